@@ -1,0 +1,48 @@
+// `npm run bench -- <suite> [--json] [--quick]`: runs a bench suite and prints its figures,
+// as a table or (with --json) one JSON object on stdout.
+
+import { benchKernel } from './kernel.js';
+import type { BenchResult } from './measure.js';
+
+interface Report {
+  suite: string;
+  node: string;
+  results: BenchResult[];
+  ratios: BenchResult[];
+}
+
+const SUITES: Record<string, (quick: boolean) => Omit<Report, 'node'>> = {
+  kernel: (quick) => ({
+    suite: 'kernel',
+    ...benchKernel(quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000], quick ? 200_000 : 2_000_000),
+  }),
+};
+
+function main(argv: string[]): number {
+  const json = argv.includes('--json');
+  const quick = argv.includes('--quick');
+  const names = argv.filter((a) => !a.startsWith('--'));
+  const unknown = names.filter((n) => !(n in SUITES));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `unknown bench suite ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}\n`,
+    );
+    return 2;
+  }
+  for (const name of names.length > 0 ? names : Object.keys(SUITES)) {
+    const report: Report = { node: process.version, ...SUITES[name](quick) };
+    if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else printTable(report);
+  }
+  return 0;
+}
+
+function printTable(report: Report): void {
+  process.stdout.write(`bench ${report.suite} (node ${report.node})\n`);
+  for (const r of [...report.results, ...report.ratios])
+    process.stdout.write(
+      `  ${r.name.padEnd(44)} ${r.value.toLocaleString('en-US').padStart(14)} ${r.unit}\n`,
+    );
+}
+
+process.exitCode = main(process.argv.slice(2));

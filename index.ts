@@ -1,0 +1,8 @@
+// vaultsim's library API: what the CLI, the benches and users call.
+// scenario text → loadScenario (scenarios/) → simulate (models/ on engine/) → report (reports/)
+
+export * from './engine/distributions.js';
+export { EventQueue } from './engine/event-queue.js';
+export { createStreams, deriveSeed, type RandomStream, type Seed, type Streams } from './engine/random.js';
+export { type EventId, type Handler, Simulation, type SimulationOptions } from './engine/simulation.js';
+export * from './engine/units.js';
