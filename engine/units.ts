@@ -21,4 +21,10 @@ export const bytes = (n: number): Bytes => n as Bytes;
 export const bytesPerSec = (n: number): BytesPerSec => n as BytesPerSec;
 
 /** Milliseconds in common spans, for readable arithmetic. */
-export const MS = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
+export const MS = {
+  second: 1000,
+  minute: 60_000,
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 604_800_000,
+} as const;

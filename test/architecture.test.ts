@@ -51,7 +51,7 @@ function sourceFiles(dir: string): string[] {
 
 function layerOf(file: string): Layer | 'outside' {
   const top = relative(root, file).split(/[\\/]/)[0];
-  if (top === 'index.ts') return 'root';
+  if (top === 'index.ts' || top === 'index.js') return 'root';
   return (Object.keys(RULES) as Layer[]).includes(top as Layer) ? (top as Layer) : 'outside';
 }
 

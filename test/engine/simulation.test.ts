@@ -232,7 +232,9 @@ describe('EventQueue', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 500 }), (times) => {
         const q = new EventQueue();
-        times.forEach((t, seq) => q.push(t, seq, seq));
+        times.forEach((t, seq) => {
+          q.push(t, seq, seq);
+        });
         const popped: number[] = [];
         while (q.size > 0) popped.push(q.pop());
         const expected = times.map((t, seq) => ({ t, seq })).sort((a, b) => a.t - b.t || a.seq - b.seq);
