@@ -1,0 +1,119 @@
+// The world a run simulates, as plain typed data: what scenarios/ produces from a YAML
+// file (units parsed, defaults filled, fleet groups expanded) and what the models build
+// from. Nothing here knows about files or YAML.
+
+import type { Distribution } from '../../engine/distributions.js';
+import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
+
+/** An Azure region with its pair and number of availability zones. */
+export interface Region {
+  name: string;
+  pair: string | null;
+  zones: number;
+}
+
+/** Storage redundancy of a Recovery Services vault (reference/azure.md §2.1). */
+export type Redundancy = 'LRS' | 'ZRS' | 'GRS';
+
+/** A Recovery Services vault. */
+export interface Vault {
+  name: string;
+  region: string;
+  redundancy: Redundancy;
+  crossRegionRestore: boolean;
+  /** Soft-delete retention, or null when soft delete is disabled. */
+  softDelete: Millis | null;
+  immutability: 'disabled' | 'enabled' | 'locked';
+  link: string | null;
+  maxConcurrentTransfers: number;
+}
+
+/** A shared-bandwidth network link. */
+export interface LinkSpec {
+  name: string;
+  capacity: BytesPerSec;
+  perTransfer: BytesPerSec | null;
+}
+
+/** Which day of a month: the nth (or last) weekday, or a day number (or the last day). */
+export type DayRule =
+  | { kind: 'weekday'; n: 1 | 2 | 3 | 4 | 'last'; weekday: number }
+  | { kind: 'day'; day: number | 'last' };
+
+/** When a policy's scheduled backups start. Weekdays are 0 = Sunday … 6 = Saturday. */
+export interface Schedule {
+  frequency: 'daily' | 'weekly' | 'hourly';
+  /** Local start time in minutes after midnight (daily/weekly; hourly: the window start). */
+  at: number;
+  days: number[];
+  /** Interval of hourly backups, or null. */
+  every: Millis | null;
+  /** Length of the hourly window (24 h for daily/weekly). */
+  window: Millis;
+  timeZone: string;
+}
+
+/** Grandfather-father-son retention; a null tier keeps nothing. */
+export interface Retention {
+  daily: number | null;
+  weekly: { count: number; on: number[] } | null;
+  monthly: { count: number; on: DayRule } | null;
+  yearly: { count: number; in: number[]; on: DayRule } | null;
+}
+
+/** An Azure VM backup policy. */
+export interface Policy {
+  name: string;
+  type: 'standard' | 'enhanced';
+  schedule: Schedule;
+  /** How long instant-restore snapshots are kept. */
+  instantRestore: Millis;
+  retention: Retention;
+}
+
+/** A managed disk. Churn is a fraction of used data per day; growth a fraction per year. */
+export interface Disk {
+  name: string;
+  size: Bytes;
+  used: Bytes;
+  churn: Distribution;
+  growth: number;
+}
+
+/** One Azure VM, expanded from a fleet group. */
+export interface Vm {
+  /** Stable id: `<group>-<index>`, zero-padded to at least three digits, like web-001. */
+  id: string;
+  group: string;
+  region: string;
+  zone: number | null;
+  os: 'linux' | 'windows';
+  vmAgent: boolean;
+  tags: Record<string, string>;
+  disks: Disk[];
+  backup: { vault: string; policy: string; from: Millis } | null;
+}
+
+/** Recovery objectives; null when not set. */
+export interface Objectives {
+  rpo: Millis | null;
+  rto: Millis | null;
+}
+
+/** A concrete, validated scenario: one run's worth of input. */
+export interface Scenario {
+  name: string;
+  description: string;
+  /** 'base', a variant's name, or a sweep point's label. */
+  variant: string;
+  seed: number;
+  /** Epoch ms of simulated time 0. */
+  start: number;
+  duration: Millis;
+  regions: Region[];
+  vaults: Vault[];
+  links: LinkSpec[];
+  policies: Policy[];
+  vms: Vm[];
+  objectives: Objectives;
+}

@@ -1,0 +1,89 @@
+// Loading a scenario: text or file → every concrete Scenario it describes (the base,
+// then each variant and sweep point), or every issue found. Never throws on bad input.
+//
+//   1. read     file → UTF-8 text                      (source.ts)
+//   2. parse    text → YAML document with positions    (source.ts)
+//   3. check    plain value → JSON Schema issues       (schema-check.ts)
+//   4. expand   variants × sweep points → raw runs     (variants.ts)
+//   5. shape    each raw run → typed Scenario          (normalise/)
+
+import type { Scenario } from '../models/scenario/types.js';
+import { type Issue, sortIssues } from './issues.js';
+import { MSG } from './messages.js';
+import { normalise } from './normalise/index.js';
+import { checkSchema } from './schema-check.js';
+import { issueAt, type PathSegment, parseSource, readScenarioText, type Source } from './source.js';
+import { type Expansion, expand } from './variants.js';
+
+/** The outcome of loading: every scenario, or every issue. */
+export type LoadResult = { ok: true; scenarios: Scenario[]; issues: [] } | { ok: false; issues: Issue[] };
+
+/** Loads a scenario file; file problems come back as issues. */
+export function loadScenarioFile(file: string): LoadResult {
+  const read = readScenarioText(file);
+  if ('issue' in read) return { ok: false, issues: [read.issue] };
+  return loadScenarioText(read.text, file);
+}
+
+/** Loads scenario text; `file` names it in issues. */
+export function loadScenarioText(text: string, file: string): LoadResult {
+  const { source, issues } = parseSource(text, file);
+  if (issues.length > 0) return fail(issues);
+  const value = source.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return fail([issueAt(source, 'not-a-mapping', [], MSG.notAMapping(value))]);
+  const schemaIssues = checkSchema(value, source);
+  if (schemaIssues.length > 0) return fail(schemaIssues);
+
+  const { expansions, problems } = expand(value as Record<string, unknown>);
+  const all: Issue[] = problems.map((p) =>
+    issueAt(source, 'variant-path', p.origin, p.message, { key: true }),
+  );
+  const scenarios: Scenario[] = [];
+  for (const e of expansions) {
+    const run = loadExpansion(e, source);
+    if ('scenario' in run) scenarios.push(run.scenario);
+    else all.push(...run.issues);
+  }
+  if (all.length > 0) return fail(dedupe(all));
+  return { ok: true, scenarios, issues: [] };
+}
+
+function loadExpansion(e: Expansion, source: Source): { scenario: Scenario } | { issues: Issue[] } {
+  const base = e.name === 'base';
+  const located = base ? source : relocating(source, e);
+  const schemaIssues = base ? [] : checkSchema(e.raw, located);
+  const { scenario, issues } =
+    schemaIssues.length > 0 ? { scenario: null, issues: schemaIssues } : normalise(e.raw, located, e.name);
+  if (scenario !== null) return { scenario };
+  return { issues: base ? issues : issues.map((i) => ({ ...i, message: MSG.inVariant(e.name, i.message) })) };
+}
+
+// Issues inside an overridden value point at the override that wrote it.
+function relocating(source: Source, e: Expansion): Source {
+  return {
+    ...source,
+    locate(path: readonly PathSegment[], key?: boolean) {
+      for (const o of [...e.overrides].reverse())
+        if (o.path.length <= path.length && o.path.every((s, i) => s === path[i]))
+          return source.locate(o.origin, false);
+      return source.locate(path, key);
+    },
+  };
+}
+
+function fail(issues: Issue[]): LoadResult {
+  return { ok: false, issues: sortIssues(issues) };
+}
+
+// The same problem reached through several variants is reported per variant (messages differ);
+// identical lines are reported once.
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.line}:${i.column}:${i.path}:${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,125 @@
+// The message catalog: every sentence the scenario layer says to a user (STYLE.md §9).
+// Unit sentences live beside their parsers in scenarios/units.ts (UNIT_EXPECTED).
+
+import { show } from './issues.js';
+
+/** Every user-facing sentence of the scenario loader, by occasion. */
+export const MSG = {
+  fileNotFound: () => 'file not found',
+  fileIsDirectory: () => 'is a directory, not a scenario file',
+  fileTooLarge: (size: number, limit: number) =>
+    `file is ${(size / 1048576).toFixed(1)} MiB; scenario files may be at most ${limit / 1048576} MiB`,
+  fileNotUtf8: () => 'file is not valid UTF-8 text',
+  fileUnreadable: (reason: string) => `cannot read file: ${reason}`,
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  yamlDuplicateKey: (key: string) => `duplicate key "${key}": each key may appear once in a mapping`,
+  yamlAliasLimit: (limit: number) =>
+    `too many YAML alias expansions (more than ${limit}); anchors and aliases may not be used to blow up the document`,
+  yamlTooDeep: (limit: number) => `nesting deeper than ${limit} levels`,
+  notAMapping: (got: unknown) =>
+    `expected a mapping of scenario fields (name:, duration:, …), got ${show(got)}`,
+  forbiddenKey: (key: string) => `key "${key}" is not allowed (it could alter object prototypes)`,
+  required: (field: string) => `missing required field "${field}"`,
+  unknownField: (field: string, suggestion: string | null) =>
+    `unknown field "${field}"${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
+  wrongType: (expected: string, got: unknown) => `expected ${expected}, got ${show(got)}`,
+  notAllowed: (allowed: readonly unknown[], got: unknown) =>
+    `expected one of ${allowed.map((a) => String(a)).join(', ')}, got ${show(got)}`,
+  outOfRange: (range: string, got: unknown) => `expected ${range}, got ${show(got)}`,
+  badName: (got: unknown) =>
+    `expected a name of lowercase letters, digits and hyphens (like web-tier), got ${show(got)}`,
+  listLength: (range: string, got: number) => `expected ${range}, got ${got}`,
+  duplicateItem: (got: unknown) => `${show(got)} is listed twice`,
+  invalidUnit: (expected: string, got: unknown) => `expected ${expected}, got ${show(got)}`,
+  invalidDistribution: (detail: string) => `invalid distribution: ${detail}`,
+  unknownReference: (kind: string, name: string, suggestion: string | null) =>
+    `unknown ${kind} "${name}"${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
+  duplicateName: (kind: string, name: string, firstLine: number) =>
+    `duplicate ${kind} name "${name}" (first defined on line ${firstLine})`,
+  zoneNotInRegion: (zone: number, region: string, zones: number) =>
+    zones === 0
+      ? `zone ${zone} does not exist: region ${region} has no availability zones`
+      : `zone ${zone} does not exist: region ${region} has zones 1–${zones}`,
+  beyondHorizon: (what: string, value: string, horizon: string) =>
+    `${what} ${value} is beyond the scenario's duration ${horizon}`,
+  variantPath: (path: string, detail: string) => `variant path "${path}": ${detail}`,
+  sweepTooLarge: (count: number, limit: number) =>
+    `the sweep expands to ${count} runs; at most ${limit} are allowed (narrow a range or split the sweep)`,
+  inVariant: (variant: string, message: string) => `in variant "${variant}": ${message}`,
+  hourlyNeedsEnhanced: () =>
+    'hourly backups need an enhanced policy (type: enhanced); a standard policy backs up once a day (reference/azure.md §1.3)',
+  hourlyInterval: (got: string) =>
+    `enhanced hourly backups run every 4h, 6h, 8h or 12h, got ${got} (reference/azure.md §1.4)`,
+  windowStart: (got: string) =>
+    `the hourly window must start between 00:00 and 19:30, got "${got}" (reference/azure.md §1.4)`,
+  windowDuration: (got: string) =>
+    `the hourly window must last whole hours from 4h to 24h, got ${got} (reference/azure.md §1.4)`,
+  fieldNotFor: (field: string, frequency: string, instead: string | null) =>
+    `"${field}" does not apply to ${frequency} schedules${instead !== null ? `; use ${instead}` : ''}`,
+  instantRestoreWeekly: (got: string) =>
+    `a standard policy with a weekly schedule keeps instant-restore snapshots exactly 5d, got ${got} (reference/azure.md §1.4)`,
+  instantRestoreRange: (kind: string, max: number, got: string) =>
+    `instant-restore retention for a ${kind} policy must be whole days from 1d to ${max}d, got ${got} (reference/azure.md §1.4)`,
+  dailyOnWeekly: () =>
+    'a weekly schedule makes no daily recovery points; remove retention.daily or schedule daily backups',
+  dailyMinimum: (got: number) =>
+    `daily retention must be at least 7 days, got ${got} (reference/azure.md §1.5)`,
+  weeklyNotScheduled: () => 'weekly retention keeps a day on which the weekly schedule takes no backup',
+  tooManyPoints: (total: number, max: number) =>
+    `this retention keeps up to ${total} recovery points per item; Azure allows at most ${max} (reference/azure.md §1.5)`,
+  distributionExtra: (kind: string, param: string, wanted: string[]) =>
+    `${kind} does not take "${param}"; it takes ${wanted.join(', ')}`,
+  distributionMissing: (kind: string, missing: string[]) => `${kind} needs ${missing.join(' and ')}`,
+  lognormalBad: () => 'lognormal needs mean > 0 and sd >= 0',
+  spreadWithDistribution: () =>
+    'spread applies to a fixed daily churn; a distribution carries its own spread',
+  spreadNeedsMean: () => 'a churn spread needs a daily churn above 0%',
+  vmTooLarge: (got: string) =>
+    `a VM's disks may add up to at most 256TiB, got ${got} (reference/azure.md §1.7)`,
+  diskTooLarge: (got: string) => `a disk may be at most 32TiB, got ${got} (reference/azure.md §1.7)`,
+  usedOverSize: (used: string, size: string) => `used ${used} is more than the disk size ${size}`,
+  vaultFull: (vault: string, count: number, max: number) =>
+    `vault ${vault} protects ${count} VMs; a Recovery Services vault holds at most ${max} Azure VMs (reference/azure.md §2.5)`,
+  vaultRegion: (vault: string, vaultRegion: string, vmRegion: string) =>
+    `vault ${vault} is in ${vaultRegion} but these VMs run in ${vmRegion}; a VM is backed up to a vault in its own region (reference/azure.md §2.5)`,
+  duplicateVmId: (id: string) => `two VMs would both be named ${id}; rename a fleet group`,
+  durationTooLong: (got: string, max: string) =>
+    `a scenario may simulate at most ${max} (100 years), got ${got}`,
+  noIndex: (where: string, index: number, length: number) =>
+    `${where} has ${length} item${length === 1 ? '' : 's'}, so [${index}] does not exist`,
+  noElement: (where: string, name: string, suggestion: string | null) =>
+    `${where} has no element named "${name}"${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
+  notAList: (where: string) =>
+    `${where === '' ? 'the scenario' : where} is not a list, so an [index] does not apply`,
+  noField: (where: string, suggestion: string | null) =>
+    `${where} is not set in the base scenario${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
+  notAContainer: (where: string) => `${where} is a single value, so the path cannot go further`,
+  selfPair: (region: string) => `region ${region} cannot be its own pair`,
+  positive: (what: string, got: unknown) => `${what} must be greater than zero, got ${show(got)}`,
+  crrNeedsGrs: (redundancy: string) =>
+    `Cross Region Restore needs a GRS vault, but this vault is ${redundancy} (reference/azure.md §2.2)`,
+  crrNeedsPair: (region: string) =>
+    `Cross Region Restore needs a paired region, but region ${region} has no pair`,
+  softDeleteRange: (got: string) =>
+    `soft-delete retention must be whole days from 14d to 180d, got ${got} (reference/azure.md §2.3)`,
+} as const;
+
+/** Descriptions of what a field expects, by the schema's `x-expected` keys and types. */
+export const EXPECTED: Record<string, string> = {
+  string: 'a text value',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping (key: value lines)',
+  array: 'a list',
+  null: 'nothing',
+  percentOrDistribution:
+    'a percentage like 3%, or a distribution like {distribution: lognormal, mean: 3%, sd: 1%}',
+  percentOrSize: 'a percentage like 60% or a size like 80GiB',
+  durationOrFalse: 'a duration like 14d, or false to disable',
+  weekdays: 'a day of the week like Sunday, or a list of them',
+  months: 'a month like January, or a list of them',
+  dayOfMonth:
+    'a day of the month: 1–28, "last", or an ordinal weekday like "first Sunday" or "last Saturday"',
+  sweepValues: 'a list of values, or a range {from, to, step}',
+};

@@ -1,0 +1,69 @@
+// What every normalising step shares: the source (for positions) and the issue list.
+
+import type { Issue, IssueCode } from '../issues.js';
+import { MSG } from '../messages.js';
+import { issueAt, type PathSegment, type Source } from '../source.js';
+import { closest } from '../suggest.js';
+import type { UnitResult } from '../units.js';
+
+/** Collects issues while raw scenario data is turned into typed data. */
+export class Context {
+  readonly issues: Issue[] = [];
+
+  constructor(readonly source: Source) {}
+
+  /** Records an issue at `path`. */
+  add(
+    code: IssueCode,
+    path: readonly PathSegment[],
+    message: string,
+    extra: { allowed?: string; key?: boolean } = {},
+  ): void {
+    this.issues.push(issueAt(this.source, code, path, message, extra));
+  }
+
+  /** Parses a unit value that the schema has shape-checked; records an issue and returns null when it fails. */
+  unit<T>(parse: (v: unknown) => UnitResult<T>, path: readonly PathSegment[], value: unknown): T | null {
+    const r = parse(value);
+    if (r.ok) return r.value;
+    this.add(
+      'invalid-unit',
+      path,
+      MSG.invalidUnit(r.expected, value),
+      r.allowed === undefined ? {} : { allowed: r.allowed },
+    );
+    return null;
+  }
+
+  /** Checks that `name` is one of `known` (of the given kind); records an issue with a suggestion otherwise. */
+  reference(
+    kind: string,
+    name: string,
+    known: ReadonlyMap<string, unknown> | ReadonlySet<string>,
+    path: readonly PathSegment[],
+  ): boolean {
+    if (known.has(name)) return true;
+    const names = [...known.keys()];
+    this.add('unknown-reference', path, MSG.unknownReference(kind, name, closest(name, names)), {
+      allowed: names.length > 0 ? names.join(', ') : `(no ${kind}s defined)`,
+    });
+    return false;
+  }
+
+  /** Indexes named items by name, recording duplicates. */
+  index<T extends { name: string }>(kind: string, items: readonly T[], listPath: string): Map<string, T> {
+    const out = new Map<string, T>();
+    const firstIndex = new Map<string, number>();
+    items.forEach((item, i) => {
+      const first = firstIndex.get(item.name);
+      if (first !== undefined) {
+        const { line } = this.source.locate([listPath, first, 'name']);
+        this.add('duplicate-name', [listPath, i, 'name'], MSG.duplicateName(kind, item.name, line));
+        return;
+      }
+      firstIndex.set(item.name, i);
+      out.set(item.name, item);
+    });
+    return out;
+  }
+}

@@ -1,0 +1,183 @@
+// Fleet groups → one Vm per machine with stable ids (web-001 …), disks parsed, churn as
+// a distribution, and references to regions, vaults and policies checked.
+
+import { lognormalFromMeanSd } from '../../engine/distributions.js';
+import { type Bytes, bytes, type Millis, MS, millis } from '../../engine/units.js';
+import type { Disk, Policy, Region, Vault, Vm } from '../../models/scenario/types.js';
+import { MSG } from '../messages.js';
+import { formatDuration, formatSize, parseDuration, parsePercent, parseSize } from '../units.js';
+import type { Context } from './context.js';
+import { readDistribution } from './distribution.js';
+
+type RawDisk = {
+  name?: string;
+  size: string;
+  used?: string;
+  churn?: { daily: unknown; spread?: string };
+  growth?: string;
+};
+type RawGroup = {
+  name: string;
+  count?: number;
+  region: string;
+  zone?: number;
+  os?: Vm['os'];
+  vmAgent?: boolean;
+  tags?: Record<string, string>;
+  disks: RawDisk[];
+  backup?: { vault: string; policy: string; from?: string };
+};
+
+// reference/azure.md §1.7: a disk up to 32 TB, 256 TB per VM (TiB read as the binary unit: assumption).
+const MAX_DISK = 32 * 1024 ** 4;
+const MAX_VM = 256 * 1024 ** 4;
+// reference/azure.md §2.5: up to 1,000 Azure VMs per vault.
+const MAX_VMS_PER_VAULT = 1000;
+const percent = (v: unknown) => parsePercent(v);
+const percentUncapped = (v: unknown) => parsePercent(v, { max: 1000 });
+
+/** Topology the fleet refers to. */
+export interface FleetRefs {
+  regions: ReadonlyMap<string, Region>;
+  vaults: ReadonlyMap<string, Vault>;
+  /** Every vault and policy name declared, including ones with issues of their own. */
+  declared: { vaults: ReadonlySet<string>; policies: ReadonlySet<string> };
+  policies: ReadonlyMap<string, Policy>;
+  duration: Millis | null;
+}
+
+/** Expands fleet groups into VMs; records issues for bad references and limits. */
+export function normaliseFleet(ctx: Context, raw: RawGroup[], refs: FleetRefs): Vm[] {
+  ctx.index('fleet group', raw, 'fleet');
+  const vms: Vm[] = [];
+  const perVault = new Map<string, { count: number; index: number }>();
+  raw.forEach((g, i) => {
+    const at = (...more: (string | number)[]) => ['fleet', i, ...more];
+    const region = ctx.reference('region', g.region, refs.regions, at('region'))
+      ? refs.regions.get(g.region)
+      : undefined;
+    if (g.zone !== undefined && region !== undefined && g.zone > region.zones)
+      ctx.add('zone-not-in-region', at('zone'), MSG.zoneNotInRegion(g.zone, region.name, region.zones));
+    const disks = g.disks.map((d, k) => normaliseDisk(ctx, d, k, at('disks', k)));
+    const total = disks.reduce((s, d) => s + (d?.size ?? 0), 0);
+    if (total > MAX_VM) ctx.add('policy-limit', at('disks'), MSG.vmTooLarge(formatSize(total)));
+    const backup = g.backup === undefined ? null : normaliseBackup(ctx, g, i, refs);
+    if (backup !== null) {
+      const seen = perVault.get(backup.vault) ?? { count: 0, index: i };
+      perVault.set(backup.vault, { count: seen.count + (g.count ?? 1), index: seen.index });
+    }
+    if (disks.some((d) => d === null)) return;
+    const count = g.count ?? 1;
+    const width = Math.max(3, String(count).length);
+    const tags = Object.fromEntries(
+      Object.entries(g.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+    for (let n = 1; n <= count; n++) {
+      vms.push({
+        id: `${g.name}-${String(n).padStart(width, '0')}`,
+        group: g.name,
+        region: g.region,
+        zone: g.zone ?? null,
+        os: g.os ?? 'linux',
+        vmAgent: g.vmAgent ?? true,
+        tags,
+        disks: disks as Disk[],
+        backup,
+      });
+    }
+  });
+  for (const [vault, { count, index }] of perVault)
+    if (count > MAX_VMS_PER_VAULT)
+      ctx.add(
+        'policy-limit',
+        ['fleet', index, 'backup', 'vault'],
+        MSG.vaultFull(vault, count, MAX_VMS_PER_VAULT),
+      );
+  checkIds(ctx, vms, raw);
+  return vms;
+}
+
+function normaliseDisk(ctx: Context, d: RawDisk, k: number, at: (string | number)[]): Disk | null {
+  const size = ctx.unit(parseSize, [...at, 'size'], d.size);
+  if (size !== null && size > MAX_DISK)
+    ctx.add('policy-limit', [...at, 'size'], MSG.diskTooLarge(formatSize(size)));
+  if (size !== null && size <= 0) ctx.add('out-of-range', [...at, 'size'], MSG.positive('disk size', d.size));
+  let used: Bytes | null = size;
+  if (d.used !== undefined && size !== null) {
+    if (d.used.trim().endsWith('%')) {
+      const f = ctx.unit(percent, [...at, 'used'], d.used);
+      used = f === null ? null : bytes(Math.round(size * f));
+    } else {
+      used = ctx.unit(parseSize, [...at, 'used'], d.used);
+      if (used !== null && used > size)
+        ctx.add('out-of-range', [...at, 'used'], MSG.usedOverSize(d.used, d.size));
+    }
+  }
+  const churn = normaliseChurn(ctx, d, at);
+  const growth = d.growth === undefined ? 0 : ctx.unit(percentUncapped, [...at, 'growth'], d.growth);
+  if (size === null || used === null || churn === null || growth === null) return null;
+  return { name: d.name ?? (k === 0 ? 'os' : `data-${k}`), size, used, churn, growth };
+}
+
+function normaliseChurn(ctx: Context, d: RawDisk, at: (string | number)[]): Disk['churn'] | null {
+  if (d.churn === undefined) return { kind: 'constant', value: 0 };
+  const path = [...at, 'churn', 'daily'];
+  const daily = readDistribution(ctx, path, d.churn.daily, percent);
+  if (d.churn.spread === undefined || daily === null) return daily;
+  if (daily.kind !== 'constant') {
+    ctx.add(
+      'invalid-distribution',
+      [...at, 'churn', 'spread'],
+      MSG.invalidDistribution(MSG.spreadWithDistribution()),
+    );
+    return null;
+  }
+  const sd = ctx.unit(percent, [...at, 'churn', 'spread'], d.churn.spread);
+  if (sd === null) return null;
+  if (daily.value <= 0) {
+    ctx.add('invalid-distribution', path, MSG.invalidDistribution(MSG.spreadNeedsMean()));
+    return null;
+  }
+  return lognormalFromMeanSd(daily.value, sd);
+}
+
+function normaliseBackup(ctx: Context, g: RawGroup, i: number, refs: FleetRefs): Vm['backup'] {
+  const b = g.backup!;
+  const at = (field: string) => ['fleet', i, 'backup', field];
+  const vaultOk = ctx.reference('vault', b.vault, refs.declared.vaults, at('vault'));
+  ctx.reference('policy', b.policy, refs.declared.policies, at('policy'));
+  const vault = refs.vaults.get(b.vault);
+  // reference/azure.md §2.5: the vault must be in the VM's region.
+  if (vaultOk && vault !== undefined && vault.region !== g.region)
+    ctx.add('policy-limit', at('vault'), MSG.vaultRegion(b.vault, vault.region, g.region));
+  let from = millis(0);
+  if (b.from !== undefined) {
+    const parsed = ctx.unit(parseDuration, at('from'), b.from);
+    if (parsed !== null && refs.duration !== null && parsed >= refs.duration)
+      ctx.add(
+        'beyond-horizon',
+        at('from'),
+        MSG.beyondHorizon('backup.from', formatDuration(parsed), formatDuration(refs.duration)),
+      );
+    if (parsed !== null) from = parsed;
+  }
+  return { vault: b.vault, policy: b.policy, from };
+}
+
+function checkIds(ctx: Context, vms: Vm[], raw: RawGroup[]): void {
+  const groupOf = new Map<string, number>();
+  raw.forEach((g, i) => {
+    if (!groupOf.has(g.name)) groupOf.set(g.name, i);
+  });
+  const seen = new Set<string>();
+  for (const vm of vms) {
+    if (seen.has(vm.id)) {
+      ctx.add('duplicate-name', ['fleet', groupOf.get(vm.group) ?? 0, 'name'], MSG.duplicateVmId(vm.id));
+      return;
+    }
+    seen.add(vm.id);
+  }
+}
+
+/** Whole days in a duration, for messages. */
+export const days = (ms: number): number => ms / MS.day;

@@ -1,0 +1,85 @@
+// Schema-valid raw scenario data → a typed Scenario: units parsed, defaults filled,
+// fleet expanded, cross-references and Azure limits checked. Returns every issue.
+
+import { type Millis, MS, millis } from '../../engine/units.js';
+import type { Scenario } from '../../models/scenario/types.js';
+import type { Issue } from '../issues.js';
+import { MSG } from '../messages.js';
+import type { Source } from '../source.js';
+import { formatDuration, parseDuration, parseInstant } from '../units.js';
+import { Context } from './context.js';
+import { normaliseFleet } from './fleet.js';
+import { normalisePolicies } from './policies.js';
+import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
+
+/** Simulated time starts here unless the scenario says otherwise. */
+export const DEFAULT_START = '2026-01-01T00:00:00Z';
+/** The seed used when a scenario gives none. */
+export const DEFAULT_SEED = 1;
+// A horizon long enough for yearly retention to matter, short enough to stay exact in ms.
+const MAX_DURATION = 100 * 365 * MS.day;
+
+// The raw document after schema validation (field shapes are guaranteed, values not yet parsed).
+type Raw = Record<string, unknown> & { name: string; duration: string; regions: never[] };
+
+/** Normalises one concrete (variant-applied) raw scenario. */
+export function normalise(
+  raw: unknown,
+  source: Source,
+  variant: string,
+): { scenario: Scenario | null; issues: Issue[] } {
+  const ctx = new Context(source);
+  const r = raw as Raw;
+  const duration = readDuration(ctx, r.duration);
+  const start = ctx.unit(parseInstant, ['start'], r.start ?? DEFAULT_START);
+  const regions = normaliseRegions(ctx, r.regions);
+  const list = (field: string) => (r[field] as { name: string }[] | undefined) ?? [];
+  const declared = (field: string) => new Set(list(field).map((x) => x.name));
+  const links = normaliseLinks(ctx, list('links') as never[]);
+  const vaults = normaliseVaults(ctx, list('vaults') as never[], regions, declared('links'));
+  const policies = normalisePolicies(ctx, list('policies') as never[]);
+  const vms = normaliseFleet(ctx, list('fleet') as never[], {
+    regions,
+    vaults,
+    policies,
+    declared: { vaults: declared('vaults'), policies: declared('policies') },
+    duration,
+  });
+  const objectives = r.objectives as { rpo?: string; rto?: string } | undefined;
+  const rpo =
+    objectives?.rpo === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rpo'], objectives.rpo);
+  const rto =
+    objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
+  if (ctx.issues.length > 0 || duration === null || start === null)
+    return { scenario: null, issues: ctx.issues };
+  return {
+    scenario: {
+      name: r.name,
+      description: (r.description as string | undefined) ?? '',
+      variant,
+      seed: (r.seed as number | undefined) ?? DEFAULT_SEED,
+      start,
+      duration,
+      regions: [...regions.values()],
+      vaults: [...vaults.values()],
+      links: [...links.values()],
+      policies: [...policies.values()],
+      vms,
+      objectives: { rpo, rto },
+    },
+    issues: [],
+  };
+}
+
+function readDuration(ctx: Context, text: string): Millis | null {
+  const d = ctx.unit(parseDuration, ['duration'], text);
+  if (d === null) return null;
+  if (d <= 0) ctx.add('out-of-range', ['duration'], MSG.positive('duration', text));
+  else if (d > MAX_DURATION)
+    ctx.add(
+      'out-of-range',
+      ['duration'],
+      MSG.durationTooLong(formatDuration(d), formatDuration(MAX_DURATION)),
+    );
+  return d > 0 ? millis(d) : null;
+}

@@ -1,0 +1,109 @@
+// regions, vaults and links: raw → typed, with references and limits checked.
+
+import { type Millis, MS } from '../../engine/units.js';
+import type { LinkSpec, Redundancy, Region, Vault } from '../../models/scenario/types.js';
+import { MSG } from '../messages.js';
+import { formatDuration, parseBandwidth, parseDuration } from '../units.js';
+import type { Context } from './context.js';
+
+type RawRegion = { name: string; pair?: string; zones?: number };
+type RawVault = {
+  name: string;
+  region: string;
+  redundancy?: Redundancy;
+  crossRegionRestore?: boolean;
+  softDelete?: string | false;
+  immutability?: Vault['immutability'];
+  link?: string;
+  maxConcurrentTransfers?: number;
+};
+type RawLink = { name: string; capacity: string; perTransfer?: string };
+
+// reference/azure.md §2.3: soft delete keeps deleted data 14–180 days (default 14).
+const SOFT_DELETE_MIN = 14 * MS.day;
+const SOFT_DELETE_MAX = 180 * MS.day;
+// reference/azure.md §1.2: "don't schedule backups for more than 100 VMs from one vault at the same time".
+const DEFAULT_VAULT_CONCURRENCY = 100;
+
+/** Regions with defaults filled; pairs checked. */
+export function normaliseRegions(ctx: Context, raw: RawRegion[]): Map<string, Region> {
+  const byName = ctx.index('region', raw, 'regions');
+  raw.forEach((r, i) => {
+    if (r.pair !== undefined) {
+      if (r.pair === r.name) ctx.add('unknown-reference', ['regions', i, 'pair'], MSG.selfPair(r.name));
+      else ctx.reference('region', r.pair, byName, ['regions', i, 'pair']);
+    }
+  });
+  return new Map([...byName].map(([name, r]) => [name, { name, pair: r.pair ?? null, zones: r.zones ?? 3 }]));
+}
+
+/** Links with bandwidth parsed. */
+export function normaliseLinks(ctx: Context, raw: RawLink[]): Map<string, LinkSpec> {
+  const out = new Map<string, LinkSpec>();
+  ctx.index('link', raw, 'links');
+  raw.forEach((l, i) => {
+    const capacity = ctx.unit(parseBandwidth, ['links', i, 'capacity'], l.capacity);
+    const perTransfer =
+      l.perTransfer === undefined
+        ? null
+        : ctx.unit(parseBandwidth, ['links', i, 'perTransfer'], l.perTransfer);
+    if (capacity !== null && capacity <= 0)
+      ctx.add('out-of-range', ['links', i, 'capacity'], MSG.positive('link capacity', l.capacity));
+    if (perTransfer !== null && perTransfer <= 0)
+      ctx.add(
+        'out-of-range',
+        ['links', i, 'perTransfer'],
+        MSG.positive('per-transfer bandwidth', l.perTransfer),
+      );
+    if (capacity !== null && !out.has(l.name)) out.set(l.name, { name: l.name, capacity, perTransfer });
+  });
+  return out;
+}
+
+/** Vaults with defaults filled; region, link, redundancy rules and soft-delete range checked. */
+export function normaliseVaults(
+  ctx: Context,
+  raw: RawVault[],
+  regions: ReadonlyMap<string, Region>,
+  links: ReadonlySet<string>,
+): Map<string, Vault> {
+  const out = new Map<string, Vault>();
+  ctx.index('vault', raw, 'vaults');
+  raw.forEach((v, i) => {
+    const at = (field: string) => ['vaults', i, field];
+    ctx.reference('region', v.region, regions, at('region'));
+    if (v.link !== undefined) ctx.reference('link', v.link, links, at('link'));
+    const redundancy = v.redundancy ?? 'GRS';
+    const crr = v.crossRegionRestore ?? false;
+    // reference/azure.md §2.2: Cross Region Restore is only for GRS vaults.
+    if (crr && redundancy !== 'GRS')
+      ctx.add('policy-limit', at('crossRegionRestore'), MSG.crrNeedsGrs(redundancy));
+    if (crr && regions.get(v.region)?.pair === null)
+      ctx.add('policy-limit', at('crossRegionRestore'), MSG.crrNeedsPair(v.region));
+    let softDelete: Millis | null = SOFT_DELETE_MIN as Millis;
+    if (v.softDelete === false) softDelete = null;
+    else if (v.softDelete !== undefined) {
+      softDelete = ctx.unit(parseDuration, at('softDelete'), v.softDelete);
+      if (
+        softDelete !== null &&
+        (softDelete < SOFT_DELETE_MIN || softDelete > SOFT_DELETE_MAX || softDelete % MS.day !== 0)
+      ) {
+        ctx.add('policy-limit', at('softDelete'), MSG.softDeleteRange(formatDuration(softDelete)), {
+          allowed: '14d to 180d',
+        });
+      }
+    }
+    if (out.has(v.name)) return;
+    out.set(v.name, {
+      name: v.name,
+      region: v.region,
+      redundancy,
+      crossRegionRestore: crr,
+      softDelete,
+      immutability: v.immutability ?? 'disabled',
+      link: v.link ?? null,
+      maxConcurrentTransfers: v.maxConcurrentTransfers ?? DEFAULT_VAULT_CONCURRENCY,
+    });
+  });
+  return out;
+}

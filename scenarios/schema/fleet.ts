@@ -1,0 +1,97 @@
+// Schema for the protected machines: fleet groups of Azure VMs with managed disks.
+// A group with `count: n` expands into n VMs named `<group>-001` … (stable ids).
+
+import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
+
+const DISK: SchemaNode = {
+  type: 'object',
+  description: 'A managed disk.',
+  required: ['size'],
+  additionalProperties: false,
+  properties: {
+    name: unit('name', 'Disk name (default os for the first disk, data-1, data-2, … after).'),
+    size: unit('size', 'Provisioned size, like 128GiB (at most 32TiB).'),
+    used: {
+      description: 'Data actually written: a percentage of the size, or a size. Default 100%.',
+      'x-expected': 'percentOrSize',
+      anyOf: [{ $ref: '#/$defs/percent' }, { $ref: '#/$defs/size' }],
+    },
+    churn: {
+      description: 'How much of the used data changes per day.',
+      type: 'object',
+      required: ['daily'],
+      additionalProperties: false,
+      properties: {
+        daily: quantityOrDistribution(
+          'percent',
+          'Daily churn as a percentage of used data, or a distribution of it.',
+        ),
+        spread: unit(
+          'percent',
+          'Day-to-day standard deviation of the churn (with a fixed daily value: lognormal with that mean and sd).',
+        ),
+      },
+    },
+    growth: unit('percent', 'Yearly growth of used data, like 20% (default 0%).'),
+  },
+};
+
+/** `fleet:` — groups of Azure VMs. */
+export const FLEET: SchemaNode = {
+  description: 'Azure VMs, in groups of identical machines.',
+  type: 'array',
+  items: {
+    type: 'object',
+    description: 'A group of identical VMs.',
+    required: ['name', 'region', 'disks'],
+    additionalProperties: false,
+    properties: {
+      name: unit('name', 'Group name; VMs are named <name>-001, <name>-002, …'),
+      count: {
+        description: 'How many VMs in the group (default 1).',
+        type: 'integer',
+        minimum: 1,
+        maximum: 100000,
+      },
+      region: unit('name', 'Region the VMs run in.'),
+      zone: {
+        description: 'Availability zone, 1–3 (omit for a regional VM).',
+        type: 'integer',
+        minimum: 1,
+        maximum: 3,
+      },
+      os: { description: 'Operating system (default linux).', enum: ['linux', 'windows'] },
+      vmAgent: {
+        description: 'Whether the Azure VM agent is installed (default true). Without it backups fail.',
+        type: 'boolean',
+      },
+      tags: {
+        description: 'Free-form labels, used to group VMs in objectives and reports.',
+        type: 'object',
+        propertyNames: { pattern: '^[A-Za-z0-9_.-]{1,64}$' },
+        additionalProperties: { type: 'string', description: 'Tag value.' },
+      },
+      disks: {
+        description: 'Managed disks, OS disk first (up to 32).',
+        type: 'array',
+        minItems: 1,
+        maxItems: 32,
+        items: DISK,
+      },
+      backup: {
+        description: 'Azure Backup protection for these VMs.',
+        type: 'object',
+        required: ['vault', 'policy'],
+        additionalProperties: false,
+        properties: {
+          vault: unit('name', 'Vault the VMs are backed up to (in the same region).'),
+          policy: unit('name', 'Backup policy.'),
+          from: unit(
+            'duration',
+            'When protection starts, after the scenario start (default 0s: from the start).',
+          ),
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,217 @@
+// Scenario text → a YAML document that remembers where every value came from. Reading
+// the file, decoding, parsing and the guards against hostile input (alias bombs, huge
+// or deeply nested files, prototype keys) all live here, so later phases can assume a
+// well-formed tree and ask only "where is this path?".
+
+import { readFileSync, statSync } from 'node:fs';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Issue, IssueCode } from './issues.js';
+import { MSG } from './messages.js';
+
+/** Largest scenario file accepted; real scenarios are a few KiB, fleets expand from counts. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Most alias expansions toJS may perform (an alias bomb needs millions). */
+export const MAX_ALIAS_COUNT = 1000;
+/** Deepest nesting accepted; the format needs fewer than 10 levels. */
+export const MAX_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A path into the document: mapping keys and list indexes. */
+export type PathSegment = string | number;
+
+/** A parsed scenario file: its plain value plus a way back to source positions. */
+export interface Source {
+  file: string;
+  /** The document as plain JS data (null when it could not be built). */
+  value: unknown;
+  /** Line and column (1-based) of the node at `path`, or of its key when `key` is set. */
+  locate(path: readonly PathSegment[], key?: boolean): { line: number; column: number };
+}
+
+/** Formats a path the way messages show it: `fleet[0].disks[0].size`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  return out;
+}
+
+/** Makes an issue positioned at `path` in `source` (at the key for unknown fields). */
+export function issueAt(
+  source: Source,
+  code: IssueCode,
+  path: readonly PathSegment[],
+  message: string,
+  extra: { allowed?: string; received?: string; key?: boolean } = {},
+): Issue {
+  const { line, column } = source.locate(path, extra.key ?? false);
+  const issue: Issue = { code, path: formatPath(path), file: source.file, line, column, message };
+  if (extra.allowed !== undefined) issue.allowed = extra.allowed;
+  if (extra.received !== undefined) issue.received = extra.received;
+  return issue;
+}
+
+function fileIssue(file: string, code: IssueCode, message: string): Issue {
+  return { code, path: '', file, line: 0, column: 0, message };
+}
+
+/** Reads a scenario file as UTF-8 text, or returns the file problem. */
+export function readScenarioText(file: string): { text: string } | { issue: Issue } {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return { issue: fileIssue(file, 'file-is-directory', MSG.fileIsDirectory()) };
+    size = stat.size;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { issue: fileIssue(file, 'file-not-found', MSG.fileNotFound()) };
+    return { issue: fileIssue(file, 'file-unreadable', MSG.fileUnreadable(code ?? String(err))) };
+  }
+  if (size > MAX_FILE_BYTES)
+    return { issue: fileIssue(file, 'file-too-large', MSG.fileTooLarge(size, MAX_FILE_BYTES)) };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { issue: fileIssue(file, 'file-unreadable', MSG.fileUnreadable(code ?? String(err))) };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text };
+  } catch {
+    return { issue: fileIssue(file, 'file-not-utf8', MSG.fileNotUtf8()) };
+  }
+}
+
+/** Parses YAML text into a Source, or returns every problem found on the way. */
+export function parseSource(text: string, file: string): { source: Source; issues: Issue[] } {
+  const lines = new LineCounter();
+  const issues: Issue[] = [];
+  const at = (offset: number) => {
+    const p = lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const fail = (code: IssueCode, message: string, offset = 0, path = '') => {
+    issues.push({ code, path, file, ...at(offset), message });
+  };
+  if (text.length > MAX_FILE_BYTES) fail('file-too-large', MSG.fileTooLarge(text.length, MAX_FILE_BYTES));
+  const empty: Source = { file, value: null, locate: () => ({ line: 1, column: 1 }) };
+  if (issues.length > 0) return { source: empty, issues };
+
+  const tooDeep = flowDepthOverflow(text);
+  if (tooDeep >= 0) {
+    // Nothing is parsed yet, so the position is counted by hand.
+    const before = text.slice(0, tooDeep);
+    const line = before.split('\n').length;
+    const column = tooDeep - before.lastIndexOf('\n');
+    issues.push({ code: 'yaml-too-deep', path: '', file, line, column, message: MSG.yamlTooDeep(MAX_DEPTH) });
+    return { source: empty, issues };
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (err) {
+    // The parser recurses per nesting level; absurd nesting exhausts the stack.
+    if (err instanceof RangeError) fail('yaml-too-deep', MSG.yamlTooDeep(MAX_DEPTH));
+    else fail('yaml-syntax', MSG.yamlSyntax(String(err)));
+    return { source: empty, issues };
+  }
+  for (const e of doc.errors) {
+    const offset = e.pos[0];
+    if (e.code === 'DUPLICATE_KEY')
+      fail('yaml-duplicate-key', MSG.yamlDuplicateKey(duplicateKeyName(text, offset)), offset);
+    else fail('yaml-syntax', MSG.yamlSyntax(firstLine(e.message)), offset);
+  }
+  if (issues.length > 0) return { source: empty, issues };
+
+  const locate = (path: readonly PathSegment[], key = false) => at(offsetOf(doc, path, key));
+  const source: Source = { file, value: null, locate };
+  const shapeIssues = checkShape(doc.contents, [], 0, source);
+  if (shapeIssues.length > 0) return { source, issues: shapeIssues };
+  try {
+    source.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (err instanceof ReferenceError || /alias/i.test(String(err)))
+      fail('yaml-alias-limit', MSG.yamlAliasLimit(MAX_ALIAS_COUNT));
+    else fail('yaml-syntax', MSG.yamlSyntax(String(err)));
+  }
+  return { source, issues };
+}
+
+// Walks the node tree (before any alias is expanded) for forbidden keys and depth.
+function checkShape(node: unknown, path: PathSegment[], depth: number, source: Source): Issue[] {
+  if (depth > MAX_DEPTH) return [issueAt(source, 'yaml-too-deep', path, MSG.yamlTooDeep(MAX_DEPTH))];
+  const out: Issue[] = [];
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (FORBIDDEN_KEYS.has(key)) {
+        out.push(issueAt(source, 'forbidden-key', [...path, key], MSG.forbiddenKey(key), { key: true }));
+        continue;
+      }
+      out.push(...checkShape(pair.value, [...path, key], depth + 1, source));
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      out.push(...checkShape(item, [...path, i], depth + 1, source));
+    });
+  }
+  return out;
+}
+
+// Flow collections ([ and {) can nest thousands deep in a few bytes and the parser
+// recurses per level, so nesting is measured before parsing. Block nesting needs a
+// line's worth of indentation per level, which the file-size limit already bounds.
+// Returns the offset where nesting first passes the limit, or -1.
+function flowDepthOverflow(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === quote && (quote === "'" || text[i - 1] !== '\\')) quote = '';
+      else if (c === '\n' && quote === '"') continue;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '"' || (c === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1])))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return -1;
+}
+
+function offsetOf(doc: Document.Parsed, path: readonly PathSegment[], key: boolean): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg),
+      );
+      if (pair === undefined) return offset;
+      const last = i === path.length - 1;
+      if (last && key) return rangeStart(pair.key as Node) ?? offset;
+      node = pair.value;
+      offset = rangeStart(node) ?? rangeStart(pair.key as Node) ?? offset;
+    } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+      node = node.items[seg];
+      offset = rangeStart(node) ?? offset;
+    } else return offset;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range?.[0];
+}
+
+function duplicateKeyName(text: string, offset: number): string {
+  const m = /^[\s-]*["']?([^:"'\n]+)/.exec(text.slice(offset, offset + 200));
+  return m ? m[1].trim() : '?';
+}
+
+const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
