@@ -3,6 +3,14 @@
 
 export * from './engine/distributions.js';
 export { EventQueue } from './engine/event-queue.js';
+export {
+  Link,
+  type LinkOptions,
+  type StartOptions,
+  type Transfer,
+  type TransferDone,
+} from './engine/link.js';
+export { type Granted, type Lease, Pool, type PoolOptions, type Request } from './engine/pool.js';
 export { createStreams, deriveSeed, type RandomStream, type Seed, type Streams } from './engine/random.js';
 export { type EventId, type Handler, Simulation, type SimulationOptions } from './engine/simulation.js';
 export * from './engine/units.js';

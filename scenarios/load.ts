@@ -30,6 +30,8 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   const { source, issues } = parseSource(text, file);
   if (issues.length > 0) return fail(issues);
   const value = source.value;
+  if (value === null && text.trim().replace(/^#.*$/gm, '').trim() === '')
+    return fail([issueAt(source, 'not-a-mapping', [], MSG.emptyFile())]);
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return fail([issueAt(source, 'not-a-mapping', [], MSG.notAMapping(value))]);
   const schemaIssues = checkSchema(value, source);
@@ -39,9 +41,13 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   const all: Issue[] = problems.map((p) =>
     issueAt(source, 'variant-path', p.origin, p.message, { key: true }),
   );
+  // The base is checked first: its issues would otherwise repeat in every variant.
+  const { variants: _variants, sweep: _sweep, ...baseRaw } = value as Record<string, unknown>;
+  const base = normalise(baseRaw, source, 'base');
+  if (base.scenario === null) return fail(dedupe([...all, ...base.issues]));
   const scenarios: Scenario[] = [];
   for (const e of expansions) {
-    const run = loadExpansion(e, source);
+    const run = e.name === 'base' ? { scenario: base.scenario } : loadExpansion(e, source);
     if ('scenario' in run) scenarios.push(run.scenario);
     else all.push(...run.issues);
   }
@@ -50,13 +56,12 @@ export function loadScenarioText(text: string, file: string): LoadResult {
 }
 
 function loadExpansion(e: Expansion, source: Source): { scenario: Scenario } | { issues: Issue[] } {
-  const base = e.name === 'base';
-  const located = base ? source : relocating(source, e);
-  const schemaIssues = base ? [] : checkSchema(e.raw, located);
+  const located = relocating(source, e);
+  const schemaIssues = checkSchema(e.raw, located);
   const { scenario, issues } =
     schemaIssues.length > 0 ? { scenario: null, issues: schemaIssues } : normalise(e.raw, located, e.name);
   if (scenario !== null) return { scenario };
-  return { issues: base ? issues : issues.map((i) => ({ ...i, message: MSG.inVariant(e.name, i.message) })) };
+  return { issues: issues.map((i) => ({ ...i, message: MSG.inVariant(e.name, i.message) })) };
 }
 
 // Issues inside an overridden value point at the override that wrote it.

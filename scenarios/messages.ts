@@ -16,6 +16,7 @@ export const MSG = {
   yamlAliasLimit: (limit: number) =>
     `too many YAML alias expansions (more than ${limit}); anchors and aliases may not be used to blow up the document`,
   yamlTooDeep: (limit: number) => `nesting deeper than ${limit} levels`,
+  emptyFile: () => 'the file is empty; a scenario needs at least name:, duration: and regions:',
   notAMapping: (got: unknown) =>
     `expected a mapping of scenario fields (name:, duration:, …), got ${show(got)}`,
   forbiddenKey: (key: string) => `key "${key}" is not allowed (it could alter object prototypes)`,
@@ -30,7 +31,8 @@ export const MSG = {
     `expected a name of lowercase letters, digits and hyphens (like web-tier), got ${show(got)}`,
   listLength: (range: string, got: number) => `expected ${range}, got ${got}`,
   duplicateItem: (got: unknown) => `${show(got)} is listed twice`,
-  invalidUnit: (expected: string, got: unknown) => `expected ${expected}, got ${show(got)}`,
+  invalidUnit: (expected: string, got: unknown) =>
+    `expected ${expected}, got ${show(got)}${typeof got === 'number' && Number.isFinite(got) ? ' (a number needs its unit)' : ''}`,
   invalidDistribution: (detail: string) => `invalid distribution: ${detail}`,
   unknownReference: (kind: string, name: string, suggestion: string | null) =>
     `unknown ${kind} "${name}"${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
@@ -47,26 +49,26 @@ export const MSG = {
     `the sweep expands to ${count} runs; at most ${limit} are allowed (narrow a range or split the sweep)`,
   inVariant: (variant: string, message: string) => `in variant "${variant}": ${message}`,
   hourlyNeedsEnhanced: () =>
-    'hourly backups need an enhanced policy (type: enhanced); a standard policy backs up once a day (reference/azure.md §1.3)',
+    'hourly backups need an enhanced policy (type: enhanced); a standard policy backs up once a day (Azure VM backup support matrix)',
   hourlyInterval: (got: string) =>
-    `enhanced hourly backups run every 4h, 6h, 8h or 12h, got ${got} (reference/azure.md §1.4)`,
+    `enhanced hourly backups run every 4h, 6h, 8h or 12h, got ${got} (Azure Backup enhanced policy and instant restore docs)`,
   windowStart: (got: string) =>
-    `the hourly window must start between 00:00 and 19:30, got "${got}" (reference/azure.md §1.4)`,
+    `the hourly window must start between 00:00 and 19:30, got "${got}" (Azure Backup enhanced policy and instant restore docs)`,
   windowDuration: (got: string) =>
-    `the hourly window must last whole hours from 4h to 24h, got ${got} (reference/azure.md §1.4)`,
+    `the hourly window must last whole hours from 4h to 24h, got ${got} (Azure Backup enhanced policy and instant restore docs)`,
   fieldNotFor: (field: string, frequency: string, instead: string | null) =>
     `"${field}" does not apply to ${frequency} schedules${instead !== null ? `; use ${instead}` : ''}`,
   instantRestoreWeekly: (got: string) =>
-    `a standard policy with a weekly schedule keeps instant-restore snapshots exactly 5d, got ${got} (reference/azure.md §1.4)`,
+    `a standard policy with a weekly schedule keeps instant-restore snapshots exactly 5d, got ${got} (Azure Backup enhanced policy and instant restore docs)`,
   instantRestoreRange: (kind: string, max: number, got: string) =>
-    `instant-restore retention for a ${kind} policy must be whole days from 1d to ${max}d, got ${got} (reference/azure.md §1.4)`,
+    `instant-restore retention for a ${kind} policy must be whole days from 1d to ${max}d, got ${got} (Azure Backup enhanced policy and instant restore docs)`,
   dailyOnWeekly: () =>
     'a weekly schedule makes no daily recovery points; remove retention.daily or schedule daily backups',
   dailyMinimum: (got: number) =>
-    `daily retention must be at least 7 days, got ${got} (reference/azure.md §1.5)`,
+    `daily retention must be at least 7 days, got ${got} (Azure VM backup support matrix)`,
   weeklyNotScheduled: () => 'weekly retention keeps a day on which the weekly schedule takes no backup',
   tooManyPoints: (total: number, max: number) =>
-    `this retention keeps up to ${total} recovery points per item; Azure allows at most ${max} (reference/azure.md §1.5)`,
+    `this retention keeps up to ${total} recovery points per item; Azure allows at most ${max} (Azure VM backup support matrix)`,
   distributionExtra: (kind: string, param: string, wanted: string[]) =>
     `${kind} does not take "${param}"; it takes ${wanted.join(', ')}`,
   distributionMissing: (kind: string, missing: string[]) => `${kind} needs ${missing.join(' and ')}`,
@@ -75,13 +77,13 @@ export const MSG = {
     'spread applies to a fixed daily churn; a distribution carries its own spread',
   spreadNeedsMean: () => 'a churn spread needs a daily churn above 0%',
   vmTooLarge: (got: string) =>
-    `a VM's disks may add up to at most 256TiB, got ${got} (reference/azure.md §1.7)`,
-  diskTooLarge: (got: string) => `a disk may be at most 32TiB, got ${got} (reference/azure.md §1.7)`,
+    `a VM's disks may add up to at most 256TiB, got ${got} (Azure VM backup support matrix)`,
+  diskTooLarge: (got: string) => `a disk may be at most 32TiB, got ${got} (Azure VM backup support matrix)`,
   usedOverSize: (used: string, size: string) => `used ${used} is more than the disk size ${size}`,
   vaultFull: (vault: string, count: number, max: number) =>
-    `vault ${vault} protects ${count} VMs; a Recovery Services vault holds at most ${max} Azure VMs (reference/azure.md §2.5)`,
+    `vault ${vault} protects ${count} VMs; a Recovery Services vault holds at most ${max} Azure VMs (Azure Backup support matrix)`,
   vaultRegion: (vault: string, vaultRegion: string, vmRegion: string) =>
-    `vault ${vault} is in ${vaultRegion} but these VMs run in ${vmRegion}; a VM is backed up to a vault in its own region (reference/azure.md §2.5)`,
+    `vault ${vault} is in ${vaultRegion} but these VMs run in ${vmRegion}; a VM is backed up to a vault in its own region (Azure Backup support matrix)`,
   duplicateVmId: (id: string) => `two VMs would both be named ${id}; rename a fleet group`,
   durationTooLong: (got: string, max: string) =>
     `a scenario may simulate at most ${max} (100 years), got ${got}`,
@@ -97,11 +99,11 @@ export const MSG = {
   selfPair: (region: string) => `region ${region} cannot be its own pair`,
   positive: (what: string, got: unknown) => `${what} must be greater than zero, got ${show(got)}`,
   crrNeedsGrs: (redundancy: string) =>
-    `Cross Region Restore needs a GRS vault, but this vault is ${redundancy} (reference/azure.md §2.2)`,
+    `Cross Region Restore needs a GRS vault, but this vault is ${redundancy} (Recovery Services vault docs)`,
   crrNeedsPair: (region: string) =>
     `Cross Region Restore needs a paired region, but region ${region} has no pair`,
   softDeleteRange: (got: string) =>
-    `soft-delete retention must be whole days from 14d to 180d, got ${got} (reference/azure.md §2.3)`,
+    `soft-delete retention must be whole days from 14d to 180d, got ${got} (Azure Backup soft delete docs)`,
 } as const;
 
 /** Descriptions of what a field expects, by the schema's `x-expected` keys and types. */

@@ -1,0 +1,53 @@
+// The CLI's named errors and the one place they become exit codes (STYLE.md §10). A
+// command throws one of these for a problem the user can fix; anything else that
+// escapes is a bug in vaultsim and is reported as one, with its stack.
+
+import { CommanderError } from 'commander';
+
+/** The exit codes vaultsim promises, for scripts and CI. */
+export const EXIT = {
+  ok: 0,
+  /** The run finished but an objective (RPO, RTO, …) was not met. */
+  objectiveFailed: 1,
+  /** The input was wrong: a bad scenario, a bad option, a file in the way. */
+  badInput: 2,
+  /** vaultsim itself failed: a bug. */
+  internal: 3,
+} as const;
+
+/** A problem with what the user asked for (arguments, files); printed without a stack. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** A run whose objectives were not met; the command has already printed the evidence. */
+export class ObjectiveFailedError extends Error {
+  override readonly name = 'ObjectiveFailedError';
+}
+
+/** Where the top-level catch writes. */
+export interface ErrorSink {
+  write(text: string): unknown;
+}
+
+/** Maps anything a command threw to an exit code, writing the message the user needs. */
+export function reportError(error: unknown, stderr: ErrorSink): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its own message (or the help / version it was asked for).
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (error instanceof InputError) {
+    stderr.write(`vaultsim: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof ObjectiveFailedError) {
+    stderr.write(`vaultsim: ${error.message}\n`);
+    return EXIT.objectiveFailed;
+  }
+  const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  stderr.write(
+    `vaultsim: internal error (a bug in vaultsim, not in your input)\n${stack}\n` +
+      'Please report it with the scenario file and the seed you ran, so it can be replayed.\n',
+  );
+  return EXIT.internal;
+}

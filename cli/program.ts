@@ -1,0 +1,138 @@
+// The vaultsim command line: commander parses, each command reads, plans purely, then
+// writes, and one catch at the edge turns named errors into exit codes (cli/errors.ts).
+//
+//   argv ─▶ commander ─▶ command (read → plan → write) ─▶ exit code
+//                 └──── any throw ─▶ reportError ─▶ 2 bad input · 3 internal
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import { renderDemo, runDemo } from './commands/demo.js';
+import { planInit, renderTemplateList, writeInit } from './commands/init.js';
+import { schemaText } from './commands/schema.js';
+import { renderValidate, validateExitCode, validateFiles } from './commands/validate.js';
+import { EXIT, reportError } from './errors.js';
+
+/** Where the CLI writes and which directory relative paths start from. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+/** Runs vaultsim with user arguments (no `node` or script path); resolves to the exit code, never rejects. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    return reportError(error, io.stderr);
+  }
+}
+
+/** Builds the commander program; each action reports its exit code through `exit`. */
+export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
+  const out = (text: string) => io.stdout.write(text);
+  const program = new Command('vaultsim')
+    .description('Deterministic discrete-event simulator and capacity planner for Azure backup and DR.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    // Commands created below inherit these: throw instead of process.exit, write to io.
+    .exitOverride()
+    .configureOutput({ writeOut: out, writeErr: (text) => io.stderr.write(text) })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  vaultsim init                      write scenario.yaml from the default template',
+        '  vaultsim validate scenario.yaml    check it; problems print as file:line:column',
+        '  vaultsim schema > scenario.schema.json',
+        '',
+        'Exit codes: 0 ok, 1 an objective failed, 2 bad input or usage, 3 internal error.',
+      ].join('\n'),
+    );
+
+  program
+    .command('validate')
+    .description('check scenario files; prints one line per problem as file:line:column path: message')
+    .argument('<file...>', 'scenario YAML files')
+    .option('--json', 'print { files: [{ file, ok, scenarios, issues }] } as JSON')
+    .action((files: string[], opts: { json?: boolean }) => {
+      const report = validateFiles(files, io.cwd);
+      out(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderValidate(report));
+      exit(validateExitCode(report));
+    });
+
+  program
+    .command('schema')
+    .description('print the scenario JSON Schema (for editor autocompletion)')
+    .action(() => {
+      out(schemaText());
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter scenario')
+    .argument('[file]', 'where to write it', 'scenario.yaml')
+    .option('-t, --template <name>', 'which template (see --list)')
+    .option('-l, --list', 'list the templates')
+    .option('-f, --force', 'overwrite an existing file')
+    .action((file: string, opts: { template?: string; list?: boolean; force?: boolean }) => {
+      if (opts.list === true || opts.template === 'list') {
+        out(renderTemplateList());
+        return;
+      }
+      out(writeInit(planInit(file, io.cwd, opts)));
+    });
+
+  program
+    .command('demo')
+    .description('run a small kernel demo: machines sharing one link for nightly backups')
+    .option('--vms <n>', 'machines', integer('--vms', 1, 10_000), 20)
+    .option('--days <d>', 'nights to simulate', integer('--days', 1, 3650), 7)
+    .option('--seed <s>', 'seed of the random streams', integer('--seed', 0, 4_294_967_295), 1)
+    .option('--json', 'print the figures as JSON')
+    .action((opts: { vms: number; days: number; seed: number; json?: boolean }) => {
+      const result = runDemo({ vms: opts.vms, days: opts.days, seed: opts.seed });
+      out(opts.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderDemo(result));
+    });
+
+  return program;
+}
+
+/** An option parser accepting a whole number in [min, max]; commander reports a rejection. */
+function integer(option: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < min || n > max) {
+      throw new InvalidArgumentError(`${option} takes a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+/** The version in vaultsim's package.json, found by walking up from this module (src or dist/). */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'vaultsim' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // No package.json here (or not ours): keep walking up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return '0.0.0-unknown';
+    dir = parent;
+  }
+}

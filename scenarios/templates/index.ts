@@ -1,0 +1,45 @@
+// The starter scenarios `vaultsim init` writes. Their text lives in TypeScript string
+// constants (not .yaml files) so the compiled CLI in dist/ carries them.
+
+import { ENHANCED_HOURLY } from './enhanced-hourly.js';
+import { MINIMAL } from './minimal.js';
+import { RETENTION_COMPARISON } from './retention-comparison.js';
+
+/** One starter scenario: its name, what it shows, its module and its YAML text. */
+export interface Template {
+  name: string;
+  description: string;
+  /** The module under scenarios/templates/ holding the text, for whoever edits it. */
+  file: string;
+  text: string;
+}
+
+/** Every template, the default first. */
+export const TEMPLATES: readonly Template[] = [
+  {
+    name: 'retention-comparison',
+    description: 'two GFS retention policies compared as variants over a small fleet with a GRS vault',
+    file: 'retention-comparison.ts',
+    text: RETENTION_COMPARISON,
+  },
+  {
+    name: 'enhanced-hourly',
+    description: 'an Enhanced policy taking a recovery point every 4 hours',
+    file: 'enhanced-hourly.ts',
+    text: ENHANCED_HOURLY,
+  },
+  {
+    name: 'minimal',
+    description: 'one VM with one disk backed up daily; everything else defaulted',
+    file: 'minimal.ts',
+    text: MINIMAL,
+  },
+];
+
+/** The template `vaultsim init` uses when none is named. */
+export const DEFAULT_TEMPLATE = 'retention-comparison';
+
+/** The template called `name`, or undefined. */
+export function findTemplate(name: string): Template | undefined {
+  return TEMPLATES.find((t) => t.name === name);
+}
