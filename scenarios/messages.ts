@@ -96,6 +96,19 @@ export const MSG = {
   noField: (where: string, suggestion: string | null) =>
     `${where} is not set in the base scenario${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
   notAContainer: (where: string) => `${where} is a single value, so the path cannot go further`,
+  archiveNeedsLongTerm: () =>
+    'archive tiering moves monthly and yearly points only, and this policy keeps neither (Azure Backup archive tier docs)',
+  archiveTooSoon: (got: string) =>
+    `points become eligible for archive at 3 months old; archive.after must be at least 90d, got ${got} (Azure Backup archive tier docs)`,
+  immutableDelete: (vault: string) =>
+    `vault ${vault} is immutable: stopping protection with delete data is blocked (Azure Backup immutable vault docs)`,
+  snapshotInterval: (got: string) => `disk snapshots may be taken at most every 5m, got every ${got}`,
+  marsTimes: (count: number) =>
+    `the MARS agent runs at most three backups a day, got ${count} (Azure Backup MARS agent docs)`,
+  marsBandwidth: (got: string) =>
+    `MARS throttling bandwidth must be from 512Kbps to 1023Mbps, got ${got} (Azure Backup MARS agent docs)`,
+  marsFrequency: () =>
+    'MARS retention here needs a daily tier (backups run daily) or, with weekdays set, a weekly one',
   selfPair: (region: string) => `region ${region} cannot be its own pair`,
   positive: (what: string, got: unknown) => `${what} must be greater than zero, got ${show(got)}`,
   crrNeedsGrs: (redundancy: string) =>

@@ -69,6 +69,8 @@ export interface Policy {
   /** How long instant-restore snapshots are kept. */
   instantRestore: Millis;
   retention: Retention;
+  /** Move eligible monthly/yearly points to vault-archive at this age, or null (no tiering). */
+  archive: { after: Millis } | null;
 }
 
 /** A managed disk. Churn is a fraction of used data per day; growth a fraction per year. */
@@ -91,7 +93,68 @@ export interface Vm {
   vmAgent: boolean;
   tags: Record<string, string>;
   disks: Disk[];
-  backup: { vault: string; policy: string; from: Millis } | null;
+  backup: BackupPlan | null;
+  snapshots: DiskSnapshotPlan | null;
+}
+
+/** How one VM is protected by Azure Backup. */
+export interface BackupPlan {
+  vault: string;
+  policy: string;
+  /** When protection starts (ms after the scenario start). */
+  from: Millis;
+  /** Chance that a job attempt fails for a transient reason. */
+  failureRate: number;
+  retries: number;
+  retryAfter: Millis;
+  /** When protection stops, and whether the data is deleted then. */
+  stop: { at: Millis; deleteData: boolean } | null;
+  /** On-demand backups: when (ms after start) and how long each point is kept. */
+  onDemand: { at: Millis; retain: Millis }[];
+}
+
+/** A managed-disk snapshot schedule outside Azure Backup. */
+export interface DiskSnapshotPlan {
+  every: Millis;
+  /** Local time of the first snapshot each day, minutes after midnight. */
+  at: number;
+  timeZone: string;
+  keep: number;
+  incremental: boolean;
+}
+
+/** A local daily time window on some weekdays (0 = Sunday). */
+export interface WorkHours {
+  from: number;
+  to: number;
+  days: number[];
+  timeZone: string;
+}
+
+/** An on-premises server protected by the MARS agent (reference/azure.md §3). */
+export interface MarsServer {
+  id: string;
+  group: string;
+  agentVersion: string;
+  vault: string;
+  data: Bytes;
+  churn: Distribution;
+  growth: number;
+  /** Fraction by which compression shrinks transfers and storage. */
+  compression: number;
+  /** Local start times (minutes after midnight), at most three, and the weekdays they run on. */
+  schedule: { times: number[]; days: number[]; timeZone: string };
+  retention: Retention;
+  network: { workHours: WorkHours; work: BytesPerSec; nonWork: BytesPerSec } | null;
+}
+
+/** Timing of Azure VM backup jobs (reference/azure.md §1.2). */
+export interface BackupJobSettings {
+  startWindow: Millis;
+  /** Snapshot-phase duration in ms. */
+  snapshotDuration: Distribution;
+  initialThroughput: BytesPerSec;
+  incrementalThroughput: BytesPerSec;
 }
 
 /** Recovery objectives; null when not set. */
@@ -115,5 +178,7 @@ export interface Scenario {
   links: LinkSpec[];
   policies: Policy[];
   vms: Vm[];
+  servers: MarsServer[];
+  backupJobs: BackupJobSettings;
   objectives: Objectives;
 }

@@ -1,14 +1,17 @@
 // What every normalising step shares: the source (for positions) and the issue list.
 
+import type { Millis } from '../../engine/units.js';
 import type { Issue, IssueCode } from '../issues.js';
 import { MSG } from '../messages.js';
 import { issueAt, type PathSegment, type Source } from '../source.js';
 import { closest } from '../suggest.js';
-import type { UnitResult } from '../units.js';
+import { formatDuration, parseDuration, type UnitResult } from '../units.js';
 
 /** Collects issues while raw scenario data is turned into typed data. */
 export class Context {
   readonly issues: Issue[] = [];
+  /** The scenario's duration, once read (offsets are checked against it). */
+  horizon: Millis | null = null;
 
   constructor(readonly source: Source) {}
 
@@ -33,6 +36,23 @@ export class Context {
       r.allowed === undefined ? {} : { allowed: r.allowed },
     );
     return null;
+  }
+
+  /** Parses a duration that places something in simulated time; it must fall inside the horizon. */
+  offset(path: readonly PathSegment[], value: unknown): Millis | null {
+    const at = this.unit(parseDuration, path, value);
+    if (at !== null && this.horizon !== null && at >= this.horizon) {
+      const field = path
+        .filter((s) => typeof s === 'string')
+        .slice(-2)
+        .join('.');
+      this.add(
+        'beyond-horizon',
+        path,
+        MSG.beyondHorizon(field, formatDuration(at), formatDuration(this.horizon)),
+      );
+    }
+    return at;
   }
 
   /** Checks that `name` is one of `known` (of the given kind); records an issue with a suggestion otherwise. */

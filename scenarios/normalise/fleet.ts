@@ -3,9 +3,25 @@
 
 import { lognormalFromMeanSd } from '../../engine/distributions.js';
 import { type Bytes, bytes, type Millis, MS, millis } from '../../engine/units.js';
-import type { Disk, Policy, Region, Vault, Vm } from '../../models/scenario/types.js';
+import type {
+  BackupPlan,
+  Disk,
+  DiskSnapshotPlan,
+  Policy,
+  Region,
+  Vault,
+  Vm,
+} from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
-import { formatDuration, formatSize, parseDuration, parsePercent, parseSize } from '../units.js';
+import {
+  formatDuration,
+  formatSize,
+  parseDuration,
+  parsePercent,
+  parseSize,
+  parseTimeOfDay,
+  parseTimeZone,
+} from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
 
@@ -25,7 +41,17 @@ type RawGroup = {
   vmAgent?: boolean;
   tags?: Record<string, string>;
   disks: RawDisk[];
-  backup?: { vault: string; policy: string; from?: string };
+  backup?: {
+    vault: string;
+    policy: string;
+    from?: string;
+    failureRate?: string;
+    retries?: number;
+    retryAfter?: string;
+    stop?: { at: string; deleteData?: boolean };
+    onDemand?: { at: string; retain?: string }[];
+  };
+  snapshots?: { every: string; at?: string; timeZone?: string; keep: number; incremental?: boolean };
 };
 
 // reference/azure.md §1.7: a disk up to 32 TB, 256 TB per VM (TiB read as the binary unit: assumption).
@@ -62,6 +88,7 @@ export function normaliseFleet(ctx: Context, raw: RawGroup[], refs: FleetRefs): 
     const total = disks.reduce((s, d) => s + (d?.size ?? 0), 0);
     if (total > MAX_VM) ctx.add('policy-limit', at('disks'), MSG.vmTooLarge(formatSize(total)));
     const backup = g.backup === undefined ? null : normaliseBackup(ctx, g, i, refs);
+    const snapshots = g.snapshots === undefined ? null : normaliseSnapshots(ctx, g, i);
     if (backup !== null) {
       const seen = perVault.get(backup.vault) ?? { count: 0, index: i };
       perVault.set(backup.vault, { count: seen.count + (g.count ?? 1), index: seen.index });
@@ -83,6 +110,7 @@ export function normaliseFleet(ctx: Context, raw: RawGroup[], refs: FleetRefs): 
         tags,
         disks: disks as Disk[],
         backup,
+        snapshots,
       });
     }
   });
@@ -113,29 +141,34 @@ function normaliseDisk(ctx: Context, d: RawDisk, k: number, at: (string | number
         ctx.add('out-of-range', [...at, 'used'], MSG.usedOverSize(d.used, d.size));
     }
   }
-  const churn = normaliseChurn(ctx, d, at);
+  const churn = readChurn(ctx, d.churn, [...at, 'churn']);
   const growth = d.growth === undefined ? 0 : ctx.unit(percentUncapped, [...at, 'growth'], d.growth);
   if (size === null || used === null || churn === null || growth === null) return null;
   return { name: d.name ?? (k === 0 ? 'os' : `data-${k}`), size, used, churn, growth };
 }
 
-function normaliseChurn(ctx: Context, d: RawDisk, at: (string | number)[]): Disk['churn'] | null {
-  if (d.churn === undefined) return { kind: 'constant', value: 0 };
-  const path = [...at, 'churn', 'daily'];
-  const daily = readDistribution(ctx, path, d.churn.daily, percent);
-  if (d.churn.spread === undefined || daily === null) return daily;
+/** Reads a churn block `{daily, spread?}` at `path` into a distribution of daily fractions. */
+export function readChurn(
+  ctx: Context,
+  churn: { daily: unknown; spread?: string } | undefined,
+  path: (string | number)[],
+): Disk['churn'] | null {
+  if (churn === undefined) return { kind: 'constant', value: 0 };
+  const dailyPath = [...path, 'daily'];
+  const daily = readDistribution(ctx, dailyPath, churn.daily, percent);
+  if (churn.spread === undefined || daily === null) return daily;
   if (daily.kind !== 'constant') {
     ctx.add(
       'invalid-distribution',
-      [...at, 'churn', 'spread'],
+      [...path, 'spread'],
       MSG.invalidDistribution(MSG.spreadWithDistribution()),
     );
     return null;
   }
-  const sd = ctx.unit(percent, [...at, 'churn', 'spread'], d.churn.spread);
+  const sd = ctx.unit(percent, [...path, 'spread'], churn.spread);
   if (sd === null) return null;
   if (daily.value <= 0) {
-    ctx.add('invalid-distribution', path, MSG.invalidDistribution(MSG.spreadNeedsMean()));
+    ctx.add('invalid-distribution', dailyPath, MSG.invalidDistribution(MSG.spreadNeedsMean()));
     return null;
   }
   return lognormalFromMeanSd(daily.value, sd);
@@ -143,25 +176,63 @@ function normaliseChurn(ctx: Context, d: RawDisk, at: (string | number)[]): Disk
 
 function normaliseBackup(ctx: Context, g: RawGroup, i: number, refs: FleetRefs): Vm['backup'] {
   const b = g.backup!;
-  const at = (field: string) => ['fleet', i, 'backup', field];
+  const at = (...more: (string | number)[]) => ['fleet', i, 'backup', ...more];
   const vaultOk = ctx.reference('vault', b.vault, refs.declared.vaults, at('vault'));
   ctx.reference('policy', b.policy, refs.declared.policies, at('policy'));
   const vault = refs.vaults.get(b.vault);
   // reference/azure.md §2.5: the vault must be in the VM's region.
   if (vaultOk && vault !== undefined && vault.region !== g.region)
     ctx.add('policy-limit', at('vault'), MSG.vaultRegion(b.vault, vault.region, g.region));
-  let from = millis(0);
-  if (b.from !== undefined) {
-    const parsed = ctx.unit(parseDuration, at('from'), b.from);
-    if (parsed !== null && refs.duration !== null && parsed >= refs.duration)
-      ctx.add(
-        'beyond-horizon',
-        at('from'),
-        MSG.beyondHorizon('backup.from', formatDuration(parsed), formatDuration(refs.duration)),
-      );
-    if (parsed !== null) from = parsed;
+  const from = b.from === undefined ? millis(0) : ctx.offset(at('from'), b.from);
+  const failureRate = b.failureRate === undefined ? 0 : ctx.unit(percent, at('failureRate'), b.failureRate);
+  const retryAfter =
+    b.retryAfter === undefined ? millis(MS.hour) : ctx.unit(parseDuration, at('retryAfter'), b.retryAfter);
+  let stop: BackupPlan['stop'] = null;
+  if (b.stop !== undefined) {
+    const stopAt = ctx.offset(at('stop', 'at'), b.stop.at);
+    const deleteData = b.stop.deleteData ?? false;
+    // reference/azure.md §2.3: an immutable vault blocks stop protection with delete data.
+    if (deleteData && vault !== undefined && vault.immutability !== 'disabled')
+      ctx.add('policy-limit', at('stop', 'deleteData'), MSG.immutableDelete(vault.name));
+    if (stopAt !== null) stop = { at: stopAt, deleteData };
   }
-  return { vault: b.vault, policy: b.policy, from };
+  // reference/azure.md §1.3: on-demand points are kept 30 days when triggered from the portal.
+  const onDemand = (b.onDemand ?? []).map((o, k) => ({
+    at: ctx.offset(at('onDemand', k, 'at'), o.at),
+    retain:
+      o.retain === undefined
+        ? millis(30 * MS.day)
+        : ctx.unit(parseDuration, at('onDemand', k, 'retain'), o.retain),
+  }));
+  if (from === null || failureRate === null || retryAfter === null) return null;
+  const valid = onDemand.filter(
+    (o): o is { at: Millis; retain: Millis } => o.at !== null && o.retain !== null,
+  );
+  return {
+    vault: b.vault,
+    policy: b.policy,
+    from,
+    failureRate,
+    retries: b.retries ?? 0,
+    retryAfter,
+    stop,
+    onDemand: valid.sort((a, c) => a.at - c.at),
+  };
+}
+
+// reference/azure.md §4: up to 500 incremental snapshots per disk; up to seven every five minutes.
+const MIN_SNAPSHOT_INTERVAL = 5 * MS.minute;
+
+function normaliseSnapshots(ctx: Context, g: RawGroup, i: number): DiskSnapshotPlan | null {
+  const s = g.snapshots!;
+  const at = (field: string) => ['fleet', i, 'snapshots', field];
+  const every = ctx.unit(parseDuration, at('every'), s.every);
+  if (every !== null && every < MIN_SNAPSHOT_INTERVAL)
+    ctx.add('policy-limit', at('every'), MSG.snapshotInterval(formatDuration(every)));
+  const start = s.at === undefined ? 0 : ctx.unit(parseTimeOfDay, at('at'), s.at);
+  const timeZone = s.timeZone === undefined ? 'UTC' : ctx.unit(parseTimeZone, at('timeZone'), s.timeZone);
+  if (every === null || start === null || timeZone === null) return null;
+  return { every, at: start, timeZone, keep: s.keep, incremental: s.incremental ?? true };
 }
 
 function checkIds(ctx: Context, vms: Vm[], raw: RawGroup[]): void {

@@ -9,6 +9,7 @@ import type { Source } from '../source.js';
 import { formatDuration, parseDuration, parseInstant } from '../units.js';
 import { Context } from './context.js';
 import { normaliseFleet } from './fleet.js';
+import { normaliseBackupJobs, normaliseServers } from './mars.js';
 import { normalisePolicies } from './policies.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
 
@@ -31,6 +32,7 @@ export function normalise(
   const ctx = new Context(source);
   const r = raw as Raw;
   const duration = readDuration(ctx, r.duration);
+  ctx.horizon = duration;
   const start = ctx.unit(parseInstant, ['start'], r.start ?? DEFAULT_START);
   const regions = normaliseRegions(ctx, r.regions);
   const list = (field: string) => (r[field] as { name: string }[] | undefined) ?? [];
@@ -45,12 +47,14 @@ export function normalise(
     declared: { vaults: declared('vaults'), policies: declared('policies') },
     duration,
   });
+  const servers = normaliseServers(ctx, list('servers') as never[], declared('vaults'));
+  const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
   const objectives = r.objectives as { rpo?: string; rto?: string } | undefined;
   const rpo =
     objectives?.rpo === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rpo'], objectives.rpo);
   const rto =
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
-  if (ctx.issues.length > 0 || duration === null || start === null)
+  if (ctx.issues.length > 0 || duration === null || start === null || backupJobs === null)
     return { scenario: null, issues: ctx.issues };
   return {
     scenario: {
@@ -65,6 +69,8 @@ export function normalise(
       links: [...links.values()],
       policies: [...policies.values()],
       vms,
+      servers,
+      backupJobs,
       objectives: { rpo, rto },
     },
     issues: [],

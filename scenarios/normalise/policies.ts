@@ -19,6 +19,7 @@ type RawPolicy = {
     timeZone?: string;
   };
   instantRestore?: string;
+  archive?: { after?: string };
   retention: {
     daily?: number;
     weekly?: { count: number; on?: string | string[] };
@@ -60,10 +61,34 @@ export function normalisePolicies(ctx: Context, raw: RawPolicy[]): Map<string, P
 function normalisePolicy(ctx: Context, p: RawPolicy, i: number): Policy | null {
   const type = p.type ?? 'standard';
   const schedule = normaliseSchedule(ctx, p, i, type);
-  const retention = normaliseRetention(ctx, p, i, schedule?.frequency ?? p.schedule.frequency);
+  const frequency = schedule?.frequency ?? p.schedule.frequency;
+  const retention = normaliseRetention(
+    ctx,
+    p.retention,
+    ['policies', i, 'retention'],
+    frequency,
+    list(p.schedule.days),
+  );
   const instantRestore = normaliseInstantRestore(ctx, p, i, type, schedule);
+  const archive = normaliseArchive(ctx, p, i, retention);
   if (schedule === null || instantRestore === null) return null;
-  return { name: p.name, type, schedule, instantRestore, retention };
+  return { name: p.name, type, schedule, instantRestore, retention, archive };
+}
+
+// reference/azure.md §2.4: only monthly and yearly points of Azure VMs move, once at least
+// 3 months old (taken as 90 days; assumption) with at least 6 months of retention left.
+const ARCHIVE_MIN_AGE = 90 * MS.day;
+
+function normaliseArchive(ctx: Context, p: RawPolicy, i: number, retention: Retention): Policy['archive'] {
+  if (p.archive === undefined) return null;
+  const path = ['policies', i, 'archive'];
+  if (retention.monthly === null && retention.yearly === null)
+    ctx.add('policy-limit', path, MSG.archiveNeedsLongTerm());
+  if (p.archive.after === undefined) return { after: ARCHIVE_MIN_AGE as Millis };
+  const after = ctx.unit(parseDuration, [...path, 'after'], p.archive.after);
+  if (after !== null && after < ARCHIVE_MIN_AGE)
+    ctx.add('policy-limit', [...path, 'after'], MSG.archiveTooSoon(formatDuration(after)));
+  return after === null ? null : { after };
 }
 
 function normaliseSchedule(ctx: Context, p: RawPolicy, i: number, type: Policy['type']): Schedule | null {
@@ -145,14 +170,21 @@ function normaliseInstantRestore(
   return value;
 }
 
-function normaliseRetention(
+/** The raw retention block (shared by policies and MARS servers). */
+export type RawRetention = RawPolicy['retention'];
+
+/**
+ * Retention with Azure's tier rules checked at `path`. `frequency` is the schedule's;
+ * `scheduledDays` are the weekdays a weekly schedule runs on (weekly points must fall on one).
+ */
+export function normaliseRetention(
   ctx: Context,
-  p: RawPolicy,
-  i: number,
+  r: RawRetention,
+  path: (string | number)[],
   frequency: Schedule['frequency'],
+  scheduledDays: string[],
 ): Retention {
-  const r = p.retention;
-  const at = (...more: (string | number)[]) => ['policies', i, 'retention', ...more];
+  const at = (...more: (string | number)[]) => [...path, ...more];
   // §1.4/1.5: a weekly schedule has no daily points; a daily or hourly one needs a daily tier, at least 7 days.
   if (frequency === 'weekly' && r.daily !== undefined)
     ctx.add('policy-limit', at('daily'), MSG.dailyOnWeekly());
@@ -162,7 +194,7 @@ function normaliseRetention(
     ctx.add('policy-limit', at('daily'), MSG.dailyMinimum(r.daily));
   const weeklyDays = asArray(r.weekly?.on, ['Sunday']).map((d) => parseWeekday(d) as number);
   if (frequency === 'weekly') {
-    const scheduled = new Set(list(p.schedule.days).map((d) => parseWeekday(d)));
+    const scheduled = new Set(scheduledDays.map((d) => parseWeekday(d)));
     weeklyDays.forEach((d, k) => {
       if (!scheduled.has(d))
         ctx.add(

@@ -78,6 +78,28 @@ export const FLEET: SchemaNode = {
         maxItems: 32,
         items: DISK,
       },
+      snapshots: {
+        description: 'A managed-disk snapshot schedule outside Azure Backup, on every disk of these VMs.',
+        type: 'object',
+        required: ['every', 'keep'],
+        additionalProperties: false,
+        properties: {
+          every: unit('duration', 'Interval between snapshots, at least 5m (like 1d or 12h).'),
+          at: unit('timeOfDay', 'Local time of the first snapshot each day (default "00:00").'),
+          timeZone: unit('timeZone', 'Time zone of `at` (default UTC).'),
+          keep: {
+            description: 'How many snapshots per disk to keep (at most 500).',
+            type: 'integer',
+            minimum: 1,
+            maximum: 500,
+          },
+          incremental: {
+            description:
+              'Incremental snapshots (default true): the first is a full copy, later ones hold only changes. Full snapshots each copy the used data.',
+            type: 'boolean',
+          },
+        },
+      },
       backup: {
         description: 'Azure Backup protection for these VMs.',
         type: 'object',
@@ -90,6 +112,48 @@ export const FLEET: SchemaNode = {
             'duration',
             'When protection starts, after the scenario start (default 0s: from the start).',
           ),
+          failureRate: unit(
+            'percent',
+            'Chance that a backup job attempt fails for a transient reason (default 0%).',
+          ),
+          retries: {
+            description: 'Automatic retries of a failed scheduled job on the same day (default 0).',
+            type: 'integer',
+            minimum: 0,
+            maximum: 9,
+          },
+          retryAfter: unit('duration', 'Wait before a retry (default 1h).'),
+          stop: {
+            description:
+              'Stop protection at a time: keep the data (billing continues) or delete it (it goes to soft delete).',
+            type: 'object',
+            required: ['at'],
+            additionalProperties: false,
+            properties: {
+              at: unit('duration', 'When protection stops, after the scenario start.'),
+              deleteData: {
+                description: 'Delete the backup data (default false: retain it).',
+                type: 'boolean',
+              },
+            },
+          },
+          onDemand: {
+            description: 'On-demand backups, each with its own retention.',
+            type: 'array',
+            items: {
+              type: 'object',
+              description: 'An on-demand backup.',
+              required: ['at'],
+              additionalProperties: false,
+              properties: {
+                at: unit('duration', 'When it is taken, after the scenario start.'),
+                retain: unit(
+                  'duration',
+                  'How long the recovery point is kept (default 30d, as from the portal).',
+                ),
+              },
+            },
+          },
         },
       },
     },

@@ -4,6 +4,7 @@
 
 import { OBJECTIVES, SWEEP, VARIANTS } from './experiment.js';
 import { FLEET } from './fleet.js';
+import { BACKUP_JOBS, SERVERS } from './mars.js';
 import { POLICIES } from './policies.js';
 import { LINKS, REGIONS, VAULTS } from './topology.js';
 import { type SchemaNode, UNIT_DEFS, unit } from './units.js';
@@ -37,6 +38,8 @@ export const SCENARIO_SCHEMA: SchemaNode = {
     links: LINKS,
     policies: POLICIES,
     fleet: FLEET,
+    servers: SERVERS,
+    backupJobs: BACKUP_JOBS,
     objectives: OBJECTIVES,
     variants: VARIANTS,
     sweep: SWEEP,

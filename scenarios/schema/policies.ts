@@ -34,6 +34,51 @@ const count = (what: string, max: number): SchemaNode => ({
   maximum: max,
 });
 
+/** A retention (GFS) block: shared by VM backup policies and MARS agents. */
+export const RETENTION: SchemaNode = {
+  description: 'How long recovery points are kept, per tier (grandfather-father-son).',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    daily: count('daily recovery points (days), 7–9999', 9999),
+    weekly: {
+      description: 'Weekly recovery points: how many, and which day of the week.',
+      type: 'object',
+      required: ['count'],
+      additionalProperties: false,
+      properties: {
+        count: count('weekly points, 1–5163', 5163),
+        on: weekdays('Day(s) of the week kept (default Sunday).'),
+      },
+    },
+    monthly: {
+      description: 'Monthly recovery points: how many, and which day of the month.',
+      type: 'object',
+      required: ['count'],
+      additionalProperties: false,
+      properties: { count: count('monthly points, 1–1188', 1188), on: dayOfMonth },
+    },
+    yearly: {
+      description: 'Yearly recovery points: how many, in which month(s), on which day.',
+      type: 'object',
+      required: ['count'],
+      additionalProperties: false,
+      properties: {
+        count: count('yearly points, 1–99', 99),
+        in: {
+          description: 'Month(s) of the yearly point (default January).',
+          'x-expected': 'months',
+          anyOf: [
+            { $ref: '#/$defs/month' },
+            { type: 'array', minItems: 1, uniqueItems: true, items: { $ref: '#/$defs/month' } },
+          ],
+        },
+        on: dayOfMonth,
+      },
+    },
+  },
+};
+
 /** `policies:` — backup policies for Azure VMs. */
 export const POLICIES: SchemaNode = {
   description: 'Azure VM backup policies.',
@@ -78,47 +123,14 @@ export const POLICIES: SchemaNode = {
         'duration',
         'How long instant-restore snapshots are kept, in whole days: standard 1d–5d (default 2d; weekly schedules are fixed at 5d), enhanced 1d–30d (default 7d; at most 17d every 4h, 22d every 6h).',
       ),
-      retention: {
-        description: 'How long recovery points are kept, per tier (grandfather-father-son).',
+      retention: RETENTION,
+      archive: {
+        description:
+          'Move eligible monthly and yearly recovery points to the vault-archive tier (Azure VMs: at least 3 months old, at least 6 months of retention left).',
         type: 'object',
         additionalProperties: false,
         properties: {
-          daily: count('daily recovery points (days), 7–9999', 9999),
-          weekly: {
-            description: 'Weekly recovery points: how many, and which day of the week.',
-            type: 'object',
-            required: ['count'],
-            additionalProperties: false,
-            properties: {
-              count: count('weekly points, 1–5163', 5163),
-              on: weekdays('Day(s) of the week kept (default Sunday).'),
-            },
-          },
-          monthly: {
-            description: 'Monthly recovery points: how many, and which day of the month.',
-            type: 'object',
-            required: ['count'],
-            additionalProperties: false,
-            properties: { count: count('monthly points, 1–1188', 1188), on: dayOfMonth },
-          },
-          yearly: {
-            description: 'Yearly recovery points: how many, in which month(s), on which day.',
-            type: 'object',
-            required: ['count'],
-            additionalProperties: false,
-            properties: {
-              count: count('yearly points, 1–99', 99),
-              in: {
-                description: 'Month(s) of the yearly point (default January).',
-                'x-expected': 'months',
-                anyOf: [
-                  { $ref: '#/$defs/month' },
-                  { type: 'array', minItems: 1, uniqueItems: true, items: { $ref: '#/$defs/month' } },
-                ],
-              },
-              on: dayOfMonth,
-            },
-          },
+          after: unit('duration', 'Age at which eligible points move, at least 90d (default 90d).'),
         },
       },
     },
