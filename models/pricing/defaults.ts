@@ -1,0 +1,147 @@
+// Azure Backup list prices as data (reference/azure.md §8), each number with its source and
+// date, and `mergePrices` for a scenario's overrides. The reference itself says the official
+// price page was not read (§11): every dollar figure here is secondary or an assumption, and a
+// scenario that needs real prices for its region should override them.
+
+import type { Priced, PriceOverride, PriceOverrides, PriceTable } from './types.js';
+
+/**
+ * Bytes in one billed GB: 2^30. Assumption: the reference quotes Azure storage sizes in GiB
+ * where it is precise (§4: a 64 GiB disk "billed only for the used data size of 10 GiB"), and
+ * Azure's meters call that unit "GB"; the Backup pricing pages do not say which they mean.
+ */
+export const BYTES_PER_GB = 2 ** 30;
+
+const PER_GB_MONTH = 'USD per GB-month';
+const PER_INSTANCE_MONTH = 'USD per instance-month';
+const SECONDARY_UK =
+  'reference/azure.md §8.3 (secondary: azure-calc-uk-3n7.pages.dev, UK South, Retail Prices API)';
+const TIERS =
+  'reference/azure.md §8.2 (secondary: eWeek quoting Microsoft, 2015; Microsoft Q&A estimator answer)';
+
+/** The default price table: Azure Backup for Azure VMs in USD, from reference/azure.md §8. */
+export const DEFAULT_PRICES: PriceTable = {
+  currency: 'USD',
+  protectedInstance: {
+    small: { value: 5, unit: PER_INSTANCE_MONTH, source: TIERS, date: '2015' },
+    smallMaxGB: { value: 50, unit: 'GB', source: TIERS, date: '2015' },
+    // §8.3 confirms the $10 instance price in 2026.
+    perBlock: {
+      value: 10,
+      unit: 'USD per block-month',
+      source: `${TIERS}; ${SECONDARY_UK}`,
+      date: '2026-04',
+    },
+    blockGB: { value: 500, unit: 'GB', source: TIERS, date: '2015' },
+  },
+  vaultStorage: {
+    LRS: { value: 0.028, unit: PER_GB_MONTH, source: SECONDARY_UK, date: '2026-04' },
+    ZRS: { value: 0.035, unit: PER_GB_MONTH, source: SECONDARY_UK, date: '2026-04' },
+    GRS: { value: 0.056, unit: PER_GB_MONTH, source: SECONDARY_UK, date: '2026-04' },
+    // §8.1: the estimator's RA-GRS option is what a vault with Cross Region Restore pays.
+    'RA-GRS': { value: 0.0711, unit: PER_GB_MONTH, source: `${SECONDARY_UK}; §8.1`, date: '2026-04' },
+  },
+  vaultArchive: {
+    value: 0.0024,
+    unit: PER_GB_MONTH,
+    source: 'assumption (reference/azure.md has no archive price, §2.4 and §11)',
+    date: '2026',
+    assumption:
+      'plausible vault-archive list price, a few percent of vault-standard; one 2026 blog (wintive.com, ' +
+      'unverified) quotes $0.0024. Override with the region price before trusting archive costs.',
+  },
+  instantRestoreSnapshot: {
+    value: 0.05,
+    unit: PER_GB_MONTH,
+    source:
+      'reference/azure.md §8.3 (secondary: c3x.dev, Standard HDD LRS snapshots); §4 and §8.1: ' +
+      'instant-restore snapshots are billed as managed-disk snapshots per used GB',
+    date: 'undated (reference compiled 2026)',
+  },
+  diskSnapshot: {
+    value: 0.05,
+    unit: PER_GB_MONTH,
+    source: 'reference/azure.md §8.3 (secondary: c3x.dev, Standard HDD LRS snapshots); §4',
+    date: 'undated (reference compiled 2026)',
+  },
+  softDeleteFreeDays: {
+    value: 14,
+    unit: 'days',
+    source: 'reference/azure.md §2.3, §8.1 (learn:backup/backup-azure-enhanced-soft-delete-about)',
+    date: '2022-11-24',
+  },
+  archiveEarlyDeletionDays: {
+    value: 180,
+    unit: 'days',
+    source: 'reference/azure.md §2.4, §8.1 (learn:backup/archive-tier-support)',
+    date: '2023-04-15',
+  },
+  asrPerInstance: {
+    value: 25,
+    unit: PER_INSTANCE_MONTH,
+    source: 'reference/azure.md §5.6, §8.3 (secondary: microsoftnegotiations.com, eon.io, azure-calc-uk)',
+    date: 'undated (reference compiled 2026)',
+  },
+};
+
+// Fields that are divided by or must be positive for the formulas to mean anything.
+const POSITIVE = new Set(['protectedInstance.blockGB']);
+
+function isPriced(x: unknown): x is Priced {
+  return typeof x === 'object' && x !== null && 'value' in x && 'unit' in x;
+}
+
+function mergeLeaf(base: Priced, override: PriceOverride, path: string): Priced {
+  const o = typeof override === 'number' ? { value: override } : override;
+  if (typeof o !== 'object' || o === null || typeof o.value !== 'number') {
+    throw new RangeError(`prices.${path}: expected a number or { value, source?, date? }`);
+  }
+  // An override replaces the citation: the default's source no longer explains the value.
+  const source = o.source ?? 'override';
+  return checked({ value: o.value, unit: base.unit, source, date: o.date ?? 'unspecified' }, path);
+}
+
+function checked(p: Priced, path: string): Priced {
+  const out: Priced = { value: p.value, unit: p.unit, source: p.source, date: p.date };
+  if (!Number.isFinite(p.value) || p.value < 0) {
+    throw new RangeError(`prices.${path}: must be a finite number >= 0, got ${p.value}`);
+  }
+  if (POSITIVE.has(path) && p.value === 0) throw new RangeError(`prices.${path}: must be > 0, got 0`);
+  return p.assumption === undefined ? out : { ...out, assumption: p.assumption };
+}
+
+function mergeNode(base: object, override: object | undefined, path: string): unknown {
+  if (override !== undefined && (typeof override !== 'object' || override === null)) {
+    throw new RangeError(`prices${path}: expected an object`);
+  }
+  const over = (override ?? {}) as Record<string, unknown>;
+  const known = base as Record<string, unknown>;
+  for (const key of Object.keys(over)) {
+    if (!(key in known)) throw new RangeError(`prices${path}.${key}: not a price-table field`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(known)) {
+    const at = `${path}.${key}`;
+    const o = over[key];
+    if (key === 'currency' && path === '') {
+      if (o !== undefined && typeof o !== 'string')
+        throw new RangeError('prices.currency: expected a string');
+      out[key] = o ?? value;
+    } else if (isPriced(value)) {
+      out[key] =
+        o === undefined ? checked(value, at.slice(1)) : mergeLeaf(value, o as PriceOverride, at.slice(1));
+    } else {
+      out[key] = mergeNode(value as object, o as object | undefined, at);
+    }
+  }
+  return out;
+}
+
+/**
+ * A full price table from `defaults` with a scenario's `overrides` applied; throws a
+ * RangeError naming the field (e.g. "prices.vaultStorage.GRS") for a negative or non-finite
+ * number or an unknown field.
+ */
+export function mergePrices(defaults: PriceTable, overrides: PriceOverrides = {}): PriceTable {
+  return mergeNode(defaults, overrides, '') as PriceTable;
+}

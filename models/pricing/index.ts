@@ -1,0 +1,15 @@
+// Azure Backup pricing (reference/azure.md §8): a cited price table, the per-meter rules, and
+// a run's usage priced per calendar month.
+
+export { BYTES_PER_GB, DEFAULT_PRICES, mergePrices } from './defaults.js';
+export {
+  archiveEarlyDeletionDaysLeft,
+  archiveEarlyDeletionFee,
+  EARLY_DELETION_DAYS_PER_MONTH,
+  protectedInstanceFee,
+  protectedInstanceUnits,
+  roundCents,
+  vaultStorageRate,
+} from './meters.js';
+export { costSummary, METER_UNITS, monthlyCosts } from './monthly.js';
+export * from './types.js';
