@@ -14,3 +14,8 @@ export { type Granted, type Lease, Pool, type PoolOptions, type Request } from '
 export { createStreams, deriveSeed, type RandomStream, type Seed, type Streams } from './engine/random.js';
 export { type EventId, type Handler, Simulation, type SimulationOptions } from './engine/simulation.js';
 export * from './engine/units.js';
+export type { RunResult } from './models/results/types.js';
+export type { Scenario } from './models/scenario/types.js';
+export { type SimulateOptions, simulate } from './models/simulate.js';
+export { type Issue, renderIssue } from './scenarios/issues.js';
+export { type LoadResult, loadScenarioFile, loadScenarioText } from './scenarios/load.js';

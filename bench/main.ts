@@ -1,6 +1,7 @@
 // `npm run bench -- <suite> [--json] [--quick]`: runs a bench suite and prints its figures,
 // as a table or (with --json) one JSON object on stdout.
 
+import { benchFleet } from './fleet.js';
 import { benchKernel } from './kernel.js';
 import type { BenchResult } from './measure.js';
 
@@ -12,6 +13,7 @@ interface Report {
 }
 
 const SUITES: Record<string, (quick: boolean) => Omit<Report, 'node'>> = {
+  fleet: (quick) => ({ suite: 'fleet', ...benchFleet(quick ? 500 : 10_000, quick ? 30 : 365) }),
   kernel: (quick) => ({
     suite: 'kernel',
     ...benchKernel(quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000], quick ? 200_000 : 2_000_000),

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { renderDemo, runDemo } from './commands/demo.js';
 import { planInit, renderTemplateList, writeInit } from './commands/init.js';
+import { type RunOptions, runScenarioFile } from './commands/run.js';
 import { schemaText } from './commands/schema.js';
 import { renderValidate, validateExitCode, validateFiles } from './commands/validate.js';
 import { EXIT, reportError } from './errors.js';
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
         'Examples:',
         '  vaultsim init                      write scenario.yaml from the default template',
         '  vaultsim validate scenario.yaml    check it; problems print as file:line:column',
+        '  vaultsim run scenario.yaml         simulate it; summary here, files in vaultsim-out/',
         '  vaultsim schema > scenario.schema.json',
         '',
         'Exit codes: 0 ok, 1 an objective failed, 2 bad input or usage, 3 internal error.',
@@ -68,6 +70,20 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       const report = validateFiles(files, io.cwd);
       out(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderValidate(report));
       exit(validateExitCode(report));
+    });
+
+  program
+    .command('run')
+    .description('simulate a scenario (the base and every variant) and print a summary table')
+    .argument('<file>', 'scenario YAML file')
+    .option('--seed <n>', "override the scenario's seed in every run", integer('--seed', 0, 4_294_967_295))
+    .option('-o, --out <dir>', 'write summary.json and timeseries.csv here', 'vaultsim-out')
+    .option('--no-out', 'write no files, only print')
+    .option('--json', 'print the summary object (as in summary.json) instead of the table')
+    .option('--trace', 'also write every model event to events.jsonl in the output directory')
+    .option('--variant <name...>', 'run only these: base or variant names (put FILE first)')
+    .action((file: string, opts: RunOptions) => {
+      exit(runScenarioFile(file, opts, io, packageVersion()).code);
     });
 
   program

@@ -364,6 +364,28 @@ export function addLocalDays(epochMs: EpochMs, days: number, timeZone: string): 
   return instantOf(zone, localOf(zone, epochMs) + days * DAY);
 }
 
+/**
+ * The instant `months` calendar months later (or earlier) at the same wall-clock time, the
+ * day clamped to the target month's length (31 January + 1 → 28 or 29 February), by the
+ * same DST rules: for monthly retention, "kept 12 months".
+ */
+export function addLocalMonths(epochMs: EpochMs, months: number, timeZone: string): EpochMs {
+  const zone = zoneOf(timeZone);
+  const local = localOf(zone, epochMs);
+  const days = Math.floor(local / DAY);
+  const { year, month, day } = civilFromDays(days);
+  const m0 = month - 1 + months;
+  const y = year + Math.floor(m0 / 12);
+  const m = m0 - Math.floor(m0 / 12) * 12 + 1;
+  const d = Math.min(day, daysInMonth(y, m));
+  return instantOf(zone, daysFromCivil(y, m, d) * DAY + (local - days * DAY));
+}
+
+/** The instant `years` calendar years later (or earlier) at the same wall-clock time; 29 February becomes 28 February in a common year. */
+export function addLocalYears(epochMs: EpochMs, years: number, timeZone: string): EpochMs {
+  return addLocalMonths(epochMs, 12 * years, timeZone);
+}
+
 /** Whether a local date is the nth (1–4) or last given weekday (0 = Sunday) of its month. */
 export function isNthWeekdayOfMonth(parts: ZonedParts, n: WeekdayOrdinal, weekday: number): boolean {
   if (parts.weekday !== weekday) return false;

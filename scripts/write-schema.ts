@@ -1,11 +1,20 @@
-// Writes scenarios/scenario.schema.json, the committed copy of the published scenario
-// schema, from the same function `vaultsim schema` prints. Run: npm run schema:write.
-// test/scenarios/schema-published.test.ts fails until the committed copy is regenerated.
+// Writes the committed copies of the published schemas from the same code that uses them:
+// scenarios/scenario.schema.json (what `vaultsim schema` prints) and
+// reports/summary.schema.json (the shape of summary.json). Run: npm run schema:write.
+// test/scenarios/schema-published.test.ts and test/reports/summary.test.ts fail until
+// the committed copies are regenerated.
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { schemaText } from '../cli/commands/schema.js';
+import { summarySchemaText } from '../reports/summary.schema.js';
 
-const target = fileURLToPath(new URL('../scenarios/scenario.schema.json', import.meta.url));
-writeFileSync(target, schemaText(), 'utf8');
-process.stdout.write(`wrote ${target}\n`);
+const targets: [string, string][] = [
+  ['../scenarios/scenario.schema.json', schemaText()],
+  ['../reports/summary.schema.json', summarySchemaText()],
+];
+for (const [relative, text] of targets) {
+  const target = fileURLToPath(new URL(relative, import.meta.url));
+  writeFileSync(target, text, 'utf8');
+  process.stdout.write(`wrote ${target}\n`);
+}

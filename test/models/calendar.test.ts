@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addLocalDays,
+  addLocalMonths,
+  addLocalYears,
   daysInMonth,
   isDayOfMonth,
   isLeapYear,
@@ -353,6 +355,74 @@ describe('properties', () => {
           expect(isNthWeekdayOfMonth(p, n, wd)).toBe(expected);
         },
       ),
+    );
+  });
+});
+
+describe('calendar months and years', () => {
+  it('adds months at the same local time, clamping the day to the month', () => {
+    expect(addLocalMonths(utc('2026-01-31T22:30:00Z'), 1, 'UTC')).toBe(utc('2026-02-28T22:30:00Z'));
+    expect(addLocalMonths(utc('2028-01-31T22:30:00Z'), 1, 'UTC')).toBe(utc('2028-02-29T22:30:00Z'));
+    expect(addLocalMonths(utc('2026-01-31T22:30:00Z'), 3, 'UTC')).toBe(utc('2026-04-30T22:30:00Z'));
+    expect(addLocalMonths(utc('2026-03-31T08:00:00Z'), -1, 'UTC')).toBe(utc('2026-02-28T08:00:00Z'));
+    expect(addLocalMonths(utc('2026-11-15T00:00:00Z'), 14, 'UTC')).toBe(utc('2028-01-15T00:00:00Z'));
+    expect(addLocalMonths(utc('2026-01-04T22:30:00Z'), 0, 'UTC')).toBe(utc('2026-01-04T22:30:00Z'));
+  });
+
+  it('keeps the New York wall clock across DST: 1 March 22:30 EST + 1 month is 1 April 22:30 EDT', () => {
+    // 2026-03-02T03:30Z is 1 March 22:30 EST (UTC−5); 1 April 22:30 EDT (UTC−4) is 2026-04-02T02:30Z,
+    // so the month is 31 days less one hour.
+    const t = utc('2026-03-02T03:30:00Z');
+    expect(addLocalMonths(t, 1, NY)).toBe(utc('2026-04-02T02:30:00Z'));
+    expect(addLocalMonths(t, 1, NY) - t).toBe(31 * DAY - HOUR);
+    // 8 February 02:30 EST + 1 month lands in the spring-forward gap: 03:30 EDT.
+    expect(addLocalMonths(utc('2026-02-08T07:30:00Z'), 1, NY)).toBe(utc('2026-03-08T07:30:00Z'));
+  });
+
+  it('adds years, 29 February becoming 28 February in a common year', () => {
+    expect(addLocalYears(utc('2028-02-29T12:00:00Z'), 1, 'UTC')).toBe(utc('2029-02-28T12:00:00Z'));
+    expect(addLocalYears(utc('2028-02-29T12:00:00Z'), 4, 'UTC')).toBe(utc('2032-02-29T12:00:00Z'));
+    expect(addLocalYears(utc('2026-01-05T03:30:00Z'), 3, NY)).toBe(utc('2029-01-05T03:30:00Z'));
+  });
+
+  it('should always land on the clamped local date and time, read by zonedToEpoch', () => {
+    fc.assert(
+      fc.property(zonedInstant, fc.integer({ min: -40, max: 40 }), ([t, tz], months) => {
+        const p = zonedParts(t, tz);
+        const m0 = p.month - 1 + months;
+        const year = p.year + Math.floor(m0 / 12);
+        const month = (((m0 % 12) + 12) % 12) + 1;
+        const day = Math.min(p.day, daysInMonth(year, month));
+        const local = { year, month, day, hour: p.hour, minute: p.minute, second: p.second };
+        expect(addLocalMonths(t, months, tz)).toBe(zonedToEpoch(local, tz) + (t % 1000));
+      }),
+    );
+  });
+
+  it('should never move backwards when more months are added', () => {
+    fc.assert(
+      fc.property(
+        zonedInstant,
+        fc.integer({ min: -30, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        ([t, tz], a, extra) => {
+          expect(addLocalMonths(t, a + extra, tz)).toBeGreaterThan(addLocalMonths(t, a, tz));
+        },
+      ),
+    );
+  });
+
+  it('should always add years as twelve months, and undo a month shift on days up to the 28th in UTC', () => {
+    fc.assert(
+      fc.property(zonedInstant, fc.integer({ min: -5, max: 5 }), ([t, tz], years) => {
+        expect(addLocalYears(t, years, tz)).toBe(addLocalMonths(t, 12 * years, tz));
+      }),
+    );
+    fc.assert(
+      fc.property(anyInstant, fc.integer({ min: -40, max: 40 }), (t, months) => {
+        fc.pre(zonedParts(t, 'UTC').day <= 28);
+        expect(addLocalMonths(addLocalMonths(t, months, 'UTC'), -months, 'UTC')).toBe(t);
+      }),
     );
   });
 });

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 
 const fromEnv = process.env.FC_SEED;
-const seed = fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : (Date.now() ^ (process.pid << 8)) | 0;
+const seed =
+  fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : (Date.now() ^ (process.pid << 8)) | 0;
 if (!Number.isInteger(seed)) {
   throw new Error(`FC_SEED must be an integer, got "${fromEnv}"`);
 }

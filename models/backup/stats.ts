@@ -1,0 +1,47 @@
+// Job statistics of a run: counts by outcome and cause, transfer durations and bytes.
+
+/** Why a job attempt failed. */
+export type FailureCause = 'vm-agent-missing' | 'transient' | 'job-in-progress' | 'mars-agent-outdated';
+
+/** Counts and durations of backup jobs, accumulated as they happen. */
+export class JobStats {
+  scheduled = 0;
+  attempts = 0;
+  succeeded = 0;
+  failed = 0;
+  retried = 0;
+  snapshotsTaken = 0;
+  vaultTransfers = 0;
+  bytesTransferred = 0;
+  readonly failedBy = new Map<FailureCause, number>();
+  private durations = new Float64Array(1024);
+  private count = 0;
+
+  /** Records a failed attempt and its cause. */
+  fail(cause: FailureCause): void {
+    this.failed++;
+    this.failedBy.set(cause, (this.failedBy.get(cause) ?? 0) + 1);
+  }
+
+  /** Records a finished vault transfer: its duration (ms) and size (bytes). */
+  transfer(durationMs: number, bytes: number): void {
+    this.vaultTransfers++;
+    this.bytesTransferred += bytes;
+    if (this.count === this.durations.length) {
+      const next = new Float64Array(this.count * 2);
+      next.set(this.durations);
+      this.durations = next;
+    }
+    this.durations[this.count++] = durationMs;
+  }
+
+  /** Transfer durations recorded so far (ms), sorted ascending. */
+  sortedDurations(): Float64Array {
+    return this.durations.slice(0, this.count).sort();
+  }
+
+  /** Failure counts by cause, causes in alphabetical order. */
+  failures(): Record<string, number> {
+    return Object.fromEntries([...this.failedBy].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+}

@@ -1,0 +1,64 @@
+// What the backup processes share during a run: the kernel, the random streams, the
+// vaults' ledgers, links and transfer pools, job settings and statistics.
+
+import type { Sampler } from '../../engine/distributions.js';
+import type { Link } from '../../engine/link.js';
+import type { Pool } from '../../engine/pool.js';
+import type { Streams } from '../../engine/random.js';
+import type { Simulation } from '../../engine/simulation.js';
+import type { BackupJobSettings, Vault } from '../scenario/types.js';
+import type { Ledger } from '../storage/ledger.js';
+
+/** A line of the optional event trace. */
+export interface TraceRecord {
+  /** Simulation time, ms. */
+  t: number;
+  kind: string;
+  subject: string;
+  detail?: Record<string, number | string | boolean>;
+}
+
+/** The run's shared machinery. */
+export interface World {
+  sim: Simulation;
+  streams: Streams;
+  /** Epoch ms of simulation time 0. */
+  origin: number;
+  /** Simulation time at which the run ends. */
+  horizon: number;
+  jobs: BackupJobSettings;
+  snapshotDuration: Sampler;
+  trace: ((record: TraceRecord) => void) | null;
+}
+
+/** Anything a vault's daily cleanup visits. */
+export interface ProtectedItem {
+  readonly id: string;
+  /** Expires points and snapshots due by `now` (sim ms), moves eligible points to archive. */
+  cleanup(now: number): void;
+  /** Live recovery points: instant-restore snapshots, vault points, archived points, and GFS memberships. */
+  points(): ItemPoints;
+  /** Used bytes now (for protected-instance billing), or null while not protected. */
+  protectedSize(now: number): number | null;
+}
+
+/** Recovery-point counts of one item. */
+export interface ItemPoints {
+  snapshot: number;
+  vault: number;
+  archive: number;
+  daily: number;
+  weekly: number;
+  monthly: number;
+  yearly: number;
+  onDemand: number;
+}
+
+/** A vault during a run. */
+export interface VaultRuntime {
+  spec: Vault;
+  ledger: Ledger;
+  pool: Pool;
+  link: Link | null;
+  items: ProtectedItem[];
+}

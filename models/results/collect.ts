@@ -1,0 +1,205 @@
+// The end of a run: ledgers, samples and job statistics → one plain RunResult.
+
+import { quantileSorted } from 'simple-statistics';
+import type { Series } from '../../engine/series.js';
+import type { Simulation } from '../../engine/simulation.js';
+import { MS } from '../../engine/units.js';
+import type { JobStats } from '../backup/stats.js';
+import type { ProtectedItem, VaultRuntime } from '../backup/world.js';
+import { DEFAULT_PRICES } from '../pricing/defaults.js';
+import { costSummary, monthlyCosts } from '../pricing/monthly.js';
+import type { PriceTable } from '../pricing/types.js';
+import type { Scenario } from '../scenario/types.js';
+import type {
+  JobResult,
+  PointCounts,
+  RunResult,
+  Summary5,
+  TierBytes,
+  VaultDaily,
+  VaultResult,
+} from './types.js';
+
+/** What the daily sampler gathered during a run. */
+export interface Sampled {
+  vaults: Map<string, VaultDaily & { points: PointCounts[] }>;
+  groups: Map<string, { points: PointCounts[] }>;
+  protectedSize: Map<string, { from: number; to: number; used: Series }>;
+}
+
+/** Everything collectResult reads. */
+export interface RunState {
+  scenario: Scenario;
+  seed: number;
+  sim: Simulation;
+  vaults: Map<string, VaultRuntime>;
+  groups: Map<string, { stats: JobStats; items: ProtectedItem[]; kind: 'azure-vm' | 'mars' }>;
+  sampled: Sampled;
+  prices?: PriceTable;
+  diskSnapshots?: Series;
+}
+
+/** Builds the run's result; key order is fixed so JSON output is byte-stable. */
+export function collectResult(run: RunState): RunResult {
+  const { scenario, sim } = run;
+  const vaults = [...run.vaults.values()].map((v) => vaultResult(v, run.sampled.vaults.get(v.spec.name)!));
+  const prices = run.prices ?? DEFAULT_PRICES;
+  const months = monthlyCosts(costInput(run), prices);
+  return {
+    scenario: scenario.name,
+    variant: scenario.variant,
+    seed: run.seed,
+    start: new Date(scenario.start).toISOString(),
+    end: new Date(scenario.start + scenario.duration).toISOString(),
+    days: scenario.duration / MS.day,
+    eventsProcessed: sim.processed,
+    fingerprint: sim.fingerprint(),
+    vaults,
+    storage: {
+      end: sumTiers(vaults.map((v) => v.storage.end)),
+      peak: peakTiers(vaults.map((v) => v.daily)),
+      diskSnapshots: {
+        end: run.diskSnapshots?.last() ?? 0,
+        peak: run.diskSnapshots?.max() ?? 0,
+      },
+    },
+    jobs: [...run.groups].map(([name, g]) => jobResult(name, g, run.sampled.groups.get(name)!.points)),
+    cost: { currency: prices.currency, months, summary: costSummary(months) },
+  };
+}
+
+function costInput(run: RunState) {
+  const { scenario } = run;
+  const vaults = [...run.vaults.values()];
+  const items = [...run.sampled.protectedSize].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    origin: scenario.start,
+    start: 0,
+    end: scenario.duration,
+    vaults: vaults.map((v) => ({
+      name: v.spec.name,
+      redundancy: v.spec.redundancy,
+      crossRegionRestore: v.spec.crossRegionRestore,
+      standard: v.ledger.series('standard'),
+      archive: v.ledger.series('archive'),
+      snapshot: v.ledger.series('snapshot'),
+      softDeleted: v.ledger
+        .softDeletedEntries()
+        .map((e) => ({ item: e.item, bytes: e.bytes, deletedAt: e.deletedAt, purgeAt: e.purgeAt })),
+    })),
+    protectedItems: items.map(([item, u]) => ({ item, from: u.from, to: u.to, used: u.used })),
+    archiveEarlyDeletions: vaults.flatMap((v) =>
+      v.ledger
+        .earlyDeletions()
+        .map((e) => ({ item: e.item, at: e.deletedAt, bytes: e.bytes, daysCharged: e.daysCharged })),
+    ),
+    ...(run.diskSnapshots === undefined ? {} : { diskSnapshots: run.diskSnapshots }),
+  };
+}
+
+function vaultResult(v: VaultRuntime, daily: VaultDaily & { points: PointCounts[] }): VaultResult {
+  const { points, ...series } = daily;
+  const ledger = v.ledger;
+  return {
+    name: v.spec.name,
+    region: v.spec.region,
+    redundancy: v.spec.redundancy,
+    crossRegionRestore: v.spec.crossRegionRestore,
+    items: v.items.length,
+    storage: {
+      end: {
+        snapshot: ledger.total('snapshot'),
+        standard: ledger.total('standard'),
+        archive: ledger.total('archive'),
+        softDeleted: ledger.total('softDeleted'),
+      },
+      peak: {
+        snapshot: ledger.peak('snapshot'),
+        standard: ledger.peak('standard'),
+        archive: ledger.peak('archive'),
+        softDeleted: ledger.peak('softDeleted'),
+      },
+    },
+    points: { end: points.at(-1) ?? zeroPoints(), peak: peakPoints(points) },
+    daily: series,
+  };
+}
+
+function jobResult(
+  name: string,
+  g: { stats: JobStats; items: ProtectedItem[]; kind: 'azure-vm' | 'mars' },
+  points: PointCounts[],
+): JobResult {
+  const s = g.stats;
+  return {
+    policy: name,
+    kind: g.kind,
+    items: g.items.length,
+    scheduled: s.scheduled,
+    attempts: s.attempts,
+    succeeded: s.succeeded,
+    failed: s.failed,
+    failedByCause: s.failures(),
+    retried: s.retried,
+    snapshots: s.snapshotsTaken,
+    vaultTransfers: s.vaultTransfers,
+    bytesTransferred: s.bytesTransferred,
+    transferSeconds: summarise(s.sortedDurations(), 1 / 1000),
+    points: { end: points.at(-1) ?? zeroPoints(), peak: peakPoints(points) },
+  };
+}
+
+/** Count, mean, p50/p95/p99 and max of sorted values, scaled (e.g. ms → s), rounded to ms precision. */
+export function summarise(sorted: Float64Array, scale = 1): Summary5 {
+  const n = sorted.length;
+  if (n === 0) return { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i];
+  const values = Array.from(sorted);
+  const r = (x: number) => Math.round(x * scale * 1000) / 1000;
+  return {
+    count: n,
+    mean: r(sum / n),
+    p50: r(quantileSorted(values, 0.5)),
+    p95: r(quantileSorted(values, 0.95)),
+    p99: r(quantileSorted(values, 0.99)),
+    max: r(sorted[n - 1]),
+  };
+}
+
+const zeroPoints = (): PointCounts => ({
+  snapshot: 0,
+  vault: 0,
+  archive: 0,
+  daily: 0,
+  weekly: 0,
+  monthly: 0,
+  yearly: 0,
+  onDemand: 0,
+});
+
+function peakPoints(samples: PointCounts[]): PointCounts {
+  const peak = zeroPoints();
+  for (const s of samples)
+    for (const k of Object.keys(peak) as (keyof PointCounts)[]) peak[k] = Math.max(peak[k], s[k]);
+  return peak;
+}
+
+function sumTiers(list: TierBytes[]): TierBytes {
+  const out = { snapshot: 0, standard: 0, archive: 0, softDeleted: 0 };
+  for (const t of list) for (const k of Object.keys(out) as (keyof TierBytes)[]) out[k] += t[k];
+  return out;
+}
+
+// The peak of the sum over vaults, from the daily samples (vault peaks may fall on different days).
+function peakTiers(dailies: VaultDaily[]): TierBytes {
+  const out = { snapshot: 0, standard: 0, archive: 0, softDeleted: 0 };
+  const days = dailies[0]?.day.length ?? 0;
+  for (const k of Object.keys(out) as (keyof TierBytes)[])
+    for (let i = 0; i < days; i++)
+      out[k] = Math.max(
+        out[k],
+        dailies.reduce((s, d) => s + d[k][i], 0),
+      );
+  return out;
+}

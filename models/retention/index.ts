@@ -1,0 +1,7 @@
+// Azure Backup GFS retention (reference/azure.md §1.4–1.5): tag a recovery point with the
+// tiers that keep it and until when (tags.ts), then hold one item's points and lapse their
+// memberships as time passes (queue.ts).
+export { RetentionQueue } from './queue.js';
+export { explain, isVaultSlot, matchesDayRule, maxPointsKept, tagPoint } from './tags.js';
+export type { PointTags, RetainedPoint, Tier } from './types.js';
+export { TIERS } from './types.js';

@@ -1,0 +1,350 @@
+// The storage ledger of one vault: bytes per tier and per protected item over time
+// (DESIGN.md "Storage"). Each item has two incremental chains (instant-restore snapshots,
+// vault-standard; chain.ts), a set of full copies in vault-archive, and, once deleted,
+// soft-deleted entries until their purge. Per tier the ledger keeps a running total and a
+// step Series of the vault total, recorded at every change.
+//
+// Tier rules, from reference/azure.md:
+// - archive (§2.4): moving a point converts it to a full copy, so total storage may grow
+//   (the standard chain shrinks by at most the point's own bytes, the archive grows by all of
+//   them). Deleting an archive copy before 180 days charges the remaining days, prorated: the
+//   ledger records an EarlyDeletion. Which points may move (monthly/yearly, age, remaining
+//   retention) is the policy's business, not the ledger's.
+// - soft delete (§2.3): stop protection with delete data keeps the item's vault data
+//   (standard and archive) until now + the vault's soft-delete retention, billed after the
+//   first 14 days (pricing reads softDeletedEntries()). Instant-restore snapshots are not
+//   covered by soft delete (§2.3, "operational-tier … VM snapshot backups"), so (inferred)
+//   they are released at once. Archive copies keep their early-deletion clocks until purged.
+//
+// Every method that changes bytes takes `now` (ms, non-decreasing) and records the touched
+// tiers' totals at `now`. Several changes at one instant all count for peak(): adding the
+// new point before expiring the old one shows the overlap, as Azure does when it cleans up
+// expired points after the new one lands (§1.4: up to 24 hours after expiry).
+//
+// Determinism: results never come from iterating a Map in insertion order; lists are sorted
+// by item id or by a sequence number the ledger assigns.
+
+import { Series } from '../../engine/series.js';
+import { type Bytes, bytes, MS } from '../../engine/units.js';
+import { Chain, type ChainView } from './chain.js';
+import { fullBytes } from './content.js';
+import type {
+  ArchiveEntry,
+  ArchiveMove,
+  ChainTier,
+  ContentState,
+  EarlyDeletion,
+  LedgerOptions,
+  PointId,
+  SoftDeletedEntry,
+  Tier,
+} from './types.js';
+import { TIERS } from './types.js';
+
+/** reference/azure.md §2.4: archive points deleted within 180 days pay for the rest. */
+export const ARCHIVE_EARLY_DELETION_DAYS = 180;
+
+interface ArchiveRecord extends ArchiveEntry {
+  readonly seq: number;
+}
+
+interface ItemState {
+  readonly snapshot: Chain;
+  readonly standard: Chain;
+  readonly archive: Map<PointId, ArchiveRecord>;
+  archiveBytes: number;
+}
+
+interface SoftRecord {
+  readonly entry: SoftDeletedEntry;
+  readonly archived: readonly ArchiveRecord[];
+  readonly seq: number;
+}
+
+/** Bytes per tier and per item of one vault over time, with chains, archive copies and soft delete. */
+export class Ledger {
+  /** Vault name, used in series names and errors. */
+  readonly name: string;
+  private readonly items = new Map<string, ItemState>();
+  private readonly totals: Record<Tier, number> = { snapshot: 0, standard: 0, archive: 0, softDeleted: 0 };
+  private readonly tierSeries: Record<Tier, Series>;
+  // Sorted by (purgeAt, seq) so purgeDue takes from the front.
+  private readonly soft: SoftRecord[] = [];
+  private readonly softByItem = new Map<string, number>();
+  private readonly early: EarlyDeletion[] = [];
+  private lastNow = Number.NEGATIVE_INFINITY;
+  private seq = 0;
+
+  /** An empty ledger; series default to one-hour buckets and at most 10,000 samples per tier. */
+  constructor(name: string, options: LedgerOptions = {}) {
+    this.name = name;
+    const make = (tier: Tier): Series =>
+      new Series(`${name}/${tier}`, {
+        kind: 'step',
+        resolution: options.resolution ?? MS.hour,
+        maxPoints: options.maxPoints ?? 10_000,
+      });
+    this.tierSeries = {
+      snapshot: make('snapshot'),
+      standard: make('standard'),
+      archive: make('archive'),
+      softDeleted: make('softDeleted'),
+    };
+  }
+
+  /** Adds an instant-restore snapshot; returns the bytes it adds (full for the item's first, else its delta). */
+  addSnapshot(now: number, item: string, pointId: PointId, state: ContentState): Bytes {
+    this.tick(now);
+    const added = this.stateFor(item).snapshot.append(pointId, state);
+    this.change(now, 'snapshot', added);
+    return added;
+  }
+
+  /** Deletes an instant-restore snapshot, its blocks going to its successor; returns the change (≤ 0). */
+  expireSnapshot(now: number, item: string, pointId: PointId): Bytes {
+    this.tick(now);
+    const st = this.existing(item);
+    const change = st.snapshot.remove(pointId);
+    this.change(now, 'snapshot', change);
+    this.dropIfEmpty(item, st);
+    return change;
+  }
+
+  /** Adds a vault-standard recovery point; returns the bytes it adds, which is also what the backup transfers. */
+  addVaultPoint(now: number, item: string, pointId: PointId, state: ContentState): Bytes {
+    this.tick(now);
+    const st = this.stateFor(item);
+    if (st.archive.has(pointId)) {
+      throw new RangeError(`ledger ${this.name}: ${item} point ${String(pointId)} is already in the archive`);
+    }
+    const added = st.standard.append(pointId, state);
+    this.change(now, 'standard', added);
+    return added;
+  }
+
+  /** Expires a vault point from standard (blocks to its successor) or archive; an early archive deletion is returned and kept. */
+  expireVaultPoint(now: number, item: string, pointId: PointId): EarlyDeletion | null {
+    this.tick(now);
+    const st = this.existing(item);
+    if (st.standard.has(pointId)) {
+      this.change(now, 'standard', st.standard.remove(pointId));
+      this.dropIfEmpty(item, st);
+      return null;
+    }
+    const rec = st.archive.get(pointId);
+    if (rec === undefined)
+      throw new RangeError(`ledger ${this.name}: ${item} has no vault point ${String(pointId)}`);
+    st.archive.delete(pointId);
+    st.archiveBytes -= rec.bytes;
+    this.change(now, 'archive', -rec.bytes);
+    this.dropIfEmpty(item, st);
+    return this.leaveArchive(rec, now);
+  }
+
+  /**
+   * Moves a vault point to the archive as a full copy. standard + archive changes by exactly
+   * standardDelta + archiveBytes, where archiveBytes = fullBytes(point) and
+   * −bytesOf(point) ≤ standardDelta ≤ 0 (chain.ts): the vault grows by at least
+   * fullBytes − bytesOf, the full-conversion difference, and at most fullBytes.
+   */
+  moveToArchive(now: number, item: string, pointId: PointId): ArchiveMove {
+    this.tick(now);
+    const st = this.existing(item);
+    const state = st.standard.stateOf(pointId);
+    const standardDelta = st.standard.remove(pointId);
+    const archiveBytes = fullBytes(state);
+    st.archive.set(pointId, { item, pointId, bytes: archiveBytes, archivedAt: now, seq: this.seq++ });
+    st.archiveBytes += archiveBytes;
+    this.change(now, 'standard', standardDelta);
+    this.change(now, 'archive', archiveBytes);
+    return { standardDelta, archiveBytes };
+  }
+
+  /**
+   * Stops protection with delete data: snapshots go at once; standard and archive bytes move to
+   * soft delete until now + softDeleteMs (gone at once when null). Returns the entry, or null
+   * when nothing was soft-deleted.
+   */
+  deleteItem(now: number, item: string, softDeleteMs: number | null): SoftDeletedEntry | null {
+    this.tick(now);
+    if (softDeleteMs !== null && !(softDeleteMs >= 0 && Number.isFinite(softDeleteMs))) {
+      throw new RangeError(
+        `ledger ${this.name}: soft-delete retention must be >= 0 ms or null, got ${softDeleteMs}`,
+      );
+    }
+    const st = this.items.get(item);
+    if (st === undefined) return null;
+    this.items.delete(item);
+    const standardBytes = st.standard.stored;
+    const archiveBytes = bytes(st.archiveBytes);
+    const archived = [...st.archive.values()].sort((a, b) => a.seq - b.seq);
+    this.change(now, 'snapshot', -st.snapshot.stored);
+    this.change(now, 'standard', -standardBytes);
+    this.change(now, 'archive', -archiveBytes);
+    if (softDeleteMs === null || standardBytes + archiveBytes === 0) {
+      for (const rec of archived) this.leaveArchive(rec, now);
+      return null;
+    }
+    const total = bytes(standardBytes + archiveBytes);
+    const entry = {
+      item,
+      bytes: total,
+      standardBytes,
+      archiveBytes,
+      deletedAt: now,
+      purgeAt: now + softDeleteMs,
+    };
+    this.insertSoft({ entry, archived, seq: this.seq++ });
+    this.softByItem.set(item, (this.softByItem.get(item) ?? 0) + total);
+    this.change(now, 'softDeleted', total);
+    return entry;
+  }
+
+  /** Purges soft-deleted entries whose purge time has come (call it at each entry's purgeAt); returns the bytes released. */
+  purgeDue(now: number): Bytes {
+    this.tick(now);
+    let k = 0;
+    let released = 0;
+    while (k < this.soft.length && this.soft[k].entry.purgeAt <= now) {
+      const { entry, archived } = this.soft[k++];
+      released += entry.bytes;
+      const left = (this.softByItem.get(entry.item) ?? 0) - entry.bytes;
+      if (left === 0) this.softByItem.delete(entry.item);
+      else this.softByItem.set(entry.item, left);
+      for (const rec of archived) this.leaveArchive(rec, now);
+    }
+    if (k === 0) return bytes(0);
+    this.soft.splice(0, k);
+    this.change(now, 'softDeleted', -released);
+    return bytes(released);
+  }
+
+  /** The vault's current bytes in a tier. */
+  total(tier: Tier): Bytes {
+    return bytes(this.totals[tier]);
+  }
+
+  /** An item's current bytes in a tier (0 when it holds none). */
+  itemBytes(item: string, tier: Tier): Bytes {
+    if (tier === 'softDeleted') return bytes(this.softByItem.get(item) ?? 0);
+    const st = this.items.get(item);
+    if (st === undefined) return bytes(0);
+    if (tier === 'archive') return bytes(st.archiveBytes);
+    return st[tier].stored;
+  }
+
+  /** The step series of the vault's total in a tier, sampled at every change. */
+  series(tier: Tier): Series {
+    return this.tierSeries[tier];
+  }
+
+  /** The largest total a tier has held (exact, including several changes at one instant). */
+  peak(tier: Tier): Bytes {
+    return bytes(this.tierSeries[tier].max());
+  }
+
+  /** The vault's current bytes over all tiers. */
+  grandTotal(): Bytes {
+    let sum = 0;
+    for (const tier of TIERS) sum += this.totals[tier];
+    return bytes(sum);
+  }
+
+  /** Ids of the items holding snapshot, standard or archive data, sorted. */
+  itemIds(): string[] {
+    return [...this.items.keys()].sort();
+  }
+
+  /** An item's chain in a tier, read-only (for explanations), or undefined when it holds nothing. */
+  chainOf(item: string, tier: ChainTier): ChainView | undefined {
+    return this.items.get(item)?.[tier];
+  }
+
+  /** Whether an item's snapshot is retained. */
+  hasSnapshot(item: string, pointId: PointId): boolean {
+    return this.items.get(item)?.snapshot.has(pointId) ?? false;
+  }
+
+  /** Which vault tier holds an item's point, or null. */
+  vaultTierOf(item: string, pointId: PointId): 'standard' | 'archive' | null {
+    const st = this.items.get(item);
+    if (st === undefined) return null;
+    if (st.standard.has(pointId)) return 'standard';
+    return st.archive.has(pointId) ? 'archive' : null;
+  }
+
+  /** An item's archive copies in the order they were archived. */
+  archiveEntries(item: string): ArchiveEntry[] {
+    const st = this.items.get(item);
+    if (st === undefined) return [];
+    return [...st.archive.values()]
+      .sort((a, b) => a.seq - b.seq)
+      .map(({ item: i, pointId, bytes: b, archivedAt }) => ({ item: i, pointId, bytes: b, archivedAt }));
+  }
+
+  /** Soft-deleted entries not yet purged, by purge time then deletion order (pricing bills past 14 days, §2.3). */
+  softDeletedEntries(): SoftDeletedEntry[] {
+    return this.soft.map((r) => r.entry);
+  }
+
+  /** Archive copies deleted before 180 days, in the order they left the archive. */
+  earlyDeletions(): EarlyDeletion[] {
+    return [...this.early];
+  }
+
+  private tick(now: number): void {
+    if (!Number.isFinite(now))
+      throw new RangeError(`ledger ${this.name}: time ${now} is not a finite number`);
+    if (now < this.lastNow) {
+      throw new RangeError(`ledger ${this.name}: time ${now} is before the last change at ${this.lastNow}`);
+    }
+    this.lastNow = now;
+  }
+
+  private change(now: number, tier: Tier, delta: number): void {
+    this.totals[tier] += delta;
+    this.tierSeries[tier].record(now, this.totals[tier]);
+  }
+
+  private stateFor(item: string): ItemState {
+    let st = this.items.get(item);
+    if (st === undefined) {
+      st = { snapshot: new Chain(), standard: new Chain(), archive: new Map(), archiveBytes: 0 };
+      this.items.set(item, st);
+    }
+    return st;
+  }
+
+  private existing(item: string): ItemState {
+    const st = this.items.get(item);
+    if (st === undefined) throw new RangeError(`ledger ${this.name}: no data for item ${item}`);
+    return st;
+  }
+
+  private dropIfEmpty(item: string, st: ItemState): void {
+    if (st.snapshot.size === 0 && st.standard.size === 0 && st.archive.size === 0) this.items.delete(item);
+  }
+
+  // An archive copy's bytes are gone at `now`: record an early deletion if under 180 days.
+  private leaveArchive(rec: ArchiveRecord, now: number): EarlyDeletion | null {
+    const daysInArchive = (now - rec.archivedAt) / MS.day;
+    if (daysInArchive >= ARCHIVE_EARLY_DELETION_DAYS) return null;
+    const { item, pointId, bytes: b, archivedAt } = rec;
+    const daysCharged = ARCHIVE_EARLY_DELETION_DAYS - daysInArchive;
+    const record = { item, pointId, bytes: b, archivedAt, deletedAt: now, daysInArchive, daysCharged };
+    this.early.push(record);
+    return record;
+  }
+
+  // Binary insertion keeps (purgeAt, seq) order; deletions are rare, so the splice is cheap.
+  private insertSoft(rec: SoftRecord): void {
+    let lo = 0;
+    let hi = this.soft.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.soft[mid].entry.purgeAt <= rec.entry.purgeAt) lo = mid + 1;
+      else hi = mid;
+    }
+    this.soft.splice(lo, 0, rec);
+  }
+}

@@ -1,0 +1,194 @@
+// The published JSON Schema (draft 2020-12) of summary.json, the object buildSummary
+// returns. reports/summary.schema.json is a committed copy (scripts/write-schema.ts), and a
+// test checks both that the copy is current and that a real run's summary validates.
+
+import { METER_LABELS, METER_ORDER } from './format.js';
+
+/** A JSON Schema node. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** The `$id` of the summary schema; its version is the summary's schemaVersion. */
+export const SUMMARY_SCHEMA_ID = 'https://vaultsim.dev/schema/summary/v1.json';
+
+const int = (description: string): JsonSchema => ({ description, type: 'integer', minimum: 0 });
+const num = (description: string): JsonSchema => ({ description, type: 'number' });
+const str = (description: string, pattern?: string): JsonSchema =>
+  pattern === undefined ? { description, type: 'string' } : { description, type: 'string', pattern };
+const ref = (description: string, def: string): JsonSchema => ({ description, $ref: `#/$defs/${def}` });
+
+// Every property is required and no other is allowed: the summary's shape is exact.
+function obj(description: string, properties: Record<string, JsonSchema>): JsonSchema {
+  return {
+    description,
+    type: 'object',
+    required: Object.keys(properties),
+    additionalProperties: false,
+    properties,
+  };
+}
+
+const bytes = (what: string) => int(`Bytes ${what}.`);
+
+const TIER_BYTES = obj('Stored bytes per storage tier.', {
+  snapshot: bytes('of instant-restore snapshots'),
+  standard: bytes('in vault-standard (soft-deleted data excluded)'),
+  archive: bytes('in vault-archive'),
+  softDeleted: bytes('held in soft delete'),
+});
+
+const POINT_COUNTS = obj('Recovery points, and how many each GFS tier keeps (a point may be in several).', {
+  snapshot: int('Instant-restore snapshots.'),
+  vault: int('Points in vault-standard.'),
+  archive: int('Points in vault-archive.'),
+  daily: int('Points kept by a daily retention rule.'),
+  weekly: int('Points kept by a weekly retention rule.'),
+  monthly: int('Points kept by a monthly retention rule.'),
+  yearly: int('Points kept by a yearly retention rule.'),
+  onDemand: int('Points of on-demand backups.'),
+});
+
+const END_PEAK_POINTS = obj('Recovery points at the end of the run and the highest daily count.', {
+  end: ref('At the end of the run.', 'pointCounts'),
+  peak: ref(
+    'Highest end-of-day value of each count over the run (each count on its own day).',
+    'pointCounts',
+  ),
+});
+
+const METER_COST = obj('What a meter consumed and what it cost.', {
+  amount: num('Cost in the currency, rounded to cents.'),
+  quantity: num('How much of the meter was used, rounded to 3 decimals.'),
+  unit: { description: 'What the quantity counts.', enum: ['instance-month', 'GB-month'] },
+});
+
+const METERS = obj(
+  'Cost by meter, every meter present.',
+  Object.fromEntries(METER_ORDER.map((m) => [m, ref(`The ${METER_LABELS[m]} meter.`, 'meterCost')])),
+);
+
+const SECONDS = obj('Vault-transfer durations in seconds, rounded to milliseconds (all 0 when count is 0).', {
+  count: int('Number of transfers.'),
+  mean: num('Mean.'),
+  p50: num('Median.'),
+  p95: num('95th percentile.'),
+  p99: num('99th percentile.'),
+  max: num('Longest.'),
+});
+
+const VAULT = obj('One Recovery Services vault at the end of the run.', {
+  name: str('Vault name from the scenario.'),
+  region: str('Region the vault is in.'),
+  redundancy: { description: 'Storage redundancy of the vault.', enum: ['LRS', 'ZRS', 'GRS'] },
+  crossRegionRestore: {
+    description: 'Whether Cross Region Restore is on (billed as RA-GRS).',
+    type: 'boolean',
+  },
+  items: int('Protected items backed up to the vault.'),
+  storage: obj('Stored bytes per tier.', {
+    end: ref('At the end of the run.', 'tierBytes'),
+    peak: ref('Highest value of each tier during the run (each tier on its own instant).', 'tierBytes'),
+  }),
+  points: ref("Recovery points of the vault's items.", 'endPeakPoints'),
+});
+
+const JOB = obj('Backup jobs of one policy (or one group of MARS servers).', {
+  policy: str('Policy name.'),
+  kind: { description: 'What the jobs protect.', enum: ['azure-vm', 'mars'] },
+  items: int('Protected items using the policy.'),
+  scheduled: int('Jobs the schedule started.'),
+  attempts: int('Job attempts, retries included.'),
+  succeeded: int('Attempts that succeeded.'),
+  failed: int('Attempts that failed.'),
+  failedByCause: {
+    description: 'Failed attempts by cause, causes in code-unit order.',
+    type: 'object',
+    propertyNames: { pattern: '^[a-z0-9-]+$' },
+    additionalProperties: int('Failed attempts with this cause.'),
+  },
+  retried: int('Attempts that were retries.'),
+  snapshots: int('Instant-restore snapshots taken.'),
+  vaultTransfers: int('Transfers to the vault that finished.'),
+  bytesTransferred: bytes('sent to the vault'),
+  transferSeconds: ref('How long vault transfers took.', 'summary5'),
+  points: ref("Recovery points of the policy's items.", 'endPeakPoints'),
+});
+
+const MONTH = obj('The cost of one calendar month (or its part inside the run).', {
+  month: str('UTC calendar month, YYYY-MM.', '^[0-9]{4}-[0-9]{2}$'),
+  fraction: num('Share of the month inside the run, 0 < fraction <= 1, to 6 decimals.'),
+  meters: ref('Cost by meter.', 'meters'),
+  total: num("Sum of the meters' unrounded amounts, rounded to cents."),
+});
+
+const COST = obj('What the run cost at list prices.', {
+  currency: str('ISO 4217 code of every amount.', '^[A-Z]{3}$'),
+  months: {
+    description: 'One entry per calendar month the run touches, in order.',
+    type: 'array',
+    items: MONTH,
+  },
+  totals: ref('Per meter, the sum over the months.', 'meters'),
+  total: num('Cost of the whole run.'),
+  monthsCovered: num('Length of the run in calendar months (sum of the fractions).'),
+  averagePerMonth: num('total / monthsCovered.'),
+  yearlyRunRate: num(
+    "Twelve times the last full month's total, or the average per month's when none is full.",
+  ),
+  runRateBasis: str('The month (YYYY-MM) the run rate is based on, or "average".'),
+});
+
+const RUN = obj('One run: the base scenario or a variant.', {
+  variant: str('"base" or the variant\'s name.'),
+  seed: { description: 'Seed of the random streams.', type: 'integer', minimum: 0, maximum: 4294967295 },
+  start: str('Start of simulated time, ISO 8601 UTC.', '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$'),
+  end: str('End of simulated time, ISO 8601 UTC.', '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$'),
+  days: num('Length of the run in days.'),
+  eventsProcessed: int('Events the simulation processed.'),
+  fingerprint: str(
+    "Hash of the processed events' (time, kind, subject); equal runs have equal fingerprints.",
+    '^[0-9a-f]+$',
+  ),
+  storage: obj('Stored bytes over all vaults.', {
+    end: ref('At the end of the run.', 'tierBytes'),
+    peak: ref('Highest end-of-day sum over vaults of each tier.', 'tierBytes'),
+    diskSnapshots: obj('Managed-disk snapshots taken outside Azure Backup.', {
+      end: bytes('at the end of the run'),
+      peak: bytes('at the highest point'),
+    }),
+  }),
+  vaults: { description: 'Every vault, in scenario order.', type: 'array', items: VAULT },
+  jobs: { description: 'Backup jobs per policy, in scenario order.', type: 'array', items: JOB },
+  cost: COST,
+});
+
+/** JSON Schema of summary.json (draft 2020-12); every property carries a description. */
+export const SUMMARY_SCHEMA: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: SUMMARY_SCHEMA_ID,
+  title: 'vaultsim run summary',
+  ...obj('What `vaultsim run` produced for a scenario: one entry per run (base, then variants).', {
+    schemaVersion: { description: 'Version of this format; changes when it breaks.', const: 1 },
+    tool: obj('The program that wrote the summary.', {
+      name: { description: 'Always "vaultsim".', const: 'vaultsim' },
+      version: str("vaultsim's version."),
+    }),
+    scenario: obj('The scenario that was run.', {
+      file: str('The scenario file as it was given on the command line.'),
+      name: str("The scenario's name."),
+    }),
+    runs: { description: 'Every run, base first.', type: 'array', items: RUN },
+  }),
+  $defs: {
+    tierBytes: TIER_BYTES,
+    pointCounts: POINT_COUNTS,
+    endPeakPoints: END_PEAK_POINTS,
+    meterCost: METER_COST,
+    meters: METERS,
+    summary5: SECONDS,
+  },
+};
+
+/** The summary schema as committed: JSON with a 2-space indent and a trailing newline. */
+export function summarySchemaText(): string {
+  return `${JSON.stringify(SUMMARY_SCHEMA, null, 2)}\n`;
+}

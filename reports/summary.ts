@@ -1,0 +1,199 @@
+// RunResult[] → the summary.json object: what a run produced, without per-day series, with
+// every number rounded deterministically (bytes and counts as integers, money to cents,
+// quantities to 3 decimals) and every key in a fixed order, so the file is byte-stable.
+// Its shape is published as SUMMARY_SCHEMA (summary.schema.ts); bump schemaVersion when it breaks.
+
+import type { Meter, MeterUnit, MonthCost } from '../models/pricing/types.js';
+import type {
+  JobResult,
+  PointCounts,
+  RunResult,
+  Summary5,
+  TierBytes,
+  VaultResult,
+} from '../models/results/types.js';
+import { METER_ORDER, round } from './format.js';
+
+/** The summary's format version, as in its schema's `$id`. */
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+/** One meter's line in a summary: amount in cents, quantity to 3 decimals. */
+export interface SummaryMeter {
+  amount: number;
+  quantity: number;
+  unit: MeterUnit;
+}
+
+/** One calendar month of cost in a summary. */
+export interface SummaryMonth {
+  month: string;
+  fraction: number;
+  meters: Record<Meter, SummaryMeter>;
+  total: number;
+}
+
+/** A run's cost in a summary. */
+export interface SummaryCost {
+  currency: string;
+  months: SummaryMonth[];
+  totals: Record<Meter, SummaryMeter>;
+  total: number;
+  monthsCovered: number;
+  averagePerMonth: number;
+  yearlyRunRate: number;
+  runRateBasis: string;
+}
+
+/** A vault in a summary: its RunResult entry without the per-day series. */
+export type SummaryVault = Omit<VaultResult, 'daily'>;
+
+/** One scenario run (base or a variant) in a summary. */
+export interface SummaryRun {
+  variant: string;
+  seed: number;
+  start: string;
+  end: string;
+  days: number;
+  eventsProcessed: number;
+  fingerprint: string;
+  storage: { end: TierBytes; peak: TierBytes; diskSnapshots: { end: number; peak: number } };
+  vaults: SummaryVault[];
+  jobs: JobResult[];
+  cost: SummaryCost;
+}
+
+/** The summary.json object. */
+export interface Summary {
+  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
+  tool: { name: 'vaultsim'; version: string };
+  scenario: { file: string; name: string };
+  runs: SummaryRun[];
+}
+
+/** Builds the summary of a scenario's runs (base first, as the loader orders them). */
+export function buildSummary(
+  results: readonly RunResult[],
+  meta: { file: string; version: string },
+): Summary {
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    tool: { name: 'vaultsim', version: meta.version },
+    scenario: { file: meta.file, name: results[0]?.scenario ?? '' },
+    runs: results.map(summariseRun),
+  };
+}
+
+function summariseRun(r: RunResult): SummaryRun {
+  return {
+    variant: r.variant,
+    seed: r.seed,
+    start: r.start,
+    end: r.end,
+    days: round(r.days, 6),
+    eventsProcessed: r.eventsProcessed,
+    fingerprint: r.fingerprint,
+    storage: {
+      end: tiers(r.storage.end),
+      peak: tiers(r.storage.peak),
+      diskSnapshots: { end: round(r.storage.diskSnapshots.end), peak: round(r.storage.diskSnapshots.peak) },
+    },
+    vaults: r.vaults.map(vault),
+    jobs: r.jobs.map(job),
+    cost: cost(r.cost),
+  };
+}
+
+const tiers = (t: TierBytes): TierBytes => ({
+  snapshot: round(t.snapshot),
+  standard: round(t.standard),
+  archive: round(t.archive),
+  softDeleted: round(t.softDeleted),
+});
+
+const points = (p: PointCounts): PointCounts => ({
+  snapshot: p.snapshot,
+  vault: p.vault,
+  archive: p.archive,
+  daily: p.daily,
+  weekly: p.weekly,
+  monthly: p.monthly,
+  yearly: p.yearly,
+  onDemand: p.onDemand,
+});
+
+function vault(v: VaultResult): SummaryVault {
+  return {
+    name: v.name,
+    region: v.region,
+    redundancy: v.redundancy,
+    crossRegionRestore: v.crossRegionRestore,
+    items: v.items,
+    storage: { end: tiers(v.storage.end), peak: tiers(v.storage.peak) },
+    points: { end: points(v.points.end), peak: points(v.points.peak) },
+  };
+}
+
+const seconds = (s: Summary5): Summary5 => ({
+  count: s.count,
+  mean: round(s.mean, 3),
+  p50: round(s.p50, 3),
+  p95: round(s.p95, 3),
+  p99: round(s.p99, 3),
+  max: round(s.max, 3),
+});
+
+// Causes sorted by code unit, never by locale, so the order is the same everywhere.
+const byCause = (causes: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(causes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+function job(j: JobResult): JobResult {
+  return {
+    policy: j.policy,
+    kind: j.kind,
+    items: j.items,
+    scheduled: j.scheduled,
+    attempts: j.attempts,
+    succeeded: j.succeeded,
+    failed: j.failed,
+    failedByCause: byCause(j.failedByCause),
+    retried: j.retried,
+    snapshots: j.snapshots,
+    vaultTransfers: j.vaultTransfers,
+    bytesTransferred: round(j.bytesTransferred),
+    transferSeconds: seconds(j.transferSeconds),
+    points: { end: points(j.points.end), peak: points(j.points.peak) },
+  };
+}
+
+function meters(m: Readonly<Record<Meter, { amount: number; quantity: number; unit: MeterUnit }>>) {
+  const out = {} as Record<Meter, SummaryMeter>;
+  for (const name of METER_ORDER)
+    out[name] = {
+      amount: round(m[name].amount, 2),
+      quantity: round(m[name].quantity, 3),
+      unit: m[name].unit,
+    };
+  return out;
+}
+
+const month = (m: MonthCost): SummaryMonth => ({
+  month: m.month,
+  fraction: round(m.fraction, 6),
+  meters: meters(m.meters),
+  total: round(m.total, 2),
+});
+
+// Totals are rounded from the unrounded sums, so they may differ by a cent from the sum of rounded months.
+function cost(c: RunResult['cost']): SummaryCost {
+  const s = c.summary;
+  return {
+    currency: c.currency,
+    months: c.months.map(month),
+    totals: meters(s.totals),
+    total: round(s.total, 2),
+    monthsCovered: round(s.monthsCovered, 6),
+    averagePerMonth: round(s.averagePerMonth, 2),
+    yearlyRunRate: round(s.yearlyRunRate, 2),
+    runRateBasis: s.runRateBasis,
+  };
+}

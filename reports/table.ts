@@ -1,0 +1,192 @@
+// The terminal summary: one column per run (base first), one row per figure, each
+// variant's numbers followed by their change against the base. Plain text, at most
+// MAX_WIDTH columns: when the runs do not fit side by side, they continue in blocks below.
+
+import type { PointCounts, TierBytes } from '../models/results/types.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDelta,
+  formatMoney,
+  formatSeconds,
+  METER_LABELS,
+  METER_ORDER,
+  round,
+} from './format.js';
+import type { Summary, SummaryRun } from './summary.js';
+
+/** Widest line the table prints. */
+export const MAX_WIDTH = 100;
+
+// A labelled row with one cell per run, or a section title (no cells).
+type Cells = { label: string; cells: string[] };
+type Row = { title: string } | Cells;
+
+/** Renders a summary as the plain-text table `vaultsim run` prints. */
+export function renderTable(summary: Summary): string {
+  const runs = summary.runs;
+  if (runs.length === 0) return `${summary.scenario.name}: no runs\n`;
+  const rows = [
+    ...pointRows(runs),
+    ...byteRows(runs),
+    ...costRows(runs),
+    ...jobRows(runs),
+    ...transferRows(runs),
+    ...runRows(runs),
+  ];
+  const base = runs[0];
+  const head = `${summary.scenario.name}: ${base.days} days from ${base.start}, ${runs.length} run${runs.length === 1 ? '' : 's'}`;
+  const notes = runs.some((r) => transferGroups(r).length > 1)
+    ? ['* several policies transferred: p50 and p95 are the highest policy figure, max the overall max']
+    : [];
+  return `${[head, '', ...layout(runs, rows), ...notes].join('\n')}\n`;
+}
+
+// Numeric rows: base value as is, others with "(delta)" against the base.
+function numeric(
+  label: string,
+  runs: SummaryRun[],
+  get: (r: SummaryRun) => number,
+  fmt: (n: number) => string,
+): Cells {
+  const base = get(runs[0]);
+  return {
+    label,
+    cells: runs.map((r, i) => {
+      const v = get(r);
+      return i === 0 ? fmt(v) : `${fmt(v)} (${formatDelta(v, base)})`;
+    }),
+  };
+}
+
+const POINT_ROWS: [keyof PointCounts, string][] = [
+  ['snapshot', 'snapshot'],
+  ['vault', 'vault'],
+  ['archive', 'archive'],
+  ['daily', 'daily'],
+  ['weekly', 'weekly'],
+  ['monthly', 'monthly'],
+  ['yearly', 'yearly'],
+];
+
+// Run-level recovery points are the sum over the runs' policies.
+function sumPoints(r: SummaryRun, which: 'end' | 'peak', key: keyof PointCounts): number {
+  return r.jobs.reduce((s, j) => s + j.points[which][key], 0);
+}
+
+function pointRows(runs: SummaryRun[]): Row[] {
+  return (['end', 'peak'] as const).flatMap((which) => [
+    { title: `Recovery points (${which})` },
+    ...POINT_ROWS.map(([key, label]) =>
+      numeric(`  ${label}`, runs, (r) => sumPoints(r, which, key), formatCount),
+    ),
+  ]);
+}
+
+const TIER_ROWS: [keyof TierBytes, string][] = [
+  ['snapshot', 'snapshot'],
+  ['standard', 'vault-standard'],
+  ['archive', 'vault-archive'],
+  ['softDeleted', 'soft-deleted'],
+];
+
+function byteRows(runs: SummaryRun[]): Row[] {
+  return (['end', 'peak'] as const).flatMap((which) => [
+    { title: `Stored (${which})` },
+    ...TIER_ROWS.map(([key, label]) =>
+      numeric(`  ${label}`, runs, (r) => r.storage[which][key], formatBytes),
+    ),
+  ]);
+}
+
+function costRows(runs: SummaryRun[]): Row[] {
+  const money = (n: number) => formatMoney(n, runs[0].cost.currency);
+  const perMonth = (r: SummaryRun, amount: number) =>
+    r.cost.monthsCovered > 0 ? round(amount / r.cost.monthsCovered, 2) : 0;
+  // A meter no run used is noise; the total still includes everything.
+  const used = METER_ORDER.filter((m) => runs.some((r) => r.cost.totals[m].amount !== 0));
+  return [
+    { title: `Cost (${runs[0].cost.currency}), average per month` },
+    ...used.map((m) =>
+      numeric(`  ${METER_LABELS[m]}`, runs, (r) => perMonth(r, r.cost.totals[m].amount), money),
+    ),
+    numeric('  total per month', runs, (r) => r.cost.averagePerMonth, money),
+    numeric('  total per year (run rate)', runs, (r) => r.cost.yearlyRunRate, money),
+    numeric('  total over the run', runs, (r) => r.cost.total, money),
+  ];
+}
+
+function jobRows(runs: SummaryRun[]): Row[] {
+  const sum = (r: SummaryRun, get: (j: SummaryRun['jobs'][number]) => number) =>
+    r.jobs.reduce((s, j) => s + get(j), 0);
+  const causes = [...new Set(runs.flatMap((r) => r.jobs.flatMap((j) => Object.keys(j.failedByCause))))].sort(
+    (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return [
+    { title: 'Backup jobs' },
+    numeric('  succeeded', runs, (r) => sum(r, (j) => j.succeeded), formatCount),
+    numeric('  failed', runs, (r) => sum(r, (j) => j.failed), formatCount),
+    ...causes.map((c) =>
+      numeric(`    ${c}`, runs, (r) => sum(r, (j) => j.failedByCause[c] ?? 0), formatCount),
+    ),
+  ];
+}
+
+// Policies that finished at least one vault transfer in a run.
+const transferGroups = (r: SummaryRun) => r.jobs.filter((j) => j.transferSeconds.count > 0);
+
+// Percentiles of several policies cannot be merged from their summaries: show the highest,
+// marked with *, and say so under the table.
+function transferRows(runs: SummaryRun[]): Row[] {
+  const stat = (key: 'p50' | 'p95' | 'max') => (r: SummaryRun) =>
+    transferGroups(r).reduce((m, j) => Math.max(m, j.transferSeconds[key]), 0);
+  const row = (key: 'p50' | 'p95' | 'max'): Cells => {
+    const r = numeric(`  ${key}`, runs, stat(key), formatSeconds);
+    if (key === 'max') return r;
+    return {
+      label: r.label,
+      cells: r.cells.map((c, i) => (transferGroups(runs[i]).length > 1 ? `*${c}` : c)),
+    };
+  };
+  return [{ title: 'Vault transfer duration' }, row('p50'), row('p95'), row('max')];
+}
+
+function runRows(runs: SummaryRun[]): Row[] {
+  return [
+    { title: 'Run' },
+    { label: '  seed', cells: runs.map((r) => String(r.seed)) },
+    numeric('  events processed', runs, (r) => r.eventsProcessed, formatCount),
+    { label: '  fingerprint', cells: runs.map((r) => r.fingerprint) },
+  ];
+}
+
+// Lays the rows out: label column, then as many run columns as fit in MAX_WIDTH; the rest
+// continue in further blocks, each repeating the labels. Cells are right-aligned.
+function layout(runs: SummaryRun[], rows: Row[]): string[] {
+  // Titles have no cells, so they may run into the run columns.
+  const labelWidth = Math.max(...rows.map((r) => ('label' in r ? r.label.length : 0))) + 2;
+  const widths = runs.map((run, i) =>
+    Math.max(run.variant.length, ...rows.map((r) => ('cells' in r ? r.cells[i].length : 0))),
+  );
+  const blocks: number[][] = [];
+  let used = MAX_WIDTH;
+  for (let i = 0; i < runs.length; i++) {
+    if (used + 2 + widths[i] > MAX_WIDTH) {
+      blocks.push([]);
+      used = labelWidth - 2;
+    }
+    blocks[blocks.length - 1].push(i);
+    used += 2 + widths[i];
+  }
+  const lines: string[] = [];
+  for (const cols of blocks) {
+    if (lines.length > 0) lines.push('');
+    const line = (label: string, cells: (i: number) => string) =>
+      (
+        label.padEnd(labelWidth - 2) + cols.map((i) => `  ${cells(i).padStart(widths[i])}`).join('')
+      ).trimEnd();
+    lines.push(line('', (i) => runs[i].variant));
+    for (const r of rows) lines.push('title' in r ? r.title : line(r.label, (i) => r.cells[i]));
+  }
+  return lines;
+}
