@@ -38,9 +38,7 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   if (schemaIssues.length > 0) return fail(schemaIssues);
 
   const { expansions, problems } = expand(value as Record<string, unknown>);
-  const all: Issue[] = problems.map((p) =>
-    issueAt(source, 'variant-path', p.origin, p.message, { key: true }),
-  );
+  const all: Issue[] = problems.map((p) => issueAt(source, p.code, p.origin, p.message, { key: true }));
   // The base is checked first: its issues would otherwise repeat in every variant.
   const { variants: _variants, sweep: _sweep, ...baseRaw } = value as Record<string, unknown>;
   const base = normalise(baseRaw, source, 'base');

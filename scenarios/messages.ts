@@ -61,7 +61,7 @@ export const MSG = {
   instantRestoreWeekly: (got: string) =>
     `a standard policy with a weekly schedule keeps instant-restore snapshots exactly 5d, got ${got} (Azure Backup enhanced policy and instant restore docs)`,
   instantRestoreRange: (kind: string, max: number, got: string) =>
-    `instant-restore retention for a ${kind} policy must be whole days from 1d to ${max}d, got ${got} (Azure Backup enhanced policy and instant restore docs)`,
+    `instant-restore retention for ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} policy must be whole days from 1d to ${max}d, got ${got} (Azure Backup enhanced policy and instant restore docs)`,
   dailyOnWeekly: () =>
     'a weekly schedule makes no daily recovery points; remove retention.daily or schedule daily backups',
   dailyMinimum: (got: number) =>
@@ -109,6 +109,12 @@ export const MSG = {
     `MARS throttling bandwidth must be from 512Kbps to 1023Mbps, got ${got} (Azure Backup MARS agent docs)`,
   marsFrequency: () =>
     'MARS retention here needs a daily tier (backups run daily) or, with weekdays set, a weekly one',
+  badKey: (got: string) =>
+    `key ${JSON.stringify(got)} is not allowed here: expected a name of letters, digits and hyphens (a path like policies.daily-30.retention.daily for overrides)`,
+  emptyRange: (from: number, to: number, step: number) =>
+    `the range from ${from} to ${to} in steps of ${step} has no values; "to" must be at least "from"`,
+  reservedVariant: () => 'the name "base" is reserved for the scenario itself; give the variant another name',
+  notAFile: () => 'is not a regular file (a device, pipe or socket cannot be a scenario)',
   selfPair: (region: string) => `region ${region} cannot be its own pair`,
   positive: (what: string, got: unknown) => `${what} must be greater than zero, got ${show(got)}`,
   crrNeedsGrs: (redundancy: string) =>

@@ -29,26 +29,51 @@ export function checkSchema(value: unknown, source: Source): Issue[] {
   return collapse(validate.errors ?? []).map((e) => toIssue(e, value, source));
 }
 
-// ajv reports every failed branch of an anyOf. Keep errors deeper than the anyOf's
-// value (the branch that matched the value's shape); otherwise report the anyOf once.
+// ajv reports every failed branch of an anyOf. A branch error that only says "this value
+// has another shape" (type/enum/const at the anyOf's own value) is noise when another
+// branch matched the shape and found a real problem (a duplicate, a bad element, a bad
+// field); when no branch did, the anyOf is reported once with what it expects.
+const SHAPE = new Set(['type', 'enum', 'const']);
+
 function collapse(errors: ErrorObject[]): ErrorObject[] {
-  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
   const dropped = new Set<ErrorObject>();
-  for (const any of anyOfs) {
+  for (const any of errors.filter((e) => e.keyword === 'anyOf')) {
+    const base = any.schemaPath.replace(/\/anyOf$/, '');
     const branch = errors.filter(
-      (e) => e !== any && e.schemaPath.startsWith(any.schemaPath.replace(/\/anyOf$/, '')) && inside(e, any),
+      (e) =>
+        e !== any &&
+        inside(e, any) &&
+        (e.schemaPath.startsWith(base) || e.schemaPath.startsWith('#/$defs/')) &&
+        !dropped.has(e),
     );
-    const deeper = branch.filter((e) => e.instancePath !== any.instancePath);
-    if (deeper.length > 0) {
+    const shape = (e: ErrorObject) => e.instancePath === any.instancePath && SHAPE.has(e.keyword);
+    const real = branch.filter((e) => !shape(e));
+    if (real.length > 0) {
       dropped.add(any);
-      for (const e of branch) if (e.instancePath === any.instancePath) dropped.add(e);
+      for (const e of branch) if (shape(e)) dropped.add(e);
     } else for (const e of branch) dropped.add(e);
   }
+  // A bad key is reported twice: by the key's own schema (at the mapping) and by
+  // propertyNames (naming the key); keep the one that names it.
+  const keyChecked = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => e.instancePath));
+  for (const e of errors)
+    if (
+      e.keyword !== 'propertyNames' &&
+      keyChecked.has(e.instancePath) &&
+      (e.params as { propertyName?: string }).propertyName === undefined &&
+      e.keyword === 'pattern'
+    )
+      dropped.add(e);
   // A $ref'd unit or name may also fail `type`; one message per value is enough.
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (dropped.has(e)) return false;
-    const key = `${e.instancePath}|${e.keyword === 'required' || e.keyword === 'additionalProperties' ? JSON.stringify(e.params) : ''}`;
+    const p = e.params as { propertyName?: string };
+    const detail =
+      e.keyword === 'required' || e.keyword === 'additionalProperties' || p.propertyName !== undefined
+        ? JSON.stringify(e.params)
+        : '';
+    const key = `${e.instancePath}|${detail}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -63,6 +88,12 @@ function toIssue(e: ErrorObject, root: unknown, source: Source): Issue {
   const got = valueAt(root, path);
   const parentSchema = e.parentSchema as SchemaNode | undefined;
   const unitName = /#\/\$defs\/(\w+)\//.exec(e.schemaPath)?.[1];
+  const propertyName = (e.params as { propertyName?: string }).propertyName;
+  if (propertyName !== undefined) {
+    const names = (parentSchema?.propertyNames as SchemaNode | undefined)?.$ref === '#/$defs/name';
+    const message = names ? MSG.badName(propertyName) : MSG.badKey(propertyName);
+    return issueAt(source, 'bad-name', [...path, propertyName], message, { key: true });
+  }
   switch (e.keyword) {
     case 'required': {
       const field = (e.params as { missingProperty: string }).missingProperty;

@@ -60,11 +60,12 @@ export function readScenarioText(file: string): { text: string } | { issue: Issu
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return { issue: fileIssue(file, 'file-is-directory', MSG.fileIsDirectory()) };
+    if (!stat.isFile()) return { issue: fileIssue(file, 'file-unreadable', MSG.notAFile()) };
     size = stat.size;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { issue: fileIssue(file, 'file-not-found', MSG.fileNotFound()) };
-    return { issue: fileIssue(file, 'file-unreadable', MSG.fileUnreadable(code ?? String(err))) };
+    return { issue: fileIssue(file, 'file-unreadable', MSG.fileUnreadable(describeErrno(code, err))) };
   }
   if (size > MAX_FILE_BYTES)
     return { issue: fileIssue(file, 'file-too-large', MSG.fileTooLarge(size, MAX_FILE_BYTES)) };
@@ -73,7 +74,7 @@ export function readScenarioText(file: string): { text: string } | { issue: Issu
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { issue: fileIssue(file, 'file-unreadable', MSG.fileUnreadable(code ?? String(err))) };
+    return { issue: fileIssue(file, 'file-unreadable', MSG.fileUnreadable(describeErrno(code, err))) };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -109,7 +110,13 @@ export function parseSource(text: string, file: string): { source: Source; issue
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      logLevel: 'error',
+    });
   } catch (err) {
     // The parser recurses per nesting level; absurd nesting exhausts the stack.
     if (err instanceof RangeError) fail('yaml-too-deep', MSG.yamlTooDeep(MAX_DEPTH));
@@ -118,9 +125,16 @@ export function parseSource(text: string, file: string): { source: Source; issue
   }
   for (const e of doc.errors) {
     const offset = e.pos[0];
+    const { line, column } = positionIn(text, offset);
+    const push = (code: IssueCode, message: string) =>
+      issues.push({ code, path: '', file, line, column, message });
     if (e.code === 'DUPLICATE_KEY')
-      fail('yaml-duplicate-key', MSG.yamlDuplicateKey(duplicateKeyName(text, offset)), offset);
-    else fail('yaml-syntax', MSG.yamlSyntax(firstLine(e.message)), offset);
+      push('yaml-duplicate-key', MSG.yamlDuplicateKey(duplicateKeyName(text, offset)));
+    // The parser recurses per nesting level and reports a stack overflow as an error.
+    else if (/call stack/i.test(e.message)) push('yaml-too-deep', MSG.yamlTooDeep(MAX_DEPTH));
+    // After one syntax error the parser's recovery reports echoes of it; the first is the one to fix.
+    else if (!issues.some((i) => i.code === 'yaml-syntax'))
+      push('yaml-syntax', MSG.yamlSyntax(firstLine(e.message)));
   }
   if (issues.length > 0) return { source: empty, issues };
 
@@ -160,9 +174,10 @@ function checkShape(node: unknown, path: PathSegment[], depth: number, source: S
 }
 
 // Flow collections ([ and {) can nest thousands deep in a few bytes and the parser
-// recurses per level, so nesting is measured before parsing. Block nesting needs a
-// line's worth of indentation per level, which the file-size limit already bounds.
-// Returns the offset where nesting first passes the limit, or -1.
+// recurses per level, so nesting is measured before parsing. Deep block nesting (`- - -`
+// also nests a level every two bytes) is caught when the parser reports its stack
+// overflow, and then by the depth walk over the parsed tree.
+// Returns the offset where flow nesting first passes the limit, or -1.
 function flowDepthOverflow(text: string): number {
   let depth = 0;
   let quote = '';
@@ -180,6 +195,27 @@ function flowDepthOverflow(text: string): number {
     } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
   }
   return -1;
+}
+
+// Line and column (1-based) of an offset, counted from the text itself.
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.min(offset, text.length));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: before.length - lineStart + 1 };
+}
+
+const ERRNO_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is a file, not a directory',
+  ELOOP: 'too many symbolic links (a link loop?)',
+  ENAMETOOLONG: 'the path is too long',
+  EMFILE: 'too many open files',
+  EISDIR: 'is a directory',
+};
+
+function describeErrno(code: string | undefined, err: unknown): string {
+  return code !== undefined && code in ERRNO_WORDS ? ERRNO_WORDS[code] : (code ?? String(err));
 }
 
 function offsetOf(doc: Document.Parsed, path: readonly PathSegment[], key: boolean): number {

@@ -19,6 +19,7 @@ export interface Expansion {
 
 /** A problem resolving an override path, positioned at the override's key. */
 export interface PathProblem {
+  code: 'variant-path' | 'sweep-too-large' | 'out-of-range' | 'duplicate-name';
   origin: PathSegment[];
   message: string;
 }
@@ -94,6 +95,10 @@ export function expand(raw: Plain): { expansions: Expansion[]; problems: PathPro
   const problems: PathProblem[] = [];
   const heads: Expansion[] = [{ name: 'base', raw: base, overrides: [] }];
   for (const [name, overrides] of Object.entries(variants ?? {})) {
+    if (name === 'base') {
+      problems.push({ code: 'duplicate-name', origin: ['variants', name], message: MSG.reservedVariant() });
+      continue;
+    }
     let next: Expansion = { name, raw: base, overrides: [] };
     for (const [text, value] of Object.entries(overrides)) {
       const origin: PathSegment[] = ['variants', name, text];
@@ -103,9 +108,23 @@ export function expand(raw: Plain): { expansions: Expansion[]; problems: PathPro
   }
   if (sweep === undefined || Object.keys(sweep).length === 0) return { expansions: heads, problems };
   const axes = Object.entries(sweep).map(([text, spec]) => ({ text, values: sweepValues(spec) }));
+  for (const a of axes)
+    if (a.values.length === 0) {
+      const { from, to, step } = sweep[a.text] as { from: number; to: number; step: number };
+      problems.push({
+        code: 'out-of-range',
+        origin: ['sweep', a.text],
+        message: MSG.emptyRange(from, to, step),
+      });
+    }
+  if (axes.some((a) => a.values.length === 0)) return { expansions: heads, problems };
   const count = heads.length * axes.reduce((n, a) => n * a.values.length, 1);
   if (count > MAX_EXPANSIONS) {
-    problems.push({ origin: ['sweep'], message: MSG.sweepTooLarge(count, MAX_EXPANSIONS) });
+    problems.push({
+      code: 'sweep-too-large',
+      origin: ['sweep'],
+      message: MSG.sweepTooLarge(count, MAX_EXPANSIONS),
+    });
     return { expansions: heads, problems };
   }
   const out: Expansion[] = [];
@@ -133,7 +152,7 @@ function applyOne(
 ): Expansion {
   const resolved = resolvePath(e.raw, splitOverridePath(text));
   if ('problem' in resolved) {
-    problems.push({ origin, message: MSG.variantPath(text, resolved.problem) });
+    problems.push({ code: 'variant-path', origin, message: MSG.variantPath(text, resolved.problem) });
     return e;
   }
   return {

@@ -192,7 +192,9 @@ export function normaliseRetention(
   if (frequency === 'weekly' && r.weekly === undefined) ctx.add('required', at(), MSG.required('weekly'));
   if (r.daily !== undefined && r.daily < MIN_DAILY)
     ctx.add('policy-limit', at('daily'), MSG.dailyMinimum(r.daily));
-  const weeklyDays = asArray(r.weekly?.on, ['Sunday']).map((d) => parseWeekday(d) as number);
+  // Weekly points default to Sunday, or to the first scheduled day of a weekly schedule.
+  const weeklyDefault = frequency === 'weekly' && scheduledDays.length > 0 ? [scheduledDays[0]] : ['Sunday'];
+  const weeklyDays = asArray(r.weekly?.on, weeklyDefault).map((d) => parseWeekday(d) as number);
   if (frequency === 'weekly') {
     const scheduled = new Set(scheduledDays.map((d) => parseWeekday(d)));
     weeklyDays.forEach((d, k) => {

@@ -180,12 +180,12 @@ describe('deep nesting', () => {
   // doc.errors as a syntax error ("Maximum call stack size exceeded"), not as a thrown
   // RangeError, so source.ts reports yaml-syntax. Block nesting is not bounded by the file
   // size as source.ts assumes: `- - - …` nests one level per two bytes.
-  it.fails('100k levels of block lists on one line give yaml-too-deep (gives yaml-syntax)', () => {
+  it('100k levels of block lists on one line give yaml-too-deep (gives yaml-syntax)', () => {
     const text = `${HEAD}description:\n  ${'- '.repeat(100_000)}x\n`;
     expectPositioned(issuesOf(loadText(text)), 'yaml-too-deep', text);
   });
 
-  it.fails('2,000 levels of indented block mappings give yaml-too-deep (gives yaml-syntax)', () => {
+  it('2,000 levels of indented block mappings give yaml-too-deep (gives yaml-syntax)', () => {
     let text = `${HEAD}description:\n`;
     for (let i = 1; i <= 2000; i++) text += `${' '.repeat(i)}a:\n`;
     text += `${' '.repeat(2001)}1\n`;
@@ -350,7 +350,10 @@ describe('file problems', () => {
     symlinkSync(b, a);
     symlinkSync(a, b);
     const [issue] = issuesOf(() => loadScenarioFile(a));
-    expect(issue).toMatchObject({ code: 'file-unreadable', message: 'cannot read file: ELOOP' });
+    expect(issue).toMatchObject({
+      code: 'file-unreadable',
+      message: 'cannot read file: too many symbolic links (a link loop?)',
+    });
   });
 });
 
