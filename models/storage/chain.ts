@@ -26,25 +26,28 @@
 // δ(p,s) ≥ δ(q,s) ⇔ u_p·A_pq ≤ u_q; so removing q changes stored by at least −bytesOf(q).
 //
 // Cost: append, remove, has, bytesOf, stored and size are O(1) and allocate nothing per point
-// (amortised: the arrays double when full). At fleet scale (10,000 items × 60 live points,
-// measured on this machine) an object per point, a kept ContentState with its typed arrays,
-// or a Map per chain, lived for weeks of simulated time, and allocation, garbage collection and
-// scattered memory made a fleet-year of appends and removes take 10–20 s. So a chain keeps its
-// points in one growable Float64Array (time, bytes, links, then used and log survival per
-// disk) with a free list of slots, finds them through an open-addressing table in typed arrays
-// (SlotIndex, below), and copies a state's numbers in: states passed to append can die young,
-// and a caller may reuse one. stateOf, newest, oldest and points() build fresh objects.
+// (amortised: the buffer doubles when full). Measured on this machine at fleet scale (10,000
+// items × 60 live points): an object per point, a kept ContentState with its typed arrays, or a
+// Map per chain lived for weeks of simulated time, and garbage collection and scattered memory
+// made a fleet-year of appends and removes take 10–20 s; at that scale every separate piece of
+// memory an operation touches is a cache miss. So a chain is one object and one Float64Array:
+// an open-addressing table from point id to slot (linear probing, NaN = empty cell, deletion
+// shifts later cells back so constant append/expire never degrades it; load ≤ 1/2), then the
+// slots (id, time, bytes, links, used and log survival per disk) with a free list. It copies a
+// state's numbers in, so states passed to append can die young and a caller may reuse one.
+// stateOf, newest, oldest and points() build fresh objects.
 
 import { type Bytes, bytes } from '../../engine/units.js';
 import { diskDelta, fullBytes } from './content.js';
 import type { ChainPoint, ContentState, PointId } from './types.js';
 
-// Slot layout: [time, bytes, prev, next, used × disks, logSurvival × disks].
-const TIME = 0;
-const BYTES = 1;
-const PREV = 2;
-const NEXT = 3;
-const HEADER = 4;
+// Slot layout: [id, time, bytes, prev, next, used × disks, logSurvival × disks].
+const ID = 0;
+const TIME = 1;
+const BYTES = 2;
+const PREV = 3;
+const NEXT = 4;
+const HEADER = 5;
 const NONE = -1;
 const MIN_SLOTS = 4;
 
@@ -70,15 +73,18 @@ export interface ChainView {
 
 /** An incremental chain of retained points in one tier; expiry hands blocks to the successor. */
 export class Chain implements ChainView {
-  private readonly index = new SlotIndex();
-  private ids = new Float64Array(0);
+  // [cells × 2 (id, slot)] then [slots × stride].
   private buf = new Float64Array(0);
+  private cells = 0;
+  private shift = 32;
+  private slots = 0;
   private disks = 0;
   private stride = HEADER;
   private highWater = 0;
   private free = NONE;
   private head = NONE;
   private tail = NONE;
+  private count = 0;
   private total = 0;
 
   get stored(): Bytes {
@@ -86,15 +92,15 @@ export class Chain implements ChainView {
   }
 
   get size(): number {
-    return this.index.size;
+    return this.count;
   }
 
   /** Adds the newest point and returns the bytes it adds (full for the first, else its delta: what a backup transfers). */
   append(id: PointId, state: ContentState): Bytes {
     if (!Number.isFinite(id)) throw new RangeError(`chain: point id ${id} is not a finite number`);
-    if (this.index.get(id) !== NONE) throw new RangeError(`chain: point ${id} is already in the chain`);
+    if (this.find(id) !== NONE) throw new RangeError(`chain: point ${id} is already in the chain`);
     const n = state.used.length;
-    if (this.index.size === 0 && n !== this.disks) this.reset(n);
+    if (this.count === 0 && n !== this.disks) this.reset(n);
     if (n !== this.disks) throw new RangeError(`chain: point ${id} has ${n} disks, the chain ${this.disks}`);
     const tail = this.tail;
     const last = tail === NONE ? Number.NEGATIVE_INFINITY : this.buf[this.at(tail) + TIME];
@@ -110,19 +116,23 @@ export class Chain implements ChainView {
       }
     }
     const k = this.allocate();
-    const b = this.at(k);
     const buf = this.buf;
+    const b = this.at(k);
+    buf[b + ID] = id;
     buf[b + TIME] = state.time;
     buf[b + BYTES] = added;
     buf[b + PREV] = tail;
     buf[b + NEXT] = NONE;
-    buf.set(state.used, b + HEADER);
-    buf.set(state.logSurvival, b + HEADER + n);
+    // A loop, not buf.set: for a few disks the builtin's call costs more than the copy.
+    for (let d = 0; d < n; d++) {
+      buf[b + HEADER + d] = state.used[d];
+      buf[b + HEADER + n + d] = state.logSurvival[d];
+    }
     if (tail === NONE) this.head = k;
     else buf[this.at(tail) + NEXT] = k;
     this.tail = k;
-    this.ids[k] = id;
-    this.index.set(id, k);
+    this.insert(id, k);
+    this.count++;
     this.total += added;
     return bytes(added);
   }
@@ -146,13 +156,14 @@ export class Chain implements ChainView {
     else this.head = next;
     buf[b + NEXT] = this.free;
     this.free = k;
-    this.index.delete(id);
+    this.erase(id);
+    this.count--;
     this.total += change;
     return bytes(change);
   }
 
   has(id: PointId): boolean {
-    return this.index.get(id) !== NONE;
+    return this.find(id) !== NONE;
   }
 
   bytesOf(id: PointId): Bytes {
@@ -177,12 +188,13 @@ export class Chain implements ChainView {
     return out;
   }
 
+  // Offset of slot k in buf.
   private at(k: number): number {
-    return k * this.stride;
+    return 2 * this.cells + k * this.stride;
   }
 
   private slot(id: PointId): number {
-    const k = this.index.get(id);
+    const k = this.find(id);
     if (k === NONE) throw new RangeError(`chain: no point ${id}`);
     return k;
   }
@@ -211,16 +223,24 @@ export class Chain implements ChainView {
       this.free = this.buf[this.at(k) + NEXT];
       return k;
     }
-    if (this.highWater === this.ids.length) {
-      const slots = Math.max(MIN_SLOTS, this.highWater * 2);
-      const buf = new Float64Array(slots * this.stride);
-      buf.set(this.buf);
-      this.buf = buf;
-      const ids = new Float64Array(slots);
-      ids.set(this.ids);
-      this.ids = ids;
-    }
+    if (this.highWater === this.slots) this.grow();
     return this.highWater++;
+  }
+
+  // Doubles the slots and the table (so load stays ≤ 1/2), re-inserting every live id.
+  private grow(): void {
+    const old = this.buf;
+    const oldCells = this.cells;
+    const oldBase = 2 * oldCells;
+    this.slots = Math.max(MIN_SLOTS, 2 * this.slots);
+    this.cells = 2 * this.slots;
+    this.shift = 32 - Math.log2(this.cells);
+    this.buf = new Float64Array(2 * this.cells + this.slots * this.stride);
+    for (let c = 0; c < this.cells; c++) this.buf[2 * c] = Number.NaN;
+    this.buf.set(old.subarray(oldBase, oldBase + this.highWater * this.stride), 2 * this.cells);
+    for (let c = 0; c < oldCells; c++) {
+      if (!Number.isNaN(old[2 * c])) this.insert(old[2 * c], old[2 * c + 1]);
+    }
   }
 
   // An empty chain takes the disk count of its next point.
@@ -228,11 +248,55 @@ export class Chain implements ChainView {
     this.disks = disks;
     this.stride = HEADER + 2 * disks;
     this.buf = new Float64Array(0);
-    this.ids = new Float64Array(0);
+    this.cells = 0;
+    this.slots = 0;
     this.highWater = 0;
     this.free = NONE;
     this.head = NONE;
     this.tail = NONE;
+  }
+
+  // Fibonacci hashing of the id's low and high 32 bits (any finite number; fractions only collide).
+  private home(id: number): number {
+    const hi = Math.floor(id / 4294967296) | 0;
+    return Math.imul((id >>> 0) ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+  }
+
+  // The slot of `id`, or NONE.
+  private find(id: number): number {
+    if (this.count === 0) return NONE;
+    const mask = this.cells - 1;
+    for (let c = this.home(id); ; c = (c + 1) & mask) {
+      const key = this.buf[2 * c];
+      if (key === id) return this.buf[2 * c + 1];
+      if (Number.isNaN(key)) return NONE;
+    }
+  }
+
+  // Adds an id known to be absent; the table has room (cells = 2 × slots).
+  private insert(id: number, slot: number): void {
+    const mask = this.cells - 1;
+    let c = this.home(id);
+    while (!Number.isNaN(this.buf[2 * c])) c = (c + 1) & mask;
+    this.buf[2 * c] = id;
+    this.buf[2 * c + 1] = slot;
+  }
+
+  // Removes a present id. Backward shift: each later cell of the probe run moves into the gap
+  // unless its home lies cyclically within (gap, cell], where it must stay to be found.
+  private erase(id: number): void {
+    const buf = this.buf;
+    const mask = this.cells - 1;
+    let gap = this.home(id);
+    while (buf[2 * gap] !== id) gap = (gap + 1) & mask;
+    for (let c = (gap + 1) & mask; !Number.isNaN(buf[2 * c]); c = (c + 1) & mask) {
+      const h = this.home(buf[2 * c]);
+      if (gap <= c ? gap < h && h <= c : gap < h || h <= c) continue;
+      buf[2 * gap] = buf[2 * c];
+      buf[2 * gap + 1] = buf[2 * c + 1];
+      gap = c;
+    }
+    buf[2 * gap] = Number.NaN;
   }
 
   private stateAt(k: number): ContentState {
@@ -247,77 +311,7 @@ export class Chain implements ChainView {
   }
 
   private view(k: number): ChainPoint {
-    return { id: this.ids[k], state: this.stateAt(k), bytes: bytes(this.buf[this.at(k) + BYTES]) };
-  }
-}
-
-// Open addressing with linear probing from a point id to its slot, in typed arrays; NaN marks
-// an empty cell, and deletion shifts the following cells back (no tombstones), so a table
-// under constant append/expire never degrades. Load stays at most 1/2.
-class SlotIndex {
-  private keys = new Float64Array(8).fill(Number.NaN);
-  private values = new Int32Array(8);
-  private shift = 29;
-  private count = 0;
-
-  get size(): number {
-    return this.count;
-  }
-
-  // The slot of `id`, or NONE.
-  get(id: number): number {
-    const mask = this.keys.length - 1;
-    for (let i = this.home(id); ; i = (i + 1) & mask) {
-      const key = this.keys[i];
-      if (key === id) return this.values[i];
-      if (Number.isNaN(key)) return NONE;
-    }
-  }
-
-  // Adds an id known to be absent.
-  set(id: number, slot: number): void {
-    if (2 * (this.count + 1) > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
-    let i = this.home(id);
-    while (!Number.isNaN(this.keys[i])) i = (i + 1) & mask;
-    this.keys[i] = id;
-    this.values[i] = slot;
-    this.count++;
-  }
-
-  delete(id: number): void {
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let i = this.home(id);
-    while (keys[i] !== id) i = (i + 1) & mask;
-    // Backward shift: move each later cell of the probe run into the gap unless its home lies
-    // cyclically within (gap, cell], where it must stay to be found.
-    for (let j = (i + 1) & mask; !Number.isNaN(keys[j]); j = (j + 1) & mask) {
-      const h = this.home(keys[j]);
-      const stays = i <= j ? i < h && h <= j : i < h || h <= j;
-      if (stays) continue;
-      keys[i] = keys[j];
-      this.values[i] = this.values[j];
-      i = j;
-    }
-    keys[i] = Number.NaN;
-    this.count--;
-  }
-
-  // Fibonacci hashing of the id's low and high 32 bits (any finite number; fractions only collide).
-  private home(id: number): number {
-    const lo = id >>> 0;
-    const hi = Math.floor(id / 4294967296) | 0;
-    return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
-  }
-
-  private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    this.keys = new Float64Array(keys.length * 2).fill(Number.NaN);
-    this.values = new Int32Array(keys.length * 2);
-    this.shift--;
-    this.count = 0;
-    for (let i = 0; i < keys.length; i++) if (!Number.isNaN(keys[i])) this.set(keys[i], values[i]);
+    const b = this.at(k);
+    return { id: this.buf[b + ID], state: this.stateAt(k), bytes: bytes(this.buf[b + BYTES]) };
   }
 }

@@ -41,6 +41,18 @@ import type {
 } from './types.js';
 import { TIERS } from './types.js';
 
+// Tier indices, in TIERS order.
+const SNAPSHOT = 0;
+const STANDARD = 1;
+const ARCHIVE = 2;
+const SOFT = 3;
+
+function tierIndex(tier: Tier): number {
+  const k = TIERS.indexOf(tier);
+  if (k < 0) throw new RangeError(`ledger: unknown tier ${String(tier)}`);
+  return k;
+}
+
 /** reference/azure.md §2.4: archive points deleted within 180 days pay for the rest. */
 export const ARCHIVE_EARLY_DELETION_DAYS = 180;
 
@@ -66,8 +78,9 @@ export class Ledger {
   /** Vault name, used in series names and errors. */
   readonly name: string;
   private readonly items = new Map<string, ItemState>();
-  private readonly totals: Record<Tier, number> = { snapshot: 0, standard: 0, archive: 0, softDeleted: 0 };
-  private readonly tierSeries: Record<Tier, Series>;
+  // Indexed by SNAPSHOT…SOFT: a keyed Record lookup was the ledger's largest cost per change.
+  private readonly totals = new Float64Array(TIERS.length);
+  private readonly tierSeries: readonly Series[];
   // Sorted by (purgeAt, seq) so purgeDue takes from the front.
   private readonly soft: SoftRecord[] = [];
   private readonly softByItem = new Map<string, number>();
@@ -84,19 +97,14 @@ export class Ledger {
         resolution: options.resolution ?? MS.hour,
         maxPoints: options.maxPoints ?? 10_000,
       });
-    this.tierSeries = {
-      snapshot: make('snapshot'),
-      standard: make('standard'),
-      archive: make('archive'),
-      softDeleted: make('softDeleted'),
-    };
+    this.tierSeries = TIERS.map(make);
   }
 
   /** Adds an instant-restore snapshot; returns the bytes it adds (full for the item's first, else its delta). */
   addSnapshot(now: number, item: string, pointId: PointId, state: ContentState): Bytes {
     this.tick(now);
     const added = this.stateFor(item).snapshot.append(pointId, state);
-    this.change(now, 'snapshot', added);
+    this.change(now, SNAPSHOT, added);
     return added;
   }
 
@@ -105,7 +113,7 @@ export class Ledger {
     this.tick(now);
     const st = this.existing(item);
     const change = st.snapshot.remove(pointId);
-    this.change(now, 'snapshot', change);
+    this.change(now, SNAPSHOT, change);
     this.dropIfEmpty(item, st);
     return change;
   }
@@ -118,7 +126,7 @@ export class Ledger {
       throw new RangeError(`ledger ${this.name}: ${item} point ${String(pointId)} is already in the archive`);
     }
     const added = st.standard.append(pointId, state);
-    this.change(now, 'standard', added);
+    this.change(now, STANDARD, added);
     return added;
   }
 
@@ -127,7 +135,7 @@ export class Ledger {
     this.tick(now);
     const st = this.existing(item);
     if (st.standard.has(pointId)) {
-      this.change(now, 'standard', st.standard.remove(pointId));
+      this.change(now, STANDARD, st.standard.remove(pointId));
       this.dropIfEmpty(item, st);
       return null;
     }
@@ -136,7 +144,7 @@ export class Ledger {
       throw new RangeError(`ledger ${this.name}: ${item} has no vault point ${String(pointId)}`);
     st.archive.delete(pointId);
     st.archiveBytes -= rec.bytes;
-    this.change(now, 'archive', -rec.bytes);
+    this.change(now, ARCHIVE, -rec.bytes);
     this.dropIfEmpty(item, st);
     return this.leaveArchive(rec, now);
   }
@@ -155,8 +163,8 @@ export class Ledger {
     const archiveBytes = fullBytes(state);
     st.archive.set(pointId, { item, pointId, bytes: archiveBytes, archivedAt: now, seq: this.seq++ });
     st.archiveBytes += archiveBytes;
-    this.change(now, 'standard', standardDelta);
-    this.change(now, 'archive', archiveBytes);
+    this.change(now, STANDARD, standardDelta);
+    this.change(now, ARCHIVE, archiveBytes);
     return { standardDelta, archiveBytes };
   }
 
@@ -178,9 +186,9 @@ export class Ledger {
     const standardBytes = st.standard.stored;
     const archiveBytes = bytes(st.archiveBytes);
     const archived = [...st.archive.values()].sort((a, b) => a.seq - b.seq);
-    this.change(now, 'snapshot', -st.snapshot.stored);
-    this.change(now, 'standard', -standardBytes);
-    this.change(now, 'archive', -archiveBytes);
+    this.change(now, SNAPSHOT, -st.snapshot.stored);
+    this.change(now, STANDARD, -standardBytes);
+    this.change(now, ARCHIVE, -archiveBytes);
     if (softDeleteMs === null || standardBytes + archiveBytes === 0) {
       for (const rec of archived) this.leaveArchive(rec, now);
       return null;
@@ -196,7 +204,7 @@ export class Ledger {
     };
     this.insertSoft({ entry, archived, seq: this.seq++ });
     this.softByItem.set(item, (this.softByItem.get(item) ?? 0) + total);
-    this.change(now, 'softDeleted', total);
+    this.change(now, SOFT, total);
     return entry;
   }
 
@@ -215,13 +223,13 @@ export class Ledger {
     }
     if (k === 0) return bytes(0);
     this.soft.splice(0, k);
-    this.change(now, 'softDeleted', -released);
+    this.change(now, SOFT, -released);
     return bytes(released);
   }
 
   /** The vault's current bytes in a tier. */
   total(tier: Tier): Bytes {
-    return bytes(this.totals[tier]);
+    return bytes(this.totals[tierIndex(tier)]);
   }
 
   /** An item's current bytes in a tier (0 when it holds none). */
@@ -235,18 +243,18 @@ export class Ledger {
 
   /** The step series of the vault's total in a tier, sampled at every change. */
   series(tier: Tier): Series {
-    return this.tierSeries[tier];
+    return this.tierSeries[tierIndex(tier)];
   }
 
   /** The largest total a tier has held (exact, including several changes at one instant). */
   peak(tier: Tier): Bytes {
-    return bytes(this.tierSeries[tier].max());
+    return bytes(this.tierSeries[tierIndex(tier)].max());
   }
 
   /** The vault's current bytes over all tiers. */
   grandTotal(): Bytes {
     let sum = 0;
-    for (const tier of TIERS) sum += this.totals[tier];
+    for (const t of this.totals) sum += t;
     return bytes(sum);
   }
 
@@ -301,7 +309,7 @@ export class Ledger {
     this.lastNow = now;
   }
 
-  private change(now: number, tier: Tier, delta: number): void {
+  private change(now: number, tier: number, delta: number): void {
     this.totals[tier] += delta;
     this.tierSeries[tier].record(now, this.totals[tier]);
   }
