@@ -136,6 +136,7 @@ export const EXPECTED: Record<string, string> = {
   null: 'nothing',
   percentOrDistribution:
     'a percentage like 3%, or a distribution like {distribution: lognormal, mean: 3%, sd: 1%}',
+  price: 'a price (a number >= 0), or {value, source, date}',
   percentOrSize: 'a percentage like 60% or a size like 80GiB',
   durationOrFalse: 'a duration like 14d, or false to disable',
   weekdays: 'a day of the week like Sunday, or a list of them',

@@ -6,7 +6,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import { MS } from '../../engine/units.js';
 import type { JobStats } from '../backup/stats.js';
 import type { ProtectedItem, VaultRuntime } from '../backup/world.js';
-import { DEFAULT_PRICES } from '../pricing/defaults.js';
+import { DEFAULT_PRICES, mergePrices } from '../pricing/defaults.js';
 import { costSummary, monthlyCosts } from '../pricing/monthly.js';
 import type { PriceTable } from '../pricing/types.js';
 import type { Scenario } from '../scenario/types.js';
@@ -43,7 +43,7 @@ export interface RunState {
 export function collectResult(run: RunState): RunResult {
   const { scenario, sim } = run;
   const vaults = [...run.vaults.values()].map((v) => vaultResult(v, run.sampled.vaults.get(v.spec.name)!));
-  const prices = run.prices ?? DEFAULT_PRICES;
+  const prices = run.prices ?? mergePrices(DEFAULT_PRICES, scenario.prices);
   const months = monthlyCosts(costInput(run), prices);
   return {
     scenario: scenario.name,

@@ -4,6 +4,7 @@
 
 import type { Distribution } from '../../engine/distributions.js';
 import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
+import type { PriceOverrides } from '../pricing/types.js';
 
 /** An Azure region with its pair and number of availability zones. */
 export interface Region {
@@ -180,5 +181,7 @@ export interface Scenario {
   vms: Vm[];
   servers: MarsServer[];
   backupJobs: BackupJobSettings;
+  /** Overrides of the default price table (models/pricing/defaults.ts). */
+  prices: PriceOverrides;
   objectives: Objectives;
 }

@@ -2,6 +2,8 @@
 // fleet expanded, cross-references and Azure limits checked. Returns every issue.
 
 import { type Millis, MS, millis } from '../../engine/units.js';
+import { DEFAULT_PRICES, mergePrices } from '../../models/pricing/defaults.js';
+import type { PriceOverrides } from '../../models/pricing/types.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import type { Issue } from '../issues.js';
 import { MSG } from '../messages.js';
@@ -47,6 +49,13 @@ export function normalise(
     declared: { vaults: declared('vaults'), policies: declared('policies') },
     duration,
   });
+  if (r.pricing !== undefined) {
+    try {
+      mergePrices(DEFAULT_PRICES, r.pricing as PriceOverrides);
+    } catch (err) {
+      ctx.add('out-of-range', ['pricing'], (err as Error).message);
+    }
+  }
   const servers = normaliseServers(ctx, list('servers') as never[], declared('vaults'));
   const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
   const objectives = r.objectives as { rpo?: string; rto?: string } | undefined;
@@ -71,6 +80,7 @@ export function normalise(
       vms,
       servers,
       backupJobs,
+      prices: (r.pricing as PriceOverrides | undefined) ?? {},
       objectives: { rpo, rto },
     },
     issues: [],

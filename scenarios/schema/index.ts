@@ -6,6 +6,7 @@ import { OBJECTIVES, SWEEP, VARIANTS } from './experiment.js';
 import { FLEET } from './fleet.js';
 import { BACKUP_JOBS, SERVERS } from './mars.js';
 import { POLICIES } from './policies.js';
+import { PRICING } from './pricing.js';
 import { LINKS, REGIONS, VAULTS } from './topology.js';
 import { type SchemaNode, UNIT_DEFS, unit } from './units.js';
 
@@ -40,6 +41,7 @@ export const SCENARIO_SCHEMA: SchemaNode = {
     fleet: FLEET,
     servers: SERVERS,
     backupJobs: BACKUP_JOBS,
+    pricing: PRICING,
     objectives: OBJECTIVES,
     variants: VARIANTS,
     sweep: SWEEP,
