@@ -161,7 +161,7 @@ function toIssue(e: ErrorObject, root: unknown, source: Source): Issue {
   }
   if (unitName !== undefined && unitName in UNIT_PARSERS) {
     const parsed = UNIT_PARSERS[unitName](got);
-    const expected = parsed.ok ? (EXPECTED[unitName] ?? unitName) : parsed.expected;
+    const expected = parsed.ok ? (EXPECTED[unitName] ?? `a valid ${unitName}`) : parsed.expected;
     return issueAt(source, 'invalid-unit', path, MSG.invalidUnit(expected, got), {
       received: JSON.stringify(got),
       ...(parsed.ok || parsed.allowed === undefined ? {} : { allowed: parsed.allowed }),

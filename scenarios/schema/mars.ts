@@ -53,6 +53,7 @@ export const SERVERS: SchemaNode = {
             description: 'Local start times, at most three a day, like ["12:00", "22:00"].',
             type: 'array',
             minItems: 1,
+            maxItems: 3,
             uniqueItems: true,
             items: { $ref: '#/$defs/timeOfDay' },
           },

@@ -17,14 +17,14 @@ export const UNIT_DEFS: Record<string, SchemaNode> = {
     description:
       'A size: decimal (KB, MB, GB, TB, PB = powers of 1000) or binary (KiB, MiB, GiB, TiB, PiB = powers of 1024), like 128GiB or 500GB.',
     type: 'string',
-    pattern: '^\\s*\\d+(?:\\.\\d+)?\\s?(?:B|[KMGTP]i?B)\\s*$',
+    pattern: '^\\s*\\d+(?:\\.\\d+)?\\s?(?:B|[KkMGTP]i?B)\\s*$',
     examples: ['512MiB', '128GiB', '2TiB', '500GB'],
   },
   bandwidth: {
     description:
       'A bandwidth: bits per second (Kbps, Mbps, Gbps, decimal) or bytes per second (50MB/s, 20MiB/s).',
     type: 'string',
-    pattern: '^\\s*\\d+(?:\\.\\d+)?\\s?(?:[KMGT]?bps|[KMGTP]?i?B/s)\\s*$',
+    pattern: '^\\s*\\d+(?:\\.\\d+)?\\s?(?:[KkMGT]?bps|[KkMGTP]?i?B/s)\\s*$',
     examples: ['100Mbps', '1Gbps', '50MB/s'],
   },
   percent: {

@@ -107,7 +107,7 @@ fleet:
 objectives: { rpo: 24h, rto: 4h }
 
 # variants: alternatives to the base scenario, each overriding fields by dotted path
-# (list elements by name). \`vaultsim compare\` runs them side by side, same random numbers.
+# (list elements by name). \`vaultsim run\` runs them side by side, same random numbers.
 variants:
   long-term:
     fleet.web.backup.policy: long-term
