@@ -1,7 +1,8 @@
 // A counting pool of n slots: a request is granted when a slot is free, else it waits
-// in FIFO order of request. Every grant is delivered by a zero-delay kernel event, even
-// when a slot is free at once, so the granted handler never runs inside acquire() or
-// release() and ordering among simultaneous grants is the kernel's (time, seq) order.
+// in FIFO order of request. Every grant through acquire() is delivered by a zero-delay
+// kernel event, even when a slot is free at once, so the granted handler never runs inside
+// acquire() or release() and ordering among simultaneous grants is the kernel's (time, seq)
+// order. tryAcquire() is the synchronous alternative: a free slot now, or nothing.
 // The slot is reserved when the grant is scheduled, so nobody can overtake in between.
 // Cancelling a waiting request is O(1): it is marked and skipped when it reaches the head.
 
@@ -83,6 +84,9 @@ class PoolLease implements Lease {
   }
 }
 
+// The handler of a request granted by tryAcquire, which has none to call.
+const NO_HANDLER: Granted = () => {};
+
 // Cancelled requests left in the queue before it is compacted (see cancel()).
 const COMPACT_AFTER = 32;
 
@@ -151,6 +155,25 @@ export class Pool {
       this.queued++;
     }
     return w;
+  }
+
+  /**
+   * Takes a free slot at once and returns its lease, or null when every slot is held or
+   * reserved (then acquire() waits in line). The lease is granted inside this call, with no
+   * kernel event: for a caller already running in an event that would otherwise wait for a
+   * zero-delay grant. A free slot means nobody is waiting, so no one is overtaken.
+   */
+  tryAcquire(): Lease | null {
+    if (this.held >= this.slots) return null;
+    const now = this.sim.now as Millis;
+    const w = new Waiter(this, this.nextId++, now, NO_HANDLER);
+    this.held++;
+    if (this.held > this.peak) this.peak = this.held;
+    w.phase = GRANTED;
+    const lease = new PoolLease(this.name, this.giveBack, w, now);
+    w.lease = lease;
+    this.grants++;
+    return lease;
   }
 
   /**

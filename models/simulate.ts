@@ -2,7 +2,7 @@
 //
 //   1. build    the world: kernel, random streams, vaults (ledger, link, pool), links
 //   2. protect  one process per protected item (Azure VM backup, MARS server, disk snapshots)
-//   3. sample   a daily event per run: cleanup (retention, snapshots, archive, purge), then samples
+//   3. sample   a daily event per run: cleanup (retention, snapshots, archive, purge) and samples
 //   4. run      the event loop to the horizon
 //   5. collect  plain results: storage, recovery points, jobs, cost
 
@@ -15,7 +15,7 @@ import { Simulation } from '../engine/simulation.js';
 import { MS } from '../engine/units.js';
 import { JobStats } from './backup/stats.js';
 import { VmBackup } from './backup/vm-backup.js';
-import type { ProtectedItem, TraceRecord, VaultRuntime, World } from './backup/world.js';
+import type { ItemPoints, ProtectedItem, TraceRecord, VaultRuntime, World } from './backup/world.js';
 import { MarsBackup } from './mars/mars-backup.js';
 import { collectResult, type Sampled } from './results/collect.js';
 import type { RunResult } from './results/types.js';
@@ -103,17 +103,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   for (const vm of snapshotVms) new DiskSnapshots(world, vm, diskSnapshots!).start();
   // 3. sample
   const sampled = newSamples(vaults, stats);
+  const endOfDay = dailyRound(vaults, stats, sampled);
   const days = Math.ceil(scenario.duration / MS.day);
-  const daily = (k: number) => {
-    const now = sim.now;
-    for (const v of vaults.values()) {
-      for (const item of v.items) item.cleanup(now);
-      v.ledger.purgeDue(now);
-    }
-    sample(sampled, vaults, stats, k, now);
-  };
   for (let k = 1; k <= days; k++)
-    sim.at(Math.min(k * MS.day, scenario.duration), () => daily(k), 'run/daily');
+    sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
   // 4. run
   sim.run(scenario.duration);
   // 5. collect
@@ -151,53 +144,94 @@ const emptyDaily = () => ({
   points: [],
 });
 
-// Samples storage, recovery points and protected-instance sizes at the end of day k.
-function sample(
-  s: Sampled,
+type Usage = { from: number; to: number; used: Series };
+
+/**
+ * The end of day k: per vault, each item's cleanup (retention, snapshots, archive), then the
+ * vault's purge, then the samples (storage, recovery points, protected-instance sizes). Each
+ * item is visited once for all of it: with 10,000 items, one pass that finds an item's data
+ * in the processor's cache costs far less than four that do not. Items touch only their own
+ * vault's ledger, and the sums are of whole numbers, so this gives what cleaning every vault
+ * first and sampling after would.
+ */
+function dailyRound(
   vaults: Map<string, VaultRuntime>,
   groups: Map<string, { items: ProtectedItem[] }>,
-  k: number,
-  now: number,
-): void {
-  for (const [name, v] of vaults) {
-    const d = s.vaults.get(name)!;
-    d.day.push(k);
-    d.snapshot.push(v.ledger.total('snapshot'));
-    d.standard.push(v.ledger.total('standard'));
-    d.archive.push(v.ledger.total('archive'));
-    d.softDeleted.push(v.ledger.total('softDeleted'));
-    const sum = sumPoints(v.items);
-    d.snapshotPoints.push(sum.snapshot);
-    d.vaultPoints.push(sum.vault);
-    d.archivePoints.push(sum.archive);
-    d.points.push(sum);
-    for (const item of v.items) {
-      const size = item.protectedSize(now);
-      if (size === null) continue;
-      let usage = s.protectedSize.get(item.id);
-      if (usage === undefined) {
-        usage = { from: now - MS.day, to: now, used: new Series(`${item.id}/protected`, { kind: 'step' }) };
-        s.protectedSize.set(item.id, usage);
+  s: Sampled,
+): (k: number, now: number) => void {
+  const groupNames = [...groups.keys()];
+  const groupOf = new Map<ProtectedItem, number>();
+  groupNames.forEach((name, g) => {
+    for (const item of groups.get(name)!.items) groupOf.set(item, g);
+  });
+  const rounds = [...vaults].map(([name, v]) => ({
+    v,
+    daily: s.vaults.get(name)!,
+    groups: v.items.map((item) => groupOf.get(item) ?? -1),
+    // Each item's entry of s.protectedSize, once it has one.
+    usages: [] as (Usage | undefined)[],
+  }));
+  const groupPoints = groupNames.map((name) => s.groups.get(name)!.points);
+  return (k, now) => {
+    const groupSums = groupNames.map(zeroPoints);
+    for (const { v, daily: d, groups: itemGroups, usages } of rounds) {
+      const sum = zeroPoints();
+      const items = v.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        item.cleanup(now);
+        item.addPointsTo(sum);
+        if (itemGroups[i] >= 0) item.addPointsTo(groupSums[itemGroups[i]]);
+        recordProtectedSize(s, usages, i, item, now);
       }
-      usage.used.record(now - MS.day, size);
-      usage.to = now;
+      v.ledger.purgeDue(now);
+      d.day.push(k);
+      d.snapshot.push(v.ledger.total('snapshot'));
+      d.standard.push(v.ledger.total('standard'));
+      d.archive.push(v.ledger.total('archive'));
+      d.softDeleted.push(v.ledger.total('softDeleted'));
+      d.snapshotPoints.push(sum.snapshot);
+      d.vaultPoints.push(sum.vault);
+      d.archivePoints.push(sum.archive);
+      d.points.push(sum);
     }
-  }
-  for (const [name, g] of groups) s.groups.get(name)!.points.push(sumPoints(g.items));
+    for (let g = 0; g < groupPoints.length; g++) groupPoints[g].push(groupSums[g]);
+  };
 }
 
-function sumPoints(items: ProtectedItem[]) {
-  const sum = { snapshot: 0, vault: 0, archive: 0, daily: 0, weekly: 0, monthly: 0, yearly: 0, onDemand: 0 };
-  for (const item of items) {
-    const p = item.points();
-    sum.snapshot += p.snapshot;
-    sum.vault += p.vault;
-    sum.archive += p.archive;
-    sum.daily += p.daily;
-    sum.weekly += p.weekly;
-    sum.monthly += p.monthly;
-    sum.yearly += p.yearly;
-    sum.onDemand += p.onDemand;
+// An item's size for protected-instance billing over the day that ends now. The step series
+// gets a sample only when the size changes: pricing reads it with valueAt and min, which a
+// repeated value does not change, and 10,000 items × 365 samples would not be small.
+function recordProtectedSize(
+  s: Sampled,
+  usages: (Usage | undefined)[],
+  i: number,
+  item: ProtectedItem,
+  now: number,
+): void {
+  const size = item.protectedSize(now);
+  if (size === null) return;
+  let usage = usages[i];
+  if (usage === undefined) {
+    usage = s.protectedSize.get(item.id);
+    if (usage === undefined) {
+      usage = { from: now - MS.day, to: now, used: new Series(`${item.id}/protected`, { kind: 'step' }) };
+      s.protectedSize.set(item.id, usage);
+    }
+    usages[i] = usage;
   }
-  return sum;
+  const used = usage.used;
+  if (used.count === 0 || used.last() !== size) used.record(now - MS.day, size);
+  usage.to = now;
 }
+
+const zeroPoints = (): ItemPoints => ({
+  snapshot: 0,
+  vault: 0,
+  archive: 0,
+  daily: 0,
+  weekly: 0,
+  monthly: 0,
+  yearly: 0,
+  onDemand: 0,
+});

@@ -1,6 +1,8 @@
 // When a policy's scheduled backups happen: the next slot at or after an instant, in
-// epoch ms, from the policy's local schedule (reference/azure.md §1.3–1.4).
+// epoch ms, from the policy's local schedule (reference/azure.md §1.3–1.4), and the board
+// that delivers a fleet's slots with one kernel event per instant.
 
+import type { Simulation } from '../../engine/simulation.js';
 import { MS } from '../../engine/units.js';
 import { nextDailyAt, nextWeeklyAt } from '../calendar.js';
 import type { Schedule } from '../scenario/types.js';
@@ -27,5 +29,71 @@ export function nextSlot(schedule: Schedule, after: number): Slot {
     const k = Math.max(0, Math.ceil((after - start) / every));
     if (k < slots) return { at: start + k * every, lastOfDay: k === slots - 1 };
     start = nextDailyAt(start + MS.hour, at, timeZone);
+  }
+}
+
+// nextSlot per (schedule, instant): the items of a policy ask for the same slots in turn.
+const slotMemo = new WeakMap<Schedule, Map<number, Slot>>();
+
+/** nextSlot, remembered per schedule (taken as immutable) and instant; the same Slot object each time. */
+export function cachedNextSlot(schedule: Schedule, after: number): Slot {
+  let memo = slotMemo.get(schedule);
+  if (memo === undefined) {
+    memo = new Map();
+    slotMemo.set(schedule, memo);
+  }
+  let slot = memo.get(after);
+  if (slot === undefined) {
+    slot = nextSlot(schedule, after);
+    memo.set(after, slot);
+  }
+  return slot;
+}
+
+/** What a booked slot is delivered to. */
+export interface SlotTarget {
+  onSlot(slot: Slot): void;
+}
+
+interface Batch {
+  targets: SlotTarget[];
+  slots: Slot[];
+}
+
+/**
+ * Delivers booked slots with one kernel event per distinct instant, however many items
+ * share it (a policy's whole fleet does), calling the targets in booking order. That is the
+ * order one event per booking would run them in, since the kernel breaks ties by scheduling
+ * order; the batch's event is scheduled at the instant's first booking.
+ */
+export class SlotBoard {
+  private readonly batches = new Map<number, Batch>();
+  private readonly spare: Batch[] = [];
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly tag = 'backup/slot',
+  ) {}
+
+  /** Delivers `slot` to `target` at simulation time `at` (not before now). */
+  book(at: number, target: SlotTarget, slot: Slot): void {
+    let batch = this.batches.get(at);
+    if (batch === undefined) {
+      batch = this.spare.pop() ?? { targets: [], slots: [] };
+      this.batches.set(at, batch);
+      this.sim.at(at, () => this.deliver(at), this.tag);
+    }
+    batch.targets.push(target);
+    batch.slots.push(slot);
+  }
+
+  private deliver(at: number): void {
+    const batch = this.batches.get(at)!;
+    this.batches.delete(at);
+    const { targets, slots } = batch;
+    for (let i = 0; i < targets.length; i++) targets[i].onSlot(slots[i]);
+    targets.length = 0;
+    slots.length = 0;
+    this.spare.push(batch);
   }
 }

@@ -2,44 +2,121 @@
 // transfer to the vault), failures and retries, retention, instant-restore snapshot
 // garbage collection, archive tiering, stop protection and on-demand backups.
 // Rules: reference/azure.md §1.1–1.5, §2.3–2.4; simplifications in docs/model.md.
+//
+// Cost: a fleet-year runs millions of jobs, so a job allocates next to nothing. A VM runs
+// at most one job at a time (a second attempt fails with job-in-progress), so the job in
+// flight lives in fields and its events call pre-bound handlers, not fresh closures. Slots
+// come from the shared SlotBoard (one event per instant for the whole fleet); a free
+// transfer slot is taken at once (Pool.tryAcquire) rather than through a zero-delay event.
 
+import type { StartOptions } from '../../engine/link.js';
+import type { Lease } from '../../engine/pool.js';
 import type { RandomStream } from '../../engine/random.js';
+import type { Simulation } from '../../engine/simulation.js';
 import { MS } from '../../engine/units.js';
 import { RetentionQueue } from '../retention/queue.js';
-import { tagPoint } from '../retention/tags.js';
-import type { PointTags } from '../retention/types.js';
-import type { Policy, Vm } from '../scenario/types.js';
+import { cachedTierMask, maxPointsKept, untilsInto } from '../retention/tags.js';
+import { TIERS } from '../retention/types.js';
+import type { BackupJobSettings, Policy, Vm } from '../scenario/types.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
 import type { ContentState } from '../storage/types.js';
 import { ItemContent } from '../workload/item-content.js';
-import { nextSlot, type Slot } from './schedule.js';
+import { DrawAhead } from './draws.js';
+import { cachedNextSlot, type Slot, SlotBoard, type SlotTarget } from './schedule.js';
 import type { FailureCause, JobStats } from './stats.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from './world.js';
 
 // §2.4: an archived point needs at least 6 months of retention left (taken as 180 days).
 const ARCHIVE_MIN_REMAINING = 180 * MS.day;
+// The draws made ahead (DrawAhead): start jitter, snapshot duration.
+const JITTER = 0;
+const DURATION = 1;
+// Bits of TIERS in a retention mask.
+const DAILY_OR_WEEKLY = 0b0011;
+const MONTHLY_OR_YEARLY = 0b1100;
 
-type Snap = { id: number; expiresAt: number };
+// Per-VM numbers (VmBackup.nums). In one Float64Array rather than fields: a field holding a
+// number that is not a small integer points to a box of its own, one more place in memory
+// to fetch, and with 10,000 VMs every fetch tends to miss the processor's cache.
+const TAKEN_AT = 0; // the job's snapshot instant (ms)
+const SIZE = 1; // its transfer size (bytes)
+const STARTED = 2; // its transfer start (ms)
+const FAILURE_RATE = 3;
+const CONSTANT_USED = 4; // used bytes when no disk grows (protected-instance size), else NaN
+const PROTECTED_FROM = 5;
+const LAST_VAULT = 6; // the last vault point's content: time, used × disks, log survival × disks
+
+/** A content state this item keeps: its own copy of the numbers. */
+interface KeptState {
+  time: number;
+  readonly used: Float64Array;
+  readonly logSurvival: Float64Array;
+}
+
+// Link options of first (full) and later (incremental) transfers, per job settings.
+const transferOptions = new WeakMap<BackupJobSettings, { first: StartOptions; next: StartOptions }>();
+
+function optionsFor(jobs: BackupJobSettings): { first: StartOptions; next: StartOptions } {
+  let options = transferOptions.get(jobs);
+  if (options === undefined) {
+    options = {
+      first: { cap: jobs.initialThroughput, tag: 'backup/transfer' },
+      next: { cap: jobs.incrementalThroughput, tag: 'backup/transfer' },
+    };
+    transferOptions.set(jobs, options);
+  }
+  return options;
+}
 
 /** The backup process of one VM. */
-export class VmBackup implements ProtectedItem {
-  readonly id: string;
-  private readonly content: ItemContent;
-  private readonly retention = new RetentionQueue();
-  private readonly snapshots: Snap[] = [];
-  private readonly archiveCandidates: { id: number; createdAt: number; expiresAt: number }[] = [];
-  private archived = 0;
-  private readonly onDemandIds = new Set<number>();
-  private readonly jitter: RandomStream;
-  private readonly failures: RandomStream;
-  private readonly snapshotTimes: RandomStream;
-  private lastVaultState: ContentState | null = null;
-  private vaultOwed = false;
+export class VmBackup implements ProtectedItem, SlotTarget {
+  // Fields in the order the hot paths read them (V8 lays them out so).
   private busy = false;
   private stopped = false;
+  private vaultOwed = false;
   private deleted = false;
+  private hasLastVault = false;
   private pointSeq = 0;
-  private protectedFrom: number;
+  // The job in flight (set while busy): its slot (null on demand), on-demand retention,
+  // point, content and pool lease; its numbers are in nums.
+  private jobSlot: Slot | null = null;
+  private jobRetain: number | null = null;
+  private jobId = 0;
+  private jobState: ContentState | null = null;
+  private jobLease: Lease | null = null;
+  // The slot of the pending start event that calls onStart (others carry their own closure).
+  private startSlot: Slot | null = null;
+  private readonly nums: Float64Array;
+  // Start delays as fractions of the window (JITTER), snapshot durations in ms (DURATION).
+  private readonly draws: DrawAhead;
+  private readonly content: ItemContent;
+  private readonly retention: RetentionQueue;
+  // Instant-restore snapshots, oldest first: (id, expiry) pairs from 2 × snapHead on.
+  private snaps: number[] = [];
+  private snapHead = 0;
+  private archived = 0;
+  private readonly vmAgent: boolean;
+  private readonly retries: number;
+  private readonly retryAfter: number;
+  private readonly onStart = (): void => {
+    const slot = this.startSlot!;
+    this.startSlot = null;
+    this.attempt(slot, 0, null);
+  };
+  private readonly onSnapshot = (): void => this.snapshotDone();
+  private readonly onGranted = (sim: Simulation, lease: Lease): void => this.granted(sim, lease);
+  private readonly onTransferred = (): void => this.transferred();
+  // The last vault point's content: views into nums.
+  private readonly lastVault: KeptState;
+  private readonly until = new Float64Array(TIERS.length);
+  private readonly expiredIds: number[] = [];
+  private readonly archiveCandidates: { id: number; createdAt: number; expiresAt: number }[] = [];
+  // Live on-demand points, made on the first one.
+  private onDemandIds: Set<number> | null = null;
+  private failures: RandomStream | null = null;
+  private readonly transfers: { first: StartOptions; next: StartOptions };
+  private readonly slots: SlotBoard;
+  readonly id: string;
 
   constructor(
     private readonly world: World,
@@ -58,17 +135,37 @@ export class VmBackup implements ProtectedItem {
         stream: s.get(`vm/${vm.id}/disk/${d.name}/churn`),
       })),
     );
-    this.jitter = s.get(`vm/${vm.id}/backup/jitter`);
-    this.failures = s.get(`vm/${vm.id}/backup/failures`);
-    this.snapshotTimes = s.get(`vm/${vm.id}/backup/snapshot`);
-    this.protectedFrom = vm.backup?.from ?? 0;
+    // Sized once for what the policy can keep (plus a few on-demand points), so it never grows.
+    this.retention = new RetentionQueue(maxPointsKept(policy.retention, policy.schedule) + 4);
+    const jitter = s.get(`vm/${vm.id}/backup/jitter`);
+    const snapshotTimes = s.get(`vm/${vm.id}/backup/snapshot`);
+    const duration = world.snapshotDuration;
+    this.draws = new DrawAhead([() => jitter.next(), () => Math.max(0, Math.round(duration(snapshotTimes)))]);
+    const disks = vm.disks.length;
+    const nums = new Float64Array(LAST_VAULT + 1 + 2 * disks);
+    this.nums = nums;
+    this.lastVault = {
+      time: 0,
+      used: nums.subarray(LAST_VAULT + 1, LAST_VAULT + 1 + disks),
+      logSurvival: nums.subarray(LAST_VAULT + 1 + disks, LAST_VAULT + 1 + 2 * disks),
+    };
+    const plan = vm.backup!;
+    this.vmAgent = vm.vmAgent;
+    nums[FAILURE_RATE] = plan.failureRate;
+    this.retries = plan.retries;
+    this.retryAfter = plan.retryAfter;
+    nums[CONSTANT_USED] = this.content.usedIsConstant ? this.content.usedAt(0) : Number.NaN;
+    nums[PROTECTED_FROM] = plan.from;
+    world.slots ??= new SlotBoard(world.sim);
+    this.slots = world.slots;
+    this.transfers = optionsFor(world.jobs);
   }
 
   /** Schedules the first slot, on-demand backups and the stop, if any. */
   start(): void {
     const plan = this.vm.backup!;
     const sim = this.world.sim;
-    this.scheduleSlot(this.world.origin + plan.from);
+    this.bookSlot(this.world.origin + plan.from);
     for (const o of plan.onDemand) sim.at(o.at, () => this.attempt(null, 0, o.retain), `backup/on-demand`);
     if (plan.stop !== null) sim.at(plan.stop.at, () => this.stop(plan.stop!.deleteData), 'backup/stop');
   }
@@ -77,23 +174,27 @@ export class VmBackup implements ProtectedItem {
     return this.world.sim.now;
   }
 
-  private scheduleSlot(afterEpoch: number): void {
-    const slot = nextSlot(this.policy.schedule, afterEpoch);
+  private bookSlot(afterEpoch: number): void {
+    const slot = cachedNextSlot(this.policy.schedule, afterEpoch);
     const at = slot.at - this.world.origin;
     if (at >= this.world.horizon) return;
-    this.world.sim.at(at, () => this.onSlot(slot), 'backup/slot');
+    this.slots.book(at, this, slot);
   }
 
-  private onSlot(slot: Slot): void {
-    this.scheduleSlot(slot.at + 1);
+  /** A scheduled slot has come (delivered by the SlotBoard). */
+  onSlot(slot: Slot): void {
+    this.bookSlot(slot.at + 1);
     if (this.stopped) return;
     this.stats.scheduled++;
     // §1.1: with an hourly policy the last backup of the day goes to the vault; if it fails,
     // the first successful backup of the next day does.
     if (slot.lastOfDay) this.vaultOwed = true;
     // §1.2: a scheduled job starts within the start window (2 h by default).
-    const delay = Math.floor(this.jitter.next() * this.world.jobs.startWindow);
-    this.world.sim.after(delay, () => this.attempt(slot, 0, null), 'backup/start');
+    const delay = Math.floor(this.draws.take(JITTER) * this.world.jobs.startWindow);
+    if (this.startSlot === null) {
+      this.startSlot = slot;
+      this.world.sim.after(delay, this.onStart, 'backup/start');
+    } else this.world.sim.after(delay, () => this.attempt(slot, 0, null), 'backup/start');
   }
 
   // One attempt of a job: a scheduled slot, or an on-demand backup with its own retention.
@@ -101,17 +202,18 @@ export class VmBackup implements ProtectedItem {
     if (this.stopped) return;
     this.stats.attempts++;
     let cause: FailureCause | null = null;
-    if (!this.vm.vmAgent) cause = 'vm-agent-missing';
+    if (!this.vmAgent) cause = 'vm-agent-missing';
     else if (this.busy) cause = 'job-in-progress';
-    else if (this.failures.next() < this.vm.backup!.failureRate) cause = 'transient';
+    // A rate of 0 never fails, and the stream serves nothing else: no draw, and no stream.
+    else if (this.nums[FAILURE_RATE] > 0 && this.failureStream().next() < this.nums[FAILURE_RATE])
+      cause = 'transient';
     if (cause !== null) {
       this.stats.fail(cause);
-      this.trace('job-failed', { cause, retry });
-      const plan = this.vm.backup!;
-      if (cause !== 'vm-agent-missing' && retry < plan.retries) {
+      if (this.world.trace !== null) this.trace('job-failed', { cause, retry });
+      if (cause !== 'vm-agent-missing' && retry < this.retries) {
         this.stats.retried++;
         this.world.sim.after(
-          plan.retryAfter,
+          this.retryAfter,
           () => this.attempt(slot, retry + 1, onDemandRetain),
           'backup/retry',
         );
@@ -119,18 +221,26 @@ export class VmBackup implements ProtectedItem {
       return;
     }
     this.busy = true;
-    const takenAt = this.now;
-    const duration = Math.max(0, Math.round(this.world.snapshotDuration(this.snapshotTimes)));
-    this.world.sim.after(duration, () => this.snapshotDone(slot, takenAt, onDemandRetain), 'backup/snapshot');
+    this.jobSlot = slot;
+    this.jobRetain = onDemandRetain;
+    this.nums[TAKEN_AT] = this.now;
+    this.world.sim.after(this.draws.take(DURATION), this.onSnapshot, 'backup/snapshot');
+  }
+
+  private failureStream(): RandomStream {
+    this.failures ??= this.world.streams.get(`vm/${this.vm.id}/backup/failures`);
+    return this.failures;
   }
 
   // Phase 1 done: a recovery point of type "Snapshot" exists (§1.1).
-  private snapshotDone(slot: Slot | null, takenAt: number, onDemandRetain: number | null): void {
-    const state = this.content.at(takenAt);
+  private snapshotDone(): void {
+    // The live content state stays valid until the next job's snapshot: none starts while busy.
+    const state = this.content.advanceTo(this.nums[TAKEN_AT]);
     const id = ++this.pointSeq;
     this.vault.ledger.addSnapshot(this.now, this.id, id, state);
-    this.snapshots.push({ id, expiresAt: this.now + this.policy.instantRestore });
+    this.snaps.push(id, this.now + this.policy.instantRestore);
     this.stats.snapshotsTaken++;
+    const onDemandRetain = this.jobRetain;
     const toVault = onDemandRetain !== null || this.vaultOwed;
     if (!toVault) {
       this.busy = false;
@@ -138,55 +248,84 @@ export class VmBackup implements ProtectedItem {
       return;
     }
     if (onDemandRetain === null) this.vaultOwed = false;
-    this.transfer(id, state, slot, onDemandRetain);
+    this.transfer(id, state);
   }
 
   // Phase 2: the changed blocks go to the vault over the vault's link, a few VMs at a time.
-  private transfer(id: number, state: ContentState, slot: Slot | null, onDemandRetain: number | null): void {
-    const first = this.lastVaultState === null;
-    const size = first ? fullBytes(state) : deltaBytes(this.lastVaultState!, state);
-    const jobs = this.world.jobs;
-    const cap = first ? jobs.initialThroughput : jobs.incrementalThroughput;
-    this.vault.pool.acquire((sim, lease) => {
-      const started = sim.now;
-      const done = () => {
-        lease.release();
-        this.vaultDone(id, state, slot, onDemandRetain, started, size);
-      };
-      if (this.vault.link === null) sim.after(Math.ceil((size / cap) * 1000), done, 'backup/transfer');
-      else this.vault.link.start(size, done, { cap, tag: 'backup/transfer' });
-    });
+  private transfer(id: number, state: ContentState): void {
+    this.jobId = id;
+    this.jobState = state;
+    this.nums[SIZE] = this.hasLastVault ? deltaBytes(this.lastVault, state) : fullBytes(state);
+    const pool = this.vault.pool;
+    const lease = pool.tryAcquire();
+    if (lease !== null) this.granted(this.world.sim, lease);
+    else pool.acquire(this.onGranted);
+  }
+
+  private granted(sim: Simulation, lease: Lease): void {
+    this.jobLease = lease;
+    this.nums[STARTED] = sim.now;
+    const size = this.nums[SIZE];
+    const options = this.hasLastVault ? this.transfers.next : this.transfers.first;
+    if (this.vault.link === null)
+      sim.after(Math.ceil((size / options.cap!) * 1000), this.onTransferred, 'backup/transfer');
+    else this.vault.link.start(size, this.onTransferred, options);
+  }
+
+  private transferred(): void {
+    this.jobLease!.release();
+    this.jobLease = null;
+    this.vaultDone();
   }
 
   // The point is now "Snapshot and vault" (§1.1), kept by the tiers its date earns.
-  private vaultDone(
-    id: number,
-    state: ContentState,
-    slot: Slot | null,
-    onDemandRetain: number | null,
-    started: number,
-    size: number,
-  ): void {
+  private vaultDone(): void {
+    const id = this.jobId;
+    const state = this.jobState!;
+    const size = this.nums[SIZE];
+    const slot = this.jobSlot;
+    const onDemandRetain = this.jobRetain;
+    this.jobState = null;
     this.busy = false;
     this.stats.succeeded++;
-    this.stats.transfer(this.now - started, size);
+    this.stats.transfer(this.now - this.nums[STARTED], size);
     if (this.deleted) return;
     this.vault.ledger.addVaultPoint(this.now, this.id, id, state);
-    this.lastVaultState = state;
+    this.keepVaultState(state);
     const created = this.world.origin + this.now;
-    const tags: PointTags =
-      onDemandRetain !== null || slot === null
-        ? {
-            tiers: [],
-            until: { daily: null, weekly: null, monthly: null, yearly: null },
-            expiresAt: created + (onDemandRetain ?? 0),
-          }
-        : tagPoint(this.policy.retention, this.policy.schedule, slot.at, created);
-    if (onDemandRetain !== null) this.onDemandIds.add(id);
-    this.retention.add({ id, createdAt: created, tags });
-    if (this.policy.archive !== null && (tags.until.monthly !== null || tags.until.yearly !== null))
-      this.archiveCandidates.push({ id, createdAt: created, expiresAt: tags.expiresAt });
-    this.trace('vault-point', { id, bytes: size, tiers: tags.tiers.join('+') || 'on-demand' });
+    const until = this.until;
+    let mask = 0;
+    let expiresAt: number;
+    if (onDemandRetain !== null || slot === null) {
+      until.fill(Number.NaN);
+      expiresAt = created + (onDemandRetain ?? 0);
+    } else {
+      const { retention, schedule } = this.policy;
+      mask = cachedTierMask(retention, schedule, slot.at);
+      expiresAt = untilsInto(retention, schedule.timeZone, mask, created, until);
+    }
+    if (onDemandRetain !== null) {
+      this.onDemandIds ??= new Set();
+      this.onDemandIds.add(id);
+    }
+    this.retention.addPoint(id, created, until, expiresAt);
+    if (this.policy.archive !== null && (mask & MONTHLY_OR_YEARLY) !== 0)
+      this.archiveCandidates.push({ id, createdAt: created, expiresAt });
+    if (this.world.trace !== null) {
+      const tiers = TIERS.filter((_, k) => mask & (1 << k)).join('+');
+      this.trace('vault-point', { id, bytes: size, tiers: tiers || 'on-demand' });
+    }
+  }
+
+  // The last vault point's content, for the next delta (copied: the live state moves on).
+  private keepVaultState(state: ContentState): void {
+    const kept = this.lastVault;
+    kept.time = state.time;
+    for (let d = 0; d < state.used.length; d++) {
+      kept.used[d] = state.used[d];
+      kept.logSurvival[d] = state.logSurvival[d];
+    }
+    this.hasLastVault = true;
   }
 
   /** Daily cleanup: expired vault points, snapshots past retention (never the latest), archive moves. */
@@ -195,17 +334,29 @@ export class VmBackup implements ProtectedItem {
     const ledger = this.vault.ledger;
     // Stopped with data retained: points are kept until deleted by hand (§1.5).
     if (!this.stopped) {
-      for (const p of this.retention.advance(this.world.origin + now)) {
-        if (this.archived > 0 && ledger.vaultTierOf(this.id, p.id) === 'archive') this.archived--;
-        ledger.expireVaultPoint(now, this.id, p.id);
-        this.onDemandIds.delete(p.id);
+      const expired = this.expiredIds;
+      const n = this.retention.advanceIds(this.world.origin + now, expired);
+      for (let i = 0; i < n; i++) {
+        const id = expired[i];
+        if (this.archived > 0 && ledger.vaultTierOf(this.id, id) === 'archive') this.archived--;
+        ledger.expireVaultPoint(now, this.id, id);
+        this.onDemandIds?.delete(id);
       }
     }
     // §1.4: the latest snapshot is kept until the next successful backup, even if expired.
-    while (this.snapshots.length > 1 && this.snapshots[0].expiresAt <= now) {
-      ledger.expireSnapshot(now, this.id, this.snapshots.shift()!.id);
+    const snaps = this.snaps;
+    while (this.snapshotCount > 1 && snaps[2 * this.snapHead + 1] <= now) {
+      ledger.expireSnapshot(now, this.id, snaps[2 * this.snapHead++]);
+    }
+    if (this.snapHead > 16 && this.snapHead * 4 > snaps.length) {
+      this.snaps = snaps.slice(2 * this.snapHead);
+      this.snapHead = 0;
     }
     if (this.policy.archive !== null) this.archive(now);
+  }
+
+  private get snapshotCount(): number {
+    return this.snaps.length / 2 - this.snapHead;
   }
 
   // §2.4: monthly/yearly points at least `after` old, no longer kept by daily or weekly
@@ -216,8 +367,8 @@ export class VmBackup implements ProtectedItem {
     while (this.archiveCandidates.length > 0) {
       const point = this.archiveCandidates[0];
       const id = point.id;
-      const tiers = this.retention.activeTiers(id);
-      if (tiers === null) {
+      const tiers = this.retention.activeMask(id);
+      if (tiers < 0) {
         this.archiveCandidates.shift();
         continue;
       }
@@ -226,7 +377,7 @@ export class VmBackup implements ProtectedItem {
         this.archiveCandidates.shift();
         continue;
       }
-      if (tiers.includes('daily') || tiers.includes('weekly')) return;
+      if ((tiers & DAILY_OR_WEEKLY) !== 0) return;
       this.vault.ledger.moveToArchive(now, this.id, id);
       this.archived++;
       this.archiveCandidates.shift();
@@ -242,7 +393,8 @@ export class VmBackup implements ProtectedItem {
     this.deleted = true;
     this.vault.ledger.deleteItem(this.now, this.id, this.vault.spec.softDelete);
     for (const p of this.retention.points()) this.retention.remove(p.id);
-    this.snapshots.length = 0;
+    this.snaps = [];
+    this.snapHead = 0;
     this.archived = 0;
   }
 
@@ -251,18 +403,32 @@ export class VmBackup implements ProtectedItem {
     const byTier = this.retention.countByTier();
     const vault = this.retention.size - this.archived;
     return {
-      snapshot: this.snapshots.length,
+      snapshot: this.snapshotCount,
       vault,
       archive: this.archived,
       ...byTier,
-      onDemand: this.onDemandIds.size,
+      onDemand: this.onDemandIds?.size ?? 0,
     };
+  }
+
+  addPointsTo(sum: ItemPoints): void {
+    const r = this.retention;
+    sum.snapshot += this.snapshotCount;
+    sum.vault += r.size - this.archived;
+    sum.archive += this.archived;
+    sum.daily += r.tierCount(0);
+    sum.weekly += r.tierCount(1);
+    sum.monthly += r.tierCount(2);
+    sum.yearly += r.tierCount(3);
+    if (this.onDemandIds !== null) sum.onDemand += this.onDemandIds.size;
   }
 
   /** §2.6: billed from the first successful backup while any backup data exists. */
   protectedSize(now: number): number | null {
-    if (this.deleted || this.lastVaultState === null || now < this.protectedFrom) return null;
-    return this.stopped ? fullBytes(this.lastVaultState) : this.content.usedAt(now);
+    if (this.deleted || !this.hasLastVault || now < this.nums[PROTECTED_FROM]) return null;
+    if (this.stopped) return fullBytes(this.lastVault);
+    const constant = this.nums[CONSTANT_USED];
+    return Number.isNaN(constant) ? this.content.usedAt(now) : constant;
   }
 
   private trace(kind: string, detail: Record<string, number | string | boolean>): void {

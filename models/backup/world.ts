@@ -8,6 +8,7 @@ import type { Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { BackupJobSettings, Vault } from '../scenario/types.js';
 import type { Ledger } from '../storage/ledger.js';
+import type { SlotBoard } from './schedule.js';
 
 /** A line of the optional event trace. */
 export interface TraceRecord {
@@ -29,6 +30,8 @@ export interface World {
   jobs: BackupJobSettings;
   snapshotDuration: Sampler;
   trace: ((record: TraceRecord) => void) | null;
+  /** Delivers the Azure VM backups' scheduled slots (one event per instant); made on first use when absent. */
+  slots?: SlotBoard;
 }
 
 /** Anything a vault's daily cleanup visits. */
@@ -38,6 +41,8 @@ export interface ProtectedItem {
   cleanup(now: number): void;
   /** Live recovery points: instant-restore snapshots, vault points, archived points, and GFS memberships. */
   points(): ItemPoints;
+  /** Adds points() into `sum`, allocating nothing (the daily sample asks every item). */
+  addPointsTo(sum: ItemPoints): void;
   /** Used bytes now (for protected-instance billing), or null while not protected. */
   protectedSize(now: number): number | null;
 }

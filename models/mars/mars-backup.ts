@@ -198,6 +198,15 @@ export class MarsBackup implements ProtectedItem {
     };
   }
 
+  addPointsTo(sum: ItemPoints): void {
+    const r = this.retention;
+    sum.vault += r.size;
+    sum.daily += r.tierCount(0);
+    sum.weekly += r.tierCount(1);
+    sum.monthly += r.tierCount(2);
+    sum.yearly += r.tierCount(3);
+  }
+
   /** The server's uncompressed data from its first successful backup on (M6), else null. */
   protectedSize(now: number): number | null {
     if (this.lastVaultState === null) return null;

@@ -2,6 +2,15 @@
 // tiers that keep it and until when (tags.ts), then hold one item's points and lapse their
 // memberships as time passes (queue.ts).
 export { RetentionQueue } from './queue.js';
-export { explain, isVaultSlot, matchesDayRule, maxPointsKept, tagPoint } from './tags.js';
+export {
+  cachedTierMask,
+  explain,
+  isVaultSlot,
+  matchesDayRule,
+  maxPointsKept,
+  tagPoint,
+  tierMask,
+  untilsInto,
+} from './tags.js';
 export type { PointTags, RetainedPoint, Tier } from './types.js';
 export { TIERS } from './types.js';

@@ -75,6 +75,82 @@ export function isVaultSlot(schedule: Schedule, scheduledAt: number): boolean {
 const active = (count: number | undefined | null): count is number => count != null && count > 0;
 
 /**
+ * The tiers whose day rules a point scheduled at `scheduledAt` (epoch ms) meets, as a bit
+ * mask (bit k: TIERS[k]): R1 and R4–R8, everything of tagPoint that does not depend on
+ * when the point was created.
+ */
+export function tierMask(retention: Retention, schedule: Schedule, scheduledAt: number): number {
+  if (!isVaultSlot(schedule, scheduledAt)) return 0;
+  const { daily, weekly, monthly, yearly } = retention;
+  let mask = 0;
+  // §1.4: a weekly schedule has weekly/monthly/yearly tiers only (R4).
+  if (active(daily) && schedule.frequency !== 'weekly') mask |= DAILY_BIT;
+  if (active(weekly?.count) || active(monthly?.count) || active(yearly?.count)) {
+    const local = zonedParts(scheduledAt, schedule.timeZone);
+    if (weekly !== null && active(weekly.count) && weekly.on.includes(local.weekday)) mask |= WEEKLY_BIT;
+    if (monthly !== null && active(monthly.count) && matchesDayRule(local, monthly.on)) mask |= MONTHLY_BIT;
+    if (
+      yearly !== null &&
+      active(yearly.count) &&
+      yearly.in.includes(local.month) &&
+      matchesDayRule(local, yearly.on)
+    )
+      mask |= YEARLY_BIT;
+  }
+  return mask;
+}
+
+const DAILY_BIT = 1;
+const WEEKLY_BIT = 2;
+const MONTHLY_BIT = 4;
+const YEARLY_BIT = 8;
+
+// tierMask per (retention, schedule, scheduled instant): a fleet's items share their
+// policy's slots, so each instant's calendar question is answered once, not once per item.
+const masks = new WeakMap<Retention, WeakMap<Schedule, Map<number, number>>>();
+
+/** tierMask, remembered per retention, schedule and instant (both taken as immutable). */
+export function cachedTierMask(retention: Retention, schedule: Schedule, scheduledAt: number): number {
+  let bySchedule = masks.get(retention);
+  if (bySchedule === undefined) {
+    bySchedule = new WeakMap();
+    masks.set(retention, bySchedule);
+  }
+  let byInstant = bySchedule.get(schedule);
+  if (byInstant === undefined) {
+    byInstant = new Map();
+    bySchedule.set(schedule, byInstant);
+  }
+  let mask = byInstant.get(scheduledAt);
+  if (mask === undefined) {
+    mask = tierMask(retention, schedule, scheduledAt);
+    byInstant.set(scheduledAt, mask);
+  }
+  return mask;
+}
+
+/**
+ * The until instants (R2) of the tiers in `mask` for a point created at `createdAt`, written
+ * into `until` in TIERS order (NaN for a tier not in the mask); returns expiresAt (R3).
+ */
+export function untilsInto(
+  retention: Retention,
+  timeZone: string,
+  mask: number,
+  createdAt: number,
+  until: Float64Array,
+): number {
+  const { daily, weekly, monthly, yearly } = retention;
+  until[0] = mask & DAILY_BIT ? createdAt + daily! * MS.day : Number.NaN;
+  until[1] = mask & WEEKLY_BIT ? createdAt + weekly!.count * MS.week : Number.NaN;
+  until[2] = mask & MONTHLY_BIT ? addLocalMonths(createdAt, monthly!.count, timeZone) : Number.NaN;
+  until[3] = mask & YEARLY_BIT ? addLocalYears(createdAt, yearly!.count, timeZone) : Number.NaN;
+  let expiresAt = createdAt;
+  for (let k = 0; k < TIERS.length; k++) if (mask & (1 << k)) expiresAt = Math.max(expiresAt, until[k]);
+  return expiresAt;
+}
+
+/**
  * The tiers that keep a point scheduled at `scheduledAt` and created at `createdAt` (both
  * epoch ms), and until when: day rules on the scheduled local date, expiries from creation
  * (assumptions R1–R8).
@@ -85,30 +161,14 @@ export function tagPoint(
   scheduledAt: number,
   createdAt: number,
 ): PointTags {
+  const values = new Float64Array(TIERS.length);
+  const mask = tierMask(retention, schedule, scheduledAt);
+  const expiresAt = untilsInto(retention, schedule.timeZone, mask, createdAt, values);
   const until: Record<Tier, number | null> = { daily: null, weekly: null, monthly: null, yearly: null };
-  if (isVaultSlot(schedule, scheduledAt)) {
-    const tz = schedule.timeZone;
-    const { daily, weekly, monthly, yearly } = retention;
-    // §1.4: a weekly schedule has weekly/monthly/yearly tiers only (R4).
-    if (active(daily) && schedule.frequency !== 'weekly') until.daily = createdAt + daily * MS.day;
-    if (active(weekly?.count) || active(monthly?.count) || active(yearly?.count)) {
-      const local = zonedParts(scheduledAt, tz);
-      if (weekly !== null && active(weekly.count) && weekly.on.includes(local.weekday))
-        until.weekly = createdAt + weekly.count * MS.week;
-      if (monthly !== null && active(monthly.count) && matchesDayRule(local, monthly.on))
-        until.monthly = addLocalMonths(createdAt, monthly.count, tz);
-      if (
-        yearly !== null &&
-        active(yearly.count) &&
-        yearly.in.includes(local.month) &&
-        matchesDayRule(local, yearly.on)
-      )
-        until.yearly = addLocalYears(createdAt, yearly.count, tz);
-    }
-  }
-  const tiers = TIERS.filter((tier) => until[tier] !== null);
-  let expiresAt = createdAt;
-  for (const tier of tiers) expiresAt = Math.max(expiresAt, until[tier]!);
+  const tiers = TIERS.filter((_, k) => mask & (1 << k));
+  TIERS.forEach((tier, k) => {
+    if (mask & (1 << k)) until[tier] = values[k];
+  });
   return { tiers, until, expiresAt };
 }
 

@@ -86,7 +86,7 @@ export class DiskSnapshots {
   private take(at: number): void {
     this.schedule(at + this.plan.every);
     const before = this.stored;
-    const state = this.content.at(at);
+    const state = this.content.advanceTo(at);
     const id = ++this.seq;
     if (this.plan.incremental) {
       this.chain.append(id, state);

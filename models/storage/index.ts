@@ -1,8 +1,16 @@
 // The storage ledger (DESIGN.md "Storage"): content states and deltas (content.ts),
 // incremental chains (chain.ts) and the per-vault ledger of tiers (ledger.ts).
 
-export { Chain, type ChainView } from './chain.js';
-export { advance, changedFraction, contentState, deltaBytes, fullBytes } from './content.js';
+export { BufferArena, Chain, type ChainView } from './chain.js';
+export {
+  advance,
+  advanceInPlace,
+  changedFraction,
+  contentState,
+  deltaBytes,
+  diskDelta,
+  fullBytes,
+} from './content.js';
 export { ARCHIVE_EARLY_DELETION_DAYS, Ledger } from './ledger.js';
 export {
   type ArchiveEntry,
@@ -12,6 +20,7 @@ export {
   type ContentState,
   type EarlyDeletion,
   type LedgerOptions,
+  type MutableContentState,
   type PointId,
   type SoftDeletedEntry,
   TIERS,

@@ -26,7 +26,7 @@
 
 import { Series } from '../../engine/series.js';
 import { type Bytes, bytes, MS } from '../../engine/units.js';
-import { Chain, type ChainView } from './chain.js';
+import { BufferArena, Chain, type ChainView } from './chain.js';
 import { fullBytes } from './content.js';
 import type {
   ArchiveEntry,
@@ -63,7 +63,8 @@ interface ArchiveRecord extends ArchiveEntry {
 interface ItemState {
   readonly snapshot: Chain;
   readonly standard: Chain;
-  readonly archive: Map<PointId, ArchiveRecord>;
+  // Created at the first archive move: most items never archive.
+  archive: Map<PointId, ArchiveRecord> | null;
   archiveBytes: number;
 }
 
@@ -78,6 +79,7 @@ export class Ledger {
   /** Vault name, used in series names and errors. */
   readonly name: string;
   private readonly items = new Map<string, ItemState>();
+  private readonly arena = new BufferArena();
   // Indexed by SNAPSHOT…SOFT: a keyed Record lookup was the ledger's largest cost per change.
   private readonly totals = new Float64Array(TIERS.length);
   private readonly tierSeries: readonly Series[];
@@ -86,6 +88,8 @@ export class Ledger {
   private readonly softByItem = new Map<string, number>();
   private readonly early: EarlyDeletion[] = [];
   private lastNow = Number.NEGATIVE_INFINITY;
+  private lastItem: string | null = null;
+  private lastState: ItemState | undefined;
   private seq = 0;
 
   /** An empty ledger; series default to one-hour buckets and at most 10,000 samples per tier. */
@@ -122,7 +126,7 @@ export class Ledger {
   addVaultPoint(now: number, item: string, pointId: PointId, state: ContentState): Bytes {
     this.tick(now);
     const st = this.stateFor(item);
-    if (st.archive.has(pointId)) {
+    if (st.archive?.has(pointId)) {
       throw new RangeError(`ledger ${this.name}: ${item} point ${String(pointId)} is already in the archive`);
     }
     const added = st.standard.append(pointId, state);
@@ -139,9 +143,10 @@ export class Ledger {
       this.dropIfEmpty(item, st);
       return null;
     }
-    const rec = st.archive.get(pointId);
-    if (rec === undefined)
+    const rec = st.archive?.get(pointId);
+    if (st.archive === null || rec === undefined) {
       throw new RangeError(`ledger ${this.name}: ${item} has no vault point ${String(pointId)}`);
+    }
     st.archive.delete(pointId);
     st.archiveBytes -= rec.bytes;
     this.change(now, ARCHIVE, -rec.bytes);
@@ -161,6 +166,7 @@ export class Ledger {
     const state = st.standard.stateOf(pointId);
     const standardDelta = st.standard.remove(pointId);
     const archiveBytes = fullBytes(state);
+    st.archive ??= new Map();
     st.archive.set(pointId, { item, pointId, bytes: archiveBytes, archivedAt: now, seq: this.seq++ });
     st.archiveBytes += archiveBytes;
     this.change(now, STANDARD, standardDelta);
@@ -180,15 +186,15 @@ export class Ledger {
         `ledger ${this.name}: soft-delete retention must be >= 0 ms or null, got ${softDeleteMs}`,
       );
     }
-    const st = this.items.get(item);
+    const st = this.lookup(item);
     if (st === undefined) return null;
-    this.items.delete(item);
     const standardBytes = st.standard.stored;
     const archiveBytes = bytes(st.archiveBytes);
-    const archived = [...st.archive.values()].sort((a, b) => a.seq - b.seq);
+    const archived = [...(st.archive?.values() ?? [])].sort((a, b) => a.seq - b.seq);
     this.change(now, SNAPSHOT, -st.snapshot.stored);
     this.change(now, STANDARD, -standardBytes);
     this.change(now, ARCHIVE, -archiveBytes);
+    this.forget(item, st);
     if (softDeleteMs === null || standardBytes + archiveBytes === 0) {
       for (const rec of archived) this.leaveArchive(rec, now);
       return null;
@@ -235,7 +241,7 @@ export class Ledger {
   /** An item's current bytes in a tier (0 when it holds none). */
   itemBytes(item: string, tier: Tier): Bytes {
     if (tier === 'softDeleted') return bytes(this.softByItem.get(item) ?? 0);
-    const st = this.items.get(item);
+    const st = this.lookup(item);
     if (st === undefined) return bytes(0);
     if (tier === 'archive') return bytes(st.archiveBytes);
     return st[tier].stored;
@@ -265,26 +271,26 @@ export class Ledger {
 
   /** An item's chain in a tier, read-only (for explanations), or undefined when it holds nothing. */
   chainOf(item: string, tier: ChainTier): ChainView | undefined {
-    return this.items.get(item)?.[tier];
+    return this.lookup(item)?.[tier];
   }
 
   /** Whether an item's snapshot is retained. */
   hasSnapshot(item: string, pointId: PointId): boolean {
-    return this.items.get(item)?.snapshot.has(pointId) ?? false;
+    return this.lookup(item)?.snapshot.has(pointId) ?? false;
   }
 
   /** Which vault tier holds an item's point, or null. */
   vaultTierOf(item: string, pointId: PointId): 'standard' | 'archive' | null {
-    const st = this.items.get(item);
+    const st = this.lookup(item);
     if (st === undefined) return null;
     if (st.standard.has(pointId)) return 'standard';
-    return st.archive.has(pointId) ? 'archive' : null;
+    return st.archive?.has(pointId) ? 'archive' : null;
   }
 
   /** An item's archive copies in the order they were archived. */
   archiveEntries(item: string): ArchiveEntry[] {
-    const st = this.items.get(item);
-    if (st === undefined) return [];
+    const st = this.lookup(item);
+    if (st?.archive == null) return [];
     return [...st.archive.values()]
       .sort((a, b) => a.seq - b.seq)
       .map(({ item: i, pointId, bytes: b, archivedAt }) => ({ item: i, pointId, bytes: b, archivedAt }));
@@ -314,23 +320,48 @@ export class Ledger {
     this.tierSeries[tier].record(now, this.totals[tier]);
   }
 
+  // A backup touches one item several times in a row (snapshot, vault point, expiries), so the
+  // last item looked up is remembered: at fleet scale each Map lookup is a cache miss.
+  private lookup(item: string): ItemState | undefined {
+    if (item !== this.lastItem) {
+      this.lastItem = item;
+      this.lastState = this.items.get(item);
+    }
+    return this.lastState;
+  }
+
+  // Drops an item whose bytes have been accounted for, returning its chains' buffers.
+  private forget(item: string, st: ItemState): void {
+    st.snapshot.clear();
+    st.standard.clear();
+    this.items.delete(item);
+    if (item === this.lastItem) this.lastState = undefined;
+  }
+
   private stateFor(item: string): ItemState {
-    let st = this.items.get(item);
+    let st = this.lookup(item);
     if (st === undefined) {
-      st = { snapshot: new Chain(), standard: new Chain(), archive: new Map(), archiveBytes: 0 };
+      st = {
+        snapshot: new Chain(this.arena),
+        standard: new Chain(this.arena),
+        archive: null,
+        archiveBytes: 0,
+      };
       this.items.set(item, st);
+      this.lastState = st;
     }
     return st;
   }
 
   private existing(item: string): ItemState {
-    const st = this.items.get(item);
+    const st = this.lookup(item);
     if (st === undefined) throw new RangeError(`ledger ${this.name}: no data for item ${item}`);
     return st;
   }
 
   private dropIfEmpty(item: string, st: ItemState): void {
-    if (st.snapshot.size === 0 && st.standard.size === 0 && st.archive.size === 0) this.items.delete(item);
+    if (st.snapshot.size === 0 && st.standard.size === 0 && (st.archive?.size ?? 0) === 0)
+      this.forget(item, st);
   }
 
   // An archive copy's bytes are gone at `now`: record an early deletion if under 180 days.

@@ -17,6 +17,11 @@ export interface ContentState {
   readonly logSurvival: Float64Array;
 }
 
+/** A content state its owner advances in place (content.ts advanceInPlace). */
+export interface MutableContentState extends ContentState {
+  time: number;
+}
+
 /**
  * A recovery point's id within one protected item: a counter (any finite number). Numbers, not
  * names, so chains can index points in typed arrays (chain.ts, "Cost").

@@ -145,6 +145,59 @@ describe('Pool', () => {
   });
 });
 
+describe('Pool.tryAcquire', () => {
+  it('takes a free slot at once, with no kernel event', () => {
+    const sim = new Simulation();
+    const pool = new Pool(sim, { name: 'p', slots: 2 });
+    const lease = pool.tryAcquire();
+    expect(lease).not.toBeNull();
+    expect(lease!.request.state).toBe('granted');
+    expect(lease!.grantedAt).toBe(0);
+    expect(pool.inUse).toBe(1);
+    expect(pool.granted).toBe(1);
+    expect(pool.maxInUse).toBe(1);
+    expect(sim.pending).toBe(0);
+    // A granted request cannot be cancelled; its lease is released as any other.
+    expect(pool.cancel(lease!.request)).toBe(false);
+    lease!.release();
+    expect(pool.inUse).toBe(0);
+    expect(() => lease!.release()).toThrow(/released twice/);
+  });
+
+  it('returns null when every slot is held or reserved, leaving acquire() to queue', () => {
+    const sim = new Simulation();
+    const pool = new Pool(sim, { name: 'p', slots: 1 });
+    const log: string[] = [];
+    // acquire() reserves the slot at once (its grant is a pending zero-delay event).
+    pool.acquire((s, lease) => {
+      log.push(`a+${s.now}`);
+      s.after(10, () => lease.release());
+    });
+    expect(pool.tryAcquire()).toBeNull();
+    sim.run(5);
+    expect(pool.tryAcquire()).toBeNull();
+    pool.acquire((s) => log.push(`b+${s.now}`));
+    sim.run();
+    expect(log).toEqual(['a+0', 'b+10']);
+    expect(pool.tryAcquire()).toBeNull(); // b never released
+  });
+
+  it('hands a slot it releases to the first waiter, as acquire() leases do', () => {
+    const sim = new Simulation();
+    const pool = new Pool(sim, { name: 'p', slots: 1 });
+    const log: string[] = [];
+    sim.at(0, () => {
+      const lease = pool.tryAcquire()!;
+      pool.acquire((s) => log.push(`w+${s.now}`));
+      sim.after(7, () => lease.release());
+    });
+    sim.run();
+    expect(log).toEqual(['w+7']);
+    expect(pool.totalWaitTime).toBe(7);
+    expect(pool.granted).toBe(2);
+  });
+});
+
 describe('Pool properties', () => {
   const aClient = fc.record({
     at: fc.integer({ min: 0, max: 200 }),

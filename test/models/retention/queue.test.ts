@@ -257,6 +257,52 @@ describe('RetentionQueue', () => {
   });
 });
 
+describe('RetentionQueue from numbers (addPoint, advanceIds)', () => {
+  const NaN4 = () => new Float64Array(4).fill(Number.NaN);
+  const untils = (u: Partial<Record<Tier, number>>) => {
+    const out = NaN4();
+    TIERS.forEach((t, k) => {
+      if (u[t] !== undefined) out[k] = u[t];
+    });
+    return out;
+  };
+
+  it('keeps what add keeps and hands back ids in (expiresAt, id) order', () => {
+    const q = new RetentionQueue(2);
+    q.addPoint(1, 0, untils({ daily: 10, weekly: 70 }), 70);
+    q.addPoint(2, 1, untils({ daily: 11 }), 11);
+    q.addPoint(3, 2, untils({ daily: 12, monthly: 70 }), 70);
+    q.addPoint(4, 3, NaN4(), 3); // kept by nothing
+    const out: number[] = [];
+    expect(q.advanceIds(3, out)).toBe(1);
+    expect(out).toEqual([4]);
+    expect(q.countByTier()).toEqual(counts(3, 1, 1, 0));
+    expect(q.advanceIds(11, out)).toBe(1);
+    expect(out).toEqual([2]);
+    expect(q.activeMask(1)).toBe(0b0010);
+    expect(q.activeMask(2)).toBe(-1);
+    // The objects built for points given as numbers carry the same tags.
+    expect(q.points().map((p) => p.tags.tiers)).toEqual([
+      ['daily', 'weekly'],
+      ['daily', 'monthly'],
+    ]);
+    expect(q.oldest()?.tags.until.weekly).toBe(70);
+    expect(q.advanceIds(100, out)).toBe(2);
+    expect(out).toEqual([1, 3]);
+    expect(q.size).toBe(0);
+  });
+
+  it('grows past its capacity, and refuses a duplicate id below the largest', () => {
+    const q = new RetentionQueue(1);
+    for (let id = 0; id < 50; id++) q.addPoint(id, id, untils({ daily: id + 1000 }), id + 1000);
+    expect(q.size).toBe(50);
+    expect(() => q.addPoint(7, 60, untils({ daily: 70 }), 70)).toThrow(RangeError);
+    expect(q.remove(7)?.id).toBe(7);
+    q.addPoint(7, 60, untils({ daily: 70 }), 70); // not held any more: accepted
+    expect(q.tierCount(0)).toBe(50);
+  });
+});
+
 // ---------------------------------------------------------------- properties
 
 // A run of one item: slots of a schedule from a start date, each started up to 2 h late
@@ -355,6 +401,32 @@ describe('RetentionQueue properties', () => {
         let k = 0;
         const longer = lengthen(run.retention, tier, more);
         replay(run, longer, (q) => expect(q.size).toBeGreaterThanOrEqual(sizes[k++]));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('should always match add when fed the same points as numbers', () => {
+    fc.assert(
+      fc.property(aRun, (run) => {
+        const byObject = new RetentionQueue();
+        const byNumber = new RetentionQueue(3);
+        const until = new Float64Array(4);
+        const ids: number[] = [];
+        created(run).forEach(([scheduledAt, createdAt], id) => {
+          const expired = byObject.advance(createdAt).map((p) => p.id);
+          byNumber.advanceIds(createdAt, ids);
+          expect(ids).toEqual(expired);
+          const tags = tagPoint(run.retention, run.schedule, scheduledAt, createdAt);
+          byObject.add({ id, createdAt, tags });
+          TIERS.forEach((t, k) => {
+            until[k] = tags.until[t] ?? Number.NaN;
+          });
+          byNumber.addPoint(id, createdAt, until, tags.expiresAt);
+          expect(byNumber.countByTier()).toEqual(byObject.countByTier());
+          expect(byNumber.size).toBe(byObject.size);
+        });
+        expect(byNumber.points()).toEqual(byObject.points());
       }),
       { numRuns: 50 },
     );

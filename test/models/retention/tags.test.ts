@@ -11,6 +11,7 @@ import {
   type Tier,
   tagPoint,
 } from '../../../models/retention/index.js';
+import { cachedTierMask, tierMask, untilsInto } from '../../../models/retention/tags.js';
 import type { DayRule, Retention, Schedule } from '../../../models/scenario/types.js';
 import {
   anyRetention,
@@ -253,6 +254,33 @@ describe('tagPoint properties', () => {
           expect(after.tiers).toEqual(before.tiers);
           expect(after.expiresAt).toBeGreaterThanOrEqual(before.expiresAt);
           for (const t of before.tiers) expect(after.until[t]).toBeGreaterThanOrEqual(before.until[t]!);
+        },
+      ),
+    );
+  });
+});
+
+describe('tierMask, cachedTierMask and untilsInto', () => {
+  it('should always give tagPoint’s tiers, untils and expiry, remembered or not', () => {
+    fc.assert(
+      fc.property(
+        anyRetention,
+        anySchedule,
+        fc.integer({ min: 0, max: 3 * 365 }),
+        fc.integer({ min: 0, max: 26 * HOUR }),
+        (retention, schedule, day, late) => {
+          const scheduledAt = utc('2026-01-01T00:00:00Z') + day * DAY + (schedule.at % 60) * 60_000;
+          const createdAt = scheduledAt + late;
+          const tags = tagPoint(retention, schedule, scheduledAt, createdAt);
+          const mask = tierMask(retention, schedule, scheduledAt);
+          expect(cachedTierMask(retention, schedule, scheduledAt)).toBe(mask);
+          expect(cachedTierMask(retention, schedule, scheduledAt)).toBe(mask);
+          expect(TIERS.filter((_, k) => mask & (1 << k))).toEqual(tags.tiers);
+          const values = new Float64Array(4);
+          expect(untilsInto(retention, schedule.timeZone, mask, createdAt, values)).toBe(tags.expiresAt);
+          TIERS.forEach((t, k) => {
+            expect(Number.isNaN(values[k]) ? null : values[k]).toBe(tags.until[t]);
+          });
         },
       ),
     );

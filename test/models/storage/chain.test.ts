@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Chain } from '../../../models/storage/chain.js';
-import { advance, contentState, deltaBytes, fullBytes } from '../../../models/storage/content.js';
+import { BufferArena, Chain } from '../../../models/storage/chain.js';
+import {
+  advance,
+  advanceInPlace,
+  contentState,
+  deltaBytes,
+  fullBytes,
+} from '../../../models/storage/content.js';
 import type { ContentState } from '../../../models/storage/types.js';
 
 const GiB = 2 ** 30;
@@ -221,5 +227,52 @@ describe('Chain: ids', () => {
         },
       ),
     );
+  });
+});
+
+describe('Chain: memory', () => {
+  it('should give the same results in a shared arena and from one state advanced in place', () => {
+    fc.assert(
+      fc.property(fc.array(opArb(false), { maxLength: 60 }), (ops) => {
+        // Small chunks, so chunk turnover and reuse of given-back buffers are exercised.
+        const arena = new BufferArena(4096);
+        const plain = new Chain();
+        const a = new Chain(arena);
+        const b = new Chain(arena);
+        const scratch = contentState(0, [2 ** 32, 2 ** 20]);
+        let current: ContentState = contentState(0, [2 ** 32, 2 ** 20]);
+        const live: number[] = [];
+        for (const [i, op] of ops.entries()) {
+          if (op.kind === 'append') {
+            const used = [op.used, op.used];
+            current = advance(current, [op.churn, op.churn / 2], used, (i + 1) * DAY);
+            advanceInPlace(scratch, [op.churn, op.churn / 2], used, (i + 1) * DAY);
+            plain.append(i, current);
+            a.append(i, scratch);
+            b.append(i, current);
+            live.push(i);
+          } else if (live.length > 0) {
+            const [gone] = live.splice(op.pick % live.length, 1);
+            const change = plain.remove(gone);
+            expect(a.remove(gone)).toBe(change);
+            expect(b.remove(gone)).toBe(change);
+          }
+          expect(a.points()).toEqual(plain.points());
+          expect(b.points()).toEqual(plain.points());
+        }
+        a.clear();
+        expect([a.size, a.stored, a.oldest()]).toEqual([0, 0, undefined]);
+        expect(b.points()).toEqual(plain.points());
+      }),
+    );
+  });
+
+  it('reuses a given-back buffer of the same length and gives large requests their own', () => {
+    const arena = new BufferArena(1024);
+    const first = arena.take(16);
+    arena.give(first);
+    expect(arena.take(16)).toBe(first);
+    expect(arena.take(16)).not.toBe(first);
+    expect(arena.take(1000).buffer.byteLength).toBe(8000);
   });
 });

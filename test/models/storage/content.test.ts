@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   advance,
+  advanceInPlace,
   changedFraction,
   contentState,
   deltaBytes,
@@ -137,5 +138,27 @@ describe('content properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('advanceInPlace', () => {
+  it('should always land where advance lands', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 20 }), (steps) => {
+        let fresh: ContentState = contentState(0, [GiB]);
+        const owned = contentState(0, [GiB]);
+        for (const [i, st] of steps.entries()) {
+          fresh = advance(fresh, [st.churn], [st.used], (i + 1) * DAY);
+          advanceInPlace(owned, [st.churn], [st.used], (i + 1) * DAY);
+        }
+        expect(owned).toEqual(fresh);
+      }),
+    );
+  });
+
+  it('changes nothing when its input is bad', () => {
+    const s = contentState(0, [GiB, GiB]);
+    expect(() => advanceInPlace(s, [0.1, 2], [2 * GiB, GiB], DAY)).toThrow(/churn/);
+    expect(s).toEqual(contentState(0, [GiB, GiB]));
   });
 });

@@ -172,6 +172,16 @@ describe('Ledger: soft delete (reference/azure.md §2.3)', () => {
     ]);
   });
 
+  it('starts a fresh chain when a deleted item is protected again', () => {
+    const ledger = withVaultPoints('vm', vm(3, 10 * GiB, 0.02));
+    ledger.deleteItem(3 * DAY, 'vm', 14 * DAY);
+    expect(ledger.itemBytes('vm', 'standard')).toBe(0);
+    // The first point after re-protection is a full copy again, beside the soft-deleted data.
+    expect(ledger.addVaultPoint(4 * DAY, 'vm', 0, contentState(4 * DAY, [10 * GiB]))).toBe(10 * GiB);
+    expect(ledger.itemBytes('vm', 'standard')).toBe(10 * GiB);
+    expect(ledger.itemBytes('vm', 'softDeleted')).toBeGreaterThan(10 * GiB);
+  });
+
   it('releases everything at once when soft delete is off', () => {
     const ledger = withVaultPoints('vm', vm(2, 100 * GiB, 0.01));
     ledger.moveToArchive(DAY, 'vm', 0);
