@@ -12,14 +12,21 @@ export interface Slot {
   at: number;
   /** True for the last slot of an hourly window, and for every daily/weekly slot. */
   lastOfDay: boolean;
+  /** Start of the slot's daily window (= at for daily/weekly): the day its vault point belongs to. */
+  windowStart: number;
 }
 
 /** The first scheduled slot at or after `after` (epoch ms). */
 export function nextSlot(schedule: Schedule, after: number): Slot {
   const { frequency, at, timeZone } = schedule;
-  if (frequency === 'daily') return { at: nextDailyAt(after, at, timeZone), lastOfDay: true };
-  if (frequency === 'weekly')
-    return { at: nextWeeklyAt(after, schedule.days, at, timeZone), lastOfDay: true };
+  if (frequency === 'daily') {
+    const t = nextDailyAt(after, at, timeZone);
+    return { at: t, lastOfDay: true, windowStart: t };
+  }
+  if (frequency === 'weekly') {
+    const t = nextWeeklyAt(after, schedule.days, at, timeZone);
+    return { at: t, lastOfDay: true, windowStart: t };
+  }
   const every = schedule.every ?? 4 * MS.hour;
   const window = schedule.window;
   const slots = Math.floor((window - 1) / every) + 1;
@@ -27,7 +34,7 @@ export function nextSlot(schedule: Schedule, after: number): Slot {
   let start = nextDailyAt(Math.max(0, after - window + 1), at, timeZone);
   for (;;) {
     const k = Math.max(0, Math.ceil((after - start) / every));
-    if (k < slots) return { at: start + k * every, lastOfDay: k === slots - 1 };
+    if (k < slots) return { at: start + k * every, lastOfDay: k === slots - 1, windowStart: start };
     start = nextDailyAt(start + MS.hour, at, timeZone);
   }
 }

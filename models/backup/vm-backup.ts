@@ -301,7 +301,9 @@ export class VmBackup implements ProtectedItem, SlotTarget {
       expiresAt = created + (onDemandRetain ?? 0);
     } else {
       const { retention, schedule } = this.policy;
-      mask = cachedTierMask(retention, schedule, slot.at);
+      // §1.1: an hourly policy's vault point is the day's last backup; its tiers are those of
+      // the day whose window it closes (tags are keyed on the window start, R5).
+      mask = cachedTierMask(retention, schedule, slot.windowStart);
       expiresAt = untilsInto(retention, schedule.timeZone, mask, created, until);
     }
     if (onDemandRetain !== null) {

@@ -17,9 +17,10 @@
  *     while now < expiresAt (the latest until).
  * R4. Daily tier: every vault point of a daily or hourly schedule. A weekly schedule has no
  *     daily tier: a daily count is ignored (the scenario normaliser rejects one).
- * R5. Hourly (enhanced) schedules move one point per day to the vault (§1.4): taken to be the
- *     slot at the window start (schedule.at). Other slots are snapshot-only and no tier here
- *     keeps them.
+ * R5. Hourly (enhanced) schedules move one point per day to the vault (§1.1: the last backup
+ *     of the day). Its tiers are those of the day whose window it closes, so callers tag it
+ *     with the window start (schedule.at) as its scheduled instant; other slots are
+ *     snapshot-only and no tier here keeps them.
  * R6. Weekly tier: a point whose local weekday is in weekly.on. Monthly: the local date
  *     satisfies monthly.on (nth/last weekday, or day n/last day of the month). Yearly: the
  *     local month is in yearly.in and the date satisfies yearly.on.

@@ -88,6 +88,40 @@ describe('Azure VM backup: stored bytes', () => {
   });
 });
 
+describe('enhanced hourly policy', () => {
+  it('sends the last backup of each day to the vault and tags it with its window day', () => {
+    // Every 4 h from 08:00 UTC over 24 h: slots 08, 12, 16, 20, 00, 04; the 04:00 slot
+    // closes the window and goes to the vault. Over 30 days (1–30 Jan 2026) the windows
+    // of 1..29 Jan close inside the run (the 30 Jan window closes on 31 Jan): 29 points.
+    // Daily 10 keeps the last ten (windows 20..29 Jan); weekly 4 on Sunday keeps the
+    // windows of Sundays 4, 11, 18 and 25 Jan; 25 Jan is also daily: 10 + 3 = 13 points.
+    // Instant restore defaults to 7 days for enhanced: the cleanup at the end (day 30)
+    // removes snapshots taken at or before day 23 00:00; those of day 23 at 04, 08, 12, 16
+    // and 20 h remain, plus 6 on each of days 24..29: 5 + 36 = 41.
+    const text = `
+name: hourly
+duration: 30d
+regions: [{ name: eastus }]
+vaults: [{ name: v, region: eastus }]
+backupJobs: { startWindow: 0s, snapshotDuration: 0s }
+policies:
+  - name: p
+    type: enhanced
+    schedule: { frequency: hourly, every: 4h, window: { start: "08:00", duration: 24h } }
+    retention: { daily: 10, weekly: { count: 4, on: Sunday } }
+fleet:
+  - { name: vm, region: eastus, disks: [{ size: 100GiB, churn: { daily: 2% } }], backup: { vault: v, policy: p } }
+`;
+    const loaded = loadScenarioText(text, 'hourly.yaml');
+    if (!loaded.ok) throw new Error(loaded.issues[0].message);
+    const r = simulate(loaded.scenarios[0]);
+    expect(r.vaults[0].points.end.vault).toBe(13);
+    expect(r.vaults[0].points.end.daily).toBe(10);
+    expect(r.vaults[0].points.end.weekly).toBe(4);
+    expect(r.vaults[0].points.end.snapshot).toBe(41);
+  });
+});
+
 function simulate10() {
   return oneVm({ days: 10, retention: '{ daily: 30 }', churn: '2%' });
 }

@@ -32,10 +32,10 @@ describe('SlotBoard', () => {
     const sim = new Simulation();
     const board = new SlotBoard(sim);
     const log: string[] = [];
-    const slot: Slot = { at: 0, lastOfDay: true };
+    const slot: Slot = { at: 0, lastOfDay: true, windowStart: 0 };
     const target = (name: string) => ({ onSlot: (s: Slot) => log.push(`${name}@${sim.now}:${s.at}`) });
     board.book(10, target('a'), slot);
-    board.book(5, target('b'), { at: 1, lastOfDay: false });
+    board.book(5, target('b'), { at: 1, lastOfDay: false, windowStart: 1 });
     board.book(10, target('c'), slot);
     expect(sim.pending).toBe(2);
     sim.run();
@@ -49,9 +49,9 @@ describe('SlotBoard', () => {
     const board = new SlotBoard(sim);
     const log: string[] = [];
     const t = { onSlot: () => log.push('slot') };
-    board.book(3, t, { at: 3, lastOfDay: true });
+    board.book(3, t, { at: 3, lastOfDay: true, windowStart: 3 });
     sim.at(3, () => log.push('other'));
-    board.book(3, t, { at: 3, lastOfDay: true });
+    board.book(3, t, { at: 3, lastOfDay: true, windowStart: 3 });
     sim.at(4, () => log.push('later'));
     sim.run();
     expect(log).toEqual(['slot', 'slot', 'other', 'later']);
@@ -64,11 +64,12 @@ describe('SlotBoard', () => {
     const target = {
       onSlot: (s: Slot) => {
         seen.push(sim.now);
-        if (s.at < 3) board.book(sim.now + 1, target, { at: s.at + 1, lastOfDay: true });
+        if (s.at < 3)
+          board.book(sim.now + 1, target, { at: s.at + 1, lastOfDay: true, windowStart: s.at + 1 });
       },
     };
-    board.book(0, target, { at: 0, lastOfDay: true });
-    board.book(0, target, { at: 2, lastOfDay: true });
+    board.book(0, target, { at: 0, lastOfDay: true, windowStart: 0 });
+    board.book(0, target, { at: 2, lastOfDay: true, windowStart: 2 });
     sim.run();
     expect(seen).toEqual([0, 0, 1, 1, 2, 3]);
   });
