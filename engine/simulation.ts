@@ -138,6 +138,16 @@ export class Simulation {
     this.listener = listener;
   }
 
+  /**
+   * Folds a value observed now into the fingerprint, so state that changes without an
+   * event of its own (work done inside a handler) still tells two runs apart.
+   */
+  note(tag: string, value: number): void {
+    if (!Number.isFinite(value)) throw new RangeError(`note "${tag}" needs a finite value, got ${value}`);
+    this.print.add(this.clock, tag);
+    this.print.add(Math.abs(Math.round(value)), tag);
+  }
+
   /** Hex digest over the (time, tag) of every processed event, in order. */
   fingerprint(): string {
     return this.print.digest();

@@ -103,7 +103,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   for (const vm of snapshotVms) new DiskSnapshots(world, vm, diskSnapshots!).start();
   // 3. sample
   const sampled = newSamples(vaults, stats);
-  const endOfDay = dailyRound(vaults, stats, sampled);
+  const endOfDay = dailyRound(sim, vaults, stats, sampled);
   const days = Math.ceil(scenario.duration / MS.day);
   for (let k = 1; k <= days; k++)
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
@@ -155,6 +155,7 @@ type Usage = { from: number; to: number; used: Series };
  * first and sampling after would.
  */
 function dailyRound(
+  sim: Simulation,
   vaults: Map<string, VaultRuntime>,
   groups: Map<string, { items: ProtectedItem[] }>,
   s: Sampled,
@@ -185,6 +186,11 @@ function dailyRound(
         recordProtectedSize(s, usages, i, item, now);
       }
       v.ledger.purgeDue(now);
+      // Retention, archive moves and purges happen inside this event: the fingerprint
+      // must still see them, so the day's stored bytes and points are folded in.
+      sim.note('run/standard', v.ledger.total('standard'));
+      sim.note('run/archive', v.ledger.total('archive'));
+      sim.note('run/points', sum.vault);
       d.day.push(k);
       d.snapshot.push(v.ledger.total('snapshot'));
       d.standard.push(v.ledger.total('standard'));

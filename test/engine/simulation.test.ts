@@ -124,6 +124,18 @@ describe('Simulation', () => {
     expect(build('b')).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('folds noted values into the fingerprint', () => {
+    const build = (value: number) => {
+      const sim = new Simulation();
+      sim.at(1, (s) => s.note('total', value), 'a');
+      sim.run();
+      return sim.fingerprint();
+    };
+    expect(build(5)).toBe(build(5));
+    expect(build(5)).not.toBe(build(6));
+    expect(() => new Simulation().note('x', Number.NaN)).toThrow('note "x" needs a finite value, got NaN');
+  });
+
   it('names the value and the rule on misuse', () => {
     const sim = new Simulation();
     sim.at(2000, () => {});
