@@ -15,9 +15,9 @@ import { Simulation } from '../engine/simulation.js';
 import { MS } from '../engine/units.js';
 import { JobStats } from './backup/stats.js';
 import { VmBackup } from './backup/vm-backup.js';
-import type { ItemPoints, ProtectedItem, TraceRecord, VaultRuntime, World } from './backup/world.js';
+import type { ProtectedItem, TraceRecord, VaultRuntime, World } from './backup/world.js';
 import { MarsBackup } from './mars/mars-backup.js';
-import { collectResult, type Sampled } from './results/collect.js';
+import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
 import type { RunResult } from './results/types.js';
 import type { Scenario } from './scenario/types.js';
 import { DiskSnapshots } from './snapshots/disk-snapshots.js';
@@ -230,14 +230,3 @@ function recordProtectedSize(
   if (used.count === 0 || used.last() !== size) used.record(now - MS.day, size);
   usage.to = now;
 }
-
-const zeroPoints = (): ItemPoints => ({
-  snapshot: 0,
-  vault: 0,
-  archive: 0,
-  daily: 0,
-  weekly: 0,
-  monthly: 0,
-  yearly: 0,
-  onDemand: 0,
-});

@@ -6,6 +6,7 @@ import type { Link } from '../../engine/link.js';
 import type { Pool } from '../../engine/pool.js';
 import type { Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
+import type { PointCounts } from '../results/types.js';
 import type { BackupJobSettings, Vault } from '../scenario/types.js';
 import type { Ledger } from '../storage/ledger.js';
 import type { SlotBoard } from './schedule.js';
@@ -47,17 +48,8 @@ export interface ProtectedItem {
   protectedSize(now: number): number | null;
 }
 
-/** Recovery-point counts of one item. */
-export interface ItemPoints {
-  snapshot: number;
-  vault: number;
-  archive: number;
-  daily: number;
-  weekly: number;
-  monthly: number;
-  yearly: number;
-  onDemand: number;
-}
+/** Recovery-point counts of one item (the same shape as a run's counts). */
+export type ItemPoints = PointCounts;
 
 /** A vault during a run. */
 export interface VaultRuntime {

@@ -167,7 +167,8 @@ export function summarise(sorted: Float64Array, scale = 1): Summary5 {
   };
 }
 
-const zeroPoints = (): PointCounts => ({
+/** A fresh all-zero count of recovery points. */
+export const zeroPoints = (): PointCounts => ({
   snapshot: 0,
   vault: 0,
   archive: 0,
