@@ -2,6 +2,8 @@
 // editors flag a bad value as it is typed; scenarios/units.ts parses the value and
 // checks its range, and its message is the one a user sees.
 
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../models/calendar.js';
+
 /** A JSON Schema fragment (plain data). */
 export type SchemaNode = Record<string, unknown>;
 
@@ -57,27 +59,8 @@ export const UNIT_DEFS: Record<string, SchemaNode> = {
     type: 'string',
     pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
   },
-  weekday: {
-    description: 'A day of the week.',
-    enum: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-  },
-  month: {
-    description: 'A month of the year.',
-    enum: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-  },
+  weekday: { description: 'A day of the week.', enum: [...WEEKDAY_NAMES] },
+  month: { description: 'A month of the year.', enum: [...MONTH_NAMES] },
 };
 
 /** A `$ref` to one of the unit definitions, with a field-specific description. */
