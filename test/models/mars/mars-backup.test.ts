@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeSampler } from '../../../engine/distributions.js';
 import { Pool } from '../../../engine/pool.js';
-import { createStreams } from '../../../engine/random.js';
-import { Simulation } from '../../../engine/simulation.js';
-import { type Bytes, type BytesPerSec, MS, millis } from '../../../engine/units.js';
+import { type Bytes, type BytesPerSec, MS } from '../../../engine/units.js';
 import { JobStats } from '../../../models/backup/stats.js';
 import type { TraceRecord, VaultRuntime, World } from '../../../models/backup/world.js';
 import { agentOutdated, MarsBackup, OUTDATED_AGENT_MESSAGE } from '../../../models/mars/mars-backup.js';
@@ -12,31 +9,14 @@ import type { MarsServer, Vault } from '../../../models/scenario/types.js';
 import { simulate } from '../../../models/simulate.js';
 import { Ledger } from '../../../models/storage/ledger.js';
 import { loadScenarioText } from '../../../scenarios/load.js';
+import { aWorld } from '../../support/world.js';
 
 const DAY = MS.day;
 const GB = 1e9;
 const Mbps = 1e6 / 8;
-const JAN1 = Date.parse('2026-01-01T00:00:00Z'); // a Thursday
 const hm = (h: number, m = 0): number => h * 60 + m;
 
 // ------------------------------------------------------------------ builders
-
-function aWorld(horizon: number, seed = 1, trace: ((r: TraceRecord) => void) | null = null): World {
-  return {
-    sim: new Simulation(),
-    streams: createStreams(seed),
-    origin: JAN1,
-    horizon,
-    jobs: {
-      startWindow: millis(0),
-      snapshotDuration: { kind: 'constant', value: 0 },
-      initialThroughput: 1 as BytesPerSec,
-      incrementalThroughput: 1 as BytesPerSec,
-    },
-    snapshotDuration: makeSampler({ kind: 'constant', value: 0 }),
-    trace,
-  };
-}
 
 function aVault(world: World): VaultRuntime {
   const spec: Vault = {

@@ -1,38 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeSampler } from '../../../engine/distributions.js';
-import { createStreams } from '../../../engine/random.js';
 import { Series } from '../../../engine/series.js';
-import { Simulation } from '../../../engine/simulation.js';
-import { type Bytes, type BytesPerSec, MS, millis } from '../../../engine/units.js';
-import type { TraceRecord, World } from '../../../models/backup/world.js';
+import { type Bytes, MS, millis } from '../../../engine/units.js';
+import type { TraceRecord } from '../../../models/backup/world.js';
 import type { Disk, DiskSnapshotPlan, Vm } from '../../../models/scenario/types.js';
 import { simulate } from '../../../models/simulate.js';
 import { DiskSnapshots } from '../../../models/snapshots/disk-snapshots.js';
 import { loadScenarioText } from '../../../scenarios/load.js';
+import { aWorld } from '../../support/world.js';
 
 const DAY = MS.day;
 const GB = 1e9;
-const JAN1 = Date.parse('2026-01-01T00:00:00Z');
 
 // ------------------------------------------------------------------ builders
-
-function aWorld(horizon: number, seed = 1, trace: ((r: TraceRecord) => void) | null = null): World {
-  return {
-    sim: new Simulation(),
-    streams: createStreams(seed),
-    origin: JAN1,
-    horizon,
-    jobs: {
-      startWindow: millis(0),
-      snapshotDuration: { kind: 'constant', value: 0 },
-      initialThroughput: 1 as BytesPerSec,
-      incrementalThroughput: 1 as BytesPerSec,
-    },
-    snapshotDuration: makeSampler({ kind: 'constant', value: 0 }),
-    trace,
-  };
-}
 
 /** A 100 GB-used disk with 2% daily churn unless told otherwise. */
 function aDisk(over: Partial<Disk> = {}): Disk {

@@ -9,19 +9,7 @@ import {
   fullBytes,
 } from '../../../models/storage/content.js';
 import type { ContentState } from '../../../models/storage/types.js';
-
-const GiB = 2 ** 30;
-const DAY = 86_400_000;
-
-/** The states of a one-disk item over `days` days: each day `churn` of it changes and `growth` bytes are added. */
-function daily(days: number, used: number, churn: number, growth = 0): ContentState[] {
-  const out = [contentState(0, [used])];
-  for (let i = 1; i < days; i++) {
-    const s = out[i - 1];
-    out.push(advance(s, [churn], [s.used[0] + growth], i * DAY));
-  }
-  return out;
-}
+import { DAY, daily, GiB } from './fixtures.js';
 
 /** `actual` is `expected` up to `slack` whole bytes above it (deltas round up). */
 function expectBytes(actual: number, expected: number, slack: number): void {
