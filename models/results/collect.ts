@@ -11,7 +11,10 @@ import { costSummary, monthlyCosts } from '../pricing/monthly.js';
 import type { PriceTable } from '../pricing/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type {
+  AlertsResult,
+  DrResult,
   JobResult,
+  ObjectiveResult,
   PointCounts,
   RunResult,
   Summary5,
@@ -37,6 +40,9 @@ export interface RunState {
   sampled: Sampled;
   prices?: PriceTable;
   diskSnapshots?: Series;
+  dr?: DrResult | null;
+  objectives?: ObjectiveResult[];
+  alerts?: AlertsResult | null;
 }
 
 /** Builds the run's result; key order is fixed so JSON output is byte-stable. */
@@ -65,6 +71,9 @@ export function collectResult(run: RunState): RunResult {
     },
     jobs: [...run.groups].map(([name, g]) => jobResult(name, g, run.sampled.groups.get(name)!.points)),
     cost: { currency: prices.currency, months, summary: costSummary(months) },
+    dr: run.dr ?? null,
+    objectives: run.objectives ?? [],
+    alerts: run.alerts ?? null,
   };
 }
 

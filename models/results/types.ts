@@ -97,4 +97,170 @@ export interface RunResult {
   storage: { end: TierBytes; peak: TierBytes; diskSnapshots: { end: number; peak: number } };
   jobs: JobResult[];
   cost: CostResult;
+  /** Disaster recovery, or null when the scenario has no faults, replication or drills. */
+  dr: DrResult | null;
+  /** Objectives judged (empty when none are set). */
+  objectives: ObjectiveResult[];
+  /** Alert rules and their timeline, or null when the scenario has no monitor section. */
+  alerts: AlertsResult | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Disaster recovery (issue 5) and alerts (issue 6). Instants are ISO-8601 strings,
+// durations are seconds, sizes bytes.
+
+/** Where a recovery point lived when it was used. */
+export type PointSource =
+  | 'asr-crash'
+  | 'asr-app'
+  | 'snapshot'
+  | 'vault'
+  | 'archive'
+  | 'secondary-vault';
+
+/** How a VM came back. */
+export type RecoveryPath =
+  | 'failover'
+  | 'restore-snapshot'
+  | 'restore-vault'
+  | 'restore-archive'
+  | 'cross-region-restore'
+  | 'restart-in-place'
+  | 'unrecovered';
+
+/** Where an incident's RTO went, in seconds; the four phases add up to the RTO. */
+export interface RtoPhases {
+  /** Fault until someone (or an alert's action) acts. */
+  detection: number;
+  /** Waiting: for the region, the control plane, earlier recovery-plan groups, manual steps, cores. */
+  waiting: number;
+  /** Restore or failover work (data copy, processing). */
+  recovery: number;
+  /** VM boot. */
+  boot: number;
+}
+
+/** One VM's recovery from one incident. */
+export interface VmRecovery {
+  vm: string;
+  group: string;
+  /** The application the VM belongs to (its `app` tag, else its fleet group). */
+  app: string;
+  path: RecoveryPath;
+  /** The recovery point used, or null (restart in place, or nothing to recover from). */
+  point: { at: string; source: PointSource; region: string } | null;
+  /** Achieved RPO: last good data until the point used, seconds; 0 when nothing was lost; null when unrecovered. */
+  rpoSeconds: number | null;
+  /** Achieved RTO: fault until the VM runs again, seconds; null when unrecovered by the end of the run. */
+  rtoSeconds: number | null;
+  phases: RtoPhases;
+  /** Bytes written after the point used and before the fault (lost). */
+  dataLostBytes: number;
+  recoveredAt: string | null;
+  /** The region the VM runs in afterwards. */
+  region: string;
+  /** Why this path, or why it failed (e.g. "short of cores in westus"). */
+  note: string;
+}
+
+/** A fault that took VMs down, and how each came back. */
+export interface Incident {
+  id: string;
+  kind: 'region-outage' | 'zone-outage' | 'vm-failure' | 'disk-corruption' | 'vm-deletion' | 'ransomware';
+  /** When the fault happened (ransomware: when bad data started to be written). */
+  at: string;
+  /** When the fault ended (outages), else null. */
+  end: string | null;
+  /** What it hit: a region, region/zone, or VM ids. */
+  scope: string;
+  /** When recovery was decided on. */
+  detectedAt: string;
+  vms: VmRecovery[];
+}
+
+/** A test failover (drill) of a recovery plan: timing only, production unaffected. */
+export interface DrillResult {
+  plan: string;
+  at: string;
+  rtoSeconds: number;
+  groups: { index: number; vms: number; startSeconds: number; endSeconds: number }[];
+}
+
+/** Site Recovery replication of one fleet group. */
+export interface ReplicationGroupResult {
+  group: string;
+  vms: number;
+  /** Per-VM peak data age of the latest recoverable point (the RPO a failover would get), seconds. */
+  peakRpoSeconds: Summary5;
+  /** VMs whose churn went over the Site Recovery churn limit at some point. */
+  overLimit: string[];
+  /** Entry k: end of day k; the worst VM's peak RPO during that day, seconds. */
+  daily: { day: number[]; maxRpoSeconds: number[] };
+}
+
+/** RPO/RTO distribution of one group across incidents. */
+export interface RecoveryStats {
+  group: string;
+  recoveries: number;
+  unrecovered: number;
+  rpoSeconds: Summary5;
+  rtoSeconds: Summary5;
+}
+
+/** Everything disaster recovery produced in a run. */
+export interface DrResult {
+  incidents: Incident[];
+  drills: DrillResult[];
+  replication: ReplicationGroupResult[];
+  byGroup: RecoveryStats[];
+  /** The worst recoveries (longest RTO, then RPO), at most 10. */
+  worst: { vm: string; incident: string; rpoSeconds: number | null; rtoSeconds: number | null }[];
+}
+
+/** One objective judged over one scope. */
+export interface ObjectiveResult {
+  /** 'all', 'group:<name>', 'tag:<key>=<value>' or 'app:<name>'. */
+  scope: string;
+  metric: 'rpo' | 'rto';
+  targetSeconds: number;
+  /** The worst achieved figure in scope, seconds (null: unrecovered, counts as a failure). */
+  worstSeconds: number | null;
+  /** VM recoveries judged. */
+  judged: number;
+  failed: number;
+  pass: boolean;
+  /** VM ids that failed, sorted, at most 20. */
+  failing: string[];
+  /** One sentence a human can check. */
+  evidence: string;
+}
+
+/** One firing of an alert rule's instance (one time series). */
+export interface AlertFiring {
+  rule: string;
+  /** The instance's dimension values, keys sorted. */
+  instance: Record<string, string>;
+  severity: 0 | 1 | 2 | 3 | 4;
+  firedAt: string;
+  resolvedAt: string | null;
+}
+
+/** One alert rule's behaviour over a run. */
+export interface AlertRuleResult {
+  rule: string;
+  kind: 'metric' | 'log' | 'built-in';
+  severity: 0 | 1 | 2 | 3 | 4;
+  fired: number;
+  resolved: number;
+  notificationsSent: number;
+  suppressedByRateLimit: number;
+  suppressedByProcessingRule: number;
+  /** Seconds from the fault that triggered the first firing to its first notification, or null. */
+  firstNotificationAfterFaultSeconds: number | null;
+}
+
+/** Alerts over a run: per rule, and the full timeline ordered by firedAt, rule, instance. */
+export interface AlertsResult {
+  rules: AlertRuleResult[];
+  timeline: AlertFiring[];
 }
