@@ -110,13 +110,7 @@ export interface RunResult {
 // durations are seconds, sizes bytes.
 
 /** Where a recovery point lived when it was used. */
-export type PointSource =
-  | 'asr-crash'
-  | 'asr-app'
-  | 'snapshot'
-  | 'vault'
-  | 'archive'
-  | 'secondary-vault';
+export type PointSource = 'asr-crash' | 'asr-app' | 'snapshot' | 'vault' | 'archive' | 'secondary-vault';
 
 /** How a VM came back. */
 export type RecoveryPath =
