@@ -144,4 +144,6 @@ export const EXPECTED: Record<string, string> = {
   dayOfMonth:
     'a day of the month: 1–28, "last", or an ordinal weekday like "first Sunday" or "last Saturday"',
   sweepValues: 'a list of values, or a range {from, to, step}',
+  durationOrDistribution:
+    'a duration like 4h, or a distribution like {distribution: triangular, min: 1m, mode: 2m, max: 5m}',
 };

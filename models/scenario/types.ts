@@ -5,12 +5,21 @@
 import type { Distribution } from '../../engine/distributions.js';
 import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
 import type { PriceOverrides } from '../pricing/types.js';
+import type {
+  FaultSpec,
+  RecoveryPlanSpec,
+  RecoverySettings,
+  ReplicationPlan,
+  ScopedObjective,
+} from './dr.js';
 
 /** An Azure region with its pair and number of availability zones. */
 export interface Region {
   name: string;
   pair: string | null;
   zones: number;
+  /** vCPU cores available for recovered VMs (failover, cross-region restore), or null: unlimited. */
+  cores: number | null;
 }
 
 /** Storage redundancy of a Recovery Services vault (reference/azure.md §2.1). */
@@ -96,6 +105,10 @@ export interface Vm {
   disks: Disk[];
   backup: BackupPlan | null;
   snapshots: DiskSnapshotPlan | null;
+  /** vCPU cores (what a recovered VM needs in its target region). */
+  cores: number;
+  /** Site Recovery replication, or null. */
+  replicate: ReplicationPlan | null;
 }
 
 /** How one VM is protected by Azure Backup. */
@@ -158,10 +171,11 @@ export interface BackupJobSettings {
   incrementalThroughput: BytesPerSec;
 }
 
-/** Recovery objectives; null when not set. */
+/** Recovery objectives; null when not set. `scoped` holds the per group/app/tag ones. */
 export interface Objectives {
   rpo: Millis | null;
   rto: Millis | null;
+  scoped: ScopedObjective[];
 }
 
 /** A concrete, validated scenario: one run's worth of input. */
@@ -184,4 +198,8 @@ export interface Scenario {
   /** Overrides of the default price table (models/pricing/defaults.ts). */
   prices: PriceOverrides;
   objectives: Objectives;
+  /** Faults and drills, in scenario order. */
+  faults: FaultSpec[];
+  recoveryPlans: RecoveryPlanSpec[];
+  recovery: RecoverySettings;
 }

@@ -24,6 +24,7 @@ import {
 } from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
+import { normaliseReplicate } from './dr.js';
 
 type RawDisk = {
   name?: string;
@@ -52,6 +53,8 @@ type RawGroup = {
     onDemand?: { at: string; retain?: string }[];
   };
   snapshots?: { every: string; at?: string; timeZone?: string; keep: number; incremental?: boolean };
+  cores?: number;
+  replicate?: Parameters<typeof normaliseReplicate>[1];
 };
 
 // reference/azure.md §1.7: a disk up to 32 TB, 256 TB per VM (TiB read as the binary unit: assumption).
@@ -89,6 +92,10 @@ export function normaliseFleet(ctx: Context, raw: RawGroup[], refs: FleetRefs): 
     if (total > MAX_VM) ctx.add('policy-limit', at('disks'), MSG.vmTooLarge(formatSize(total)));
     const backup = g.backup === undefined ? null : normaliseBackup(ctx, g, i, refs);
     const snapshots = g.snapshots === undefined ? null : normaliseSnapshots(ctx, g, i);
+    const replicate =
+      g.replicate === undefined || region === undefined
+        ? null
+        : normaliseReplicate(ctx, g.replicate, at('replicate'), g.region, refs.regions);
     if (backup !== null) {
       const seen = perVault.get(backup.vault) ?? { count: 0, index: i };
       perVault.set(backup.vault, { count: seen.count + (g.count ?? 1), index: seen.index });
@@ -111,6 +118,8 @@ export function normaliseFleet(ctx: Context, raw: RawGroup[], refs: FleetRefs): 
         disks: disks as Disk[],
         backup,
         snapshots,
+        cores: g.cores ?? 2,
+        replicate,
       });
     }
   });

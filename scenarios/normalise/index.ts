@@ -10,6 +10,7 @@ import { MSG } from '../messages.js';
 import type { Source } from '../source.js';
 import { formatDuration, parseDuration, parseInstant } from '../units.js';
 import { Context } from './context.js';
+import { normaliseDr } from './dr.js';
 import { normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
 import { normalisePolicies } from './policies.js';
@@ -63,6 +64,7 @@ export function normalise(
     objectives?.rpo === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rpo'], objectives.rpo);
   const rto =
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
+  const dr = normaliseDr(ctx, r, { vms, regions, links });
   if (ctx.issues.length > 0 || duration === null || start === null || backupJobs === null)
     return { scenario: null, issues: ctx.issues };
   return {
@@ -81,7 +83,10 @@ export function normalise(
       servers,
       backupJobs,
       prices: (r.pricing as PriceOverrides | undefined) ?? {},
-      objectives: { rpo, rto },
+      objectives: { rpo, rto, scoped: dr.scoped },
+      faults: dr.faults,
+      recoveryPlans: dr.recoveryPlans,
+      recovery: dr.recovery,
     },
     issues: [],
   };

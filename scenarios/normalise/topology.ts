@@ -6,7 +6,7 @@ import { MSG } from '../messages.js';
 import { formatDuration, parseBandwidth, parseDuration } from '../units.js';
 import type { Context } from './context.js';
 
-type RawRegion = { name: string; pair?: string; zones?: number };
+type RawRegion = { name: string; pair?: string; zones?: number; cores?: number };
 type RawVault = {
   name: string;
   region: string;
@@ -34,7 +34,7 @@ export function normaliseRegions(ctx: Context, raw: RawRegion[]): Map<string, Re
       else ctx.reference('region', r.pair, byName, ['regions', i, 'pair']);
     }
   });
-  return new Map([...byName].map(([name, r]) => [name, { name, pair: r.pair ?? null, zones: r.zones ?? 3 }]));
+  return new Map([...byName].map(([name, r]) => [name, { name, pair: r.pair ?? null, zones: r.zones ?? 3, cores: r.cores ?? null }]));
 }
 
 /** Links with bandwidth parsed. */

@@ -1,6 +1,7 @@
 // Schema for the protected machines: fleet groups of Azure VMs with managed disks.
 // A group with `count: n` expands into n VMs named `<group>-001` … (stable ids).
 
+import { REPLICATE } from './dr.js';
 import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
 
 const DISK: SchemaNode = {
@@ -61,6 +62,13 @@ export const FLEET: SchemaNode = {
         maximum: 3,
       },
       os: { description: 'Operating system (default linux).', enum: ['linux', 'windows'] },
+      cores: {
+        description: 'vCPU cores of each VM (default 2); a recovered VM needs them in its target region.',
+        type: 'integer',
+        minimum: 1,
+        maximum: 416,
+      },
+      replicate: REPLICATE,
       vmAgent: {
         description: 'Whether the Azure VM agent is installed (default true). Without it backups fail.',
         type: 'boolean',

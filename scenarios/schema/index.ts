@@ -2,6 +2,7 @@
 // module per section. It is the single source of truth: `vaultsim schema` prints it and
 // scenarios/scenario.schema.json is a committed copy tested equal to it.
 
+import { EVENTS, RECOVERY, RECOVERY_PLANS } from './dr.js';
 import { OBJECTIVES, SWEEP, VARIANTS } from './experiment.js';
 import { FLEET } from './fleet.js';
 import { BACKUP_JOBS, SERVERS } from './mars.js';
@@ -42,6 +43,9 @@ export const SCENARIO_SCHEMA: SchemaNode = {
     servers: SERVERS,
     backupJobs: BACKUP_JOBS,
     pricing: PRICING,
+    events: EVENTS,
+    recoveryPlans: RECOVERY_PLANS,
+    recovery: RECOVERY,
     objectives: OBJECTIVES,
     variants: VARIANTS,
     sweep: SWEEP,

@@ -22,6 +22,12 @@ export const REGIONS: SchemaNode = {
         minimum: 0,
         maximum: 3,
       },
+      cores: {
+        description:
+          'vCPU cores available for recovered VMs (failover, cross-region restore); omit for unlimited. A plan can be short of cores.',
+        type: 'integer',
+        minimum: 0,
+      },
     },
   },
 };

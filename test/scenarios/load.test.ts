@@ -106,14 +106,14 @@ describe('defaults', () => {
     expect(s).toMatchObject({ name: 'test', description: '', variant: 'base', seed: 1 });
     expect(s.start).toBe(Date.UTC(2026, 0, 1, 0, 0, 0));
     expect(s.duration).toBe(30 * DAY);
-    expect(s.objectives).toEqual({ rpo: null, rto: null });
+    expect(s.objectives).toEqual({ rpo: null, rto: null, scoped: [] });
     expect(s.links).toEqual([]);
   });
 
   it('gives regions three zones and vaults GRS with 14 days of soft delete', () => {
     expect(s.regions).toEqual([
-      { name: 'eastus', pair: 'westus', zones: 3 },
-      { name: 'westus', pair: 'eastus', zones: 3 },
+      { name: 'eastus', pair: 'westus', zones: 3, cores: null },
+      { name: 'westus', pair: 'eastus', zones: 3, cores: null },
     ]);
     expect(s.vaults[0]).toEqual({
       name: 'rsv',
@@ -356,7 +356,7 @@ describe('units', () => {
     expect(s.start).toBe(Date.UTC(2026, 2, 1, 0, 0, 0));
     expect(s.links).toEqual([{ name: 'backbone', capacity: 1.25e9, perTransfer: 60e6 }]);
     expect(s.vaults[0]).toMatchObject({ link: 'backbone', softDelete: 30 * DAY });
-    expect(s.objectives).toEqual({ rpo: 24 * HOUR, rto: 1.5 * HOUR });
+    expect(s.objectives).toEqual({ rpo: 24 * HOUR, rto: 1.5 * HOUR, scoped: [] });
     expect(s.policies[0].schedule.at).toBe(22 * 60 + 30);
   });
 

@@ -43,6 +43,8 @@ function aVm(plan: DiskSnapshotPlan, disks: Disk[] = [aDisk()]): Vm {
     disks,
     backup: null,
     snapshots: plan,
+    cores: 2,
+    replicate: null,
   };
 }
 

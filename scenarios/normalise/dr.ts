@@ -1,0 +1,486 @@
+// Disaster recovery: a fleet group's `replicate`, `events`, `recoveryPlans`, `recovery`
+// and scoped objectives → typed data, with references and Site Recovery limits checked
+// (reference/azure.md §5.1, §5.5).
+
+import type { Distribution } from '../../engine/distributions.js';
+import { type Millis, MS, millis } from '../../engine/units.js';
+import type {
+  FaultSpec,
+  ObjectiveScope,
+  PlanGroup,
+  PointChoice,
+  RecoveryPlanSpec,
+  RecoverySettings,
+  ReplicationPlan,
+  ScopedObjective,
+  TimeSpec,
+  VmTargets,
+} from '../../models/scenario/dr.js';
+import type { LinkSpec, Region, Vm } from '../../models/scenario/types.js';
+import { DR_MSG } from '../messages-dr.js';
+import type { PathSegment } from '../source.js';
+import { closest } from '../suggest.js';
+import { formatDuration, parseBandwidth, parseDuration, parsePercent } from '../units.js';
+import type { Context } from './context.js';
+import { readDistribution } from './distribution.js';
+
+type Raw = Record<string, unknown>;
+type RawReplicate = {
+  to: string;
+  bandwidth?: string;
+  retention?: string;
+  appConsistentEvery?: string;
+  highChurn?: boolean;
+  initialSync?: boolean;
+  group?: string;
+};
+
+// §5.1: retention up to 15 days with managed disks; default 1 day (2022 docs).
+const MAX_RETENTION = 15 * MS.day;
+const DEFAULT_RETENTION = MS.day;
+// §5.1: app-consistent frequency at least 1 hour.
+const MIN_APP_CONSISTENT = MS.hour;
+// §5.1: a replication group holds up to 16 VMs; §5.5: a plan up to 100 VMs and 7 groups.
+const MAX_REPLICATION_GROUP = 16;
+const MAX_PLAN_VMS = 100;
+const MAX_PLAN_GROUPS = 7;
+
+/** The kinds of event, by their key in the scenario. */
+export const EVENT_KINDS = [
+  'outage',
+  'vmFailure',
+  'diskCorruption',
+  'deleteVm',
+  'deleteBackup',
+  'ransomware',
+  'churnSpike',
+  'degrade',
+  'controlPlane',
+  'drill',
+] as const;
+
+const minutes = (m: number): Distribution => ({ kind: 'constant', value: m * MS.minute });
+const triangular = (a: number, b: number, c: number): Distribution => ({
+  kind: 'triangular',
+  min: a * MS.minute,
+  mode: b * MS.minute,
+  max: c * MS.minute,
+});
+
+/** Recovery settings when the scenario gives none (each an assumption or a reference figure). */
+export const DEFAULT_RECOVERY: RecoverySettings = {
+  detection: millis(15 * MS.minute), // assumption: an on-call engineer acts within 15 minutes
+  afterOutage: 'restore',
+  boot: triangular(1, 2, 5), // assumption
+  failover: triangular(2, 4, 10), // §5.4: "fails over VMs within minutes"; plan example 8 m 59 s
+  latestProcessing: { kind: 'uniform', min: 8 * MS.minute, max: 10 * MS.minute }, // §5.4: 8 to 10 minutes
+  snapshotRestore: triangular(5, 10, 20), // §1.2: restores from the snapshot tier complete in minutes
+  vaultRestoreOverhead: millis(30 * MS.minute), // assumption: queueing and VM creation
+  restoreThroughput: (60 * 1024 * 1024) as RecoverySettings['restoreThroughput'], // §1.2: 60 MB/s per blob
+  rehydration: millis(15 * MS.hour), // §11: blob archive Standard rehydration up to 15 h (secondary)
+  crossRegionLag: millis(12 * MS.hour), // §2.2: up to 12 hours to reach the secondary region
+  processing: millis(5 * MS.minute), // §5.2: a recovery point within five minutes of upload
+};
+void minutes;
+
+/** A fleet group's `replicate` → a ReplicationPlan; null on issues. */
+export function normaliseReplicate(
+  ctx: Context,
+  raw: RawReplicate,
+  path: readonly PathSegment[],
+  source: string,
+  regions: ReadonlyMap<string, Region>,
+): ReplicationPlan | null {
+  const at = (field: string) => [...path, field];
+  let ok = ctx.reference('region', raw.to, regions, at('to'));
+  if (ok && raw.to === source) {
+    ctx.add('unknown-reference', at('to'), DR_MSG.replicateSameRegion(source));
+    ok = false;
+  }
+  const bandwidth =
+    raw.bandwidth === undefined ? null : ctx.unit(parseBandwidth, at('bandwidth'), raw.bandwidth);
+  if (bandwidth !== null && bandwidth <= 0) {
+    ctx.add('out-of-range', at('bandwidth'), DR_MSG.degradeFactor(raw.bandwidth!));
+    ok = false;
+  }
+  const retention =
+    raw.retention === undefined ? DEFAULT_RETENTION : ctx.unit(parseDuration, at('retention'), raw.retention);
+  if (retention !== null && retention > MAX_RETENTION) {
+    ctx.add('policy-limit', at('retention'), DR_MSG.retentionRange(raw.retention!), { allowed: '0s to 15d' });
+    ok = false;
+  }
+  const app =
+    raw.appConsistentEvery === undefined
+      ? null
+      : ctx.unit(parseDuration, at('appConsistentEvery'), raw.appConsistentEvery);
+  if (app !== null && retention !== null && (app < MIN_APP_CONSISTENT || app >= retention)) {
+    ctx.add(
+      'policy-limit',
+      at('appConsistentEvery'),
+      DR_MSG.appConsistent(raw.appConsistentEvery!, formatDuration(retention)),
+    );
+    ok = false;
+  }
+  if (!ok || retention === null || (raw.bandwidth !== undefined && bandwidth === null)) return null;
+  return {
+    to: raw.to,
+    bandwidth,
+    retention: millis(retention),
+    appConsistentEvery: app === null ? null : millis(app),
+    highChurn: raw.highChurn ?? false,
+    initialSync: raw.initialSync ?? false,
+    group: raw.group ?? null,
+  };
+}
+
+/** What the DR sections refer to. */
+export interface DrRefs {
+  vms: readonly Vm[];
+  regions: ReadonlyMap<string, Region>;
+  links: ReadonlyMap<string, LinkSpec>;
+}
+
+/** The DR sections of a scenario, typed. */
+export interface DrSections {
+  faults: FaultSpec[];
+  recoveryPlans: RecoveryPlanSpec[];
+  recovery: RecoverySettings;
+  scoped: ScopedObjective[];
+}
+
+/** Reads events, recovery plans, recovery settings and scoped objectives; null parts on issues. */
+export function normaliseDr(ctx: Context, r: Raw, refs: DrRefs): DrSections {
+  const vmIds = new Map(refs.vms.map((vm) => [vm.id, vm]));
+  const groups = new Map<string, string[]>();
+  for (const vm of refs.vms) {
+    const list = groups.get(vm.group) ?? [];
+    list.push(vm.id);
+    groups.set(vm.group, list);
+  }
+  checkReplicationGroups(ctx, refs.vms);
+  const targets = (raw: Raw, path: readonly PathSegment[]): VmTargets | null =>
+    readTargets(ctx, raw, path, vmIds, groups);
+  const recoveryPlans = readPlans(ctx, (r.recoveryPlans as Raw[] | undefined) ?? [], vmIds, targets);
+  const faults = readEvents(
+    ctx,
+    (r.events as Raw[] | undefined) ?? [],
+    refs,
+    targets,
+    new Set(recoveryPlans.map((p) => p.name)),
+  );
+  const recovery = readRecovery(ctx, (r.recovery as Raw | undefined) ?? {});
+  const scoped = readScoped(ctx, (r.objectives as Raw | undefined)?.per as Raw[] | undefined, refs.vms);
+  return { faults, recoveryPlans, recovery, scoped };
+}
+
+function readTargets(
+  ctx: Context,
+  raw: Raw,
+  path: readonly PathSegment[],
+  vmIds: ReadonlyMap<string, Vm>,
+  groups: ReadonlyMap<string, string[]>,
+): VmTargets | null {
+  const vms = raw.vms as string[] | undefined;
+  const group = raw.group as string | undefined;
+  if ((vms === undefined) === (group === undefined)) {
+    ctx.add('required', path, DR_MSG.targets());
+    return null;
+  }
+  if (group !== undefined) {
+    if (!ctx.reference('fleet group', group, groups, [...path, 'group'])) return null;
+    return { vms: [...groups.get(group)!].sort(), label: `group ${group}` };
+  }
+  let ok = true;
+  vms!.forEach((id, i) => {
+    if (!vmIds.has(id)) {
+      ctx.add('unknown-reference', [...path, 'vms', i], DR_MSG.unknownVm(id, closest(id, [...vmIds.keys()])));
+      ok = false;
+    }
+  });
+  if (!ok) return null;
+  const sorted = [...new Set(vms!)].sort();
+  return { vms: sorted, label: sorted.length <= 3 ? sorted.join(', ') : `${sorted.length} VMs` };
+}
+
+function readTime(
+  ctx: Context,
+  path: readonly PathSegment[],
+  raw: unknown,
+  offset: boolean,
+): TimeSpec | null {
+  if (typeof raw === 'object' && raw !== null) {
+    const d = readDistribution(ctx, path, raw, parseDuration);
+    return d === null ? null : { draw: d };
+  }
+  const t = offset ? ctx.offset(path, raw) : ctx.unit(parseDuration, path, raw);
+  return t === null ? null : { fixed: millis(t) };
+}
+
+function readEvents(
+  ctx: Context,
+  raw: Raw[],
+  refs: DrRefs,
+  targets: (raw: Raw, path: readonly PathSegment[]) => VmTargets | null,
+  plans: ReadonlySet<string>,
+): FaultSpec[] {
+  const out: FaultSpec[] = [];
+  raw.forEach((e, i) => {
+    const path = ['events', i];
+    const kinds = EVENT_KINDS.filter((k) => e[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.add('required', path, DR_MSG.eventKind(EVENT_KINDS, kinds));
+      return;
+    }
+    const kind = kinds[0];
+    const body = e[kind] as Raw;
+    const at = readTime(ctx, [...path, 'at'], e.at, true);
+    const here = (...more: PathSegment[]) => [...path, kind, ...more];
+    const lasting = () => readTime(ctx, here('for'), body.for, false);
+    const fault = ((): FaultSpec | null => {
+      switch (kind) {
+        case 'outage': {
+          const region = body.region as string;
+          if (!ctx.reference('region', region, refs.regions, here('region'))) return null;
+          const duration = lasting();
+          if (at === null || duration === null) return null;
+          const zone = body.zone as number | undefined;
+          if (zone === undefined) return { kind: 'region-outage', at, duration, region };
+          const zones = refs.regions.get(region)!.zones;
+          if (zone > zones) {
+            ctx.add('zone-not-in-region', here('zone'), DR_MSG.outageZone(zone, region, zones));
+            return null;
+          }
+          return { kind: 'zone-outage', at, duration, region, zone };
+        }
+        case 'vmFailure':
+        case 'diskCorruption':
+        case 'deleteVm':
+        case 'deleteBackup': {
+          const t = targets(body, here());
+          if (at === null || t === null) return null;
+          const k = (
+            {
+              vmFailure: 'vm-failure',
+              diskCorruption: 'disk-corruption',
+              deleteVm: 'vm-deletion',
+              deleteBackup: 'backup-deletion',
+            } as const
+          )[kind];
+          return { kind: k, at, targets: t };
+        }
+        case 'ransomware': {
+          const t = targets(body, here());
+          const after =
+            body.detectedAfter === undefined
+              ? { fixed: millis(0) }
+              : readTime(ctx, here('detectedAfter'), body.detectedAfter, false);
+          if (at === null || t === null || after === null) return null;
+          return { kind: 'ransomware', at, detectedAfter: after, targets: t };
+        }
+        case 'churnSpike': {
+          const t = targets(body, here());
+          const rate = ctx.unit(parseBandwidth, here('rate'), body.rate);
+          const duration = lasting();
+          if (at === null || t === null || rate === null || duration === null) return null;
+          return { kind: 'churn-spike', at, duration, rate, targets: t };
+        }
+        case 'degrade': {
+          const link = (body.link as string | undefined) ?? null;
+          const from = (body.replicationFrom as string | undefined) ?? null;
+          if ((link === null) === (from === null)) {
+            ctx.add('required', here(), DR_MSG.degradeTarget());
+            return null;
+          }
+          if (link !== null && !ctx.reference('link', link, refs.links, here('link'))) return null;
+          if (from !== null && !ctx.reference('region', from, refs.regions, here('replicationFrom')))
+            return null;
+          const factor = ctx.unit((v) => parsePercent(v), here('to'), body.to);
+          const duration = lasting();
+          if (at === null || factor === null || duration === null) return null;
+          return { kind: 'link-degradation', at, duration, factor, link, replicationFrom: from };
+        }
+        case 'controlPlane': {
+          const region = body.region as string;
+          if (!ctx.reference('region', region, refs.regions, here('region'))) return null;
+          const duration = lasting();
+          if (at === null || duration === null) return null;
+          return { kind: 'control-plane', at, duration, region };
+        }
+        case 'drill': {
+          const plan = body.plan as string;
+          if (!ctx.reference('recovery plan', plan, plans, here('plan'))) return null;
+          if (at === null) return null;
+          return { kind: 'drill', at, plan };
+        }
+      }
+    })();
+    if (fault !== null) out.push(fault);
+  });
+  return out;
+}
+
+function readPlans(
+  ctx: Context,
+  raw: Raw[],
+  vmIds: ReadonlyMap<string, Vm>,
+  targets: (raw: Raw, path: readonly PathSegment[]) => VmTargets | null,
+): RecoveryPlanSpec[] {
+  ctx.index('recovery plan', raw as { name: string }[], 'recoveryPlans');
+  const planOf = new Map<string, string>();
+  const groupAt = new Map<string, string>();
+  const out: RecoveryPlanSpec[] = [];
+  raw.forEach((p, i) => {
+    const name = p.name as string;
+    const rawGroups = p.groups as Raw[];
+    let ok = true;
+    if (rawGroups.length > MAX_PLAN_GROUPS) {
+      ctx.add('policy-limit', ['recoveryPlans', i, 'groups'], DR_MSG.planGroups(name, rawGroups.length), {
+        allowed: 'up to 7 groups',
+      });
+      ok = false;
+    }
+    const groups: PlanGroup[] = [];
+    let count = 0;
+    rawGroups.forEach((g, k) => {
+      const path = ['recoveryPlans', i, 'groups', k];
+      const manual = g.manual === undefined ? 0 : ctx.unit(parseDuration, [...path, 'manual'], g.manual);
+      const t = targets(g, path);
+      if (t === null || manual === null) {
+        ok = false;
+        return;
+      }
+      for (const id of t.vms) {
+        const vm = vmIds.get(id)!;
+        if (vm.replicate === null) {
+          ctx.add('unknown-reference', path, DR_MSG.planVmNotReplicated(id));
+          ok = false;
+          return;
+        }
+        const other = planOf.get(id);
+        if (other !== undefined) {
+          ctx.add('duplicate-item', path, DR_MSG.planVmTwice(id, other));
+          ok = false;
+          return;
+        }
+        planOf.set(id, name);
+        const rg = vm.replicate.group;
+        if (rg !== null) {
+          const where = `${name}#${k}`;
+          const seen = groupAt.get(rg);
+          if (seen !== undefined && seen !== where) {
+            ctx.add('policy-limit', path, DR_MSG.planSplitsGroup(rg));
+            ok = false;
+          }
+          groupAt.set(rg, where);
+        }
+      }
+      count += t.vms.length;
+      groups.push({ vms: t.vms, manual: millis(manual) });
+    });
+    if (count > MAX_PLAN_VMS) {
+      ctx.add('policy-limit', ['recoveryPlans', i, 'groups'], DR_MSG.planSize(name, count), {
+        allowed: 'up to 100 VMs',
+      });
+      ok = false;
+    }
+    if (ok)
+      out.push({
+        name,
+        pointChoice: (p.pointChoice as PointChoice | undefined) ?? 'latestProcessed',
+        groups,
+      });
+  });
+  return out;
+}
+
+function checkReplicationGroups(ctx: Context, vms: readonly Vm[]): void {
+  const members = new Map<string, Vm[]>();
+  for (const vm of vms) {
+    const g = vm.replicate?.group;
+    if (g === undefined || g === null) continue;
+    const list = members.get(g) ?? [];
+    list.push(vm);
+    members.set(g, list);
+  }
+  for (const [group, list] of members) {
+    if (list.length > MAX_REPLICATION_GROUP)
+      ctx.add('policy-limit', ['fleet'], DR_MSG.replicationGroupSize(group, list.length), {
+        allowed: 'up to 16 VMs',
+      });
+    if (list.some((vm) => vm.region !== list[0].region || vm.replicate!.to !== list[0].replicate!.to))
+      ctx.add('policy-limit', ['fleet'], DR_MSG.replicationGroupRegions(group));
+  }
+}
+
+function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
+  const d = DEFAULT_RECOVERY;
+  const path = (f: string) => ['recovery', f];
+  const dur = (f: keyof RecoverySettings, fallback: Millis): Millis =>
+    raw[f] === undefined ? fallback : millis(ctx.unit(parseDuration, path(f), raw[f]) ?? fallback);
+  const dist = (f: keyof RecoverySettings, fallback: Distribution): Distribution =>
+    raw[f] === undefined ? fallback : (readDistribution(ctx, path(f), raw[f], parseDuration) ?? fallback);
+  const throughput =
+    raw.restoreThroughput === undefined
+      ? null
+      : ctx.unit(parseBandwidth, path('restoreThroughput'), raw.restoreThroughput);
+  return {
+    detection: dur('detection', d.detection),
+    afterOutage: (raw.afterOutage as RecoverySettings['afterOutage'] | undefined) ?? d.afterOutage,
+    boot: dist('boot', d.boot),
+    failover: dist('failover', d.failover),
+    latestProcessing: dist('latestProcessing', d.latestProcessing),
+    snapshotRestore: dist('snapshotRestore', d.snapshotRestore),
+    vaultRestoreOverhead: dur('vaultRestoreOverhead', d.vaultRestoreOverhead),
+    restoreThroughput: throughput !== null && throughput > 0 ? throughput : d.restoreThroughput,
+    rehydration: dur('rehydration', d.rehydration),
+    crossRegionLag: dur('crossRegionLag', d.crossRegionLag),
+    processing: dur('processing', d.processing),
+  };
+}
+
+function readScoped(ctx: Context, raw: Raw[] | undefined, vms: readonly Vm[]): ScopedObjective[] {
+  const out: ScopedObjective[] = [];
+  (raw ?? []).forEach((o, i) => {
+    const path = ['objectives', 'per', i];
+    const named = (['group', 'app', 'tag'] as const).filter((k) => o[k] !== undefined);
+    if (named.length !== 1) {
+      ctx.add('required', path, DR_MSG.scopeKind());
+      return;
+    }
+    if (o.rpo === undefined && o.rto === undefined) {
+      ctx.add('required', path, DR_MSG.scopeTargets());
+      return;
+    }
+    const kind = named[0];
+    const value = o[kind] as string;
+    let scope: ObjectiveScope;
+    if (kind === 'group') {
+      if (!ctx.reference('fleet group', value, new Set(vms.map((v) => v.group)), [...path, 'group'])) return;
+      scope = { kind: 'group', name: value };
+    } else if (kind === 'app') {
+      if (!vms.some((vm) => appOf(vm) === value)) {
+        ctx.add('unknown-reference', [...path, 'app'], DR_MSG.unknownApp(value));
+        return;
+      }
+      scope = { kind: 'app', name: value };
+    } else {
+      const eq = value.indexOf('=');
+      const key = value.slice(0, eq);
+      const tagValue = value.slice(eq + 1);
+      if (!vms.some((vm) => vm.tags[key] === tagValue)) {
+        ctx.add('unknown-reference', [...path, 'tag'], DR_MSG.unknownTag(value));
+        return;
+      }
+      scope = { kind: 'tag', key, value: tagValue };
+    }
+    const rpo = o.rpo === undefined ? null : ctx.unit(parseDuration, [...path, 'rpo'], o.rpo);
+    const rto = o.rto === undefined ? null : ctx.unit(parseDuration, [...path, 'rto'], o.rto);
+    out.push({ scope, rpo: rpo === null ? null : millis(rpo), rto: rto === null ? null : millis(rto) });
+  });
+  return out;
+}
+
+/** The application a VM belongs to: its `app` tag, else its fleet group. */
+export function appOf(vm: Vm): string {
+  return vm.tags.app ?? vm.group;
+}
