@@ -20,6 +20,8 @@ import { MarsBackup } from './mars/mars-backup.js';
 import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
 import type { RunResult } from './results/types.js';
 import type { Scenario } from './scenario/types.js';
+import { judgeObjectives } from './dr/objectives.js';
+import { needsDr, setupDr } from './dr/setup.js';
 import { DiskSnapshots } from './snapshots/disk-snapshots.js';
 import { Ledger } from './storage/ledger.js';
 
@@ -29,6 +31,8 @@ export interface SimulateOptions {
   seed?: number;
   /** Receives every traced model event, in order. */
   trace?: (record: TraceRecord) => void;
+  /** Told the fraction of the run done (0–1], at most once per simulated day, from the daily round. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Runs one concrete scenario to its horizon and returns its results. */
@@ -67,6 +71,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       },
     ]),
   );
+  // Disaster recovery (faults, replication, recovery plans), when the scenario has any.
+  const dr = needsDr(scenario) ? setupDr(sim, scenario, world, seed, links) : null;
   // 2. protect
   const policies = new Map(scenario.policies.map((p) => [p.name, p]));
   const stats = new Map<string, { stats: JobStats; items: ProtectedItem[]; kind: 'azure-vm' | 'mars' }>();
@@ -80,6 +86,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     vault.items.push(item);
     group.items.push(item);
     item.start();
+    dr?.attach(item, vm.id);
   }
   for (const server of scenario.servers) {
     const vault = vaults.get(server.vault)!;
@@ -103,12 +110,14 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   for (const vm of snapshotVms) new DiskSnapshots(world, vm, diskSnapshots!).start();
   // 3. sample
   const sampled = newSamples(vaults, stats);
-  const endOfDay = dailyRound(sim, vaults, stats, sampled);
+  const endOfDay = dailyRound(sim, vaults, stats, sampled, scenario.duration, options.onProgress);
   const days = Math.ceil(scenario.duration / MS.day);
   for (let k = 1; k <= days; k++)
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
+  dr?.start();
   // 4. run
   sim.run(scenario.duration);
+  const recovery = dr?.finish() ?? null;
   // 5. collect
   return collectResult({
     scenario,
@@ -118,6 +127,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     groups: stats,
     sampled,
     ...(diskSnapshots === undefined ? {} : { diskSnapshots }),
+    dr: recovery?.dr ?? null,
+    objectives: recovery?.objectives ?? judgeObjectives(scenario.objectives, [], scenario.vms),
   });
 }
 
@@ -127,7 +138,7 @@ function newSamples(
 ): Sampled {
   return {
     vaults: new Map([...vaults.keys()].map((name) => [name, emptyDaily()])),
-    groups: new Map([...groups.keys()].map((name) => [name, { points: [] }])),
+    groups: new Map([...groups.keys()].map((name) => [name, { points: [], succeeded: [], failed: [] }])),
     protectedSize: new Map(),
   };
 }
@@ -157,8 +168,10 @@ type Usage = { from: number; to: number; used: Series };
 function dailyRound(
   sim: Simulation,
   vaults: Map<string, VaultRuntime>,
-  groups: Map<string, { items: ProtectedItem[] }>,
+  groups: Map<string, { stats: JobStats; items: ProtectedItem[] }>,
   s: Sampled,
+  horizon: number,
+  onProgress: ((fraction: number) => void) | undefined,
 ): (k: number, now: number) => void {
   const groupNames = [...groups.keys()];
   const groupOf = new Map<ProtectedItem, number>();
@@ -173,6 +186,11 @@ function dailyRound(
     usages: [] as (Usage | undefined)[],
   }));
   const groupPoints = groupNames.map((name) => s.groups.get(name)!.points);
+  // Cumulative job outcomes per group at each day's end; collect turns them into per-day counts.
+  const groupJobs = groupNames.map((name) => ({
+    stats: groups.get(name)!.stats,
+    sampled: s.groups.get(name)!,
+  }));
   return (k, now) => {
     const groupSums = groupNames.map(zeroPoints);
     for (const { v, daily: d, groups: itemGroups, usages } of rounds) {
@@ -202,6 +220,11 @@ function dailyRound(
       d.points.push(sum);
     }
     for (let g = 0; g < groupPoints.length; g++) groupPoints[g].push(groupSums[g]);
+    for (const { stats, sampled } of groupJobs) {
+      sampled.succeeded.push(stats.succeeded);
+      sampled.failed.push(stats.failed);
+    }
+    onProgress?.(horizon > 0 ? Math.min(1, now / horizon) : 1);
   };
 }
 

@@ -1,7 +1,13 @@
 // Job statistics of a run: counts by outcome and cause, transfer durations and bytes.
 
 /** Why a job attempt failed. */
-export type FailureCause = 'vm-agent-missing' | 'transient' | 'job-in-progress' | 'mars-agent-outdated';
+export type FailureCause =
+  | 'vm-agent-missing'
+  | 'transient'
+  | 'job-in-progress'
+  | 'mars-agent-outdated'
+  | 'vm-unavailable'
+  | 'region-outage';
 
 /** Counts and durations of backup jobs, accumulated as they happen. */
 export class JobStats {

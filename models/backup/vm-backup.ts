@@ -68,6 +68,19 @@ function optionsFor(jobs: BackupJobSettings): { first: StartOptions; next: Start
   return options;
 }
 
+/** A recovery point as a restore sees it (VmBackup.restorePoints). */
+export interface RestorePoint {
+  id: number;
+  /** When the snapshot was taken: the point's data instant (sim ms). */
+  takenAt: number;
+  /** Whether its instant-restore snapshot is still kept. */
+  snapshot: boolean;
+  /** Its vault tier, or null when it is not (or not yet) in the vault. */
+  vault: 'standard' | 'archive' | null;
+  /** When it reached the vault (sim ms), NaN when it has not. */
+  vaultAt: number;
+}
+
 /** The backup process of one VM. */
 export class VmBackup implements ProtectedItem, SlotTarget {
   // Fields in the order the hot paths read them (V8 lays them out so).
@@ -114,6 +127,8 @@ export class VmBackup implements ProtectedItem, SlotTarget {
   // Live on-demand points, made on the first one.
   private onDemandIds: Set<number> | null = null;
   private failures: RandomStream | null = null;
+  // Per point id: [taken at, in the vault at] (sim ms), kept only when the world asks (keepPointTimes).
+  private readonly times: Map<number, [number, number]> | null;
   private readonly transfers: { first: StartOptions; next: StartOptions };
   private readonly slots: SlotBoard;
   readonly id: string;
@@ -126,6 +141,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     private readonly stats: JobStats,
   ) {
     this.id = vm.id;
+    this.times = world.keepPointTimes === true ? new Map() : null;
     const s = world.streams;
     this.content = new ItemContent(
       vm.disks.map((d) => ({
@@ -204,6 +220,8 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     let cause: FailureCause | null = null;
     if (!this.vmAgent) cause = 'vm-agent-missing';
     else if (this.busy) cause = 'job-in-progress';
+    // The VM or its region is down (disaster recovery): the job fails with that cause.
+    else if (this.world.blocked !== undefined) cause = this.world.blocked(this.id, this.now);
     // A rate of 0 never fails, and the stream serves nothing else: no draw, and no stream.
     else if (this.nums[FAILURE_RATE] > 0 && this.failureStream().next() < this.nums[FAILURE_RATE])
       cause = 'transient';
@@ -238,6 +256,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     const state = this.content.advanceTo(this.nums[TAKEN_AT]);
     const id = ++this.pointSeq;
     this.vault.ledger.addSnapshot(this.now, this.id, id, state);
+    if (this.times !== null) this.times.set(id, [this.nums[TAKEN_AT], Number.NaN]);
     this.snaps.push(id, this.now + this.policy.instantRestore);
     this.stats.snapshotsTaken++;
     const onDemandRetain = this.jobRetain;
@@ -292,6 +311,8 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     if (this.deleted) return;
     this.vault.ledger.addVaultPoint(this.now, this.id, id, state);
     this.keepVaultState(state);
+    const times = this.times?.get(id);
+    if (times !== undefined) times[1] = this.now;
     const created = this.world.origin + this.now;
     const until = this.until;
     let mask = 0;
@@ -355,6 +376,18 @@ export class VmBackup implements ProtectedItem, SlotTarget {
       this.snapHead = 0;
     }
     if (this.policy.archive !== null) this.archive(now);
+    if (this.times !== null) this.pruneTimes(this.times);
+  }
+
+  // Forgets the times of points kept nowhere any more, once they outnumber the live ones.
+  private pruneTimes(times: Map<number, [number, number]>): void {
+    const live = this.snapshotCount + this.retention.size;
+    if (times.size <= 2 * live + 16) return;
+    const keep = new Set<number>();
+    for (let k = this.snapHead; k < this.snaps.length / 2; k++) keep.add(this.snaps[2 * k]);
+    for (const r of this.retention.points()) keep.add(r.id);
+    if (this.busy) keep.add(this.jobId);
+    for (const id of [...times.keys()]) if (!keep.has(id) && id <= this.pointSeq - 1) times.delete(id);
   }
 
   private get snapshotCount(): number {
@@ -385,6 +418,42 @@ export class VmBackup implements ProtectedItem, SlotTarget {
       this.archiveCandidates.shift();
       this.trace('archived', { id });
     }
+  }
+
+  /** Stops protection now (§1.5, §2.3); with deleteData the points go to soft delete. */
+  stopProtection(deleteData: boolean): void {
+    if (this.deleted) return;
+    this.stop(deleteData);
+  }
+
+  /**
+   * The recovery points a restore could use now, oldest first (needs keepPointTimes): when
+   * each was taken, whether its instant-restore snapshot is still kept, its vault tier, and
+   * when it reached the vault (sim ms, NaN when not there).
+   */
+  restorePoints(): RestorePoint[] {
+    const times = this.times;
+    if (times === null || this.deleted) return [];
+    const byId = new Map<number, RestorePoint>();
+    const entry = (id: number): RestorePoint | null => {
+      let p = byId.get(id);
+      if (p === undefined) {
+        const t = times.get(id);
+        if (t === undefined) return null;
+        p = { id, takenAt: t[0], snapshot: false, vault: null, vaultAt: t[1] };
+        byId.set(id, p);
+      }
+      return p;
+    };
+    for (let k = this.snapHead; k < this.snaps.length / 2; k++) {
+      const p = entry(this.snaps[2 * k]);
+      if (p !== null) p.snapshot = true;
+    }
+    for (const r of this.retention.points()) {
+      const p = entry(r.id);
+      if (p !== null) p.vault = this.vault.ledger.vaultTierOf(this.id, r.id);
+    }
+    return [...byId.values()].sort((a, b) => a.takenAt - b.takenAt || a.id - b.id);
   }
 
   // Stop protection (§1.5, §2.3): no more jobs; deleting the data sends it to soft delete.
@@ -423,6 +492,18 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     sum.monthly += r.tierCount(2);
     sum.yearly += r.tierCount(3);
     if (this.onDemandIds !== null) sum.onDemand += this.onDemandIds.size;
+  }
+
+  /**
+   * The live vault points, oldest first, with the GFS tiers still keeping each (as of the
+   * last cleanup) and its expiry, both epoch ms; on-demand points name 'on-demand' instead.
+   */
+  keptPoints(): { createdAt: number; tiers: string[]; expiresAt: number }[] {
+    return this.retention.points().map((p) => ({
+      createdAt: p.createdAt,
+      tiers: this.onDemandIds?.has(p.id) === true ? ['on-demand'] : (this.retention.activeTiers(p.id) ?? []),
+      expiresAt: p.tags.expiresAt,
+    }));
   }
 
   /** §2.6: billed from the first successful backup while any backup data exists. */

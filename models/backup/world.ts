@@ -10,6 +10,7 @@ import type { PointCounts } from '../results/types.js';
 import type { BackupJobSettings, Vault } from '../scenario/types.js';
 import type { Ledger } from '../storage/ledger.js';
 import type { SlotBoard } from './schedule.js';
+import type { FailureCause } from './stats.js';
 
 /** A line of the optional event trace. */
 export interface TraceRecord {
@@ -31,6 +32,10 @@ export interface World {
   jobs: BackupJobSettings;
   snapshotDuration: Sampler;
   trace: ((record: TraceRecord) => void) | null;
+  /** Why a VM cannot be backed up at time t (down, region out), or null; absent when nothing fails. */
+  blocked?: (vm: string, t: number) => FailureCause | null;
+  /** Keep each recovery point's times (what disaster recovery asks for); off for plain capacity runs. */
+  keepPointTimes?: boolean;
   /** Delivers the Azure VM backups' scheduled slots (one event per instant); made on first use when absent. */
   slots?: SlotBoard;
 }

@@ -5,6 +5,7 @@ import type { Series } from '../../engine/series.js';
 import type { Simulation } from '../../engine/simulation.js';
 import { MS } from '../../engine/units.js';
 import type { JobStats } from '../backup/stats.js';
+import { VmBackup } from '../backup/vm-backup.js';
 import type { ProtectedItem, VaultRuntime } from '../backup/world.js';
 import { DEFAULT_PRICES, mergePrices } from '../pricing/defaults.js';
 import { costSummary, monthlyCosts } from '../pricing/monthly.js';
@@ -14,6 +15,7 @@ import type {
   AlertsResult,
   DrResult,
   JobResult,
+  KeptPoints,
   ObjectiveResult,
   PointCounts,
   RunResult,
@@ -23,10 +25,17 @@ import type {
   VaultResult,
 } from './types.js';
 
+/** One job group's samples: each day's recovery points and the cumulative succeeded and failed attempts at its end. */
+export interface GroupSamples {
+  points: PointCounts[];
+  succeeded: number[];
+  failed: number[];
+}
+
 /** What the daily sampler gathered during a run. */
 export interface Sampled {
   vaults: Map<string, VaultDaily & { points: PointCounts[] }>;
-  groups: Map<string, { points: PointCounts[] }>;
+  groups: Map<string, GroupSamples>;
   protectedSize: Map<string, { from: number; to: number; used: Series }>;
 }
 
@@ -69,12 +78,31 @@ export function collectResult(run: RunState): RunResult {
         peak: run.diskSnapshots?.max() ?? 0,
       },
     },
-    jobs: [...run.groups].map(([name, g]) => jobResult(name, g, run.sampled.groups.get(name)!.points)),
+    jobs: [...run.groups].map(([name, g]) => jobResult(name, g, run.sampled.groups.get(name)!)),
     cost: { currency: prices.currency, months, summary: costSummary(months) },
     dr: run.dr ?? null,
     objectives: run.objectives ?? [],
     alerts: run.alerts ?? null,
+    kept: keptPoints(run.groups),
   };
+}
+
+// Per Azure VM policy, its first item's live vault points: a sample of what the policy keeps.
+function keptPoints(groups: RunState['groups']): KeptPoints[] {
+  const out: KeptPoints[] = [];
+  for (const [policy, g] of groups) {
+    const item = g.items[0];
+    if (g.kind !== 'azure-vm' || !(item instanceof VmBackup)) continue;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    out.push({
+      policy,
+      item: item.id,
+      points: item
+        .keptPoints()
+        .map((p) => ({ at: iso(p.createdAt), tiers: p.tiers, expires: iso(p.expiresAt) })),
+    });
+  }
+  return out;
 }
 
 function costInput(run: RunState) {
@@ -137,9 +165,10 @@ function vaultResult(v: VaultRuntime, daily: VaultDaily & { points: PointCounts[
 function jobResult(
   name: string,
   g: { stats: JobStats; items: ProtectedItem[]; kind: 'azure-vm' | 'mars' },
-  points: PointCounts[],
+  sampled: GroupSamples,
 ): JobResult {
   const s = g.stats;
+  const { points } = sampled;
   return {
     policy: name,
     kind: g.kind,
@@ -155,8 +184,17 @@ function jobResult(
     bytesTransferred: s.bytesTransferred,
     transferSeconds: summarise(s.sortedDurations(), 1 / 1000),
     points: { end: points.at(-1) ?? zeroPoints(), peak: peakPoints(points) },
+    daily: {
+      day: sampled.succeeded.map((_, i) => i + 1),
+      succeeded: perDay(sampled.succeeded),
+      failed: perDay(sampled.failed),
+    },
   };
 }
+
+// Cumulative end-of-day counts → counts per day (samples are taken at the end of days 1, 2, …).
+const perDay = (cumulative: number[]): number[] =>
+  cumulative.map((c, i) => c - (i === 0 ? 0 : cumulative[i - 1]));
 
 /** Count, mean, p50/p95/p99 and max of sorted values, scaled (e.g. ms → s), rounded to ms precision. */
 export function summarise(sorted: Float64Array, scale = 1): Summary5 {

@@ -74,6 +74,8 @@ export interface JobResult {
   /** Vault-transfer durations, seconds. */
   transferSeconds: Summary5;
   points: { end: PointCounts; peak: PointCounts };
+  /** Per-day job outcomes: entry k counts the attempts that succeeded or failed during day `day[k]`. */
+  daily: { day: number[]; succeeded: number[]; failed: number[] };
 }
 
 /** Cost of the run: per month by meter, and totals. */
@@ -103,6 +105,17 @@ export interface RunResult {
   objectives: ObjectiveResult[];
   /** Alert rules and their timeline, or null when the scenario has no monitor section. */
   alerts: AlertsResult | null;
+  /** Per Azure VM policy, the vault points its first protected item keeps at the end of the run. */
+  kept: KeptPoints[];
+}
+
+/** The recovery points one item keeps at the end of a run: the "what does my policy keep" view. */
+export interface KeptPoints {
+  policy: string;
+  /** The item (VM id) whose points these are. */
+  item: string;
+  /** Oldest first. `tiers`: the GFS tiers still keeping the point (TIERS order), or ['on-demand']. */
+  points: { at: string; tiers: string[]; expires: string }[];
 }
 
 // ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 import type { Distribution } from '../../engine/distributions.js';
 import { type Millis, MS, millis } from '../../engine/units.js';
+import { appOf } from '../../models/dr/scope.js';
 import type {
   FaultSpec,
   ObjectiveScope,
@@ -478,9 +479,4 @@ function readScoped(ctx: Context, raw: Raw[] | undefined, vms: readonly Vm[]): S
     out.push({ scope, rpo: rpo === null ? null : millis(rpo), rto: rto === null ? null : millis(rto) });
   });
   return out;
-}
-
-/** The application a VM belongs to: its `app` tag, else its fleet group. */
-export function appOf(vm: Vm): string {
-  return vm.tags.app ?? vm.group;
 }

@@ -34,7 +34,12 @@ export function normaliseRegions(ctx: Context, raw: RawRegion[]): Map<string, Re
       else ctx.reference('region', r.pair, byName, ['regions', i, 'pair']);
     }
   });
-  return new Map([...byName].map(([name, r]) => [name, { name, pair: r.pair ?? null, zones: r.zones ?? 3, cores: r.cores ?? null }]));
+  return new Map(
+    [...byName].map(([name, r]) => [
+      name,
+      { name, pair: r.pair ?? null, zones: r.zones ?? 3, cores: r.cores ?? null },
+    ]),
+  );
 }
 
 /** Links with bandwidth parsed. */

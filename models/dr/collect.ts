@@ -1,0 +1,86 @@
+// The end of a run's disaster recovery: incidents and drills as they happened, replication
+// per fleet group (peak RPO per VM and per day, VMs over the churn limit), RPO/RTO per group,
+// and the worst recoveries.
+
+import { MS } from '../../engine/units.js';
+import { summarise } from '../results/collect.js';
+import type { DrResult, RecoveryStats, ReplicationGroupResult, VmRecovery } from '../results/types.js';
+import type { DisasterRecovery } from './disaster-recovery.js';
+import type { VmReplica } from './replica.js';
+
+const WORST = 10;
+
+/** Builds the DrResult; replicas are advanced to the horizon (no query may follow). */
+export function collectDr(dr: DisasterRecovery, replicas: readonly VmReplica[], horizon: number): DrResult {
+  return {
+    incidents: dr.incidents,
+    drills: dr.drills,
+    replication: replicationResults(replicas, horizon),
+    byGroup: recoveryStats(dr.incidents.flatMap((i) => i.vms)),
+    worst: worst(dr.incidents.flatMap((i) => i.vms.map((r) => ({ incident: i.id, r })))),
+  };
+}
+
+function replicationResults(replicas: readonly VmReplica[], horizon: number): ReplicationGroupResult[] {
+  const days = Math.ceil(horizon / MS.day);
+  const byGroup = new Map<string, VmReplica[]>();
+  for (const r of replicas) byGroup.set(r.vm.group, [...(byGroup.get(r.vm.group) ?? []), r]);
+  const out: ReplicationGroupResult[] = [];
+  for (const [group, list] of [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const dailyMax = new Float64Array(days);
+    const peaks = new Float64Array(list.length);
+    list.forEach((r, i) => {
+      r.stream.advanceTo(horizon);
+      let peak = 0;
+      // Days from the one replication ended in (failover, lost VM) on have no meaningful RPO.
+      for (let k = 0; k < days && (k + 1) * MS.day <= r.endsAt; k++) {
+        const p = r.stream.peakRpo(k);
+        if (p === null) continue;
+        peak = Math.max(peak, p);
+        dailyMax[k] = Math.max(dailyMax[k], p);
+      }
+      peaks[i] = peak;
+    });
+    out.push({
+      group,
+      vms: list.length,
+      peakRpoSeconds: summarise(peaks.sort(), 1 / 1000),
+      overLimit: list.filter((r) => r.overLimit()).map((r) => r.vm.id),
+      daily: {
+        day: Array.from({ length: days }, (_, k) => k + 1),
+        maxRpoSeconds: Array.from(dailyMax, (v) => Math.round(v) / 1000),
+      },
+    });
+  }
+  return out;
+}
+
+function recoveryStats(all: readonly VmRecovery[]): RecoveryStats[] {
+  const groups = [...new Set(all.map((r) => r.group))].sort();
+  return groups.map((group) => {
+    const list = all.filter((r) => r.group === group);
+    const done = list.filter((r) => r.rtoSeconds !== null);
+    const sorted = (f: (r: VmRecovery) => number) => Float64Array.from(done.map(f)).sort();
+    return {
+      group,
+      recoveries: list.length,
+      unrecovered: list.length - done.length,
+      rpoSeconds: summarise(sorted((r) => r.rpoSeconds ?? 0)),
+      rtoSeconds: summarise(sorted((r) => r.rtoSeconds!)),
+    };
+  });
+}
+
+function worst(all: { incident: string; r: VmRecovery }[]): DrResult['worst'] {
+  const key = (v: number | null) => (v === null ? Number.POSITIVE_INFINITY : v);
+  return [...all]
+    .sort(
+      (a, b) =>
+        key(b.r.rtoSeconds) - key(a.r.rtoSeconds) ||
+        key(b.r.rpoSeconds) - key(a.r.rpoSeconds) ||
+        (a.r.vm < b.r.vm ? -1 : a.r.vm > b.r.vm ? 1 : 0) ||
+        (a.incident < b.incident ? -1 : 1),
+    )
+    .slice(0, WORST)
+    .map(({ incident, r }) => ({ vm: r.vm, incident, rpoSeconds: r.rpoSeconds, rtoSeconds: r.rtoSeconds }));
+}

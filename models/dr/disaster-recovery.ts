@@ -1,0 +1,470 @@
+// Disaster recovery during a run: faults take VMs down, someone decides after the detection
+// delay, and each VM comes back by the best path it has — Site Recovery failover (alone or
+// in a recovery plan), restore from backup in place or in the paired region, or waiting for
+// its region — or does not come back. Rules: reference/azure.md §1.8, §2.1–2.2, §5.1–5.5;
+// simplifications in docs/model.md.
+//
+// Cost: one kernel event per fault, per decision and per recovered VM; replication and
+// recovery points are computed on demand (models/replication), never stepped.
+
+import { makeSampler, type Sampler } from '../../engine/distributions.js';
+import type { Link } from '../../engine/link.js';
+import type { Streams } from '../../engine/random.js';
+import type { Simulation } from '../../engine/simulation.js';
+import type { FailureCause } from '../backup/stats.js';
+import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
+import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
+import type { Region, Scenario, Vm } from '../scenario/types.js';
+import { type Fault, Outages, resolveFaults } from './faults.js';
+import { planGroupsFor, runPlan } from './plans.js';
+import type { DrVm } from './recovery-types.js';
+import { crossRegionRestore, primaryRestore, type RestoreContext, type RestoreOption } from './restore.js';
+import { appOf } from './scope.js';
+
+/** Durations drawn for one VM in one incident (ms), always in this order (common random numbers). */
+export interface Draws {
+  failover: number;
+  latestProcessing: number;
+  snapshotRestore: number;
+  boot: number;
+}
+
+/** A recovery decided for one VM: when its work starts and what it is. */
+export interface Decided {
+  path: VmRecovery['path'];
+  point: { at: number; source: NonNullable<VmRecovery['point']>['source']; region: string } | null;
+  /** Fault (or discovery) until the decision. */
+  detection: number;
+  /** Decision until work starts. */
+  waiting: number;
+  work: number;
+  boot: number;
+  region: string;
+  note: string;
+}
+
+const OUTAGES = new Set(['region-outage', 'zone-outage']);
+const VM_FAULTS = new Set(['vm-failure', 'disk-corruption', 'vm-deletion', 'ransomware']);
+
+/** The disaster-recovery process of a run. */
+export class DisasterRecovery {
+  readonly faults: Fault[];
+  readonly outages: Outages;
+  readonly incidents: Incident[] = [];
+  readonly drills: DrillResult[] = [];
+  private readonly regions: Map<string, Region>;
+  private readonly cores = new Map<string, number>();
+  private readonly settings: RecoverySettings;
+  private readonly samplers: { failover: Sampler; latest: Sampler; snapshot: Sampler; boot: Sampler };
+  private readonly planOf = new Map<string, RecoveryPlanSpec>();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly scenario: Scenario,
+    private readonly streams: Streams,
+    private readonly vms: ReadonlyMap<string, DrVm>,
+    private readonly links: ReadonlyMap<string, Link>,
+  ) {
+    this.faults = resolveFaults(scenario.faults, streams);
+    this.outages = new Outages(this.faults);
+    this.regions = new Map(scenario.regions.map((r) => [r.name, r]));
+    for (const r of scenario.regions) if (r.cores !== null) this.cores.set(r.name, r.cores);
+    this.settings = scenario.recovery;
+    const s = scenario.recovery;
+    this.samplers = {
+      failover: makeSampler(s.failover),
+      latest: makeSampler(s.latestProcessing),
+      snapshot: makeSampler(s.snapshotRestore),
+      boot: makeSampler(s.boot),
+    };
+    for (const plan of scenario.recoveryPlans)
+      for (const g of plan.groups) for (const id of g.vms) this.planOf.set(id, plan);
+  }
+
+  /** Why a VM's backup cannot run at t (its region is out, or it is down or failed over), or null. */
+  readonly blocked = (id: string, t: number): FailureCause | null => {
+    const v = this.vms.get(id);
+    if (v === undefined) return null;
+    if (this.outages.regionDown(v.vm.region, t)) return 'region-outage';
+    if (v.vm.zone !== null && this.outages.zoneDown(v.vm.region, v.vm.zone, t)) return 'region-outage';
+    if (v.downSince !== null || v.region !== v.vm.region) return 'vm-unavailable';
+    return null;
+  };
+
+  /** Schedules every fault's events. */
+  start(): void {
+    for (const f of this.faults) {
+      if (f.start >= this.scenario.duration) continue;
+      const tag = `dr/${f.kind}`;
+      switch (f.kind) {
+        case 'backup-deletion':
+          this.sim.at(
+            f.start,
+            () => {
+              for (const id of f.targets.vms) this.vms.get(id)?.stopBackup?.(true);
+            },
+            tag,
+          );
+          break;
+        case 'link-degradation':
+          if (f.link !== null) this.degradeLink(f, this.links.get(f.link)!);
+          break;
+        case 'drill':
+          this.sim.at(f.start, () => this.drill(f), tag);
+          break;
+        case 'churn-spike':
+        case 'control-plane':
+          break; // read by replication (spikes) and by the outage windows (control plane)
+        default:
+          this.sim.at(f.kind === 'ransomware' ? f.found : f.start, () => this.strike(f), tag);
+      }
+    }
+  }
+
+  private degradeLink(f: Fault, link: Link): void {
+    const factor = (f as Fault & { factor: number }).factor;
+    let before = link.capacity;
+    this.sim.at(
+      f.start,
+      () => {
+        before = link.capacity;
+        link.setCapacity(Math.max(1, before * factor));
+      },
+      'dr/degrade',
+    );
+    if (f.end < this.scenario.duration) this.sim.at(f.end, () => link.setCapacity(before), 'dr/degrade-end');
+  }
+
+  // The fault happens (ransomware: is found): its VMs go down; a decision follows.
+  private strike(f: Fault): void {
+    const now = this.sim.now;
+    const hit: DrVm[] = [];
+    for (const v of this.vms.values()) {
+      if (v.downSince !== null || !this.hits(f, v)) continue;
+      v.downSince = now;
+      hit.push(v);
+    }
+    if (hit.length === 0) return;
+    hit.sort((a, b) => (a.vm.id < b.vm.id ? -1 : 1));
+    const incident: Incident = {
+      id: `${f.kind}-${f.index + 1}`,
+      kind: f.kind as Incident['kind'],
+      at: this.iso(f.start),
+      end: OUTAGES.has(f.kind) ? this.iso(f.end) : null,
+      scope: this.scopeOf(f),
+      detectedAt: this.iso(now + this.settings.detection),
+      vms: [],
+    };
+    this.incidents.push(incident);
+    this.sim.at(
+      Math.min(now + this.settings.detection, Number.MAX_SAFE_INTEGER),
+      () => this.decide(f, incident, hit),
+      'dr/decide',
+    );
+  }
+
+  private hits(f: Fault, v: DrVm): boolean {
+    if (f.kind === 'region-outage') return v.region === f.region;
+    if (f.kind === 'zone-outage')
+      return v.region === f.region && v.region === v.vm.region && v.vm.zone === f.zone;
+    if (VM_FAULTS.has(f.kind))
+      return (f as Fault & { targets: { vms: string[] } }).targets.vms.includes(v.vm.id);
+    return false;
+  }
+
+  private scopeOf(f: Fault): string {
+    if (f.kind === 'region-outage') return f.region;
+    if (f.kind === 'zone-outage') return `${f.region}/${f.zone}`;
+    return (f as Fault & { targets: { label: string } }).targets.label;
+  }
+
+  // Someone acts: every VM of the incident gets a path; recovery plans run their groups in order.
+  private decide(f: Fault, incident: Incident, hit: DrVm[]): void {
+    const d = this.sim.now;
+    const down = f.kind === 'ransomware' ? f.found : f.start;
+    const notAfter = f.start;
+    const outageEnd = OUTAGES.has(f.kind) ? f.end : null;
+    const byPlan = new Map<RecoveryPlanSpec, DrVm[]>();
+    const decided = new Map<string, Decided | null>();
+    const draws = new Map<string, Draws>();
+    for (const v of hit) draws.set(v.vm.id, this.draw(f, v.vm));
+    for (const v of hit) {
+      const dr = draws.get(v.vm.id)!;
+      if (outageEnd !== null && outageEnd <= d) {
+        // The outage is over before anyone acted: the VM restarts where it was, nothing lost.
+        decided.set(v.vm.id, {
+          path: 'restart-in-place',
+          point: null,
+          detection: 0,
+          waiting: outageEnd - down,
+          work: 0,
+          boot: dr.boot,
+          region: v.region,
+          note: 'the outage ended before recovery started',
+        });
+        continue;
+      }
+      const plan = this.planOf.get(v.vm.id);
+      if (v.replica !== null && plan !== undefined && OUTAGES.has(f.kind) && this.failoverPossible(v, d)) {
+        const list = byPlan.get(plan) ?? [];
+        list.push(v);
+        byPlan.set(plan, list);
+        continue;
+      }
+      decided.set(v.vm.id, this.single(f, v, d, down, notAfter, dr));
+    }
+    // Recovery plans, in scenario order: groups in sequence, VMs of a group in parallel (§5.5).
+    for (const plan of this.scenario.recoveryPlans) {
+      const members = byPlan.get(plan);
+      if (members === undefined) continue;
+      const groups = planGroupsFor(plan, new Set(members.map((v) => v.vm.id)));
+      const timings = runPlan(groups, d, {
+        startFrom: (v, t) => this.outages.controlPlaneUpFrom(v.vm.replicate!.to, t),
+        vm: (id) => this.vms.get(id)!,
+        draws: (id) => draws.get(id)!,
+        choice: plan.pointChoice,
+        notAfter,
+        take: (v) => this.takeCores(v.vm.replicate!.to, v.vm.cores),
+      });
+      for (const t of timings) {
+        const v = this.vms.get(t.vm)!;
+        decided.set(
+          t.vm,
+          t.decided === null
+            ? null
+            : {
+                ...t.decided,
+                detection: d - down,
+                note: `recovery plan ${plan.name}, group ${t.group + 1}${t.decided.note === '' ? '' : `; ${t.decided.note}`}`,
+              },
+        );
+        if (t.decided === null) decided.set(t.vm, this.unrecovered(v, d - down, t.note));
+      }
+    }
+    for (const v of hit) incident.vms.push(this.finish(v, decided.get(v.vm.id) ?? null, f, down, d));
+  }
+
+  private failoverPossible(v: DrVm, t: number): boolean {
+    const to = v.vm.replicate!.to;
+    return !this.outages.regionDown(to, t);
+  }
+
+  // One VM outside a recovery plan: the best of failover, restore and waiting.
+  private single(f: Fault, v: DrVm, d: number, down: number, notAfter: number, dr: Draws): Decided {
+    const detection = d - down;
+    const s = this.settings;
+    const rp = this.scenario.vms.length > 0 && v.vm.replicate !== null ? v.vm.replicate : null;
+    // 1. Site Recovery failover (not for a VM in a replication group on its own, §5.1).
+    const replicaAllowed = v.replica !== null && rp !== null && (OUTAGES.has(f.kind) || rp.group === null);
+    if (replicaAllowed && this.failoverPossible(v, d)) {
+      const start = this.outages.controlPlaneUpFrom(rp.to, d);
+      const point = v.replica!.point(start, 'latestProcessed', notAfter);
+      if (point !== null) {
+        if (!this.takeCores(rp.to, v.vm.cores))
+          return this.unrecovered(v, detection, `short of ${v.vm.cores} cores in ${rp.to}`);
+        return {
+          path: 'failover',
+          point: { at: point.at, source: point.kind === 'app' ? 'asr-app' : 'asr-crash', region: rp.to },
+          detection,
+          waiting: start - d,
+          work: dr.failover,
+          boot: dr.boot,
+          region: rp.to,
+          note: '',
+        };
+      }
+    }
+    const ctx = this.restoreContext(v, dr);
+    const points = ctx === null ? [] : v.restorePoints!();
+    // 2. Restore in place when the VM's region (and zone, for snapshots) is up.
+    if (ctx !== null) {
+      const start = this.outages.controlPlaneUpFrom(v.vm.region, d);
+      const here = primaryRestore(ctx, points, start, notAfter);
+      if (here !== null) return this.restore(here, detection, start - d, dr, '');
+      // 3. Cross Region Restore from the paired region's copy.
+      if (f.kind === 'region-outage') {
+        const pair = ctx.pair;
+        const at = pair === null ? d : this.outages.controlPlaneUpFrom(pair, d);
+        const away = crossRegionRestore(ctx, points, at, notAfter, f.start);
+        if (away !== null) {
+          if (!this.takeCores(away.region, v.vm.cores))
+            return this.unrecovered(v, detection, `short of ${v.vm.cores} cores in ${away.region}`);
+          return this.restore(away, detection, at - d, dr, '');
+        }
+      }
+    }
+    // 4. Wait for the region or zone to come back, then restart or restore in place.
+    if (OUTAGES.has(f.kind)) {
+      const back =
+        f.kind === 'zone-outage' && v.vm.zone !== null
+          ? this.outages.zoneUpFrom(v.vm.region, v.vm.zone, d)
+          : this.outages.regionUpFrom(v.vm.region, d);
+      const start = this.outages.controlPlaneUpFrom(v.vm.region, back);
+      if (s.afterOutage === 'restart')
+        return {
+          path: 'restart-in-place',
+          point: null,
+          detection,
+          waiting: start - d,
+          work: 0,
+          boot: dr.boot,
+          region: v.region,
+          note: 'waited for the region',
+        };
+      const later = ctx === null ? null : primaryRestore(ctx, v.restorePoints!(), start, notAfter);
+      if (later !== null) return this.restore(later, detection, start - d, dr, 'waited for the region');
+    }
+    return this.unrecovered(
+      v,
+      detection,
+      ctx === null && v.replica === null ? 'not protected' : 'no usable recovery point',
+    );
+  }
+
+  private restore(o: RestoreOption, detection: number, waiting: number, dr: Draws, note: string): Decided {
+    return {
+      path: o.path,
+      point: { at: o.pointAt, source: o.source, region: o.region },
+      detection,
+      waiting,
+      work: o.work,
+      boot: dr.boot,
+      region: o.region,
+      note,
+    };
+  }
+
+  private unrecovered(_v: DrVm, detection: number, note: string): Decided {
+    return {
+      path: 'unrecovered',
+      point: null,
+      detection,
+      waiting: 0,
+      work: 0,
+      boot: 0,
+      region: _v.region,
+      note,
+    };
+  }
+
+  private restoreContext(v: DrVm, dr: Draws): RestoreContext | null {
+    if (v.vault === null || v.restorePoints === null) return null;
+    return {
+      vm: v.vm,
+      vault: v.vault,
+      pair: this.regions.get(v.vault.region)?.pair ?? null,
+      outages: this.outages,
+      settings: this.settings,
+      snapshotWork: dr.snapshotRestore,
+    };
+  }
+
+  private takeCores(region: string, cores: number): boolean {
+    const left = this.cores.get(region);
+    if (left === undefined) return true;
+    if (left < cores) return false;
+    this.cores.set(region, left - cores);
+    return true;
+  }
+
+  private draw(f: Fault, vm: Vm): Draws {
+    const rng = this.streams.get(`dr/${f.index}/${vm.id}`);
+    const ms = (s: Sampler) => Math.max(0, Math.round(s(rng)));
+    return {
+      failover: ms(this.samplers.failover),
+      latestProcessing: ms(this.samplers.latest),
+      snapshotRestore: ms(this.samplers.snapshot),
+      boot: ms(this.samplers.boot),
+    };
+  }
+
+  // The VM's recovery record; a recovered VM is back (and maybe moved) at its time.
+  private finish(v: DrVm, c: Decided | null, f: Fault, down: number, d: number): VmRecovery {
+    const decided = c ?? this.unrecovered(v, d - down, 'no decision');
+    const phases = {
+      detection: decided.detection,
+      waiting: decided.waiting,
+      recovery: decided.work,
+      boot: decided.boot,
+    };
+    const total = phases.detection + phases.waiting + phases.recovery + phases.boot;
+    const recoveredAt = decided.path === 'unrecovered' ? null : down + total;
+    const inRun = recoveredAt !== null && recoveredAt <= this.scenario.duration;
+    if (recoveredAt !== null && inRun)
+      this.sim.at(
+        recoveredAt,
+        () => {
+          v.downSince = null;
+          v.region = decided.region;
+        },
+        'dr/recovered',
+      );
+    const lastGood = f.start;
+    const rpo =
+      decided.path === 'unrecovered'
+        ? null
+        : decided.point === null
+          ? 0
+          : Math.max(0, lastGood - decided.point.at);
+    const lost = decided.point === null ? 0 : v.written(decided.point.at, lastGood);
+    return {
+      vm: v.vm.id,
+      group: v.vm.group,
+      app: appOf(v.vm),
+      path: decided.path,
+      point:
+        decided.point === null
+          ? null
+          : { at: this.iso(decided.point.at), source: decided.point.source, region: decided.point.region },
+      rpoSeconds: rpo === null ? null : rpo / 1000,
+      rtoSeconds: recoveredAt === null || !inRun ? null : (recoveredAt - down) / 1000,
+      phases: {
+        detection: phases.detection / 1000,
+        waiting: phases.waiting / 1000,
+        recovery: phases.recovery / 1000,
+        boot: phases.boot / 1000,
+      },
+      dataLostBytes: Math.round(lost),
+      recoveredAt: recoveredAt === null || !inRun ? null : this.iso(recoveredAt),
+      region: decided.region,
+      note:
+        recoveredAt !== null && !inRun
+          ? `${decided.note === '' ? '' : `${decided.note}; `}not back before the run ended`
+          : decided.note,
+    };
+  }
+
+  // A test failover (§5.4): the plan's timing from now, no effect on production or capacity.
+  private drill(f: Fault & { kind: 'drill' }): void {
+    const plan = this.scenario.recoveryPlans.find((p) => p.name === f.plan)!;
+    const now = this.sim.now;
+    const all = new Set(plan.groups.flatMap((g) => g.vms));
+    const groups = planGroupsFor(plan, all);
+    const draws = new Map([...all].map((id) => [id, this.draw(f, this.vms.get(id)!.vm)]));
+    const timings = runPlan(groups, now, {
+      startFrom: (_v, t) => t,
+      vm: (id) => this.vms.get(id)!,
+      draws: (id) => draws.get(id)!,
+      choice: plan.pointChoice,
+      notAfter: now,
+      take: () => true,
+    });
+    const ends = groups.map((_, k) => timings.filter((t) => t.group === k));
+    const end = Math.max(now, ...timings.map((t) => t.end));
+    this.drills.push({
+      plan: plan.name,
+      at: this.iso(now),
+      rtoSeconds: (end - now) / 1000,
+      groups: ends.map((list, k) => ({
+        index: k + 1,
+        vms: list.length,
+        startSeconds: (Math.min(...list.map((t) => t.start)) - now) / 1000,
+        endSeconds: (Math.max(...list.map((t) => t.end)) - now) / 1000,
+      })),
+    });
+  }
+
+  private iso(t: number): string {
+    return new Date(this.scenario.start + t).toISOString();
+  }
+}

@@ -1,0 +1,38 @@
+// What the disaster-recovery orchestrator knows about each VM during a run.
+
+import type { RestorePoint } from '../backup/vm-backup.js';
+import type { PointChoice } from '../scenario/dr.js';
+import type { Vault, Vm } from '../scenario/types.js';
+
+/** A Site Recovery point as a failover sees it. */
+export interface ReplicaPoint {
+  /** The point's data instant (sim ms). */
+  at: number;
+  kind: 'crash' | 'app';
+}
+
+/** One VM's Site Recovery replication, queried with non-decreasing times. */
+export interface Replica {
+  /** The point a failover deciding at t would use, taken at or before notAfter; null when none. */
+  point(t: number, choice: PointChoice, notAfter: number): ReplicaPoint | null;
+  /** Bytes the VM wrote in [from, to) (ms). */
+  written(from: number, to: number): number;
+}
+
+/** One VM under disaster recovery. */
+export interface DrVm {
+  vm: Vm;
+  /** Its backup vault, or null when not backed up. */
+  vault: Vault | null;
+  /** Its live backup points (from VmBackup), or null when not backed up. */
+  restorePoints: (() => RestorePoint[]) | null;
+  /** Stops backup protection (deleteBackup faults). */
+  stopBackup: ((deleteData: boolean) => void) | null;
+  replica: Replica | null;
+  /** Bytes written in [from, to) (ms), for data lost. */
+  written: (from: number, to: number) => number;
+  /** Where the VM runs now (a failover moves it). */
+  region: string;
+  /** Down since (sim ms) and not yet recovered, or null while running. */
+  downSince: number | null;
+}

@@ -1,0 +1,131 @@
+// One VM's Site Recovery replication as disaster recovery asks it: a fluid replication stream
+// (models/replication) built from the VM's write rates, the churn spikes and degradations
+// that hit it, and the windows it is down; recovery points chosen on demand.
+
+import { choosePoint, effectiveUpload, type PointPolicy, ReplicationStream } from '../replication/index.js';
+import type { PointChoice, RecoverySettings, ReplicationPlan } from '../scenario/dr.js';
+import type { Vm } from '../scenario/types.js';
+import type { Fault } from './faults.js';
+import type { Replica, ReplicaPoint } from './recovery-types.js';
+import { bytesWritten, type DayRates } from './write-log.js';
+
+/** A replicated VM's stream and point policy, with the facts reports need. */
+export class VmReplica implements Replica {
+  readonly stream: ReplicationStream;
+  private readonly policy: PointPolicy;
+  private last = 0;
+  /** Upload capacity after the churn limit, bytes/s, and the limit. */
+  readonly upload: { rate: number; limit: number };
+  /** When replication stopped for the rest of the run (sim ms), or the horizon. */
+  readonly endsAt: number;
+
+  constructor(
+    readonly vm: Vm,
+    plan: ReplicationPlan,
+    private readonly rates: DayRates,
+    private readonly spikes: readonly { from: number; to: number; rate: number }[],
+    down: readonly { from: number; to: number }[],
+    bandwidthScale: readonly { from: number; to: number; factor: number }[],
+    settings: RecoverySettings,
+    horizon: number,
+  ) {
+    this.endsAt = down.find((w) => w.to >= horizon)?.from ?? horizon;
+    const limit = effectiveUpload(plan.bandwidth, plan.highChurn, 0);
+    this.upload = { rate: limit.rate, limit: limit.limit };
+    this.stream = new ReplicationStream({
+      initialBytes: plan.initialSync ? vm.disks.reduce((s, d) => s + d.used, 0) : 0,
+      bandwidth: limit.rate,
+      dayRate: rates.rate,
+      spikes,
+      bandwidthScale,
+      down,
+      horizon,
+    });
+    this.policy = {
+      retention: plan.retention,
+      appConsistentEvery: plan.appConsistentEvery,
+      processingDelay: settings.processing,
+    };
+  }
+
+  /** The point a failover deciding at t would use (queries clamp to the latest instant asked). */
+  point(t: number, choice: PointChoice, notAfter: number): ReplicaPoint | null {
+    const at = Math.max(t, this.last);
+    this.last = at;
+    return choosePoint(this.stream, this.policy, at, choice, notAfter);
+  }
+
+  /** Bytes written in [from, to). */
+  written(from: number, to: number): number {
+    return bytesWritten(this.rates, this.spikes, from, to);
+  }
+
+  /** Whether the VM's write rate went over its Site Recovery churn limit (§5.2). */
+  overLimit(): boolean {
+    let spike = 0;
+    for (const s of this.spikes) spike = Math.max(spike, s.rate);
+    return this.rates.peak + spike > this.upload.limit;
+  }
+}
+
+/** The churn spikes that hit a VM, [from, to) with their extra rate. */
+export function spikesFor(
+  vm: Vm,
+  faults: readonly Fault[],
+  horizon: number,
+): { from: number; to: number; rate: number }[] {
+  const out: { from: number; to: number; rate: number }[] = [];
+  for (const f of faults)
+    if (f.kind === 'churn-spike' && f.targets.vms.includes(vm.id) && f.start < horizon)
+      out.push({ from: f.start, to: Math.min(f.end, horizon), rate: f.rate });
+  return out;
+}
+
+/** Degradations of replication out of the VM's region. */
+export function scaleFor(vm: Vm, faults: readonly Fault[]): { from: number; to: number; factor: number }[] {
+  const out: { from: number; to: number; factor: number }[] = [];
+  for (const f of faults)
+    if (f.kind === 'link-degradation' && f.replicationFrom === vm.region && f.end > f.start)
+      out.push({ from: f.start, to: f.end, factor: f.factor });
+  return out;
+}
+
+/**
+ * When the VM's replication is down: from the first fault that takes it down. An outage that
+ * ends before anyone acts (the VM restarts in place) pauses replication for its length; any
+ * other fault ends replication for the rest of the run (a failed-over VM is unprotected until
+ * reprotected, §5.4; reprotect is reported, not simulated).
+ */
+export function downFor(
+  vm: Vm,
+  faults: readonly Fault[],
+  detection: number,
+  horizon: number,
+): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  const hits = faults
+    .filter((f) =>
+      f.kind === 'region-outage'
+        ? f.region === vm.region
+        : f.kind === 'zone-outage'
+          ? f.region === vm.region && vm.zone === f.zone
+          : (f.kind === 'vm-failure' ||
+              f.kind === 'disk-corruption' ||
+              f.kind === 'vm-deletion' ||
+              f.kind === 'ransomware') &&
+            f.targets.vms.includes(vm.id),
+    )
+    .sort((a, b) => a.found - b.found || a.index - b.index);
+  for (const f of hits) {
+    const from = f.found;
+    if (from >= horizon) break;
+    const pause = (f.kind === 'region-outage' || f.kind === 'zone-outage') && f.end <= f.start + detection;
+    if (pause) {
+      out.push({ from, to: f.end });
+      continue;
+    }
+    out.push({ from, to: horizon });
+    break;
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+// Wires disaster recovery into a run: one DrVm per VM (write rates, replication, backup
+// hooks), the DisasterRecovery process, and what the run collects at the end.
+
+import type { Link } from '../../engine/link.js';
+import { createStreams, type Streams } from '../../engine/random.js';
+import type { Simulation } from '../../engine/simulation.js';
+import type { VmBackup } from '../backup/vm-backup.js';
+import type { World } from '../backup/world.js';
+import type { DrResult, ObjectiveResult } from '../results/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { dayWriteRates } from '../workload/write-rate.js';
+import { collectDr } from './collect.js';
+import { DisasterRecovery } from './disaster-recovery.js';
+import { judgeObjectives } from './objectives.js';
+import type { DrVm } from './recovery-types.js';
+import { downFor, scaleFor, spikesFor, VmReplica } from './replica.js';
+import { bytesWritten, DayRates } from './write-log.js';
+
+/** Whether a scenario needs disaster recovery at all (else none of it is built). */
+export function needsDr(s: Scenario): boolean {
+  return s.faults.length > 0 || s.recoveryPlans.length > 0 || s.vms.some((vm) => vm.replicate !== null);
+}
+
+/** A run's disaster recovery, before and after the event loop. */
+export interface DrRun {
+  /** Hooks a VM's backup into recovery (restore points, stop protection). */
+  attach(backup: VmBackup, vmId: string): void;
+  /** Schedules the faults. */
+  start(): void;
+  /** Results once the run has ended. */
+  finish(): { dr: DrResult; objectives: ObjectiveResult[] };
+}
+
+/** Builds disaster recovery for a run and sets the world's hooks (blocked backups, point times). */
+export function setupDr(
+  sim: Simulation,
+  scenario: Scenario,
+  world: World,
+  seed: number,
+  links: ReadonlyMap<string, Link>,
+): DrRun {
+  // The write rates read the disks' churn streams from their own copy, so the backup's draws stay put.
+  const churn: Streams = createStreams(seed);
+  const vaults = new Map(scenario.vaults.map((v) => [v.name, v]));
+  const vms = new Map<string, DrVm>();
+  const replicas: VmReplica[] = [];
+  const horizon = scenario.duration;
+  const faults = new DisasterRecovery(sim, scenario, world.streams, vms, links);
+  for (const vm of scenario.vms) {
+    const rates = new DayRates(
+      dayWriteRates(vm.disks, (disk) => churn.get(`vm/${vm.id}/disk/${disk}/churn`)),
+    );
+    const spikes = spikesFor(vm, faults.faults, horizon);
+    const replica =
+      vm.replicate === null
+        ? null
+        : new VmReplica(
+            vm,
+            vm.replicate,
+            rates,
+            spikes,
+            downFor(vm, faults.faults, scenario.recovery.detection, horizon),
+            scaleFor(vm, faults.faults),
+            scenario.recovery,
+            horizon,
+          );
+    if (replica !== null) replicas.push(replica);
+    vms.set(vm.id, {
+      vm,
+      vault: vm.backup === null ? null : (vaults.get(vm.backup.vault) ?? null),
+      restorePoints: null,
+      stopBackup: null,
+      replica,
+      written: (from, to) => bytesWritten(rates, spikes, from, to),
+      region: vm.region,
+      downSince: null,
+    });
+  }
+  world.keepPointTimes = true;
+  world.blocked = faults.blocked;
+  return {
+    attach(backup, vmId) {
+      const v = vms.get(vmId)!;
+      v.restorePoints = () => backup.restorePoints();
+      v.stopBackup = (deleteData) => backup.stopProtection(deleteData);
+    },
+    start: () => faults.start(),
+    finish() {
+      const dr = collectDr(faults, replicas, horizon);
+      return { dr, objectives: judgeObjectives(scenario.objectives, dr.incidents, scenario.vms) };
+    },
+  };
+}
