@@ -390,9 +390,10 @@ export class DisasterRecovery {
     const total = phases.detection + phases.waiting + phases.recovery + phases.boot;
     const recoveredAt = decided.path === 'unrecovered' ? null : down + total;
     const inRun = recoveredAt !== null && recoveredAt <= this.scenario.duration;
+    // A VM that restarted before anyone acted is marked up now (it was back at recoveredAt).
     if (recoveredAt !== null && inRun)
       this.sim.at(
-        recoveredAt,
+        Math.max(recoveredAt, this.sim.now),
         () => {
           v.downSince = null;
           v.region = decided.region;

@@ -1,0 +1,193 @@
+// Golden disaster-recovery figures, worked by hand from reference/azure.md (§1.2, §2.2,
+// §5.1, §5.4, §5.5). Every timing distribution is a constant so each figure is exact:
+// detection 15m, failover 4m, boot 2m, snapshot restore 10m, vault restore 30m + the disk
+// at 60 MiB/s, Site Recovery processing 5m, Cross Region Restore lag 12h.
+
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../models/simulate.js';
+import type { Incident, RunResult, VmRecovery } from '../../../models/results/types.js';
+import { loadScenarioText } from '../../../scenarios/load.js';
+
+const HOUR = 3600;
+
+function run(yaml: string): RunResult {
+  const loaded = loadScenarioText(yaml, 'golden.yaml');
+  if (!loaded.ok) throw new Error(loaded.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return simulate(loaded.scenarios[0]);
+}
+
+const BASE = `
+name: golden
+seed: 1
+start: "2026-01-01T00:00:00Z"
+duration: 20d
+regions:
+  - { name: eastus, pair: westus, zones: 3 }
+  - { name: westus, pair: eastus, zones: 3 }
+backupJobs: { startWindow: 0s, snapshotDuration: 5m }
+recovery:
+  detection: 15m
+  failover: 4m
+  boot: 2m
+  snapshotRestore: 10m
+  vaultRestoreOverhead: 30m
+  restoreThroughput: 60MiB/s
+policies:
+  - name: daily
+    schedule: { frequency: daily, at: "22:00", timeZone: UTC }
+    instantRestore: 2d
+    retention: { daily: 30 }
+`;
+
+function only(result: RunResult): { incident: Incident; vm: VmRecovery } {
+  const incidents = result.dr!.incidents;
+  expect(incidents).toHaveLength(1);
+  expect(incidents[0].vms).toHaveLength(1);
+  return { incident: incidents[0], vm: incidents[0].vms[0] };
+}
+
+describe('Site Recovery failover at a region outage', () => {
+  it('churn below bandwidth: RPO is the 5-minute point grid, within 5 minutes plus processing', () => {
+    // 1% of 60 GiB a day = 7.3 KB/s, far below the 54 MB/s churn limit: nothing is ever queued,
+    // so all data up to the outage (10d 14:03) is uploaded. Crash-consistent points every 5
+    // minutes (§5.1): the latest at or before 14:03 is 14:00 → RPO 180 s ≤ 300 s + processing.
+    // RTO = detection 900 s + failover 240 s + boot 120 s = 1260 s.
+    const r = run(`${BASE}
+fleet:
+  - name: app
+    region: eastus
+    disks: [{ size: 100GiB, used: 60%, churn: { daily: 1% } }]
+    replicate: { to: westus }
+events:
+  - { at: 10d14h3m, outage: { region: eastus, for: 6h } }
+`);
+    const { vm } = only(r);
+    expect(vm.path).toBe('failover');
+    expect(vm.point).toEqual({ at: '2026-01-11T14:00:00.000Z', source: 'asr-crash', region: 'westus' });
+    expect(vm.rpoSeconds).toBe(180);
+    expect(vm.rtoSeconds).toBe(1260);
+    expect(vm.phases).toEqual({ detection: 900, waiting: 0, recovery: 240, boot: 120 });
+    expect(vm.region).toBe('westus');
+  });
+
+  it('churn above bandwidth for an hour: the backlog sets the RPO', () => {
+    // Writes of 30 MiB/s against 20 MiB/s of bandwidth from 12:00 to 13:00; the region goes
+    // down at 13:00. Backlog B = (30 − 20) MiB/s × 3600 s = 36,000 MiB. The issue's lag —
+    // the time to drain it — is B / bandwidth = (c − b)·T/b = 1800 s. What a failover loses is
+    // the age of the oldest byte not uploaded: the backlog holds the last B / c = 1200 s of
+    // writes, so everything up to 12:40 is safe, and 12:40 is a 5-minute point → RPO 1200 s.
+    const r = run(`${BASE}
+fleet:
+  - name: app
+    region: eastus
+    disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }]
+    replicate: { to: westus, bandwidth: 20MiB/s }
+events:
+  - { at: 10d12h, churnSpike: { group: app, rate: 30MiB/s, for: 1h } }
+  - { at: 10d13h, outage: { region: eastus, for: 6h } }
+`);
+    const { vm } = only(r);
+    expect(vm.point?.at).toBe('2026-01-11T12:40:00.000Z');
+    expect(vm.rpoSeconds).toBe(1200);
+    // Data lost: the 20 minutes of writes at 30 MiB/s not uploaded = 36,000 MiB (the backlog).
+    expect(vm.dataLostBytes).toBe(36_000 * 1024 ** 2);
+  });
+
+  it('a three-group recovery plan: groups in sequence, VMs of a group in parallel', () => {
+    // Decision at 14:15. Group 1 (db-001, db-002 in parallel): 14:15 → 14:21 (4m + 2m).
+    // Group 2 after a 10-minute manual step: 14:31 → 14:37. Group 3: 14:37 → 14:43.
+    // RTO (from 14:00): db 21 min = 1260 s, app 37 min = 2220 s, web 43 min = 2580 s
+    // = 15 + 6 + (10 + 6) + 6 minutes: the sum of the group times.
+    const r = run(`${BASE}
+fleet:
+  - { name: db, count: 2, region: eastus, disks: [{ size: 64GiB, used: 50% }], replicate: { to: westus } }
+  - { name: app, region: eastus, disks: [{ size: 64GiB, used: 50% }], replicate: { to: westus } }
+  - { name: web, region: eastus, disks: [{ size: 64GiB, used: 50% }], replicate: { to: westus } }
+recoveryPlans:
+  - name: shop
+    groups:
+      - { group: db }
+      - { group: app, manual: 10m }
+      - { group: web }
+events:
+  - { at: 10d14h, outage: { region: eastus, for: 6h } }
+`);
+    const rto = Object.fromEntries(r.dr!.incidents[0].vms.map((v) => [v.vm, v.rtoSeconds]));
+    expect(rto).toEqual({ 'db-001': 1260, 'db-002': 1260, 'app-001': 2220, 'web-001': 2580 });
+    const web = r.dr!.incidents[0].vms.find((v) => v.vm === 'web-001')!;
+    // Waiting = the two earlier groups and the manual step: 6 + 10 + 6 minutes.
+    expect(web.phases).toEqual({ detection: 900, waiting: 1320, recovery: 240, boot: 120 });
+  });
+});
+
+describe('restore from backup at a region outage', () => {
+  // Daily backups at 22:00 (no start jitter), snapshot phase 5 minutes, churn 0, so each
+  // incremental point reaches the vault at 22:05. The outage starts at 10d 08:00 for 6 hours.
+  const backupOnly = (vault: string) => `${BASE}
+vaults:
+  - ${vault}
+fleet:
+  - name: web
+    region: eastus
+    disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }]
+    backup: { vault: rsv, policy: daily }
+events:
+  - { at: 10d8h, outage: { region: eastus, for: 6h } }
+`;
+
+  it('GRS + Cross Region Restore: the last point that had reached the pair', () => {
+    // Day 9's point reached the vault at 9d 22:05 and the pair 12 h later, 10d 10:05: after
+    // the outage began, so it never arrived. Day 8's arrived at 9d 10:05. RPO = 10d 08:00 −
+    // 8d 22:00 = 34 h = 122,400 s. Restore in westus at the decision (08:15): 30 min + 60 GiB
+    // at 60 MiB/s (61,440 MiB / 60 = 1024 s) = 2824 s. RTO = 900 + 2824 + 120 = 3844 s.
+    const r = run(backupOnly('{ name: rsv, region: eastus, redundancy: GRS, crossRegionRestore: true }'));
+    const { vm } = only(r);
+    expect(vm.path).toBe('cross-region-restore');
+    expect(vm.point).toEqual({ at: '2026-01-09T22:00:00.000Z', source: 'secondary-vault', region: 'westus' });
+    expect(vm.rpoSeconds).toBe(34 * HOUR);
+    expect(vm.rtoSeconds).toBe(3844);
+    expect(vm.region).toBe('westus');
+  });
+
+  it('without Cross Region Restore the VM waits for its region, then restores (RTO = outage + restore)', () => {
+    // Nothing readable until 14:00. Then day 9's instant-restore snapshot (kept 2 days) is
+    // restored in minutes: RTO = 6 h + 10 min + 2 min = 22,320 s; RPO = 08:00 − 9d 22:00 = 10 h.
+    const r = run(backupOnly('{ name: rsv, region: eastus, redundancy: GRS, crossRegionRestore: false }'));
+    const { vm } = only(r);
+    expect(vm.path).toBe('restore-snapshot');
+    expect(vm.point?.at).toBe('2026-01-10T22:00:00.000Z');
+    expect(vm.rpoSeconds).toBe(10 * HOUR);
+    expect(vm.rtoSeconds).toBe(6 * HOUR + 600 + 120);
+    expect(vm.phases).toEqual({ detection: 900, waiting: 6 * HOUR - 900, recovery: 600, boot: 120 });
+    // No job was due during the outage (08:00–14:00), and the VM was back before 22:00.
+    expect(r.jobs[0].failed).toBe(0);
+  });
+});
+
+describe('ransomware', () => {
+  it('recovers from the last point before the encryption began, though later ones exist', () => {
+    // Encryption starts at 10d 12:00 and is found 3 days later (13d 12:00); the decision is at
+    // 12:15. Points of days 10, 11 and 12 (22:00) hold encrypted data. Day 9's point (9d 22:00)
+    // is the last clean one; its snapshot expired at 11d 22:00, so it comes from the vault:
+    // RPO = 12:00 − 9d 22:00 = 14 h; RTO (from discovery) = 900 + 1800 + 1024 + 120 = 3844 s.
+    const r = run(`${BASE}
+vaults:
+  - { name: rsv, region: eastus }
+fleet:
+  - name: web
+    region: eastus
+    disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }]
+    backup: { vault: rsv, policy: daily }
+events:
+  - { at: 10d12h, ransomware: { vms: [web-001], detectedAfter: 3d } }
+`);
+    const { incident, vm } = only(r);
+    expect(incident.at).toBe('2026-01-11T12:00:00.000Z');
+    expect(vm.path).toBe('restore-vault');
+    expect(vm.point?.at).toBe('2026-01-10T22:00:00.000Z');
+    expect(vm.rpoSeconds).toBe(14 * HOUR);
+    expect(vm.rtoSeconds).toBe(3844);
+    // Later (bad) points were made: days 0–12 each added one, all still kept (30 daily).
+    expect(r.jobs[0].succeeded).toBeGreaterThanOrEqual(13);
+  });
+});
