@@ -3,6 +3,7 @@
 // test checks both that the copy is current and that a real run's summary validates.
 
 import { METER_LABELS, METER_ORDER } from './format.js';
+import { DR_SCHEMA, OBJECTIVES_SCHEMA } from './summary-dr.schema.js';
 
 /** A JSON Schema node. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -159,6 +160,8 @@ const RUN = obj('One run: the base scenario or a variant.', {
   vaults: { description: 'Every vault, in scenario order.', type: 'array', items: VAULT },
   jobs: { description: 'Backup jobs per policy, in scenario order.', type: 'array', items: JOB },
   cost: COST,
+  dr: DR_SCHEMA,
+  objectives: OBJECTIVES_SCHEMA,
 });
 
 /** JSON Schema of summary.json (draft 2020-12); every property carries a description. */

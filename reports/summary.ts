@@ -6,6 +6,7 @@
 import type { Meter, MeterUnit, MonthCost } from '../models/pricing/types.js';
 import type {
   JobResult,
+  ObjectiveResult,
   PointCounts,
   RunResult,
   Summary5,
@@ -13,6 +14,7 @@ import type {
   VaultResult,
 } from '../models/results/types.js';
 import { METER_ORDER, round } from './format.js';
+import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
 
 /** The summary's format version, as in its schema's `$id`. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -47,6 +49,9 @@ export interface SummaryCost {
 /** A vault in a summary: its RunResult entry without the per-day series. */
 export type SummaryVault = Omit<VaultResult, 'daily'>;
 
+/** A job group in a summary: its RunResult entry without the per-day series. */
+export type SummaryJob = Omit<JobResult, 'daily'>;
+
 /** One scenario run (base or a variant) in a summary. */
 export interface SummaryRun {
   variant: string;
@@ -58,8 +63,12 @@ export interface SummaryRun {
   fingerprint: string;
   storage: { end: TierBytes; peak: TierBytes; diskSnapshots: { end: number; peak: number } };
   vaults: SummaryVault[];
-  jobs: JobResult[];
+  jobs: SummaryJob[];
   cost: SummaryCost;
+  /** Disaster recovery, or null when the scenario has none. */
+  dr: SummaryDr | null;
+  /** Objectives judged (empty when none are set). */
+  objectives: ObjectiveResult[];
 }
 
 /** The summary.json object. */
@@ -100,6 +109,8 @@ function summariseRun(r: RunResult): SummaryRun {
     vaults: r.vaults.map(vault),
     jobs: r.jobs.map(job),
     cost: cost(r.cost),
+    dr: summariseDr(r.dr),
+    objectives: summariseObjectives(r.objectives),
   };
 }
 
@@ -146,7 +157,7 @@ const seconds = (s: Summary5): Summary5 => ({
 const byCause = (causes: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(causes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-function job(j: JobResult): JobResult {
+function job(j: JobResult): SummaryJob {
   return {
     policy: j.policy,
     kind: j.kind,

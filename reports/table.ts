@@ -14,6 +14,7 @@ import {
   round,
 } from './format.js';
 import type { Summary, SummaryRun } from './summary.js';
+import { drLines } from './table-dr.js';
 
 /** Widest line the table prints. */
 export const MAX_WIDTH = 100;
@@ -39,7 +40,7 @@ export function renderTable(summary: Summary): string {
   const notes = runs.some((r) => transferGroups(r).length > 1)
     ? ['* several policies transferred: p50 and p95 are the highest policy figure, max the overall max']
     : [];
-  return `${[head, '', ...layout(runs, rows), ...notes].join('\n')}\n`;
+  return `${[head, '', ...layout(runs, rows), ...notes, ...drLines(runs)].join('\n')}\n`;
 }
 
 // Numeric rows: base value as is, others with "(delta)" against the base.

@@ -54,6 +54,8 @@ describe('buildSummary', () => {
       'vaults',
       'jobs',
       'cost',
+      'dr',
+      'objectives',
     ]);
     expect(Object.keys(summary.runs[0].cost)).toEqual([
       'currency',

@@ -1,0 +1,150 @@
+// JSON Schema nodes of summary.json's disaster-recovery part (`dr`) and judged `objectives`,
+// used by reports/summary.schema.ts.
+
+import type { JsonSchema } from './summary.schema.js';
+
+const obj = (description: string, properties: Record<string, JsonSchema>): JsonSchema => ({
+  description,
+  type: 'object',
+  required: Object.keys(properties),
+  additionalProperties: false,
+  properties,
+});
+const str = (description: string): JsonSchema => ({ description, type: 'string' });
+const int = (description: string): JsonSchema => ({ description, type: 'integer', minimum: 0 });
+const num = (description: string): JsonSchema => ({ description, type: 'number' });
+const nullable = (node: JsonSchema): JsonSchema => ({
+  description: node.description,
+  anyOf: [{ ...node }, { type: 'null' }],
+});
+const list = (description: string, items: JsonSchema): JsonSchema => ({ description, type: 'array', items });
+const instant = (description: string): JsonSchema => ({
+  description,
+  type: 'string',
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$',
+});
+const secs = (description: string) => num(`${description}, seconds.`);
+const five = (description: string): JsonSchema => ({ description, $ref: '#/$defs/summary5' });
+
+const RECOVERY = obj('How one VM came back from one incident.', {
+  vm: str('VM id.'),
+  group: str('Fleet group.'),
+  app: str('Application: the app tag, else the fleet group.'),
+  path: {
+    description: 'How it came back.',
+    enum: [
+      'failover',
+      'restore-snapshot',
+      'restore-vault',
+      'restore-archive',
+      'cross-region-restore',
+      'restart-in-place',
+      'unrecovered',
+    ],
+  },
+  point: nullable(
+    obj('The recovery point used.', {
+      at: instant('The point’s data instant.'),
+      source: {
+        description: 'Where the point lived.',
+        enum: ['asr-crash', 'asr-app', 'snapshot', 'vault', 'archive', 'secondary-vault'],
+      },
+      region: str('Region the point was restored or failed over into.'),
+    }),
+  ),
+  rpoSeconds: nullable(secs('Achieved RPO: last good data until the point')),
+  rtoSeconds: nullable(secs('Achieved RTO: fault (or ransomware discovery) until running again')),
+  phases: obj('Where the RTO went (the four add up to it), seconds.', {
+    detection: secs('Until someone acted'),
+    waiting: secs('Waiting for the region, the control plane, earlier plan groups, manual steps'),
+    recovery: secs('Restore or failover work'),
+    boot: secs('VM boot'),
+  }),
+  dataLostBytes: int('Bytes written after the point and before the fault.'),
+  recoveredAt: nullable(instant('When the VM ran again.')),
+  region: str('Region the VM runs in afterwards.'),
+  note: str('Why this path, or why it failed.'),
+});
+
+const INCIDENT = obj('A fault that took VMs down.', {
+  id: str('Incident id: kind and position in the scenario’s events.'),
+  kind: {
+    description: 'What happened.',
+    enum: ['region-outage', 'zone-outage', 'vm-failure', 'disk-corruption', 'vm-deletion', 'ransomware'],
+  },
+  at: instant('When it happened (ransomware: when bad data started).'),
+  end: nullable(instant('When an outage ended.')),
+  scope: str('What it hit.'),
+  detectedAt: instant('When recovery was decided on.'),
+  vms: list('Every VM it took down, by id.', RECOVERY),
+});
+
+const DRILL = obj('A test failover of a recovery plan.', {
+  plan: str('Recovery plan.'),
+  at: instant('When it ran.'),
+  rtoSeconds: secs('Start to the last VM up'),
+  groups: list(
+    'Groups in order.',
+    obj('One group of the drill.', {
+      index: int('Group number, from 1.'),
+      vms: int('VMs in the group.'),
+      startSeconds: secs('Start after the drill began'),
+      endSeconds: secs('Last VM up after the drill began'),
+    }),
+  ),
+});
+
+/** The `dr` node of a run, or null. */
+export const DR_SCHEMA: JsonSchema = nullable(
+  obj(
+    'Disaster recovery: incidents, drills, replication, RPO/RTO per group; null when the scenario has none.',
+    {
+      incidents: list('Incidents in the order they happened.', INCIDENT),
+      drills: list('Drills in the order they ran.', DRILL),
+      replication: list(
+        'Site Recovery replication per fleet group.',
+        obj('Replication of one fleet group.', {
+          group: str('Fleet group.'),
+          vms: int('Replicated VMs.'),
+          peakRpoSeconds: five('Per-VM peak data age of the latest recoverable point, seconds.'),
+          overLimit: list('VMs whose writes exceeded the Site Recovery churn limit.', str('VM id.')),
+        }),
+      ),
+      byGroup: list(
+        'RPO/RTO per fleet group over all incidents.',
+        obj('One group’s recoveries.', {
+          group: str('Fleet group.'),
+          recoveries: int('VM recoveries.'),
+          unrecovered: int('VMs not back by the end of the run.'),
+          rpoSeconds: five('Achieved RPO of the recovered VMs, seconds.'),
+          rtoSeconds: five('Achieved RTO of the recovered VMs, seconds.'),
+        }),
+      ),
+      worst: list(
+        'The worst recoveries: longest RTO, then RPO (at most 10).',
+        obj('One recovery.', {
+          vm: str('VM id.'),
+          incident: str('Incident id.'),
+          rpoSeconds: nullable(secs('Achieved RPO')),
+          rtoSeconds: nullable(secs('Achieved RTO')),
+        }),
+      ),
+    },
+  ),
+);
+
+/** The `objectives` node of a run. */
+export const OBJECTIVES_SCHEMA: JsonSchema = list(
+  'Objectives judged: per scope and metric (RPO, RTO); empty when none are set.',
+  obj('One objective over one scope.', {
+    scope: str('all, group:<name>, app:<name> or tag:<key>=<value>.'),
+    metric: { description: 'Which objective.', enum: ['rpo', 'rto'] },
+    targetSeconds: secs('The objective'),
+    worstSeconds: nullable(secs('Worst achieved in scope (null: nothing judged, or a VM never recovered)')),
+    judged: int('VM recoveries judged.'),
+    failed: int('Recoveries that broke it.'),
+    pass: { description: 'Whether every recovery in scope met it.', type: 'boolean' },
+    failing: list('VMs that broke it, sorted, at most 20.', str('VM id.')),
+    evidence: str('One sentence a human can check.'),
+  }),
+);

@@ -1,0 +1,113 @@
+// The disaster-recovery part of summary.json: incidents with every VM's recovery (per-day
+// replication series left out), drills, replication per group, RPO/RTO per group, the worst
+// recoveries, and the objectives judged. Numbers rounded as the rest of the summary.
+
+import type {
+  DrResult,
+  Incident,
+  ObjectiveResult,
+  ReplicationGroupResult,
+  Summary5,
+  VmRecovery,
+} from '../models/results/types.js';
+import { round } from './format.js';
+
+/** Replication of a group in a summary: without the per-day series. */
+export type SummaryReplication = Omit<ReplicationGroupResult, 'daily'>;
+
+/** Disaster recovery in a summary. */
+export type SummaryDr = Omit<DrResult, 'replication'> & { replication: SummaryReplication[] };
+
+const s3 = (v: number | null): number | null => (v === null ? null : round(v, 3));
+
+const five = (s: Summary5): Summary5 => ({
+  count: s.count,
+  mean: round(s.mean, 3),
+  p50: round(s.p50, 3),
+  p95: round(s.p95, 3),
+  p99: round(s.p99, 3),
+  max: round(s.max, 3),
+});
+
+const recovery = (r: VmRecovery): VmRecovery => ({
+  vm: r.vm,
+  group: r.group,
+  app: r.app,
+  path: r.path,
+  point: r.point === null ? null : { at: r.point.at, source: r.point.source, region: r.point.region },
+  rpoSeconds: s3(r.rpoSeconds),
+  rtoSeconds: s3(r.rtoSeconds),
+  phases: {
+    detection: round(r.phases.detection, 3),
+    waiting: round(r.phases.waiting, 3),
+    recovery: round(r.phases.recovery, 3),
+    boot: round(r.phases.boot, 3),
+  },
+  dataLostBytes: round(r.dataLostBytes),
+  recoveredAt: r.recoveredAt,
+  region: r.region,
+  note: r.note,
+});
+
+const incident = (i: Incident): Incident => ({
+  id: i.id,
+  kind: i.kind,
+  at: i.at,
+  end: i.end,
+  scope: i.scope,
+  detectedAt: i.detectedAt,
+  vms: i.vms.map(recovery),
+});
+
+/** The summary's `dr`, or null when the run had none. */
+export function summariseDr(dr: DrResult | null): SummaryDr | null {
+  if (dr === null) return null;
+  return {
+    incidents: dr.incidents.map(incident),
+    drills: dr.drills.map((d) => ({
+      plan: d.plan,
+      at: d.at,
+      rtoSeconds: round(d.rtoSeconds, 3),
+      groups: d.groups.map((g) => ({
+        index: g.index,
+        vms: g.vms,
+        startSeconds: round(g.startSeconds, 3),
+        endSeconds: round(g.endSeconds, 3),
+      })),
+    })),
+    replication: dr.replication.map((g) => ({
+      group: g.group,
+      vms: g.vms,
+      peakRpoSeconds: five(g.peakRpoSeconds),
+      overLimit: [...g.overLimit],
+    })),
+    byGroup: dr.byGroup.map((g) => ({
+      group: g.group,
+      recoveries: g.recoveries,
+      unrecovered: g.unrecovered,
+      rpoSeconds: five(g.rpoSeconds),
+      rtoSeconds: five(g.rtoSeconds),
+    })),
+    worst: dr.worst.map((w) => ({
+      vm: w.vm,
+      incident: w.incident,
+      rpoSeconds: s3(w.rpoSeconds),
+      rtoSeconds: s3(w.rtoSeconds),
+    })),
+  };
+}
+
+/** The summary's `objectives`, in judged order. */
+export function summariseObjectives(list: readonly ObjectiveResult[]): ObjectiveResult[] {
+  return list.map((o) => ({
+    scope: o.scope,
+    metric: o.metric,
+    targetSeconds: round(o.targetSeconds, 3),
+    worstSeconds: s3(o.worstSeconds),
+    judged: o.judged,
+    failed: o.failed,
+    pass: o.pass,
+    failing: [...o.failing],
+    evidence: o.evidence,
+  }));
+}

@@ -1,0 +1,94 @@
+// The disaster-recovery part of the terminal summary: per run, each incident with its VMs'
+// RPO/RTO per fleet group and recovery path, the worst VMs, the drills, and every objective
+// with PASS/FAIL and its evidence. Plain text lines.
+
+import type { Incident, ObjectiveResult, VmRecovery } from '../models/results/types.js';
+import { formatBytes, formatSeconds } from './format.js';
+import type { SummaryRun } from './summary.js';
+
+const dur = (s: number | null): string => (s === null ? 'never' : formatSeconds(s));
+const pad = (text: string, width: number) => text.padEnd(width);
+
+/** Lines for every run that has incidents, drills or objectives (none otherwise). */
+export function drLines(runs: readonly SummaryRun[]): string[] {
+  const out: string[] = [];
+  for (const r of runs) {
+    const dr = r.dr;
+    const hasDr =
+      dr !== null && (dr.incidents.length > 0 || dr.drills.length > 0 || dr.replication.length > 0);
+    if (!hasDr && r.objectives.length === 0) continue;
+    const name = runs.length > 1 ? ` (${r.variant})` : '';
+    if (hasDr) {
+      out.push('', `Disaster recovery${name}`);
+      for (const i of dr!.incidents) out.push(...incidentLines(i));
+      for (const g of dr!.replication)
+        out.push(
+          `  replication ${g.group}: ${g.vms} VMs, peak RPO p50 ${dur(g.peakRpoSeconds.p50)}, max ${dur(g.peakRpoSeconds.max)}${
+            g.overLimit.length > 0
+              ? `; over the churn limit: ${g.overLimit.slice(0, 5).join(', ')}${g.overLimit.length > 5 ? ', …' : ''}`
+              : ''
+          }`,
+        );
+      for (const d of dr!.drills)
+        out.push(
+          `  drill ${d.plan} at ${d.at}: RTO ${dur(d.rtoSeconds)} over ${d.groups.length} group${d.groups.length === 1 ? '' : 's'}`,
+        );
+      if (dr!.worst.length > 0)
+        out.push(
+          `  worst: ${dr!.worst
+            .slice(0, 5)
+            .map((w) => `${w.vm} RTO ${dur(w.rtoSeconds)} RPO ${dur(w.rpoSeconds)}`)
+            .join('; ')}`,
+        );
+    }
+    if (r.objectives.length > 0) {
+      out.push('', `Objectives${name}`);
+      for (const o of r.objectives) out.push(objectiveLine(o));
+    }
+  }
+  return out;
+}
+
+function incidentLines(i: Incident): string[] {
+  const lines = [
+    `  ${i.id} (${i.scope}) at ${i.at}${i.end === null ? '' : ` until ${i.end}`}: ${i.vms.length} VM${i.vms.length === 1 ? '' : 's'} down`,
+  ];
+  const groups = [...new Set(i.vms.map((v) => v.group))].sort();
+  const width = Math.max(6, ...groups.map((g) => g.length)) + 2;
+  lines.push(
+    `    ${pad('group', width)}${pad('VMs', 5)}${pad('RPO p50 / max', 20)}${pad('RTO p50 / max', 20)}${pad('data lost', 12)}paths`,
+  );
+  for (const g of groups) {
+    const vms = i.vms.filter((v) => v.group === g);
+    lines.push(
+      `    ${pad(g, width)}${pad(String(vms.length), 5)}${pad(pair(vms.map((v) => v.rpoSeconds)), 20)}${pad(pair(vms.map((v) => v.rtoSeconds)), 20)}${pad(
+        formatBytes(vms.reduce((s, v) => s + v.dataLostBytes, 0)),
+        12,
+      )}${paths(vms)}`,
+    );
+  }
+  return lines;
+}
+
+// "p50 / max" of values where null (never recovered) is the worst.
+function pair(values: (number | null)[]): string {
+  if (values.some((v) => v === null)) {
+    const done = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+    return `${done.length === 0 ? 'never' : dur(done[Math.floor((done.length - 1) / 2)])} / never`;
+  }
+  const sorted = (values as number[]).sort((a, b) => a - b);
+  return `${dur(sorted[Math.floor((sorted.length - 1) / 2)])} / ${dur(sorted[sorted.length - 1])}`;
+}
+
+function paths(vms: readonly VmRecovery[]): string {
+  const counts = new Map<string, number>();
+  for (const v of vms) counts.set(v.path, (counts.get(v.path) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([p, n]) => (n === vms.length ? p : `${p} ×${n}`))
+    .join(', ');
+}
+
+function objectiveLine(o: ObjectiveResult): string {
+  return `  ${o.pass ? 'PASS' : 'FAIL'}  ${o.metric.toUpperCase()} ≤ ${dur(o.targetSeconds)} for ${o.scope}: ${o.evidence}`;
+}
