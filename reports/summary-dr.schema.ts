@@ -64,6 +64,14 @@ const RECOVERY = obj('How one VM came back from one incident.', {
   recoveredAt: nullable(instant('When the VM ran again.')),
   region: str('Region the VM runs in afterwards.'),
   note: str('Why this path, or why it failed.'),
+  reprotect: nullable(
+    obj('After a failover: reprotect to the source region and failback.', {
+      reprotectSeconds: secs(
+        'Reprotect by the Site Recovery formula (checksum + 23% transfer + processing + auto-scale)',
+      ),
+      failbackSeconds: secs('Failback, about as long as the failover'),
+    }),
+  ),
 });
 
 const INCIDENT = obj('A fault that took VMs down.', {

@@ -47,6 +47,13 @@ const recovery = (r: VmRecovery): VmRecovery => ({
   recoveredAt: r.recoveredAt,
   region: r.region,
   note: r.note,
+  reprotect:
+    r.reprotect === null
+      ? null
+      : {
+          reprotectSeconds: round(r.reprotect.reprotectSeconds, 3),
+          failbackSeconds: round(r.reprotect.failbackSeconds, 3),
+        },
 });
 
 const incident = (i: Incident): Incident => ({

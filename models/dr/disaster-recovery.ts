@@ -12,6 +12,7 @@ import type { Link } from '../../engine/link.js';
 import type { Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { FailureCause } from '../backup/stats.js';
+import { failbackDuration, reprotectDuration } from '../replication/reprotect.js';
 import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
 import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
 import type { Region, Scenario, Vm } from '../scenario/types.js';
@@ -432,6 +433,28 @@ export class DisasterRecovery {
         recoveredAt !== null && !inRun
           ? `${decided.note === '' ? '' : `${decided.note}; `}not back before the run ended`
           : decided.note,
+      reprotect:
+        decided.path === 'failover' && recoveredAt !== null
+          ? this.reprotect(v, f, decided, recoveredAt)
+          : null,
+    };
+  }
+
+  // §5.7 reprotect once the source region is back (the changes made since the failover go
+  // back; a lost source VM means a full initial replication), and §5.4 failback ≈ failover.
+  private reprotect(v: DrVm, f: Fault, decided: Decided, recoveredAt: number): VmRecovery['reprotect'] {
+    const used = v.vm.disks.reduce((s, d) => s + d.used, 0);
+    const upload = v.replica?.uploadRate ?? this.settings.restoreThroughput;
+    const sourceBack = OUTAGES.has(f.kind) ? Math.max(f.end, recoveredAt) : recoveredAt;
+    const phases = reprotectDuration({
+      initialReplication: (used / upload) * 1000,
+      differentialBytes: v.written(recoveredAt, sourceBack),
+      diskThroughput: this.settings.restoreThroughput,
+      sourceAvailable: OUTAGES.has(f.kind),
+    });
+    return {
+      reprotectSeconds: Math.round(phases.total) / 1000,
+      failbackSeconds: failbackDuration(decided.work) / 1000,
     };
   }
 

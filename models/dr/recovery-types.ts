@@ -17,6 +17,8 @@ export interface Replica {
   point(t: number, choice: PointChoice, notAfter: number): ReplicaPoint | null;
   /** Bytes the VM wrote in [from, to) (ms). */
   written(from: number, to: number): number;
+  /** Upload capacity of the replication, bytes/s. */
+  readonly uploadRate: number;
 }
 
 /** One VM under disaster recovery. */

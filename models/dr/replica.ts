@@ -55,6 +55,11 @@ export class VmReplica implements Replica {
     return choosePoint(this.stream, this.policy, at, choice, notAfter);
   }
 
+  /** Upload capacity of the replication, bytes/s. */
+  get uploadRate(): number {
+    return this.upload.rate;
+  }
+
   /** Bytes written in [from, to). */
   written(from: number, to: number): number {
     return bytesWritten(this.rates, this.spikes, from, to);

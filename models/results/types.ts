@@ -114,7 +114,11 @@ export interface KeptPoints {
   policy: string;
   /** The item (VM id) whose points these are. */
   item: string;
-  /** Oldest first. `tiers`: the GFS tiers still keeping the point (TIERS order), or ['on-demand']. */
+  /**
+   * Oldest first. `at` and `expires` are ISO-8601 in the policy's time zone with its UTC offset
+   * (so the date part is the policy's calendar date); `tiers` are the GFS tiers still keeping
+   * the point, shortest first, or ['on-demand'].
+   */
   points: { at: string; tiers: string[]; expires: string }[];
 }
 
@@ -168,6 +172,8 @@ export interface VmRecovery {
   region: string;
   /** Why this path, or why it failed (e.g. "short of cores in westus"). */
   note: string;
+  /** After a failover: reprotect back to the source region (§5.7 formula) and failback (§5.4), seconds; else null. */
+  reprotect: { reprotectSeconds: number; failbackSeconds: number } | null;
 }
 
 /** A fault that took VMs down, and how each came back. */

@@ -26,7 +26,8 @@ describe('scenarios/examples/region-outage.yaml', () => {
 
   it('recovers each group by the path its protection allows', () => {
     const paths = new Map<string, Set<string>>();
-    for (const v of result.dr!.incidents[0].vms) paths.set(v.group, (paths.get(v.group) ?? new Set()).add(v.path));
+    for (const v of result.dr!.incidents[0].vms)
+      paths.set(v.group, (paths.get(v.group) ?? new Set()).add(v.path));
     expect(Object.fromEntries([...paths].map(([g, p]) => [g, [...p]]))).toEqual({
       batch: ['restore-snapshot'],
       'shop-app': ['failover'],
@@ -37,7 +38,12 @@ describe('scenarios/examples/region-outage.yaml', () => {
 
   it('judges the objectives: the shop holds, the batch VMs break the 4 h RTO', () => {
     const verdict = Object.fromEntries(result.objectives.map((o) => [`${o.scope} ${o.metric}`, o.pass]));
-    expect(verdict).toMatchObject({ 'all rto': false, 'app:batch rto': false, 'app:shop rto': true, 'app:shop rpo': true });
+    expect(verdict).toMatchObject({
+      'all rto': false,
+      'app:batch rto': false,
+      'app:shop rto': true,
+      'app:shop rpo': true,
+    });
     // Batch waits 18 h for East US: RTO > 18 h, which 4 h cannot hold.
     const batch = result.objectives.find((o) => o.scope === 'app:batch' && o.metric === 'rto')!;
     expect(batch.worstSeconds!).toBeGreaterThan(18 * 3600);

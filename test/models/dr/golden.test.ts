@@ -68,6 +68,20 @@ events:
     expect(vm.rtoSeconds).toBe(1260);
     expect(vm.phases).toEqual({ detection: 900, waiting: 0, recovery: 240, boot: 120 });
     expect(vm.region).toBe('westus');
+    // Reprotect (§5.7) once East US is back at 20:03: checksum = the initial replication,
+    // 60 GiB at the 54 MiB/s churn limit = 61,440 / 54 = 1137.78 s; the changes made in westus
+    // from 14:24 (back up) to 20:03 (20,340 s at 1% × 60 GiB a day = 0.1446 GiB) go back at
+    // 23% of 60 MiB/s = 10.73 s; processing (1137.78 + 10.73) / 5 = 229.70 s; auto-scale
+    // 1500 s → 2878.2 s. Failback ≈ the failover, 240 s (§5.4).
+    const gib = 1024 ** 3;
+    const differential = (0.01 * 60 * gib * 20_340) / 86_400;
+    const transfer = differential / (0.23 * 60 * 1024 ** 2);
+    const checksum = 61_440 / 54;
+    expect(vm.reprotect!.reprotectSeconds).toBeCloseTo(
+      checksum + transfer + (checksum + transfer) / 5 + 1500,
+      2,
+    );
+    expect(vm.reprotect!.failbackSeconds).toBe(240);
   });
 
   it('churn above bandwidth for an hour: the backlog sets the RPO', () => {
