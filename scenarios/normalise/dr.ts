@@ -167,7 +167,7 @@ export function normaliseDr(ctx: Context, r: Raw, refs: DrRefs): DrSections {
     (r.events as Raw[] | undefined) ?? [],
     refs,
     targets,
-    new Set(recoveryPlans.map((p) => p.name)),
+    new Set(((r.recoveryPlans as Raw[] | undefined) ?? []).map((p) => p.name as string)),
   );
   const recovery = readRecovery(ctx, (r.recovery as Raw | undefined) ?? {});
   const scoped = readScoped(ctx, (r.objectives as Raw | undefined)?.per as Raw[] | undefined, refs.vms);
@@ -329,6 +329,7 @@ function readPlans(
   ctx.index('recovery plan', raw as { name: string }[], 'recoveryPlans');
   const planOf = new Map<string, string>();
   const groupAt = new Map<string, string>();
+  const splitReported = new Set<string>();
   const out: RecoveryPlanSpec[] = [];
   raw.forEach((p, i) => {
     const name = p.name as string;
@@ -369,7 +370,8 @@ function readPlans(
           const where = `${name}#${k}`;
           const seen = groupAt.get(rg);
           if (seen !== undefined && seen !== where) {
-            ctx.add('policy-limit', path, DR_MSG.planSplitsGroup(rg));
+            if (!splitReported.has(rg)) ctx.add('policy-limit', path, DR_MSG.planSplitsGroup(rg));
+            splitReported.add(rg);
             ok = false;
           }
           groupAt.set(rg, where);

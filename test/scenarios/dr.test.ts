@@ -1,0 +1,132 @@
+// The disaster-recovery sections of the scenario format: defaults, and clear errors for
+// what Site Recovery and recovery plans do not allow (reference/azure.md §5.1, §5.5).
+
+import { describe, expect, it } from 'vitest';
+import { MS } from '../../engine/units.js';
+import { loadScenarioText } from '../../scenarios/load.js';
+
+const HEAD = `
+name: dr
+duration: 30d
+regions:
+  - { name: eastus, pair: westus }
+  - { name: westus, pair: eastus, cores: 64 }
+`;
+
+function issues(text: string): string[] {
+  const r = loadScenarioText(HEAD + text, 'dr.yaml');
+  return r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`);
+}
+
+describe('disaster-recovery sections', () => {
+  it('fills replication and recovery defaults from the reference', () => {
+    const r = loadScenarioText(
+      `${HEAD}
+fleet:
+  - { name: web, region: eastus, disks: [{ size: 64GiB }], replicate: { to: westus } }
+events:
+  - { at: 10d, outage: { region: eastus, for: 2h } }
+`,
+      'dr.yaml',
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const s = r.scenarios[0];
+    expect(s.vms[0].replicate).toEqual({
+      to: 'westus',
+      bandwidth: null,
+      retention: MS.day, // §5.1: 1 day (2022 default)
+      appConsistentEvery: null, // §5.1: off by default
+      highChurn: false,
+      initialSync: false,
+      group: null,
+    });
+    expect(s.vms[0].cores).toBe(2);
+    expect(s.regions[1].cores).toBe(64);
+    expect(s.faults).toEqual([
+      {
+        kind: 'region-outage',
+        at: { fixed: 10 * MS.day },
+        duration: { fixed: 2 * MS.hour },
+        region: 'eastus',
+      },
+    ]);
+    expect(s.recovery.crossRegionLag).toBe(12 * MS.hour); // §2.2
+    expect(s.recovery.processing).toBe(5 * MS.minute); // §5.2
+    expect(s.recovery.latestProcessing).toEqual({ kind: 'uniform', min: 8 * MS.minute, max: 10 * MS.minute }); // §5.4
+  });
+
+  it('names the field and the rule for each Site Recovery limit', () => {
+    expect(
+      issues(`
+fleet:
+  - name: web
+    region: eastus
+    disks: [{ size: 64GiB }]
+    replicate: { to: eastus, retention: 20d, appConsistentEvery: 30m }
+`),
+    ).toEqual([
+      'fleet[0].replicate.to: a VM cannot replicate to its own region eastus; Azure-to-Azure replication goes to another region',
+      'fleet[0].replicate.retention: Site Recovery retention must be 0s to 15d, got 20d (A2A FAQ: 15 days with managed disks)',
+      'fleet[0].replicate.appConsistentEvery: app-consistent snapshots need an interval of at least 1h and less than the retention 20d, got 30m (A2A FAQ)',
+    ]);
+  });
+
+  it('rejects a replication group of more than 16 VMs and a plan of more than 7 groups', () => {
+    const groups = Array.from(
+      { length: 8 },
+      (_, k) => `      - { vms: [web-${String(k + 1).padStart(3, '0')}] }`,
+    ).join('\n');
+    expect(
+      issues(`
+fleet:
+  - { name: web, count: 17, region: eastus, disks: [{ size: 64GiB }], replicate: { to: westus, group: rg } }
+recoveryPlans:
+  - name: p
+    groups:
+${groups}
+`),
+    ).toEqual([
+      'fleet: replication group "rg" has 17 VMs; at most 16 are allowed (A2A FAQ, multi-VM consistency)',
+      'recoveryPlans[0].groups: recovery plan "p" has 8 groups; at most 7 are allowed (A2A FAQ)',
+      'recoveryPlans[0].groups[1]: replication group "rg" is split across recovery plans or groups; its VMs fail over together',
+    ]);
+  });
+
+  it('checks events: one kind each, known VMs with a suggestion, known plans, within the horizon', () => {
+    expect(
+      issues(`
+fleet:
+  - { name: web, region: eastus, disks: [{ size: 64GiB }] }
+events:
+  - { at: 10d, outage: { region: eastus, for: 1h }, vmFailure: { vms: [web-001] } }
+  - { at: 10d, vmFailure: { vms: [web-01] } }
+  - { at: 40d, drill: { plan: nope } }
+  - { at: 1d, degrade: { to: 10%, for: 1h } }
+`),
+    ).toEqual([
+      'events[0]: an event has exactly one kind, got outage and vmFailure',
+      'events[1].vmFailure.vms[0]: unknown VM "web-01"; did you mean "web-001"?',
+      "events[2].at: events.at 40d is beyond the scenario's duration 30d",
+      'events[2].drill.plan: unknown recovery plan "nope"',
+      'events[3].degrade: degrade needs a link or replicationFrom (one of them)',
+    ]);
+  });
+
+  it('checks scoped objectives name one scope that exists', () => {
+    expect(
+      issues(`
+fleet:
+  - { name: web, region: eastus, disks: [{ size: 64GiB }], tags: { app: shop } }
+objectives:
+  per:
+    - { group: web, app: shop, rto: 1h }
+    - { tag: tier=gold, rto: 1h }
+    - { app: shop }
+`),
+    ).toEqual([
+      'objectives.per[0]: an objective scope names exactly one of group, app or tag',
+      'objectives.per[1].tag: no VM has tag tier=gold',
+      'objectives.per[2]: a scoped objective needs rpo or rto',
+    ]);
+  });
+});
