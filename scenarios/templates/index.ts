@@ -3,6 +3,7 @@
 
 import { ENHANCED_HOURLY } from './enhanced-hourly.js';
 import { MINIMAL } from './minimal.js';
+import { REGION_OUTAGE } from './region-outage.js';
 import { RETENTION_COMPARISON } from './retention-comparison.js';
 
 /** One starter scenario: its name, what it shows, its module and its YAML text. */
@@ -27,6 +28,13 @@ export const TEMPLATES: readonly Template[] = [
     description: 'an Enhanced policy taking a recovery point every 4 hours',
     file: 'enhanced-hourly.ts',
     text: ENHANCED_HOURLY,
+  },
+  {
+    name: 'region-outage',
+    description:
+      'a region outage: Site Recovery failover in a recovery plan, Cross Region Restore, objectives',
+    file: 'region-outage.ts',
+    text: REGION_OUTAGE,
   },
   {
     name: 'minimal',
