@@ -80,19 +80,14 @@ function judge(
   };
 }
 
-// Seconds as a short duration: 90 → 1m30s, 5400 → 1h30m.
+// Seconds as a short duration, as reports print them: 42.0s, 5m 0s, 15h 59m, 2d 3h.
 function fmt(seconds: number | null): string {
   if (seconds === null) return '—';
+  if (seconds < 60) return `${(Math.round(seconds * 10) / 10).toFixed(1)}s`;
   const s = Math.round(seconds);
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = s % 60;
-  const parts = [
-    d > 0 ? `${d}d` : '',
-    h > 0 ? `${h}h` : '',
-    m > 0 ? `${m}m` : '',
-    r > 0 ? `${r}s` : '',
-  ].filter((x) => x !== '');
-  return parts.length === 0 ? '0s' : parts.join('');
+  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
+  const m = Math.round(s / 60);
+  if (m < 1440) return `${Math.floor(m / 60)}h ${m % 60}m`;
+  const h = Math.round(m / 60);
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
 }

@@ -44,7 +44,7 @@ fleet:
     disks: [{ size: 128GiB, used: 40%, churn: { daily: 3% } }]
     backup: { vault: rsv-prod, policy: daily }
 
-# Replicated VMs fail over in groups; a manual check before the second group.
+# Replicated VMs fail over in ordered groups; add groups, with manual: 10m for a pause before one.
 recoveryPlans:
   - name: shop
     groups:
