@@ -17,5 +17,6 @@ export * from './engine/units.js';
 export type { RunResult } from './models/results/types.js';
 export type { Scenario } from './models/scenario/types.js';
 export { type SimulateOptions, simulate } from './models/simulate.js';
+export { buildCharts, type Chart } from './reports/charts/index.js';
 export { type Issue, renderIssue } from './scenarios/issues.js';
 export { type LoadResult, loadScenarioFile, loadScenarioText } from './scenarios/load.js';

@@ -1,9 +1,11 @@
 // `npm run bench -- <suite> [--json] [--quick]`: runs a bench suite and prints its figures,
 // as a table or (with --json) one JSON object on stdout.
 
+import { benchDr } from './dr.js';
 import { benchFleet } from './fleet.js';
 import { benchKernel } from './kernel.js';
 import type { BenchResult } from './measure.js';
+import { benchSweep } from './sweep.js';
 
 interface Report {
   suite: string;
@@ -13,11 +15,13 @@ interface Report {
 }
 
 const SUITES: Record<string, (quick: boolean) => Omit<Report, 'node'>> = {
+  dr: (quick) => ({ suite: 'dr', ...benchDr(quick ? 200 : 2_000, quick ? 10 : 30) }),
   fleet: (quick) => ({ suite: 'fleet', ...benchFleet(quick ? 500 : 10_000, quick ? 30 : 365) }),
   kernel: (quick) => ({
     suite: 'kernel',
     ...benchKernel(quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000], quick ? 200_000 : 2_000_000),
   }),
+  sweep: (quick) => ({ suite: 'sweep', ...(quick ? benchSweep(50, 7, 20) : benchSweep(500, 30, 200)) }),
 };
 
 function main(argv: string[]): number {

@@ -8,12 +8,18 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import { type CompareOptions, compareScenarioFile } from './commands/compare.js';
 import { renderDemo, runDemo } from './commands/demo.js';
 import { planInit, renderTemplateList, writeInit } from './commands/init.js';
+import { type MergeOptions, mergePartFiles } from './commands/merge.js';
 import { type RunOptions, runScenarioFile } from './commands/run.js';
 import { schemaText } from './commands/schema.js';
+import { type SweepOptions, sweepScenarioFile } from './commands/sweep.js';
+import { type TestAlertsOptions, testAlertFiles } from './commands/test-alerts.js';
 import { renderValidate, validateExitCode, validateFiles } from './commands/validate.js';
 import { EXIT, reportError } from './errors.js';
+import { parseFormat, parseRate, parseShard } from './options.js';
+import { parseReportFormats } from './report-files.js';
 
 /** Where the CLI writes and which directory relative paths start from. */
 export interface CliIo {
@@ -82,8 +88,95 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--json', 'print the summary object (as in summary.json) instead of the table')
     .option('--trace', 'also write every model event to events.jsonl in the output directory')
     .option('--variant <name...>', 'run only these: base or variant names (put FILE first)')
-    .action((file: string, opts: RunOptions) => {
-      exit(runScenarioFile(file, opts, io, packageVersion()).code);
+    .option('--junit <path>', 'write JUnit XML: one test case per objective per scope (for CI)')
+    .option(
+      '--format <formats>',
+      'also write reports into --out: html (one offline file with charts), md, svg, png (comma-separated)',
+      parseReportFormats,
+    )
+    .option('-q, --quiet', 'no progress bar (it shows only on a terminal, for runs over a second)')
+    .action(async (file: string, opts: RunOptions) => {
+      exit((await runScenarioFile(file, opts, io, packageVersion())).code);
+    });
+
+  program
+    .command('compare')
+    .description('run the base and every variant with the same random numbers; print them side by side')
+    .argument('<file>', 'scenario YAML file')
+    .option(
+      '-n, --replications <n>',
+      'replications; with more than 1, paired differences get a 95% CI',
+      integer('--replications', 1, 1_000_000),
+      1,
+    )
+    .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
+    .option('-w, --workers <k>', 'worker threads (default: one per core)', integer('--workers', 1, 1024))
+    .option('--variant <name...>', 'compare only these: base or variant names (put FILE first)')
+    .option('--format <format>', 'text or md (Markdown table)', parseFormat, 'text')
+    .option('--json', 'print the comparison object instead of the table')
+    .action(async (file: string, opts: CompareOptions) => {
+      exit((await compareScenarioFile(file, opts, io, packageVersion())).code);
+    });
+
+  program
+    .command('sweep')
+    .description(
+      'Monte Carlo: N replications with derived seeds; distributions, CIs and objective pass rates',
+    )
+    .argument('<file>', 'scenario YAML file')
+    .requiredOption('-n, --replications <n>', 'replications to run', integer('--replications', 1, 10_000_000))
+    .option(
+      '-w, --workers <k>',
+      'worker threads (default: one per core); the output does not depend on it',
+      integer('--workers', 1, 1024),
+    )
+    .option(
+      '--shard <i/n>',
+      'run only shard i of n (contiguous replications) and write a part file to --out',
+      parseShard,
+    )
+    .option('-o, --out <file>', 'write the part (with --shard) or the aggregate JSON here')
+    .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
+    .option('--variant <name...>', 'sweep only these: base or variant names (put FILE first)')
+    .option(
+      '--min-pass-rate <r>',
+      'exit 1 when an objective passes in fewer replications (0-1 or %)',
+      parseRate,
+      1,
+    )
+    .option('--format <format>', 'text or md', parseFormat, 'text')
+    .option('--json', 'print the aggregate object instead of the table')
+    .action(async (file: string, opts: SweepOptions) => {
+      exit((await sweepScenarioFile(file, opts, io, packageVersion())).code);
+    });
+
+  program
+    .command('merge')
+    .description(
+      'merge sweep parts (sweep --shard i/n --out part.json) into the aggregate of the whole sweep',
+    )
+    .argument('<part...>', 'part files, one per shard, in any order')
+    .option('-o, --out <file>', 'also write the aggregate JSON here')
+    .option(
+      '--min-pass-rate <r>',
+      'exit 1 when an objective passes in fewer replications (0-1 or %)',
+      parseRate,
+      1,
+    )
+    .option('--format <format>', 'text or md', parseFormat, 'text')
+    .option('--json', 'print the aggregate object instead of the table')
+    .action((parts: string[], opts: MergeOptions) => {
+      exit(mergePartFiles(parts, opts, io).code);
+    });
+
+  // test-alerts (issue 6): alert rules against cases of input series.
+  program
+    .command('test-alerts')
+    .description('check alert rules against cases of input series and expected firings (exit 1 on a failure)')
+    .argument('<file...>', 'alert test case YAML files')
+    .option('--junit <path>', 'write JUnit XML: one test case per alert case (for CI)')
+    .action((files: string[], opts: TestAlertsOptions) => {
+      exit(testAlertFiles(files, opts, io).code);
     });
 
   program

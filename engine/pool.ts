@@ -5,6 +5,13 @@
 // order. tryAcquire() is the synchronous alternative: a free slot now, or nothing.
 // The slot is reserved when the grant is scheduled, so nobody can overtake in between.
 // Cancelling a waiting request is O(1): it is marked and skipped when it reaches the head.
+//
+// Handoff (PoolOptions.handoff): a released slot goes straight to the first waiter, whose
+// handler runs inside release(), after the pool's books are updated, with no kernel event.
+// A handler that releases again does not recurse: the next handoff runs when the current
+// handler returns, still inside the outermost release(), in FIFO order. Measured on the fleet
+// bench (10,000 VMs × 365 d): the vaults' transfer queues made 3.6 M of its 13.9 M events
+// zero-delay grants.
 
 import type { EventId, Simulation } from './simulation.js';
 import type { Millis } from './units.js';
@@ -15,6 +22,12 @@ export interface PoolOptions {
   name: string;
   /** Number of slots: an integer >= 1. */
   slots: number;
+  /**
+   * Hand a released slot to the first waiter inside release() instead of through a
+   * zero-delay event (default false). Grants through acquire() with a free slot still go
+   * through an event.
+   */
+  handoff?: boolean;
 }
 
 /** Where a request is: waiting (queued, or its grant event pending), granted, cancelled. */
@@ -49,10 +62,15 @@ const RESERVED = 1;
 const GRANTED = 2;
 const CANCELLED = 3;
 
-class Waiter implements Request {
+// Pool's method behind Lease.release(), keyed by a symbol only this module holds.
+const GIVE_BACK = Symbol('giveBack');
+
+// A request and, once granted, its lease: one object, so a grant allocates nothing more.
+class Waiter implements Request, Lease {
   phase = QUEUED;
-  lease: Lease | null = null;
   event: EventId | null = null;
+  grantedAt = 0 as Millis;
+  released = false;
   constructor(
     readonly owner: Pool,
     readonly id: number,
@@ -64,23 +82,21 @@ class Waiter implements Request {
     if (this.phase === GRANTED) return 'granted';
     return this.phase === CANCELLED ? 'cancelled' : 'waiting';
   }
-}
 
-class PoolLease implements Lease {
-  released = false;
-  constructor(
-    private readonly poolName: string,
-    private readonly giveBack: () => void,
-    readonly request: Request,
-    readonly grantedAt: Millis,
-  ) {}
+  get lease(): Lease | null {
+    return this.phase === GRANTED ? this : null;
+  }
+
+  get request(): Request {
+    return this;
+  }
 
   release(): void {
     if (this.released) {
-      throw new Error(`lease of request ${this.request.id} on pool ${this.poolName} released twice`);
+      throw new Error(`lease of request ${this.id} on pool ${this.owner.name} released twice`);
     }
     this.released = true;
-    this.giveBack();
+    this.owner[GIVE_BACK]();
   }
 }
 
@@ -107,7 +123,10 @@ export class Pool {
   private grants = 0;
   private nextId = 0;
   private readonly grantTag: string;
-  private readonly giveBack = (): void => this.freeSlot();
+  private readonly handoff: boolean;
+  // Handoffs waiting for the handler now running to return (see "Handoff" above).
+  private readonly handing: Waiter[] = [];
+  private handingHead = -1;
 
   constructor(sim: Simulation, options: PoolOptions) {
     const { slots } = options;
@@ -118,6 +137,7 @@ export class Pool {
     this.name = options.name;
     this.slots = slots;
     this.grantTag = `${options.name}/grant`;
+    this.handoff = options.handoff === true;
   }
 
   /** Slots held or reserved for a grant about to be delivered. */
@@ -170,10 +190,9 @@ export class Pool {
     this.held++;
     if (this.held > this.peak) this.peak = this.held;
     w.phase = GRANTED;
-    const lease = new PoolLease(this.name, this.giveBack, w, now);
-    w.lease = lease;
+    w.grantedAt = now;
     this.grants++;
-    return lease;
+    return w;
   }
 
   /**
@@ -189,37 +208,58 @@ export class Pool {
       return true;
     }
     if (w.phase === RESERVED) {
-      this.sim.cancel(w.event as EventId);
+      // A handoff waiting for its turn inside release() has no event; it is skipped.
+      if (w.event !== null) this.sim.cancel(w.event);
+      w.event = null;
       w.phase = CANCELLED;
-      this.freeSlot();
+      this[GIVE_BACK]();
       return true;
     }
     return false;
   }
 
-  /** Returns a slot: hands it to the first live waiter, or frees it. */
-  private freeSlot(): void {
+  /** Returns a slot (a lease's release): hands it to the first live waiter, or frees it. */
+  [GIVE_BACK](): void {
     this.held--;
     const next = this.dequeue();
-    if (next !== null) this.reserve(next);
+    if (next === null) return;
+    if (!this.handoff) {
+      this.reserve(next);
+      return;
+    }
+    this.take(next);
+    this.handing.push(next);
+    if (this.handingHead >= 0) return; // a handler is running: the loop below reaches this one
+    try {
+      for (this.handingHead = 0; this.handingHead < this.handing.length; this.handingHead++) {
+        const w = this.handing[this.handingHead];
+        if (w.phase === RESERVED) this.grant(w);
+      }
+    } finally {
+      this.handing.length = 0;
+      this.handingHead = -1;
+    }
   }
 
-  private reserve(w: Waiter): void {
+  private take(w: Waiter): void {
     this.held++;
     if (this.held > this.peak) this.peak = this.held;
     w.phase = RESERVED;
+  }
+
+  private reserve(w: Waiter): void {
+    this.take(w);
     w.event = this.sim.after(0, () => this.grant(w), this.grantTag);
   }
 
   private grant(w: Waiter): void {
-    const now = this.sim.now;
+    const now = this.sim.now as Millis;
     w.phase = GRANTED;
     w.event = null;
-    const lease = new PoolLease(this.name, this.giveBack, w, now as Millis);
-    w.lease = lease;
+    w.grantedAt = now;
     this.grants++;
     this.waitMs += now - w.requestedAt;
-    w.onGranted(this.sim, lease);
+    w.onGranted(this.sim, w);
   }
 
   private dequeue(): Waiter | null {

@@ -16,12 +16,14 @@ import { MS } from '../engine/units.js';
 import { JobStats } from './backup/stats.js';
 import { VmBackup } from './backup/vm-backup.js';
 import type { ProtectedItem, TraceRecord, VaultRuntime, World } from './backup/world.js';
+import { judgeObjectives } from './dr/objectives.js';
+import { needsDr, setupDr } from './dr/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
+import { alertsResult } from './monitor/results.js';
+import { setupMonitor } from './monitor/setup.js';
 import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
 import type { RunResult } from './results/types.js';
 import type { Scenario } from './scenario/types.js';
-import { judgeObjectives } from './dr/objectives.js';
-import { needsDr, setupDr } from './dr/setup.js';
 import { DiskSnapshots } from './snapshots/disk-snapshots.js';
 import { Ledger } from './storage/ledger.js';
 
@@ -65,7 +67,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       {
         spec: v,
         ledger: new Ledger(v.name),
-        pool: new Pool(sim, { name: `${v.name}/transfers`, slots: v.maxConcurrentTransfers }),
+        // Handoff: a finished transfer's slot goes to the next queued one with no event.
+        pool: new Pool(sim, { name: `${v.name}/transfers`, slots: v.maxConcurrentTransfers, handoff: true }),
         link: v.link === null ? null : (links.get(v.link) ?? null),
         items: [],
       },
@@ -114,6 +117,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const days = Math.ceil(scenario.duration / MS.day);
   for (let k = 1; k <= days; k++)
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
+  // --- monitor (issue 6): alert rules over the models' signals, or null (models/monitor/setup.ts).
+  // DR can react to alerts: monitor.whenNotified(faultAt, detectsFor(plan), (notice) => …).
+  const monitor = setupMonitor(sim, scenario, world.streams, vaults);
+  // --- end monitor
   dr?.start();
   // 4. run
   sim.run(scenario.duration);
@@ -129,6 +136,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     ...(diskSnapshots === undefined ? {} : { diskSnapshots }),
     dr: recovery?.dr ?? null,
     objectives: recovery?.objectives ?? judgeObjectives(scenario.objectives, [], scenario.vms),
+    alerts: monitor === null ? null : alertsResult(monitor.finish(), scenario.start), // monitor (issue 6)
   });
 }
 

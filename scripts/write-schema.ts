@@ -1,5 +1,6 @@
 // Writes the committed copies of the published schemas from the same code that uses them:
-// scenarios/scenario.schema.json (what `vaultsim schema` prints) and
+// scenarios/scenario.schema.json (what `vaultsim schema` prints),
+// scenarios/alert-cases.schema.json (`vaultsim test-alerts` case files) and
 // reports/summary.schema.json (the shape of summary.json). Run: npm run schema:write.
 // test/scenarios/schema-published.test.ts and test/reports/summary.test.ts fail until
 // the committed copies are regenerated.
@@ -8,9 +9,11 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { schemaText } from '../cli/commands/schema.js';
 import { summarySchemaText } from '../reports/summary.schema.js';
+import { alertCasesSchemaText } from '../scenarios/schema/monitor.js';
 
 const targets: [string, string][] = [
   ['../scenarios/scenario.schema.json', schemaText()],
+  ['../scenarios/alert-cases.schema.json', alertCasesSchemaText()],
   ['../reports/summary.schema.json', summarySchemaText()],
 ];
 for (const [relative, text] of targets) {

@@ -4,21 +4,28 @@
 //   1. read      load and validate; bad input prints its issues and exits 2
 //   2. simulate  each selected run; with --trace, events go to events.jsonl as they come
 //   3. plan      summary object, table text, CSV text (pure, reports/)
-//   4. write     stdout, then summary.json and timeseries.csv into --out
+//   4. write     stdout, then summary.json and timeseries.csv into --out, and the --format
+//                reports (report.html, report.md, one SVG or PNG per chart)
 
 import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TraceRecord } from '../../models/backup/world.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import { simulate } from '../../models/simulate.js';
+import { alertsCsv } from '../../reports/alerts-csv.js';
 import { timeseriesCsv } from '../../reports/csv.js';
 import { formatCount } from '../../reports/format.js';
+import { junitXml } from '../../reports/junit.js';
 import { buildSummary, type Summary } from '../../reports/summary.js';
 import { renderTable } from '../../reports/table.js';
+import { failedObjectives, objectiveSuites } from '../../reports/verdicts.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { closest } from '../../scenarios/suggest.js';
 import { EXIT, InputError } from '../errors.js';
+import { writeOutput } from '../output.js';
+import { createProgress } from '../progress.js';
+import { type ReportFormat, writeReports } from '../report-files.js';
 
 /** The options of `vaultsim run`, as commander parses them. */
 export interface RunOptions {
@@ -28,12 +35,19 @@ export interface RunOptions {
   json?: boolean;
   trace?: boolean;
   variant?: string[];
+  /** Write a JUnit XML file here: one test case per objective per scope of every run. */
+  junit?: string;
+  /** --format: report files to write into --out as well (report.html, report.md, <chart>.svg/png). */
+  format?: ReportFormat[];
+  /** --quiet: no progress bar. */
+  quiet?: boolean;
 }
 
 /** Where run prints and which directory relative paths start from. */
 export interface RunIo {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** isTTY: a progress bar is drawn on a terminal only. */
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   cwd: string;
 }
 
@@ -44,7 +58,12 @@ export interface RunOutcome {
 }
 
 /** Runs `vaultsim run FILE` with `version` recorded in the summary; throws InputError for bad options. */
-export function runScenarioFile(file: string, opts: RunOptions, io: RunIo, version: string): RunOutcome {
+export async function runScenarioFile(
+  file: string,
+  opts: RunOptions,
+  io: RunIo,
+  version: string,
+): Promise<RunOutcome> {
   // 1. read
   const abs = resolve(io.cwd, file);
   const loaded = loadScenarioFile(abs);
@@ -57,21 +76,29 @@ export function runScenarioFile(file: string, opts: RunOptions, io: RunIo, versi
   const scenarios = selectRuns(loaded.scenarios, opts.variant, file);
   if (opts.trace === true && opts.out === false)
     throw new InputError('--trace writes events.jsonl into the output directory; drop --no-out or --trace.');
+  const formats = opts.format ?? [];
+  if (formats.length > 0 && opts.out === false)
+    throw new InputError(
+      '--format writes report files into the output directory; drop --no-out or --format.',
+    );
   const out = opts.out === false ? null : outputDir(opts.out, io.cwd);
 
   // 2. simulate
   const trace = opts.trace === true && out !== null ? new LineWriter(join(out.abs, 'events.jsonl')) : null;
   let results: ReturnType<typeof simulate>[];
+  const progress = createProgress(io.stderr, { quiet: opts.quiet === true, label: loaded.scenarios[0].name });
   try {
-    results = scenarios.map((s) =>
+    results = scenarios.map((s, i) =>
       simulate(s, {
         ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+        onProgress: (f: number) => progress.update((i + f) / scenarios.length),
         ...(trace === null
           ? {}
           : { trace: (record: TraceRecord) => trace.line(traceLine(s.variant, record)) }),
       }),
     );
   } finally {
+    progress.stop();
     trace?.close();
   }
 
@@ -85,6 +112,10 @@ export function runScenarioFile(file: string, opts: RunOptions, io: RunIo, versi
     const files: [string, string][] = [
       ['summary.json', summaryJson],
       ['timeseries.csv', timeseriesCsv(results)],
+      // monitor (issue 6): the alert timeline, when the scenario has a monitor section.
+      ...(results.some((r) => r.alerts !== null)
+        ? [['alerts.csv', alertsCsv(results)] as [string, string]]
+        : []),
     ];
     for (const [name, text] of files) {
       writeFileSync(join(out.abs, name), text, 'utf8');
@@ -92,12 +123,18 @@ export function runScenarioFile(file: string, opts: RunOptions, io: RunIo, versi
     }
     if (trace !== null)
       io.stderr.write(`wrote ${join(out.shown, 'events.jsonl')} (${formatCount(trace.count)} events)\n`);
+    await writeReports(results, formats, out, { file, version }, io.stderr);
   }
-  return { code: EXIT.ok, summary };
+  if (opts.junit !== undefined)
+    writeOutput(io.cwd, '--junit', opts.junit, junitXml(objectiveSuites(results)), io.stderr);
+  // An objective not met is exit 1 (cli/errors.ts), with its evidence on stderr.
+  const failed = failedObjectives(results);
+  for (const line of failed) io.stderr.write(`vaultsim: objective not met: ${line}\n`);
+  return { code: failed.length > 0 ? EXIT.objectiveFailed : EXIT.ok, summary };
 }
 
-// --variant keeps the named runs, in the file's order; an unknown name is bad input.
-function selectRuns(scenarios: Scenario[], wanted: string[] | undefined, file: string): Scenario[] {
+/** --variant: keeps the named runs, in the file's order; an unknown name is bad input (InputError). */
+export function selectRuns(scenarios: Scenario[], wanted: string[] | undefined, file: string): Scenario[] {
   if (wanted === undefined || wanted.length === 0) return scenarios;
   const names = scenarios.map((s) => s.variant);
   for (const name of wanted) {

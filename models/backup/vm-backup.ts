@@ -14,6 +14,7 @@ import type { Lease } from '../../engine/pool.js';
 import type { RandomStream } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
 import { MS } from '../../engine/units.js';
+import type { BackupSignals } from '../monitor/signals.js';
 import { RetentionQueue } from '../retention/queue.js';
 import { cachedTierMask, maxPointsKept, untilsInto } from '../retention/tags.js';
 import { TIERS } from '../retention/types.js';
@@ -127,6 +128,8 @@ export class VmBackup implements ProtectedItem, SlotTarget {
   // Live on-demand points, made on the first one.
   private onDemandIds: Set<number> | null = null;
   private failures: RandomStream | null = null;
+  // Monitoring (issue 6): where job outcomes and deletions are reported, if anywhere.
+  private signals: BackupSignals | null = null;
   // Per point id: [taken at, in the vault at] (sim ms), kept only when the world asks (keepPointTimes).
   private readonly times: Map<number, [number, number]> | null;
   private readonly transfers: { first: StartOptions; next: StartOptions };
@@ -175,6 +178,11 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     world.slots ??= new SlotBoard(world.sim);
     this.slots = world.slots;
     this.transfers = optionsFor(world.jobs);
+  }
+
+  /** Reports job outcomes and deletions to the monitor (reference/azure.md §7.5; issue 6). */
+  observe(signals: BackupSignals): void {
+    this.signals = signals;
   }
 
   /** Schedules the first slot, on-demand backups and the stop, if any. */
@@ -228,6 +236,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     if (cause !== null) {
       this.stats.fail(cause);
       if (this.world.trace !== null) this.trace('job-failed', { cause, retry });
+      this.signals?.jobFailed(this.id, this.vault.spec.name, this.now, cause);
       if (cause !== 'vm-agent-missing' && retry < this.retries) {
         this.stats.retried++;
         this.world.sim.after(
@@ -264,6 +273,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     if (!toVault) {
       this.busy = false;
       this.stats.succeeded++;
+      this.signals?.jobCompleted(this.id, this.vault.spec.name, this.now, this.now - this.nums[TAKEN_AT]);
       return;
     }
     if (onDemandRetain === null) this.vaultOwed = false;
@@ -308,6 +318,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     this.busy = false;
     this.stats.succeeded++;
     this.stats.transfer(this.now - this.nums[STARTED], size);
+    this.signals?.jobCompleted(this.id, this.vault.spec.name, this.now, this.now - this.nums[TAKEN_AT]);
     if (this.deleted) return;
     this.vault.ledger.addVaultPoint(this.now, this.id, id, state);
     this.keepVaultState(state);
@@ -463,6 +474,8 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     if (!deleteData) return;
     this.deleted = true;
     this.vault.ledger.deleteItem(this.now, this.id, this.vault.spec.softDelete);
+    const purgeAt = this.vault.spec.softDelete === null ? null : this.now + this.vault.spec.softDelete;
+    this.signals?.dataDeleted(this.id, this.vault.spec.name, this.now, purgeAt);
     for (const p of this.retention.points()) this.retention.remove(p.id);
     this.snaps = [];
     this.snapHead = 0;

@@ -7,6 +7,7 @@ import { MS } from '../../engine/units.js';
 import type { JobStats } from '../backup/stats.js';
 import { VmBackup } from '../backup/vm-backup.js';
 import type { ProtectedItem, VaultRuntime } from '../backup/world.js';
+import { utcOffsetAt } from '../calendar.js';
 import { DEFAULT_PRICES, mergePrices } from '../pricing/defaults.js';
 import { costSummary, monthlyCosts } from '../pricing/monthly.js';
 import type { PriceTable } from '../pricing/types.js';
@@ -83,17 +84,19 @@ export function collectResult(run: RunState): RunResult {
     dr: run.dr ?? null,
     objectives: run.objectives ?? [],
     alerts: run.alerts ?? null,
-    kept: keptPoints(run.groups),
+    kept: keptPoints(run.groups, run.scenario),
   };
 }
 
 // Per Azure VM policy, its first item's live vault points: a sample of what the policy keeps.
-function keptPoints(groups: RunState['groups']): KeptPoints[] {
+// Instants are in the policy's time zone, so their dates are the policy's calendar dates.
+function keptPoints(groups: RunState['groups'], scenario: Scenario): KeptPoints[] {
   const out: KeptPoints[] = [];
   for (const [policy, g] of groups) {
     const item = g.items[0];
     if (g.kind !== 'azure-vm' || !(item instanceof VmBackup)) continue;
-    const iso = (ms: number) => new Date(ms).toISOString();
+    const timeZone = scenario.policies.find((p) => p.name === policy)?.schedule.timeZone ?? 'UTC';
+    const iso = (ms: number) => zonedIso(ms, timeZone);
     out.push({
       policy,
       item: item.id,
@@ -190,6 +193,17 @@ function jobResult(
       failed: perDay(sampled.failed),
     },
   };
+}
+
+/** An instant as ISO-8601 local time with its UTC offset: 2026-06-01T22:30:00.000-04:00 (Z for UTC). */
+export function zonedIso(epochMs: number, timeZone: string): string {
+  const offset = utcOffsetAt(epochMs, timeZone);
+  const local = new Date(epochMs + offset).toISOString().slice(0, -1);
+  if (offset === 0) return `${local}Z`;
+  const minutes = Math.abs(offset) / 60_000;
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `${local}${offset < 0 ? '-' : '+'}${hh}:${mm}`;
 }
 
 // Cumulative end-of-day counts → counts per day (samples are taken at the end of days 1, 2, …).

@@ -4,6 +4,7 @@
 
 import type { Distribution } from '../../engine/distributions.js';
 import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
+import type { MonitorSpec } from '../monitor/types.js';
 import type { PriceOverrides } from '../pricing/types.js';
 import type {
   FaultSpec,
@@ -202,4 +203,6 @@ export interface Scenario {
   faults: FaultSpec[];
   recoveryPlans: RecoveryPlanSpec[];
   recovery: RecoverySettings;
+  /** Alert rules and their routing (issue 6), or null when the scenario has no monitor section. */
+  monitor: MonitorSpec | null;
 }

@@ -13,6 +13,7 @@ import { Context } from './context.js';
 import { normaliseDr } from './dr.js';
 import { normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
+import { normaliseMonitor } from './monitor.js';
 import { normalisePolicies } from './policies.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
 
@@ -65,6 +66,7 @@ export function normalise(
   const rto =
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
   const dr = normaliseDr(ctx, r, { vms, regions, links });
+  const monitor = normaliseMonitor(ctx, r.monitor as never, new Set(dr.recoveryPlans.map((p) => p.name)));
   if (ctx.issues.length > 0 || duration === null || start === null || backupJobs === null)
     return { scenario: null, issues: ctx.issues };
   return {
@@ -87,6 +89,7 @@ export function normalise(
       faults: dr.faults,
       recoveryPlans: dr.recoveryPlans,
       recovery: dr.recovery,
+      monitor,
     },
     issues: [],
   };

@@ -6,6 +6,7 @@ import { EVENTS, RECOVERY, RECOVERY_PLANS } from './dr.js';
 import { OBJECTIVES, SWEEP, VARIANTS } from './experiment.js';
 import { FLEET } from './fleet.js';
 import { BACKUP_JOBS, SERVERS } from './mars.js';
+import { MONITOR } from './monitor.js';
 import { POLICIES } from './policies.js';
 import { PRICING } from './pricing.js';
 import { LINKS, REGIONS, VAULTS } from './topology.js';
@@ -46,6 +47,7 @@ export const SCENARIO_SCHEMA: SchemaNode = {
     events: EVENTS,
     recoveryPlans: RECOVERY_PLANS,
     recovery: RECOVERY,
+    monitor: MONITOR,
     objectives: OBJECTIVES,
     variants: VARIANTS,
     sweep: SWEEP,

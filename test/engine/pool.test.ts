@@ -198,6 +198,96 @@ describe('Pool.tryAcquire', () => {
   });
 });
 
+describe('Pool with handoff', () => {
+  it('hands a released slot to the first waiter inside release(), with no kernel event', () => {
+    const sim = new Simulation();
+    const pool = new Pool(sim, { name: 'p', slots: 1, handoff: true });
+    const log: string[] = [];
+    const first = pool.tryAcquire()!;
+    const waiting = pool.acquire((s, lease) => {
+      log.push(`w+${s.now}`);
+      expect(lease.request).toBe(waiting);
+      expect(pool.inUse).toBe(1);
+    });
+    sim.at(7, () => {
+      log.push('release');
+      first.release();
+      log.push('released');
+      expect(waiting.state).toBe('granted');
+      expect(sim.pending).toBe(0);
+    });
+    sim.run();
+    expect(log).toEqual(['release', 'w+7', 'released']);
+    expect(sim.processed).toBe(1);
+    expect(waiting.lease!.grantedAt).toBe(7);
+    expect(pool.totalWaitTime).toBe(7);
+    expect(pool.granted).toBe(2);
+    expect(pool.waiting).toBe(0);
+  });
+
+  it('still grants acquire() with a free slot through a zero-delay event', () => {
+    const sim = new Simulation();
+    const pool = new Pool(sim, { name: 'p', slots: 1, handoff: true });
+    let granted = false;
+    pool.acquire(() => {
+      granted = true;
+    });
+    expect(granted).toBe(false);
+    sim.run();
+    expect(granted).toBe(true);
+    expect(sim.processed).toBe(1);
+  });
+
+  it('runs a handoff made inside a granted handler after that handler returns, in FIFO order', () => {
+    const sim = new Simulation();
+    const pool = new Pool(sim, { name: 'p', slots: 2, handoff: true });
+    const log: string[] = [];
+    const a = pool.tryAcquire()!;
+    const b = pool.tryAcquire()!;
+    // c, d and e queue; c releases the slot it is handed from inside its handler.
+    pool.acquire((_, lease) => {
+      log.push('c+');
+      lease.release(); // hands c's slot to d, once this handler returns
+      log.push('c-');
+    });
+    pool.acquire(() => log.push('d+'));
+    pool.acquire(() => log.push('e+'));
+    sim.at(5, () => {
+      a.release();
+      log.push('a released');
+      b.release();
+      log.push('b released');
+    });
+    sim.run();
+    // a's slot goes to c, c's to d (inside a's release), b's to e.
+    expect(log).toEqual(['c+', 'c-', 'd+', 'a released', 'e+', 'b released']);
+    expect(pool.inUse).toBe(2);
+    expect(pool.maxInUse).toBe(2);
+  });
+
+  it('skips a waiter cancelled while its handoff waits behind a running handler', () => {
+    const sim = new Simulation();
+    const pool = new Pool(sim, { name: 'p', slots: 1, handoff: true });
+    const log: string[] = [];
+    const a = pool.tryAcquire()!;
+    let cRequest: ReturnType<Pool['acquire']> | null = null;
+    pool.acquire((_, lease) => {
+      log.push('b+');
+      lease.release(); // c's handoff waits for this handler
+      expect(pool.cancel(cRequest!)).toBe(true); // so its slot goes on to d
+      log.push('b-');
+    });
+    cRequest = pool.acquire(() => log.push('c+'));
+    pool.acquire(() => log.push('d+'));
+    sim.at(1, () => a.release());
+    sim.run();
+    expect(log).toEqual(['b+', 'b-', 'd+']);
+    expect(cRequest.state).toBe('cancelled');
+    expect(pool.inUse).toBe(1);
+    expect(pool.granted).toBe(3);
+  });
+});
+
 describe('Pool properties', () => {
   const aClient = fc.record({
     at: fc.integer({ min: 0, max: 200 }),
@@ -207,41 +297,49 @@ describe('Pool properties', () => {
 
   it('should never have more than `slots` holders, and should always grant in request order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(aClient, { maxLength: 40 }), (slots, clients) => {
-        const sim = new Simulation();
-        const pool = new Pool(sim, { name: 'p', slots });
-        const requests: Request[] = [];
-        const grantedIds: number[] = [];
-        let holders = 0;
-        for (const c of clients) {
-          sim.at(c.at, () => {
-            const r = pool.acquire((s, lease) => {
-              holders++;
-              grantedIds.push(lease.request.id);
-              expect(holders).toBeLessThanOrEqual(slots);
-              expect(pool.inUse).toBeLessThanOrEqual(slots);
-              s.after(c.hold, () => {
-                holders--;
-                lease.release();
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(aClient, { maxLength: 40 }),
+        fc.boolean(),
+        (slots, clients, handoff) => {
+          const sim = new Simulation();
+          const pool = new Pool(sim, { name: 'p', slots, handoff });
+          const requests: Request[] = [];
+          const grantedIds: number[] = [];
+          let holders = 0;
+          for (const c of clients) {
+            sim.at(c.at, () => {
+              const r = pool.acquire((s, lease) => {
+                holders++;
+                grantedIds.push(lease.request.id);
+                expect(holders).toBeLessThanOrEqual(slots);
+                expect(pool.inUse).toBeLessThanOrEqual(slots);
+                s.after(c.hold, () => {
+                  holders--;
+                  lease.release();
+                });
               });
+              requests.push(r);
+              // Work conserving: a request waits only while every slot is taken.
+              if (pool.waiting > 0) expect(pool.inUse).toBe(slots);
+              if (c.cancelAt !== undefined) sim.at(Math.max(c.at, c.cancelAt), () => pool.cancel(r));
             });
-            requests.push(r);
-            // Work conserving: a request waits only while every slot is taken.
-            if (pool.waiting > 0) expect(pool.inUse).toBe(slots);
-            if (c.cancelAt !== undefined) sim.at(Math.max(c.at, c.cancelAt), () => pool.cancel(r));
-          });
-        }
-        sim.run();
-        // FIFO: grants happen in increasing request id, whatever was cancelled.
-        expect(grantedIds).toEqual([...grantedIds].sort((x, y) => x - y));
-        expect(requests.every((r) => r.state !== 'waiting')).toBe(true);
-        expect(pool.granted).toBe(requests.filter((r) => r.state === 'granted').length);
-        expect(pool.maxInUse).toBeLessThanOrEqual(slots);
-        expect(pool.inUse).toBe(0);
-        expect(pool.waiting).toBe(0);
-        const waits = requests.reduce((sum, r) => sum + (r.lease ? r.lease.grantedAt - r.requestedAt : 0), 0);
-        expect(pool.totalWaitTime).toBe(waits);
-      }),
+          }
+          sim.run();
+          // FIFO: grants happen in increasing request id, whatever was cancelled.
+          expect(grantedIds).toEqual([...grantedIds].sort((x, y) => x - y));
+          expect(requests.every((r) => r.state !== 'waiting')).toBe(true);
+          expect(pool.granted).toBe(requests.filter((r) => r.state === 'granted').length);
+          expect(pool.maxInUse).toBeLessThanOrEqual(slots);
+          expect(pool.inUse).toBe(0);
+          expect(pool.waiting).toBe(0);
+          const waits = requests.reduce(
+            (sum, r) => sum + (r.lease ? r.lease.grantedAt - r.requestedAt : 0),
+            0,
+          );
+          expect(pool.totalWaitTime).toBe(waits);
+        },
+      ),
     );
   });
 });

@@ -4,8 +4,8 @@
 // at 60 MiB/s, Site Recovery processing 5m, Cross Region Restore lag 12h.
 
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../models/simulate.js';
 import type { Incident, RunResult, VmRecovery } from '../../../models/results/types.js';
+import { simulate } from '../../../models/simulate.js';
 import { loadScenarioText } from '../../../scenarios/load.js';
 
 const HOUR = 3600;

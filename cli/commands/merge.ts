@@ -1,0 +1,68 @@
+// `vaultsim merge PART...`: sweep parts (from `vaultsim sweep --shard i/n --out part.json`
+// on any machines) → the aggregate one machine would have printed, byte for byte.
+//
+//   1. read   every part; unreadable, damaged, mismatched, missing or repeated parts are
+//             all reported, one line each, and exit 2
+//   2. plan   merge in shard order, aggregate (reports/)
+//   3. write  the table or --json on stdout, the aggregate JSON to --out
+//
+// Exit codes as sweep: 1 when an objective's pass rate is below --min-pass-rate (default 1).
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { aggregate, renderAggregate, type SweepAggregate } from '../../reports/aggregate.js';
+import { mergeParts, parsePart, type SweepPart } from '../../reports/sweep-part.js';
+import { EXIT } from '../errors.js';
+import { writeOutput } from '../output.js';
+
+/** The options of `vaultsim merge`. */
+export interface MergeOptions {
+  out?: string;
+  json?: boolean;
+  format?: 'text' | 'md';
+  minPassRate?: number;
+}
+
+/** Where merge prints and which directory relative paths start from. */
+export interface MergeIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+/** Runs `vaultsim merge`; resolves to its exit code and the aggregate (null when the parts were refused). */
+export function mergePartFiles(
+  files: string[],
+  opts: MergeOptions,
+  io: MergeIo,
+): { code: number; aggregate: SweepAggregate | null } {
+  // 1. read
+  const problems: string[] = [];
+  const parts: { label: string; part: SweepPart }[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      problems.push(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      );
+      continue;
+    }
+    const parsed = parsePart(text, file);
+    if (parsed.ok) parts.push({ label: file, part: parsed.part });
+    else problems.push(parsed.problem);
+  }
+  // 2. plan
+  const merged = problems.length === 0 ? mergeParts(parts) : null;
+  if (merged === null || !merged.ok) {
+    for (const p of merged === null ? problems : merged.problems) io.stderr.write(`vaultsim merge: ${p}\n`);
+    return { code: EXIT.badInput, aggregate: null };
+  }
+  const result = aggregate(merged.table, opts.minPassRate ?? 1);
+  // 3. write
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  io.stdout.write(opts.json === true ? json : renderAggregate(result, opts.format ?? 'text'));
+  if (opts.out !== undefined) writeOutput(io.cwd, '--out', opts.out, json, io.stderr);
+  return { code: result.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, aggregate: result };
+}

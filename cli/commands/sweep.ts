@@ -1,0 +1,106 @@
+// `vaultsim sweep FILE --replications N`: Monte Carlo over N replications, replication r
+// running every selected run with seed deriveSeed(seed, 'replication', r).
+//
+//   1. read       load the scenario; bad input prints its issues and exits 2
+//   2. replicate  this shard's replications (all of them without --shard), on K workers
+//   3. plan       the part (raw figures); unsharded: merged and aggregated exactly as
+//                 `vaultsim merge` would, so both give the same bytes
+//   4. write      --shard: the part file; else the aggregate (table, or --json) and --out
+//
+// Exit codes: 0, or 1 when an objective's pass rate is below --min-pass-rate (default 1:
+// any failing replication fails the sweep); a shard alone gives no verdict (merge does).
+
+import { aggregate, renderAggregate, type SweepAggregate } from '../../reports/aggregate.js';
+import { buildPart, mergeParts, type SweepPart, shardRange } from '../../reports/sweep-part.js';
+import { EXIT, InputError } from '../errors.js';
+import { progressLine } from '../options.js';
+import { writeOutput } from '../output.js';
+import { defaultWorkers, replicate } from '../pool.js';
+import { loadSource } from '../scenario-source.js';
+
+/** The options of `vaultsim sweep`, as commander parses them. */
+export interface SweepOptions {
+  replications: number;
+  workers?: number;
+  seed?: number;
+  shard?: { index: number; count: number };
+  out?: string;
+  json?: boolean;
+  format?: 'text' | 'md';
+  variant?: string[];
+  minPassRate?: number;
+}
+
+/** Where sweep prints and which directory relative paths start from. */
+export interface SweepIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+}
+
+/** What a sweep did: its exit code, and the aggregate it printed or the part it wrote. */
+export interface SweepOutcome {
+  code: number;
+  aggregate: SweepAggregate | null;
+  part: SweepPart | null;
+}
+
+/** Runs `vaultsim sweep FILE`; throws InputError for bad options. */
+export async function sweepScenarioFile(
+  file: string,
+  opts: SweepOptions,
+  io: SweepIo,
+  version: string,
+): Promise<SweepOutcome> {
+  if (opts.shard !== undefined && opts.out === undefined)
+    throw new InputError(
+      '--shard writes a part file: add --out part.json (then `vaultsim merge` the parts).',
+    );
+  if (opts.shard !== undefined && opts.json === true)
+    throw new InputError('--shard gives no aggregate to print: drop --json, and merge the parts for it.');
+  // 1. read
+  const source = loadSource(file, io.cwd, opts.variant, io.stderr);
+  if (source === null) return { code: EXIT.badInput, aggregate: null, part: null };
+  const seed = opts.seed ?? source.seed;
+  const shard = opts.shard ?? { index: 1, count: 1 };
+  const { from, to } = shardRange(shard.index, shard.count, opts.replications);
+
+  // 2. replicate
+  const progress = progressLine(
+    io.stderr,
+    opts.shard === undefined ? 'sweep' : `sweep shard ${shard.index}/${shard.count}`,
+  );
+  const indices = Array.from({ length: to - from }, (_, k) => from + k);
+  const replications = await replicate(
+    source,
+    { indices, seed, derive: true },
+    { workers: opts.workers ?? defaultWorkers(), onProgress: progress.update },
+  );
+  progress.end();
+
+  // 3. plan
+  const part = buildPart(replications, {
+    version,
+    scenario: { file, name: source.name, hash: source.hash, seed },
+    variants: source.scenarios.map((s) => s.variant),
+    currencies: source.currencies,
+    total: opts.replications,
+    shard,
+  });
+  if (opts.shard !== undefined) {
+    // 4. write (a shard)
+    const range = to > from ? `replications ${from}–${to - 1}` : 'no replications';
+    const note = ` (shard ${shard.index}/${shard.count}: ${range} of ${opts.replications})`;
+    writeOutput(io.cwd, '--out', opts.out!, `${JSON.stringify(part)}\n`, io.stderr, note);
+    return { code: EXIT.ok, aggregate: null, part };
+  }
+  const merged = mergeParts([{ label: file, part }]);
+  if (!merged.ok) throw new Error(`a sweep's own part did not merge: ${merged.problems.join(' ')}`);
+  const result = aggregate(merged.table, opts.minPassRate ?? 1);
+
+  // 4. write
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  io.stdout.write(opts.json === true ? json : renderAggregate(result, opts.format ?? 'text'));
+  if (opts.out !== undefined) writeOutput(io.cwd, '--out', opts.out, json, io.stderr);
+  return { code: result.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, aggregate: result, part: null };
+}

@@ -1,0 +1,54 @@
+// Option parsers for compare, sweep and merge; a rejection becomes commander's usage error (exit 2).
+
+import { InvalidArgumentError } from 'commander';
+
+/** `--shard i/n`: shard i (1-based) of n. */
+export function parseShard(value: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = m === null ? Number.NaN : Number(m[1]);
+  const count = m === null ? Number.NaN : Number(m[2]);
+  if (!(index >= 1 && count >= 1 && index <= count && count <= 1_000_000))
+    throw new InvalidArgumentError('--shard takes i/n with 1 ≤ i ≤ n, e.g. 3/16 (shards count from 1).');
+  return { index, count };
+}
+
+/** `--min-pass-rate r`: a fraction from 0 to 1, or a percentage like 97.5%. */
+export function parseRate(value: string): number {
+  const text = value.trim();
+  const percent = text.endsWith('%');
+  const n = Number(percent ? text.slice(0, -1) : text);
+  const rate = percent ? n / 100 : n;
+  if (text === '' || text === '%' || !Number.isFinite(rate) || rate < 0 || rate > 1)
+    throw new InvalidArgumentError(
+      '--min-pass-rate takes a fraction from 0 to 1 or a percentage, e.g. 0.95 or 95%.',
+    );
+  return rate;
+}
+
+/** `--format text|md`. */
+export function parseFormat(value: string): 'text' | 'md' {
+  if (value === 'text' || value === 'md') return value;
+  throw new InvalidArgumentError('--format takes text or md.');
+}
+
+/** Whether progress may be drawn on this stream: only on a terminal. */
+export const isTerminal = (stream: unknown): boolean =>
+  typeof stream === 'object' && stream !== null && (stream as { isTTY?: unknown }).isTTY === true;
+
+/** A one-line progress display on a terminal ("\r"-rewritten); silent elsewhere. */
+export function progressLine(
+  stream: { write(text: string): unknown },
+  label: string,
+): { update(done: number, total: number): void; end(): void } {
+  if (!isTerminal(stream)) return { update: () => {}, end: () => {} };
+  let shown = false;
+  return {
+    update(done, total) {
+      shown = true;
+      stream.write(`\r${label}: ${done}/${total} replications`);
+    },
+    end() {
+      if (shown) stream.write('\r\x1b[2K');
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Loading a scenario for compare and sweep: loaded once in the main thread (issues print
+// as file:line:column and mean exit 2), the requested runs selected, and the sweep identity
+// computed: SHA-256 over the normalised scenarios of the selected runs, so parts of a
+// sweep made from different files, vaultsim versions or selections never merge.
+
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { DEFAULT_PRICES, mergePrices } from '../models/pricing/index.js';
+import { renderIssue, sortIssues } from '../scenarios/issues.js';
+import { loadScenarioFile } from '../scenarios/load.js';
+import { selectRuns } from './commands/run.js';
+import type { ScenarioSource } from './pool.js';
+
+/** A loaded scenario ready to replicate, with its identity. */
+export interface LoadedSource extends ScenarioSource {
+  name: string;
+  hash: string;
+  /** The scenario seed (every run of a file shares it). */
+  seed: number;
+  /** Each selected run's currency. */
+  currencies: string[];
+}
+
+/** Loads `file` (as typed) or prints its issues to `stderr` and returns null. */
+export function loadSource(
+  file: string,
+  cwd: string,
+  variants: string[] | undefined,
+  stderr: { write(text: string): unknown },
+): LoadedSource | null {
+  const abs = resolve(cwd, file);
+  const loaded = loadScenarioFile(abs);
+  if (!loaded.ok) {
+    // The loader names the file by the path it opened; show the one the user typed.
+    for (const issue of sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i))))
+      stderr.write(`${renderIssue(issue)}\n`);
+    return null;
+  }
+  const scenarios = selectRuns(loaded.scenarios, variants, file);
+  return {
+    scenarios,
+    name: scenarios[0].name,
+    hash: createHash('sha256').update(JSON.stringify(scenarios)).digest('hex'),
+    seed: scenarios[0].seed,
+    currencies: scenarios.map((s) => mergePrices(DEFAULT_PRICES, s.prices).currency),
+  };
+}

@@ -1,0 +1,99 @@
+// Backup job outcomes → monitoring signals (reference/azure.md §7.5): a Backup Health Events
+// sample per job with its Health Status, a row in the backup jobs log table, and the
+// built-in alerts (job failure, backup data deleted, upcoming purge).
+//
+// Health status: a success is Healthy. A failure is Unhealthy when the service failed
+// (transient errors, a region outage) and Degraded when the user's setup did (no VM agent,
+// an outdated MARS agent, a job already running, the VM unavailable); it is Persistent when
+// the item's previous attempt failed with the same cause, else Transient (§7.5: "repeated
+// same error → Transient→Persistent").
+
+import { UPCOMING_PURGE_LEAD } from './limits.js';
+import {
+  BACKUP_HEALTH_EVENTS,
+  BACKUP_JOBS_TABLE,
+  type BackupSignals,
+  type HealthStatus,
+  type SignalSink,
+} from './signals.js';
+
+/** The built-in backup alerts (§7.5) with their severities. */
+export const BUILT_IN_ALERTS = {
+  jobFailure: { name: 'backup-failure', severity: 1 },
+  dataDeleted: { name: 'backup-data-deleted', severity: 0 },
+  upcomingPurge: { name: 'upcoming-purge', severity: 0 },
+} as const;
+
+/** Which built-in alert. */
+export type BuiltInKind = keyof typeof BUILT_IN_ALERTS;
+
+/** Receives built-in alert firings: which, when (ms; may be later than now), for which item. */
+export type BuiltInSink = (kind: BuiltInKind, t: number, instance: Record<string, string>) => void;
+
+// Failures caused by the service rather than the user's setup.
+const SERVICE_ERRORS = new Set(['transient', 'region-outage']);
+// §7.5: "VM backup failure alerts not sent when … another backup job in progress".
+const NO_FAILURE_ALERT = new Set(['job-in-progress']);
+
+/** The Health Status of a failed attempt, given the item's previous failure cause (null: it succeeded). */
+export function failureStatus(cause: string, previous: string | null): HealthStatus {
+  const persistent = previous === cause;
+  if (SERVICE_ERRORS.has(cause)) return persistent ? 'Persistent Unhealthy' : 'Transient Unhealthy';
+  return persistent ? 'Persistent Degraded' : 'Transient Degraded';
+}
+
+/** Turns backup job outcomes into signals and built-in alerts. */
+export class BackupHealth implements BackupSignals {
+  // Each item's last failure cause since its last success.
+  private readonly lastFailure = new Map<string, string>();
+
+  constructor(
+    private readonly sink: SignalSink,
+    private readonly alerts: BuiltInSink,
+    /** Whether job failure alerts are on (§7.5: they can be turned off). */
+    private readonly jobFailureAlerts: boolean,
+  ) {}
+
+  jobCompleted(item: string, vault: string, t: number, durationMs: number): void {
+    this.lastFailure.delete(item);
+    this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, 'Healthy'), t, 1);
+    this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Completed', '', durationMs), t);
+  }
+
+  jobFailed(item: string, vault: string, t: number, cause: string): void {
+    const status = failureStatus(cause, this.lastFailure.get(item) ?? null);
+    this.lastFailure.set(item, cause);
+    this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, status), t, 1);
+    this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Failed', cause, 0), t);
+    if (this.jobFailureAlerts && !NO_FAILURE_ALERT.has(cause))
+      this.alerts('jobFailure', t, { datasourceId: item, vault });
+  }
+
+  dataDeleted(item: string, vault: string, t: number, purgeAt: number | null): void {
+    this.alerts('dataDeleted', t, { datasourceId: item, vault });
+    // §2.3: the Upcoming Purge alert fires two days before soft-deleted data is purged.
+    if (purgeAt !== null)
+      this.alerts('upcomingPurge', Math.max(t, purgeAt - UPCOMING_PURGE_LEAD), { datasourceId: item, vault });
+  }
+}
+
+function dims(item: string, vault: string, status: HealthStatus) {
+  return {
+    datasourceId: item,
+    datasourceType: 'Microsoft.Compute/virtualMachines',
+    backupInstanceName: item,
+    healthStatus: status,
+    vault,
+  };
+}
+
+function row(item: string, vault: string, status: string, failureCode: string, durationMs: number) {
+  return {
+    JobOperation: 'Backup',
+    JobStatus: status,
+    JobFailureCode: failureCode,
+    BackupItemUniqueId: item,
+    VaultName: vault,
+    JobDurationInSecs: Math.round(durationMs / 1000),
+  };
+}

@@ -1,0 +1,215 @@
+// A sweep's table of per-replication figures → the aggregate a sweep (or a merge of its
+// parts) prints: per run and figure, mean with its 95% confidence interval (Student t),
+// standard deviation, min, p50, p95, p99, max; per objective, the pass rate with Wilson's
+// 95% interval; and the verdict against a minimum pass rate. Statistics are computed in
+// replication-index order and rounded to the figure's precision, so the object (and its
+// JSON) is the same whatever the number of workers or shards that produced the table.
+
+import { type FigureUnit, formatFigure, UNIT_DECIMALS } from './figures.js';
+import { round } from './format.js';
+import { renderGrid } from './grid.js';
+import { meanCi, quantiles, wilson } from './stats.js';
+import type { PartRun, SweepIdentity, SweepTable } from './sweep-part.js';
+
+/** The aggregate's format version. */
+export const AGGREGATE_VERSION = 1;
+
+/** Statistics of one figure over the replications that have it. */
+export interface FigureStats {
+  name: string;
+  unit: FigureUnit;
+  /** Replications that have this figure. */
+  n: number;
+  mean: number;
+  sd: number;
+  /** 95% confidence interval of the mean (Student t, n − 1 degrees of freedom); null when n < 2. */
+  ci95: [number, number] | null;
+  min: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** How often one objective passed. */
+export interface PassRate {
+  metric: string;
+  scope: string;
+  targetSeconds: number;
+  n: number;
+  passed: number;
+  rate: number;
+  /** Wilson score interval, 95%. */
+  ci95: [number, number];
+  /** The sentence a report shows, e.g. "RPO ≤ 1h (all) in 97.3% of 1,000 replications (95% CI 96.2–98.1%)". */
+  text: string;
+}
+
+/** One run (base or variant) of a sweep. */
+export interface AggregateRun {
+  variant: string;
+  currency: string;
+  figures: FigureStats[];
+  objectives: PassRate[];
+}
+
+/** The sweep aggregate: what `vaultsim sweep` and `vaultsim merge` print with --json. */
+export interface SweepAggregate {
+  schemaVersion: typeof AGGREGATE_VERSION;
+  kind: 'vaultsim-sweep';
+  tool: { name: 'vaultsim'; version: string };
+  scenario: SweepIdentity;
+  replications: number;
+  /** How replication r's seed is derived. */
+  seeds: string;
+  runs: AggregateRun[];
+  verdict: { minPassRate: number; pass: boolean; failing: string[] };
+}
+
+/** How replication seeds are derived, in words (the same sentence everywhere). */
+export const SEED_RULE = "deriveSeed(seed, 'replication', r) for r = 0 … N−1";
+
+/** Aggregates a sweep's table; an objective whose pass rate is below `minPassRate` fails the verdict. */
+export function aggregate(table: SweepTable, minPassRate: number): SweepAggregate {
+  const runs = table.runs.map(aggregateRun);
+  const failing = runs.flatMap((run) =>
+    run.objectives
+      .filter((o) => o.rate < minPassRate)
+      .map((o) => `${run.variant}: ${o.text}, below the minimum pass rate ${percent(minPassRate)}`),
+  );
+  return {
+    schemaVersion: AGGREGATE_VERSION,
+    kind: 'vaultsim-sweep',
+    tool: table.tool,
+    scenario: table.scenario,
+    replications: table.replications,
+    seeds: SEED_RULE,
+    runs,
+    verdict: { minPassRate, pass: failing.length === 0, failing },
+  };
+}
+
+/** The values of column j present in the run's replications, in replication order. */
+export function column(run: PartRun, j: number): number[] {
+  const out: number[] = [];
+  for (const row of run.values) {
+    const v = row[j];
+    if (v !== null) out.push(v);
+  }
+  return out;
+}
+
+function aggregateRun(run: PartRun): AggregateRun {
+  const figures: FigureStats[] = [];
+  run.figures.forEach((f, j) => {
+    const values = column(run, j);
+    if (values.length > 0) figures.push(figureStats(f.name, f.unit, values));
+  });
+  return { variant: run.variant, currency: run.currency, figures, objectives: passRates(run) };
+}
+
+/** Statistics of one figure's values (non-empty, in replication order). */
+export function figureStats(name: string, unit: FigureUnit, values: readonly number[]): FigureStats {
+  const d = UNIT_DECIMALS[unit];
+  const { n, mean, sd, ci95 } = meanCi(values);
+  const sorted = [...values].sort((a, b) => a - b);
+  const [p50, p95, p99] = quantiles(sorted, [0.5, 0.95, 0.99]);
+  return {
+    name,
+    unit,
+    n,
+    mean: round(mean, d),
+    sd: round(sd, d),
+    ci95: ci95 === null ? null : [round(ci95[0], d), round(ci95[1], d)],
+    min: sorted[0],
+    p50: round(p50, d),
+    p95: round(p95, d),
+    p99: round(p99, d),
+    max: sorted[sorted.length - 1],
+  };
+}
+
+const PASS = /^objective\.([^.]+)\.(.+)\.pass$/;
+
+/** Pass rates of a run's objectives, from its objective.<metric>.<scope>.pass figures. */
+export function passRates(run: PartRun): PassRate[] {
+  const index = new Map(run.figures.map((f, j) => [f.name, j]));
+  const out: PassRate[] = [];
+  run.figures.forEach((f, j) => {
+    const m = PASS.exec(f.name);
+    if (m === null) return;
+    const values = column(run, j);
+    if (values.length === 0) return;
+    const [, metric, scope] = m;
+    const t = index.get(`objective.${metric}.${scope}.target`);
+    const targetSeconds = t === undefined ? 0 : (column(run, t)[0] ?? 0);
+    const passed = values.filter((v) => v === 1).length;
+    const n = values.length;
+    const [lo, hi] = wilson(passed, n);
+    const rate = round(passed / n, 4);
+    out.push({
+      metric,
+      scope,
+      targetSeconds,
+      n,
+      passed,
+      rate,
+      ci95: [round(lo, 4), round(hi, 4)],
+      text: `${objectiveLabel(metric, scope, targetSeconds)} in ${percent(passed / n)} of ${n} replication${n === 1 ? '' : 's'} (95% CI ${percent(lo, false)}–${percent(hi)})`,
+    });
+  });
+  return out;
+}
+
+/** "RPO ≤ 1h (all)": an objective as people write it. */
+export function objectiveLabel(metric: string, scope: string, targetSeconds: number): string {
+  return `${metric.toUpperCase()} ≤ ${formatTarget(targetSeconds)} (${scope})`;
+}
+
+/** A target duration in its largest whole unit: 86400 → "1d", 5400 → "90m", 45 → "45s". */
+export function formatTarget(seconds: number): string {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const)
+    if (seconds >= size && seconds % size === 0) return `${seconds / size}${unit}`;
+  return `${seconds}s`;
+}
+
+const percent = (x: number, sign = true) => `${round(x * 100, 1).toFixed(1)}${sign ? '%' : ''}`;
+
+/** The aggregate as a plain-text (or Markdown) report: one table per run, then its pass rates. */
+export function renderAggregate(a: SweepAggregate, format: 'text' | 'md' = 'text'): string {
+  const lines = [
+    `${a.scenario.name}: ${a.replications} replication${a.replications === 1 ? '' : 's'}, seeds ${a.seeds} (seed ${a.scenario.seed}), scenario ${a.scenario.hash.slice(0, 12)}`,
+  ];
+  for (const run of a.runs) {
+    const fmt = (v: number, unit: FigureUnit) => formatFigure(v, unit, run.currency);
+    lines.push('', format === 'md' ? `### ${run.variant}` : run.variant, '');
+    const rows = run.figures
+      .filter((f) => !(f.min === 0 && f.max === 0))
+      .map((f) => [
+        f.name,
+        fmt(f.mean, f.unit),
+        f.ci95 === null ? '—' : `${fmt(f.ci95[0], f.unit)} – ${fmt(f.ci95[1], f.unit)}`,
+        fmt(f.p50, f.unit),
+        fmt(f.p95, f.unit),
+        fmt(f.p99, f.unit),
+      ]);
+    lines.push(...renderGrid(['figure', 'mean', '95% CI of mean', 'p50', 'p95', 'p99'], rows, format));
+    if (run.objectives.length > 0) {
+      lines.push('', 'Objectives');
+      for (const o of run.objectives) lines.push(`${format === 'md' ? '-' : ' '} ${o.text}`);
+    }
+  }
+  lines.push('');
+  const objectives = a.runs.some((r) => r.objectives.length > 0);
+  if (!objectives) lines.push('verdict: pass (no objectives set)');
+  else if (a.verdict.pass)
+    lines.push(
+      `verdict: pass (every objective passed in at least ${percent(a.verdict.minPassRate)} of replications)`,
+    );
+  else lines.push('verdict: FAIL', ...a.verdict.failing.map((f) => `  ${f}`));
+  return `${lines.join('\n')}\n`;
+}

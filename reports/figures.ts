@@ -1,0 +1,213 @@
+// RunResult → an ordered list of named numbers ("figures"): what comparisons and Monte
+// Carlo sweeps aggregate. Every figure has a stable dotted name, a unit and a value
+// rounded to that unit's precision; the list is sorted by section, then by name in code-unit
+// order, so it never depends on a locale or on the order results came in. A model that adds
+// a result adds its figures here once, and compare, sweep and merge pick them up.
+//
+//   storage.{end,peak}.<tier>, storage.diskSnapshots.{end,peak}          bytes
+//   points.{end,peak}.<kind>           recovery points, summed over policies      count
+//   cost.perMonth[.<meter>], cost.perYear, cost.total                    money
+//   jobs.<counter>, jobs.failed.<cause>, jobs.bytesTransferred           count / bytes
+//   transfer.<policy>.{p95,max}        vault-transfer durations                  seconds
+//   dr.incidents, dr.<group>.{rpo,rto}.{p50,p95,p99,max}, dr.<group>.{recoveries,unrecovered}
+//   replication.<group>.peakRpo.{p95,max}                                 seconds
+//   alerts.<rule>.{fired,notifications}                                  count
+//   objective.<metric>.<scope>.{pass,failed,target}   pass is 1 or 0, target in seconds
+
+import type { Meter } from '../models/pricing/types.js';
+import type { PointCounts, RunResult, Summary5, TierBytes } from '../models/results/types.js';
+import {
+  formatBytes,
+  formatCount,
+  formatMoney,
+  formatSeconds,
+  groupThousands,
+  METER_ORDER,
+  round,
+} from './format.js';
+
+/** What a figure counts; decides its precision and how reports format it. */
+export type FigureUnit = 'bytes' | 'count' | 'money' | 'seconds' | 'pass';
+
+/** One named number of a run. */
+export interface Figure {
+  name: string;
+  unit: FigureUnit;
+  value: number;
+}
+
+/** Decimals a figure (and its statistics) keeps, per unit. */
+export const UNIT_DECIMALS: Readonly<Record<FigureUnit, number>> = {
+  bytes: 0,
+  count: 3,
+  money: 2,
+  seconds: 3,
+  pass: 4,
+};
+
+/** Sections in report order; a figure's section is its name up to the first dot. */
+export const FIGURE_SECTIONS = [
+  'storage',
+  'points',
+  'cost',
+  'jobs',
+  'transfer',
+  'dr',
+  'replication',
+  'alerts',
+  'objective',
+] as const;
+
+const sectionRank = (name: string): number => {
+  const i = (FIGURE_SECTIONS as readonly string[]).indexOf(name.slice(0, name.indexOf('.')));
+  return i < 0 ? FIGURE_SECTIONS.length : i;
+};
+
+/** The total order of figure names: by section (FIGURE_SECTIONS), then by code unit. */
+export function compareFigureNames(a: string, b: string): number {
+  const d = sectionRank(a) - sectionRank(b);
+  if (d !== 0) return d;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const TIERS: (keyof TierBytes)[] = ['snapshot', 'standard', 'archive', 'softDeleted'];
+const POINT_KINDS: (keyof PointCounts)[] = [
+  'snapshot',
+  'vault',
+  'archive',
+  'daily',
+  'weekly',
+  'monthly',
+  'yearly',
+  'onDemand',
+];
+const JOB_COUNTERS = ['scheduled', 'attempts', 'succeeded', 'failed', 'retried'] as const;
+
+/** Flattens a run's results into its figures, sorted by compareFigureNames. */
+export function figuresOf(r: RunResult): Figure[] {
+  const out: Figure[] = [];
+  const add = (name: string, unit: FigureUnit, value: number) => {
+    // A figure is a finite number or absent: JSON cannot carry NaN or Infinity.
+    if (Number.isFinite(value)) out.push({ name, unit, value: round(value, UNIT_DECIMALS[unit]) });
+  };
+  storageFigures(r, add);
+  costFigures(r, add);
+  jobFigures(r, add);
+  drFigures(r, add);
+  for (const rule of r.alerts?.rules ?? []) {
+    add(`alerts.${rule.rule}.fired`, 'count', rule.fired);
+    add(`alerts.${rule.rule}.notifications`, 'count', rule.notificationsSent);
+  }
+  for (const o of r.objectives) {
+    const base = `objective.${o.metric}.${o.scope}`;
+    add(`${base}.pass`, 'pass', o.pass ? 1 : 0);
+    add(`${base}.failed`, 'count', o.failed);
+    add(`${base}.target`, 'seconds', o.targetSeconds);
+  }
+  return dedupeSorted(out);
+}
+
+type Add = (name: string, unit: FigureUnit, value: number) => void;
+
+function storageFigures(r: RunResult, add: Add): void {
+  for (const which of ['end', 'peak'] as const) {
+    for (const tier of TIERS) add(`storage.${which}.${tier}`, 'bytes', r.storage[which][tier]);
+    add(`storage.diskSnapshots.${which}`, 'bytes', r.storage.diskSnapshots[which]);
+    // Run-level points are the sum over policies (as the run table shows them).
+    for (const kind of POINT_KINDS)
+      add(
+        `points.${which}.${kind}`,
+        'count',
+        r.jobs.reduce((s, j) => s + j.points[which][kind], 0),
+      );
+  }
+}
+
+function costFigures(r: RunResult, add: Add): void {
+  const s = r.cost.summary;
+  add('cost.perMonth', 'money', s.averagePerMonth);
+  add('cost.perYear', 'money', s.yearlyRunRate);
+  add('cost.total', 'money', s.total);
+  const perMonth = (m: Meter) => (s.monthsCovered > 0 ? s.totals[m].amount / s.monthsCovered : 0);
+  for (const m of METER_ORDER) add(`cost.perMonth.${m}`, 'money', perMonth(m));
+}
+
+function jobFigures(r: RunResult, add: Add): void {
+  for (const c of JOB_COUNTERS)
+    add(
+      `jobs.${c}`,
+      'count',
+      r.jobs.reduce((s, j) => s + j[c], 0),
+    );
+  add(
+    'jobs.bytesTransferred',
+    'bytes',
+    r.jobs.reduce((s, j) => s + j.bytesTransferred, 0),
+  );
+  const causes = new Map<string, number>();
+  for (const j of r.jobs)
+    for (const [cause, n] of Object.entries(j.failedByCause)) causes.set(cause, (causes.get(cause) ?? 0) + n);
+  for (const [cause, n] of causes) add(`jobs.failed.${cause}`, 'count', n);
+  for (const j of r.jobs) {
+    if (j.transferSeconds.count === 0) continue;
+    add(`transfer.${j.policy}.p95`, 'seconds', j.transferSeconds.p95);
+    add(`transfer.${j.policy}.max`, 'seconds', j.transferSeconds.max);
+  }
+}
+
+function drFigures(r: RunResult, add: Add): void {
+  if (r.dr === null) return;
+  add('dr.incidents', 'count', r.dr.incidents.length);
+  const percentiles = (name: string, s: Summary5) => {
+    if (s.count === 0) return;
+    add(`${name}.p50`, 'seconds', s.p50);
+    add(`${name}.p95`, 'seconds', s.p95);
+    add(`${name}.p99`, 'seconds', s.p99);
+    add(`${name}.max`, 'seconds', s.max);
+  };
+  for (const g of r.dr.byGroup) {
+    add(`dr.${g.group}.recoveries`, 'count', g.recoveries);
+    add(`dr.${g.group}.unrecovered`, 'count', g.unrecovered);
+    percentiles(`dr.${g.group}.rpo`, g.rpoSeconds);
+    percentiles(`dr.${g.group}.rto`, g.rtoSeconds);
+  }
+  for (const g of r.dr.replication) {
+    if (g.peakRpoSeconds.count === 0) continue;
+    add(`replication.${g.group}.peakRpo.p95`, 'seconds', g.peakRpoSeconds.p95);
+    add(`replication.${g.group}.peakRpo.max`, 'seconds', g.peakRpoSeconds.max);
+  }
+}
+
+// Sorted by name; should two results ever produce one name, the first is kept, so a name
+// always means one number.
+function dedupeSorted(figures: Figure[]): Figure[] {
+  const sorted = figures
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => compareFigureNames(a.f.name, b.f.name) || a.i - b.i)
+    .map((x) => x.f);
+  return sorted.filter((f, i) => i === 0 || sorted[i - 1].name !== f.name);
+}
+
+/** A figure's value for people: bytes in binary units, money with its currency, durations short, pass as a percentage. */
+export function formatFigure(value: number, unit: FigureUnit, currency: string): string {
+  switch (unit) {
+    case 'bytes':
+      return formatBytes(value);
+    case 'money':
+      return formatMoney(value, currency);
+    case 'seconds':
+      return `${value < 0 ? '-' : ''}${formatSeconds(Math.abs(value))}`;
+    case 'pass':
+      return `${round(value * 100, 1).toFixed(1)}%`;
+    default:
+      return Number.isInteger(value) ? formatCount(value) : groupThousands(value, 1);
+  }
+}
+
+/** A signed difference of figures: "+1.20 GiB", "-$3.00", "+5.0 pp" for pass rates, "0" when none. */
+export function formatFigureDelta(delta: number, unit: FigureUnit, currency: string): string {
+  if (round(delta, UNIT_DECIMALS[unit]) === 0) return '0';
+  const sign = delta < 0 ? '-' : '+';
+  if (unit === 'pass') return `${sign}${round(Math.abs(delta) * 100, 1).toFixed(1)} pp`;
+  return `${sign}${formatFigure(Math.abs(delta), unit, currency)}`;
+}

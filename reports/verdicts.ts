@@ -1,0 +1,36 @@
+// Objectives as CI verdicts: one JUnit test case per objective per scope of every run, and
+// the lines a failed run prints. Reads RunResult.objectives only; the models judge.
+
+import type { ObjectiveResult, RunResult } from '../models/results/types.js';
+import { objectiveLabel } from './aggregate.js';
+import type { JunitSuite } from './junit.js';
+
+/** One suite per run (base, variants), one case per objective and scope; a failure's message is its evidence. */
+export function objectiveSuites(results: readonly RunResult[]): JunitSuite[] {
+  return results.map((r) => ({
+    name: `${r.scenario} [${r.variant}]`,
+    cases: r.objectives.map((o) => ({
+      name: caseName(o),
+      classname: `vaultsim.${r.scenario}.${r.variant}`,
+      ...(o.pass ? {} : { failure: { message: o.evidence, body: failureBody(o) } }),
+    })),
+  }));
+}
+
+const caseName = (o: ObjectiveResult) => objectiveLabel(o.metric, o.scope, o.targetSeconds);
+
+function failureBody(o: ObjectiveResult): string {
+  const worst = o.worstSeconds === null ? 'unrecovered' : `${o.worstSeconds} s`;
+  return [
+    o.evidence,
+    `target: ${o.targetSeconds} s; worst: ${worst}; ${o.failed} of ${o.judged} recoveries failed`,
+    ...(o.failing.length > 0 ? [`failing: ${o.failing.join(', ')}`] : []),
+  ].join('\n');
+}
+
+/** One line per objective not met, "<variant>: RPO ≤ 1h (all): <evidence>"; empty when all passed. */
+export function failedObjectives(results: readonly RunResult[]): string[] {
+  return results.flatMap((r) =>
+    r.objectives.filter((o) => !o.pass).map((o) => `${r.variant}: ${caseName(o)}: ${o.evidence}`),
+  );
+}

@@ -1,0 +1,331 @@
+// Loading a `vaultsim test-alerts` cases file: text → cases (input signals, a monitor with
+// one rule, the timeline expected), or every issue with its file:line:column. The same
+// phases as the scenario loader (load.ts) and its helpers: read, parse with positions,
+// check against the cases schema (scenarios/schema/monitor.ts), then normalise.
+
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { RecordedSignal } from '../models/monitor/replay.js';
+import type { Fields } from '../models/monitor/signals.js';
+import type { AlertRule, MonitorSpec } from '../models/monitor/types.js';
+import { type Issue, sortIssues } from './issues.js';
+import { EXPECTED, MSG } from './messages.js';
+import { MONITOR_MSG } from './messages-monitor.js';
+import { Context } from './normalise/context.js';
+import {
+  NO_LATENCY,
+  readActionGroups,
+  readLatency,
+  readProcessingRules,
+  readRule,
+  uniqueNames,
+} from './normalise/monitor.js';
+import { ALERT_CASES_SCHEMA } from './schema/monitor.js';
+import type { SchemaNode } from './schema/units.js';
+import { pointerToPath, valueAt } from './schema-check.js';
+import { parseSeries } from './series-notation.js';
+import { issueAt, type PathSegment, parseSource, readScenarioText, type Source } from './source.js';
+import { closest } from './suggest.js';
+import { UNIT_PARSERS } from './unit-fields.js';
+import { parseDuration } from './units.js';
+
+/** A firing a case expects; a null instance matches any. */
+export interface ExpectedFiring {
+  fired: number;
+  resolved: number | null;
+  instance: Record<string, string> | null;
+}
+
+/** Notification counts a case expects (absent fields are not checked). */
+export interface ExpectedNotifications {
+  sent?: number;
+  suppressedByRateLimit?: number;
+  suppressedByProcessingRule?: number;
+}
+
+/** One test-alerts case, ready to replay. */
+export interface AlertCase {
+  name: string;
+  /** Where the case starts in its file. */
+  line: number;
+  column: number;
+  /** A monitor with the case's one rule. */
+  spec: MonitorSpec;
+  signals: RecordedSignal[];
+  /** Evaluate up to here, ms. */
+  until: number;
+  expect: { firings: ExpectedFiring[]; notifications: ExpectedNotifications | null };
+}
+
+/** The outcome of loading a cases file. */
+export type AlertCasesResult =
+  | { ok: true; file: string; seed: number; cases: AlertCase[] }
+  | { ok: false; issues: Issue[] };
+
+type Raw = Record<string, unknown>;
+
+/** Loads a cases file; file problems come back as issues. */
+export function loadAlertCasesFile(file: string): AlertCasesResult {
+  const read = readScenarioText(file);
+  if ('issue' in read) return { ok: false, issues: [read.issue] };
+  return loadAlertCasesText(read.text, file);
+}
+
+/** Loads cases from text; `file` names it in issues. */
+export function loadAlertCasesText(text: string, file: string): AlertCasesResult {
+  // 1. parse
+  const { source, issues } = parseSource(text, file);
+  if (issues.length > 0) return fail(issues);
+  const value = source.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return fail([issueAt(source, 'not-a-mapping', [], MSG.wrongType('a mapping with cases:', value))]);
+  // 2. check
+  const validate = casesValidator();
+  if (!validate(value)) return fail(schemaIssues(validate.errors ?? [], value, source));
+  // 3. normalise
+  const ctx = new Context(source);
+  const raw = value as { seed?: number; cases: Raw[] };
+  uniqueNames(ctx, 'case', raw.cases, ['cases']);
+  const cases = raw.cases.map((c, i) => readCase(ctx, c, ['cases', i]));
+  if (ctx.issues.length > 0) return fail(ctx.issues);
+  return { ok: true, file, seed: raw.seed ?? 1, cases: cases as AlertCase[] };
+}
+
+function fail(issues: Issue[]): AlertCasesResult {
+  return { ok: false, issues: sortIssues(issues) };
+}
+
+function readCase(ctx: Context, c: Raw, path: PathSegment[]): AlertCase | null {
+  const at = (...more: PathSegment[]) => [...path, ...more];
+  const before = ctx.issues.length;
+  const step = ctx.unit(parseDuration, at('step'), c.step ?? '1m');
+  if (step === 0) ctx.add('out-of-range', at('step'), MONITOR_MSG.stepZero());
+  const actionGroups = readActionGroups(ctx, (c.actionGroups as Raw[] | undefined) ?? [], at('actionGroups'));
+  const rawRule = c.rule as Raw;
+  const rule = readRule(ctx, rawRule, at('rule'), {
+    groups: new Set(actionGroups.map((g) => g.name)),
+    plans: null,
+  });
+  const processingRules = readProcessingRules(
+    ctx,
+    (c.processingRules as Raw[] | undefined) ?? [],
+    at('processingRules'),
+    new Set([rawRule.name as string]),
+  );
+  const latency = readLatency(ctx, c.latency as Raw | undefined, at('latency'), NO_LATENCY);
+  const series = step === null || step === 0 ? null : readSeries(ctx, c.series as Raw[], at('series'), step);
+  const expect = readExpect(ctx, c.expect as Raw, at('expect'));
+  const until = c.until === undefined ? null : ctx.unit(parseDuration, at('until'), c.until);
+  if (ctx.issues.length > before || rule === null || latency === null || series === null) return null;
+  const { line, column } = ctx.source.locate(path);
+  return {
+    name: c.name as string,
+    line,
+    column,
+    spec: {
+      rules: [rule],
+      actionGroups,
+      processingRules,
+      builtIn: { jobFailure: false, actions: [] },
+      latency,
+    },
+    signals: series.signals,
+    until: until ?? defaultUntil(series.end, rule),
+    expect,
+  };
+}
+
+// The longest series, the rule's lookback, then ten evaluations: enough for any resolution (§7.1).
+function defaultUntil(end: number, rule: AlertRule): number {
+  const lookback = rule.kind === 'metric' ? rule.window : rule.lookback;
+  return end + lookback + 10 * rule.every;
+}
+
+function readSeries(
+  ctx: Context,
+  raw: Raw[],
+  path: PathSegment[],
+  step: number,
+): { signals: RecordedSignal[]; end: number } | null {
+  const signals: RecordedSignal[] = [];
+  let end = 0;
+  let ok = true;
+  raw.forEach((s, i) => {
+    const at = (...more: PathSegment[]) => [...path, i, ...more];
+    const isLog = s.log !== undefined;
+    if ((s.metric === undefined) === !isLog) {
+      ctx.add('required', at(), MONITOR_MSG.seriesKind());
+      ok = false;
+      return;
+    }
+    const key = isLog ? (s.counts !== undefined ? 'counts' : 'values') : 'values';
+    if (s[key] === undefined || (isLog && key === 'values' && s.field === undefined)) {
+      ctx.add('required', at(), MONITOR_MSG.seriesValues(isLog ? 'log' : 'metric'));
+      ok = false;
+      return;
+    }
+    const parsed = parseSeries(s[key]);
+    if (!parsed.ok) {
+      ctx.add('invalid-unit', at(key), MONITOR_MSG.notation(parsed.detail));
+      ok = false;
+      return;
+    }
+    const start = s.start === undefined ? 0 : ctx.unit(parseDuration, at('start'), s.start);
+    if (start === null) {
+      ok = false;
+      return;
+    }
+    const dims = (s.dims as Fields | undefined) ?? {};
+    const name = (isLog ? s.log : s.metric) as string;
+    end = Math.max(end, start + parsed.values.length * step);
+    parsed.values.forEach((v, k) => {
+      if (v === null) return;
+      const t = start + k * step;
+      if (!isLog) signals.push({ signal: 'metric', name, dims, t, value: v });
+      else if (key === 'values')
+        signals.push({ signal: 'log', name, record: { ...dims, [s.field as string]: v }, t });
+      else if (!Number.isInteger(v) || v < 0) {
+        ctx.add('invalid-unit', at(key), MONITOR_MSG.countsWhole(v));
+        ok = false;
+      } else for (let r = 0; r < v; r++) signals.push({ signal: 'log', name, record: dims, t });
+    });
+  });
+  return ok ? { signals, end } : null;
+}
+
+function readExpect(ctx: Context, e: Raw, path: PathSegment[]): AlertCase['expect'] {
+  const firings = (e.firings as Raw[]).map((f, i) => {
+    const fired = ctx.unit(parseDuration, [...path, 'firings', i, 'fired'], f.fired) ?? 0;
+    const resolved =
+      f.resolved === undefined
+        ? null
+        : ctx.unit(parseDuration, [...path, 'firings', i, 'resolved'], f.resolved);
+    return { fired, resolved, instance: (f.instance as Record<string, string> | undefined) ?? null };
+  });
+  return { firings, notifications: (e.notifications as ExpectedNotifications | undefined) ?? null };
+}
+
+let compiled: ValidateFunction | null = null;
+
+/** The cases schema's validator (compiled once per process). */
+function casesValidator(): ValidateFunction {
+  if (compiled === null) {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowMatchingProperties: true });
+    ajv.addVocabulary(['x-expected']);
+    compiled = ajv.compile(ALERT_CASES_SCHEMA);
+  }
+  return compiled;
+}
+
+// ajv errors → positioned issues, one per value. Branch errors of an anyOf that only say
+// "another shape" are dropped; with nothing deeper, the anyOf is reported once.
+function schemaIssues(errors: ErrorObject[], root: unknown, source: Source): Issue[] {
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  const inAnyOf = (e: ErrorObject) =>
+    e.keyword !== 'anyOf' &&
+    anyOfs.some((a) => e.instancePath === a.instancePath && e.schemaPath.includes('/anyOf/'));
+  const deeper = (a: ErrorObject) => errors.some((e) => e.instancePath.startsWith(`${a.instancePath}/`));
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const e of errors) {
+    if (inAnyOf(e) || (e.keyword === 'anyOf' && deeper(e))) continue;
+    const issue = toIssue(e, root, source);
+    const key = `${issue.line}:${issue.column}:${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out;
+}
+
+function toIssue(e: ErrorObject, root: unknown, source: Source): Issue {
+  const path = pointerToPath(e.instancePath, root);
+  const got = valueAt(root, path);
+  const schema = e.parentSchema as SchemaNode | undefined;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return issueAt(source, 'required', path, MSG.required(params.missingProperty as string));
+    case 'additionalProperties': {
+      const field = params.additionalProperty as string;
+      const known = Object.keys((schema?.properties as object | undefined) ?? {});
+      return issueAt(
+        source,
+        'unknown-field',
+        [...path, field],
+        MSG.unknownField(field, closest(field, known)),
+        {
+          key: true,
+          allowed: known.join(', '),
+        },
+      );
+    }
+    case 'enum':
+      return issueAt(source, 'not-allowed', path, MSG.notAllowed(params.allowedValues as unknown[], got));
+    case 'minimum':
+    case 'maximum':
+      return issueAt(
+        source,
+        'out-of-range',
+        path,
+        MSG.outOfRange(`a number from ${schema?.minimum ?? '…'} to ${schema?.maximum ?? '…'}`, got),
+      );
+    case 'minItems':
+    case 'maxItems':
+      return issueAt(
+        source,
+        'list-length',
+        path,
+        MSG.listLength(
+          `${e.keyword === 'minItems' ? 'at least' : 'at most'} ${params.limit} items`,
+          (got as unknown[]).length,
+        ),
+      );
+    case 'uniqueItems':
+      return issueAt(
+        source,
+        'duplicate-item',
+        [...path, params.i as number],
+        MSG.duplicateItem((got as unknown[])[params.i as number]),
+      );
+    case 'anyOf':
+      return issueAt(
+        source,
+        'wrong-type',
+        path,
+        MSG.wrongType(EXPECTED[(schema?.['x-expected'] as string) ?? ''] ?? expectedOf(schema), got),
+      );
+  }
+  const unitName = /#\/\$defs\/(\w+)\//.exec(e.schemaPath)?.[1];
+  if (unitName === 'name') return issueAt(source, 'bad-name', path, MSG.badName(got));
+  if (unitName !== undefined && unitName in UNIT_PARSERS) {
+    const parsed = UNIT_PARSERS[unitName](got);
+    return issueAt(
+      source,
+      'invalid-unit',
+      path,
+      MSG.invalidUnit(parsed.ok ? `a valid ${unitName}` : parsed.expected, got),
+    );
+  }
+  if (e.keyword === 'type')
+    return issueAt(
+      source,
+      'wrong-type',
+      path,
+      MSG.wrongType(EXPECTED[String(params.type)] ?? String(params.type), got),
+    );
+  return issueAt(
+    source,
+    'wrong-type',
+    path,
+    MSG.wrongType(
+      schema?.description !== undefined ? String(schema.description).toLowerCase() : 'another value',
+      got,
+    ),
+  );
+}
+
+// What an anyOf without an x-expected accepts, from its branches' descriptions.
+function expectedOf(schema: SchemaNode | undefined): string {
+  const branches = (schema?.anyOf as SchemaNode[] | undefined) ?? [];
+  return branches.map((b) => String(b.description ?? b.type).toLowerCase()).join(', or ') || 'another value';
+}

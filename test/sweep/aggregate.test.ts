@@ -1,0 +1,103 @@
+// aggregate: statistics per figure, objective pass rates with Wilson intervals, the verdict
+// against --min-pass-rate, and the rendered report.
+import { describe, expect, it } from 'vitest';
+import { aggregate, figureStats, formatTarget, renderAggregate } from '../../reports/aggregate.js';
+import { studentTQuantile } from '../../reports/stats.js';
+import { buildPart, mergeParts, type SweepTable } from '../../reports/sweep-part.js';
+import { replications } from './fixtures.js';
+
+function table(n: number, passEvery: number): SweepTable {
+  const reps = replications(n, ['base'], (r) => [
+    { name: 'cost.total', unit: 'money', value: r + 1 },
+    { name: 'objective.rto.group:web.pass', unit: 'pass', value: r % passEvery === passEvery - 1 ? 0 : 1 },
+    { name: 'objective.rto.group:web.target', unit: 'seconds', value: 14_400 },
+  ]);
+  const part = buildPart(reps, {
+    version: '1.0.0',
+    scenario: { file: 's.yaml', name: 's', hash: 'f'.repeat(64), seed: 1 },
+    variants: ['base'],
+    currencies: ['USD'],
+    total: n,
+    shard: { index: 1, count: 1 },
+  });
+  const merged = mergeParts([{ label: 'p', part }]);
+  if (!merged.ok) throw new Error(merged.problems.join());
+  return merged.table;
+}
+
+describe('figureStats', () => {
+  it('gives mean, t-based CI, type-7 percentiles, min and max, rounded to the unit', () => {
+    const s = figureStats('cost.total', 'money', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const half = (studentTQuantile(0.975, 9) * Math.sqrt(110 / 12)) / Math.sqrt(10);
+    expect(s).toEqual({
+      name: 'cost.total',
+      unit: 'money',
+      n: 10,
+      mean: 5.5,
+      sd: 3.03,
+      ci95: [Math.round((5.5 - half) * 100) / 100, Math.round((5.5 + half) * 100) / 100],
+      min: 1,
+      p50: 5.5,
+      p95: 9.55,
+      p99: 9.91,
+      max: 10,
+    });
+  });
+
+  it('gives no interval for a single replication', () => {
+    expect(figureStats('jobs.failed', 'count', [4]).ci95).toBeNull();
+  });
+});
+
+describe('aggregate', () => {
+  it('reports each objective pass rate with its Wilson interval and sentence', () => {
+    const a = aggregate(table(40, 10), 0.9);
+    const [o] = a.runs[0].objectives;
+    expect(o).toMatchObject({
+      metric: 'rto',
+      scope: 'group:web',
+      targetSeconds: 14_400,
+      n: 40,
+      passed: 36,
+      rate: 0.9,
+    });
+    expect(o.ci95[0]).toBeLessThan(0.9);
+    expect(o.ci95[1]).toBeGreaterThan(0.9);
+    expect(o.text).toMatch(
+      /^RTO ≤ 4h \(group:web\) in 90\.0% of 40 replications \(95% CI \d+\.\d–\d+\.\d%\)$/,
+    );
+    expect(a.verdict).toEqual({ minPassRate: 0.9, pass: true, failing: [] });
+  });
+
+  it('fails the verdict when a pass rate is below the minimum (default 1: any failing replication)', () => {
+    const a = aggregate(table(40, 10), 1);
+    expect(a.verdict.pass).toBe(false);
+    expect(a.verdict.failing[0]).toMatch(
+      /^base: RTO ≤ 4h \(group:web\) in 90\.0% .*below the minimum pass rate 100\.0%$/,
+    );
+    expect(aggregate(table(40, 1000), 1).verdict.pass).toBe(true);
+  });
+
+  it('records how seeds are derived and the scenario identity', () => {
+    const a = aggregate(table(3, 1000), 1);
+    expect(a.seeds).toBe("deriveSeed(seed, 'replication', r) for r = 0 … N−1");
+    expect(a.scenario.hash).toBe('f'.repeat(64));
+    expect(a.replications).toBe(3);
+  });
+
+  it('renders a table per run, pass rates and the verdict', () => {
+    const text = renderAggregate(aggregate(table(20, 10), 1));
+    expect(text).toMatch(/^s: 20 replications, seeds .* \(seed 1\), scenario ffffffffffff\n/);
+    expect(text).toMatch(/^figure +mean +95% CI of mean +p50 +p95 +p99$/m);
+    expect(text).toMatch(/^cost\.total +\$10\.50 +\$\d+\.\d\d – \$\d+\.\d\d/m);
+    expect(text).toContain('  RTO ≤ 4h (group:web) in 90.0% of 20 replications');
+    expect(text).toMatch(/verdict: FAIL\n {2}base: RTO/);
+    expect(renderAggregate(aggregate(table(20, 10), 0.5), 'md')).toMatch(/^\| cost\.total \| \$10\.50 \|/m);
+  });
+});
+
+describe('formatTarget', () => {
+  it('uses the largest whole unit', () => {
+    expect([86_400, 3600, 5400, 90, 45].map(formatTarget)).toEqual(['1d', '1h', '90m', '90s', '45s']);
+  });
+});
