@@ -26,16 +26,25 @@ export function benchSweep(
 ): { results: BenchResult[]; ratios: BenchResult[] } {
   const dir = mkdtempSync(join(tmpdir(), 'vaultsim-bench-sweep-'));
   try {
-    const file = join(dir, 'fleet.yaml');
-    writeFileSync(file, fleetScenario(vms, days));
+    writeFileSync(join(dir, 'fleet.yaml'), fleetScenario(vms, days));
     const sweep = (workers: number) => {
       const load = loadavg()[0];
       const cpu0 = childCpu();
       const t0 = clock();
       const out = execFileSync(
         process.execPath,
-        [CLI, 'sweep', file, '--replications', String(replications), '--workers', String(workers), '--json'],
-        { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] },
+        // A relative path, so the aggregate (which names the file) and its hash are the same every time.
+        [
+          CLI,
+          'sweep',
+          'fleet.yaml',
+          '--replications',
+          String(replications),
+          '--workers',
+          String(workers),
+          '--json',
+        ],
+        { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'inherit'] },
       );
       const seconds = clock() - t0;
       return { seconds, out, load, cpu: childCpu() - cpu0 };
