@@ -121,7 +121,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   // DR can react to alerts: monitor.whenNotified(faultAt, detectsFor(plan), (notice) => …).
   const monitor = setupMonitor(sim, scenario, world.streams, vaults);
   // --- end monitor
-  dr?.start();
+  dr?.start(monitor);
   // 4. run
   sim.run(scenario.duration);
   const recovery = dr?.finish() ?? null;

@@ -84,6 +84,7 @@ const INCIDENT = obj('A fault that took VMs down.', {
   end: nullable(instant('When an outage ended.')),
   scope: str('What it hit.'),
   detectedAt: instant('When recovery was decided on.'),
+  detectedBy: str('What started recovery: "the detection delay", or "alert <rule>".'),
   vms: list('Every VM it took down, by id.', RECOVERY),
 });
 

@@ -63,6 +63,7 @@ const incident = (i: Incident): Incident => ({
   end: i.end,
   scope: i.scope,
   detectedAt: i.detectedAt,
+  detectedBy: i.detectedBy,
   vms: i.vms.map(recovery),
 });
 

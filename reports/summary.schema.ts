@@ -3,6 +3,7 @@
 // test checks both that the copy is current and that a real run's summary validates.
 
 import { METER_LABELS, METER_ORDER } from './format.js';
+import { ALERTS_SCHEMA } from './summary-alerts.js';
 import { DR_SCHEMA, OBJECTIVES_SCHEMA } from './summary-dr.schema.js';
 
 /** A JSON Schema node. */
@@ -162,6 +163,7 @@ const RUN = obj('One run: the base scenario or a variant.', {
   cost: COST,
   dr: DR_SCHEMA,
   objectives: OBJECTIVES_SCHEMA,
+  alerts: ALERTS_SCHEMA,
 });
 
 /** JSON Schema of summary.json (draft 2020-12); every property carries a description. */

@@ -5,6 +5,7 @@
 
 import type { Meter, MeterUnit, MonthCost } from '../models/pricing/types.js';
 import type {
+  AlertsResult,
   JobResult,
   ObjectiveResult,
   PointCounts,
@@ -14,6 +15,7 @@ import type {
   VaultResult,
 } from '../models/results/types.js';
 import { METER_ORDER, round } from './format.js';
+import { summariseAlerts } from './summary-alerts.js';
 import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
 
 /** The summary's format version, as in its schema's `$id`. */
@@ -69,6 +71,8 @@ export interface SummaryRun {
   dr: SummaryDr | null;
   /** Objectives judged (empty when none are set). */
   objectives: ObjectiveResult[];
+  /** Alert rules and their timeline, or null when the scenario has no monitor section. */
+  alerts: AlertsResult | null;
 }
 
 /** The summary.json object. */
@@ -111,6 +115,7 @@ function summariseRun(r: RunResult): SummaryRun {
     cost: cost(r.cost),
     dr: summariseDr(r.dr),
     objectives: summariseObjectives(r.objectives),
+    alerts: summariseAlerts(r.alerts),
   };
 }
 

@@ -52,6 +52,7 @@ export function drLines(runs: readonly SummaryRun[]): string[] {
 function incidentLines(i: Incident): string[] {
   const lines = [
     `  ${i.id} (${i.scope}) at ${i.at}${i.end === null ? '' : ` until ${i.end}`}: ${i.vms.length} VM${i.vms.length === 1 ? '' : 's'} down`,
+    `    acted on at ${i.detectedAt}, after ${i.detectedBy}`,
   ];
   const groups = [...new Set(i.vms.map((v) => v.group))].sort();
   const width = Math.max(6, ...groups.map((g) => g.length)) + 2;

@@ -14,6 +14,7 @@ import {
   round,
 } from './format.js';
 import type { Summary, SummaryRun } from './summary.js';
+import { alertLines } from './table-alerts.js';
 import { drLines } from './table-dr.js';
 
 /** Widest line the table prints. */
@@ -40,7 +41,7 @@ export function renderTable(summary: Summary): string {
   const notes = runs.some((r) => transferGroups(r).length > 1)
     ? ['* several policies transferred: p50 and p95 are the highest policy figure, max the overall max']
     : [];
-  return `${[head, '', ...layout(runs, rows), ...notes, ...drLines(runs)].join('\n')}\n`;
+  return `${[head, '', ...layout(runs, rows), ...notes, ...drLines(runs), ...alertLines(runs)].join('\n')}\n`;
 }
 
 // Numeric rows: base value as is, others with "(delta)" against the base.

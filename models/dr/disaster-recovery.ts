@@ -12,6 +12,7 @@ import type { Link } from '../../engine/link.js';
 import type { Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { FailureCause } from '../backup/stats.js';
+import type { Monitor } from '../monitor/monitor.js';
 import { failbackDuration, reprotectDuration } from '../replication/reprotect.js';
 import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
 import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
@@ -21,6 +22,7 @@ import { planGroupsFor, runPlan } from './plans.js';
 import type { DrVm } from './recovery-types.js';
 import { crossRegionRestore, primaryRestore, type RestoreContext, type RestoreOption } from './restore.js';
 import { appOf } from './scope.js';
+import { DownSignal } from './signals.js';
 
 /** Durations drawn for one VM in one incident (ms), always in this order (common random numbers). */
 export interface Draws {
@@ -58,6 +60,8 @@ export class DisasterRecovery {
   private readonly settings: RecoverySettings;
   private readonly samplers: { failover: Sampler; latest: Sampler; snapshot: Sampler; boot: Sampler };
   private readonly planOf = new Map<string, RecoveryPlanSpec>();
+  private monitor: Monitor | null = null;
+  private signal: DownSignal | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -92,8 +96,10 @@ export class DisasterRecovery {
     return null;
   };
 
-  /** Schedules every fault's events. */
-  start(): void {
+  /** Schedules every fault's events; with a monitor, alerts can start recovery and see outages. */
+  start(monitor: Monitor | null = null): void {
+    this.monitor = monitor;
+    this.signal = new DownSignal(this.sim, monitor, this.scenario.duration);
     for (const f of this.faults) {
       if (f.start >= this.scenario.duration) continue;
       const tag = `dr/${f.kind}`;
@@ -154,14 +160,61 @@ export class DisasterRecovery {
       end: OUTAGES.has(f.kind) ? this.iso(f.end) : null,
       scope: this.scopeOf(f),
       detectedAt: this.iso(now + this.settings.detection),
+      detectedBy: 'the detection delay',
       vms: [],
     };
     this.incidents.push(incident);
-    this.sim.at(
-      Math.min(now + this.settings.detection, Number.MAX_SAFE_INTEGER),
-      () => this.decide(f, incident, hit),
-      'dr/decide',
-    );
+    for (const v of hit) this.signal?.change(v.region, 1);
+    this.monitor?.markFault(now);
+    this.detect(now, hit, (vms, by) => {
+      if (incident.vms.length === 0) {
+        incident.detectedAt = this.iso(this.sim.now);
+        incident.detectedBy = by;
+      }
+      this.decide(f, incident, vms);
+    });
+  }
+
+  // Someone acts after the fixed detection delay, or sooner on an alert whose actions act on
+  // the world: `failover:<plan>` starts that plan's VMs at once (automated), `notify` gets a
+  // person to act on the rest after `recovery.acknowledge`. Each VM is decided once.
+  private detect(now: number, hit: readonly DrVm[], act: (vms: DrVm[], by: string) => void): void {
+    const pending = new Set(hit);
+    let unsubscribe = (): void => {};
+    const deadline = now + this.settings.detection;
+    const take = (vms: readonly DrVm[], by: string): void => {
+      const ready = vms.filter((v) => pending.has(v));
+      if (ready.length === 0) return;
+      for (const v of ready) pending.delete(v);
+      if (pending.size === 0) {
+        this.sim.cancel(fixed);
+        unsubscribe();
+      }
+      act(ready, by);
+    };
+    const fixed = this.sim.at(deadline, () => take([...pending], 'the detection delay'), 'dr/decide');
+    if (this.monitor === null) return;
+    unsubscribe = this.monitor.subscribe((n) => {
+      if (n.t < now) return;
+      for (const action of n.actions) {
+        if (action.startsWith('failover:')) {
+          const plan = action.slice('failover:'.length);
+          const vms = hit.filter((v) => v.replica !== null && this.planOf.get(v.vm.id)?.name === plan);
+          if (vms.length > 0 && n.t < deadline)
+            this.sim.at(
+              Math.max(n.t, this.sim.now),
+              () => take(vms, `alert ${n.rule} (automated failover)`),
+              'dr/decide',
+            );
+        } else if (action === 'notify' && n.t + this.settings.acknowledge < deadline) {
+          this.sim.at(
+            Math.max(n.t + this.settings.acknowledge, this.sim.now),
+            () => take(hit, `alert ${n.rule}`),
+            'dr/decide',
+          );
+        }
+      }
+    });
   }
 
   private hits(f: Fault, v: DrVm): boolean {
@@ -396,7 +449,11 @@ export class DisasterRecovery {
       this.sim.at(
         Math.max(recoveredAt, this.sim.now),
         () => {
+          this.signal?.change(v.region, -1);
           v.downSince = null;
+          // A VM now running in another region is no longer backed up where it was: its
+          // protection stops with the data retained (re-protecting it there is not modelled).
+          if (decided.region !== v.region && v.region === v.vm.region) v.stopBackup?.(false);
           v.region = decided.region;
         },
         'dr/recovered',

@@ -55,6 +55,13 @@ export class VmReplica implements Replica {
     return choosePoint(this.stream, this.policy, at, choice, notAfter);
   }
 
+  /** The data age of the latest recoverable point at t (ms), or null before the first one. */
+  rpoAt(t: number): number | null {
+    const at = Math.max(t, this.last);
+    this.last = at;
+    return this.stream.rpoAt(at);
+  }
+
   /** Upload capacity of the replication, bytes/s. */
   get uploadRate(): number {
     return this.upload.rate;

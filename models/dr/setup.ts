@@ -6,6 +6,7 @@ import { createStreams, type Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { VmBackup } from '../backup/vm-backup.js';
 import type { World } from '../backup/world.js';
+import type { Monitor } from '../monitor/monitor.js';
 import type { DrResult, ObjectiveResult } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { dayWriteRates } from '../workload/write-rate.js';
@@ -14,6 +15,7 @@ import { DisasterRecovery } from './disaster-recovery.js';
 import { judgeObjectives } from './objectives.js';
 import type { DrVm } from './recovery-types.js';
 import { downFor, scaleFor, spikesFor, VmReplica } from './replica.js';
+import { replicationStats } from './signals.js';
 import { bytesWritten, DayRates } from './write-log.js';
 
 /** Whether a scenario needs disaster recovery at all (else none of it is built). */
@@ -25,8 +27,8 @@ export function needsDr(s: Scenario): boolean {
 export interface DrRun {
   /** Hooks a VM's backup into recovery (restore points, stop protection). */
   attach(backup: VmBackup, vmId: string): void;
-  /** Schedules the faults. */
-  start(): void;
+  /** Schedules the faults; with a monitor, alerts can start recovery and DR signals flow to it. */
+  start(monitor: Monitor | null): void;
   /** Results once the run has ended. */
   finish(): { dr: DrResult; objectives: ObjectiveResult[] };
 }
@@ -84,7 +86,10 @@ export function setupDr(
       v.restorePoints = () => backup.restorePoints();
       v.stopBackup = (deleteData) => backup.stopProtection(deleteData);
     },
-    start: () => faults.start(),
+    start(monitor) {
+      faults.start(monitor);
+      replicationStats(sim, monitor, replicas, horizon);
+    },
     finish() {
       const dr = collectDr(faults, replicas, horizon);
       return { dr, objectives: judgeObjectives(scenario.objectives, dr.incidents, scenario.vms) };

@@ -188,6 +188,8 @@ export interface Incident {
   scope: string;
   /** When recovery was decided on. */
   detectedAt: string;
+  /** What started recovery: "the detection delay", or "alert <rule>". */
+  detectedBy: string;
   vms: VmRecovery[];
 }
 

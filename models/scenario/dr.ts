@@ -74,8 +74,10 @@ export interface RecoveryPlanSpec {
 
 /** How the people and tools run recovery. */
 export interface RecoverySettings {
-  /** Fault until someone acts (the decision delay). */
+  /** Fault until someone acts (the decision delay), unless an alert gets them to act sooner. */
   detection: Millis;
+  /** From an alert's notification to someone acting on it (an automated failover acts at once). */
+  acknowledge: Millis;
   /** After a region/zone outage with no other way out: restore from backup once it is back, or restart in place. */
   afterOutage: 'restore' | 'restart';
   /** VM boot time (ms). */

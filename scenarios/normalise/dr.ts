@@ -71,6 +71,7 @@ const triangular = (a: number, b: number, c: number): Distribution => ({
 /** Recovery settings when the scenario gives none (each an assumption or a reference figure). */
 export const DEFAULT_RECOVERY: RecoverySettings = {
   detection: millis(15 * MS.minute), // assumption: an on-call engineer acts within 15 minutes
+  acknowledge: millis(5 * MS.minute), // assumption: a paged engineer acts 5 minutes after the alert
   afterOutage: 'restore',
   boot: triangular(1, 2, 5), // assumption
   failover: triangular(2, 4, 10), // §5.4: "fails over VMs within minutes"; plan example 8 m 59 s
@@ -428,6 +429,7 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
       : ctx.unit(parseBandwidth, path('restoreThroughput'), raw.restoreThroughput);
   return {
     detection: dur('detection', d.detection),
+    acknowledge: dur('acknowledge', d.acknowledge),
     afterOutage: (raw.afterOutage as RecoverySettings['afterOutage'] | undefined) ?? d.afterOutage,
     boot: dist('boot', d.boot),
     failover: dist('failover', d.failover),

@@ -175,7 +175,14 @@ export const RECOVERY: SchemaNode = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    detection: unit('duration', 'From a fault until someone acts (default 15m).'),
+    detection: unit(
+      'duration',
+      'From a fault until someone acts (default 15m); an alert with a notify or failover action can make it sooner.',
+    ),
+    acknowledge: unit(
+      'duration',
+      'From an alert notification (action notify) to someone acting (default 5m); failover:<plan> actions act at once.',
+    ),
     afterOutage: {
       description:
         'When a VM can only wait for its region or zone: restore it from backup once it is back (default), or restart it in place.',

@@ -56,6 +56,7 @@ describe('buildSummary', () => {
       'cost',
       'dr',
       'objectives',
+      'alerts',
     ]);
     expect(Object.keys(summary.runs[0].cost)).toEqual([
       'currency',

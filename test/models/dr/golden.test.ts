@@ -134,6 +134,39 @@ events:
   });
 });
 
+describe('detection by an alert', () => {
+  // The same three-group plan, with a metric alert on the "VMs Unavailable" signal disaster
+  // recovery reports per region each minute. A 1-minute rule at tick T sees samples in
+  // [T − 5m, T) (§7.2 windows; ticks from the scenario start): the first sample, at 14:00,
+  // is seen by the tick at 14:01, so the rule fires at 14:01 instead of the 15-minute delay.
+  const plan = (actions: string) => `${BASE}
+fleet:
+  - { name: db, count: 2, region: eastus, disks: [{ size: 64GiB, used: 50% }], replicate: { to: westus } }
+recoveryPlans:
+  - { name: shop, groups: [{ group: db }] }
+monitor:
+  alerts:
+    - { name: vms-down, metric: VMs Unavailable, aggregation: maximum, window: 5m, every: 1m, when: "> 0", actions: [${actions}] }
+events:
+  - { at: 10d14h, outage: { region: eastus, for: 6h } }
+`;
+
+  it('an automated failover action starts the plan at the firing: RTO 1 + 4 + 2 minutes', () => {
+    const r = run(plan('failover:shop'));
+    const incident = r.dr!.incidents[0];
+    expect(incident.detectedAt).toBe('2026-01-11T14:01:00.000Z');
+    expect(incident.detectedBy).toBe('alert vms-down (automated failover)');
+    expect(incident.vms.map((v) => v.rtoSeconds)).toEqual([420, 420]);
+    expect(r.alerts!.timeline[0]).toMatchObject({ rule: 'vms-down', firedAt: '2026-01-11T14:01:00.000Z' });
+  });
+
+  it('a notification gets a person to act after recovery.acknowledge (5 minutes): RTO 6 + 6 minutes', () => {
+    const r = run(plan('notify'));
+    expect(r.dr!.incidents[0].detectedAt).toBe('2026-01-11T14:06:00.000Z');
+    expect(r.dr!.incidents[0].vms.map((v) => v.rtoSeconds)).toEqual([720, 720]);
+  });
+});
+
 describe('restore from backup at a region outage', () => {
   // Daily backups at 22:00 (no start jitter), snapshot phase 5 minutes, churn 0, so each
   // incremental point reaches the vault at 22:05. The outage starts at 10d 08:00 for 6 hours.

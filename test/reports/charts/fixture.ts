@@ -48,6 +48,7 @@ export function drSection(scale = 1): DrResult {
     end: '2026-03-06T20:00:00.000Z',
     scope: 'eastus',
     detectedAt: '2026-03-06T02:15:00.000Z',
+    detectedBy: 'the detection delay',
     vms: [recovery('app-001', 3.3 * scale, 5.5 * scale), recovery('app-002', 27 * scale, 3 * scale)],
   };
   const days = Array.from({ length: 10 }, (_, i) => i + 1);

@@ -1,0 +1,81 @@
+// What disaster recovery tells the monitor (models/monitor), so alert rules can see faults:
+// a "VMs Unavailable" metric per region (how many VMs are down there), sampled every minute
+// while any is — as Azure's platform metrics are per minute — and a last 0 when all are back;
+// and, every 15 minutes, one AzureSiteRecoveryReplicationStats record per replicated VM with
+// its RPO (reference/azure.md §5.3: that table is written every 15 minutes). Signals are only
+// produced when a rule reads them.
+
+import type { Simulation } from '../../engine/simulation.js';
+import { MS } from '../../engine/units.js';
+import type { Monitor } from '../monitor/monitor.js';
+import type { VmReplica } from './replica.js';
+
+/** Metric: VMs down in a region (dimension `region`). */
+export const VMS_UNAVAILABLE = 'VMs Unavailable';
+/** Log table: Site Recovery replication statistics (§5.3), fields vm, group, rpoInSeconds. */
+export const REPLICATION_STATS = 'AzureSiteRecoveryReplicationStats';
+
+const SAMPLE_EVERY = MS.minute;
+const STATS_EVERY = 15 * MS.minute;
+
+/** Per-region counts of VMs down, reported to the monitor while non-zero. */
+export class DownSignal {
+  private readonly down = new Map<string, number>();
+  private readonly sampling = new Set<string>();
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly monitor: Monitor | null,
+    private readonly horizon: number,
+  ) {}
+
+  /** Whether any rule reads the signal. */
+  get wanted(): boolean {
+    return this.monitor !== null && this.monitor.consumes('metric', VMS_UNAVAILABLE);
+  }
+
+  /** A VM in `region` went down (+1) or came back (−1). */
+  change(region: string, delta: number): void {
+    if (!this.wanted) return;
+    this.down.set(region, Math.max(0, (this.down.get(region) ?? 0) + delta));
+    if (!this.sampling.has(region)) {
+      this.sampling.add(region);
+      this.sample(region);
+    }
+  }
+
+  private sample(region: string): void {
+    const count = this.down.get(region) ?? 0;
+    this.monitor!.metric(VMS_UNAVAILABLE, { region }, this.sim.now, count);
+    if (count === 0 || this.sim.now + SAMPLE_EVERY >= this.horizon) {
+      this.sampling.delete(region);
+      return;
+    }
+    this.sim.after(SAMPLE_EVERY, () => this.sample(region), 'dr/signal');
+  }
+}
+
+/** Schedules the replication statistics log, when a rule reads it. */
+export function replicationStats(
+  sim: Simulation,
+  monitor: Monitor | null,
+  replicas: readonly VmReplica[],
+  horizon: number,
+): void {
+  if (monitor === null || replicas.length === 0 || !monitor.consumes('log', REPLICATION_STATS)) return;
+  const tick = (): void => {
+    const now = sim.now;
+    for (const r of replicas) {
+      if (now >= r.endsAt) continue;
+      const rpo = r.rpoAt(now);
+      if (rpo === null) continue;
+      monitor.log(
+        REPLICATION_STATS,
+        { vm: r.vm.id, group: r.vm.group, rpoInSeconds: Math.round(rpo) / 1000 },
+        now,
+      );
+    }
+    if (now + STATS_EVERY < horizon) sim.after(STATS_EVERY, tick, 'dr/replication-stats');
+  };
+  sim.at(STATS_EVERY, tick, 'dr/replication-stats');
+}
