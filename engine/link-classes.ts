@@ -56,6 +56,8 @@ export class Member implements Transfer {
   finishWork = 0;
   heapIndex = -1;
   klass: CapClass | null = null;
+  /** The next transfer in the link's list of arrived ones (a list, so arriving allocates nothing). */
+  nextArrived: Member | null = null;
 
   constructor(
     readonly owner: object,

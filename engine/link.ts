@@ -83,8 +83,9 @@ export class Link {
   private capacityWork = 0;
   private busyMs = 0;
   private busySince = 0;
-  /** Transfers whose last byte has arrived, awaiting their completion event. */
-  private arrived: Member[] = [];
+  /** Transfers whose last byte has arrived, awaiting their completion event, oldest first. */
+  private arrivedHead: Member | null = null;
+  private arrivedTail: Member | null = null;
   private pending: EventId | null = null;
   private schedule: CapacitySchedule | null = null;
   private scheduleEvent: EventId | null = null;
@@ -127,7 +128,7 @@ export class Link {
     if (size === 0) {
       // Nothing to move: it arrives at once, and is observed by a zero-delay event.
       m.phase = ARRIVED;
-      this.arrived.push(m);
+      this.pushArrived(m);
     } else {
       this.classFor(cap).add(m);
       this.sharing++;
@@ -148,7 +149,8 @@ export class Link {
     this.advance(this.sim.now);
     if (m.phase === ARRIVED) {
       // All bytes are in (its size is already counted); only the observation is dropped.
-      this.arrived.splice(this.arrived.indexOf(m), 1);
+      // (If its completion event is running, m is in that event's batch, not in the list.)
+      this.unlinkArrived(m);
       m.deliveredAtEnd = m.size;
     } else {
       const klass = m.klass as CapClass;
@@ -230,15 +232,39 @@ export class Link {
   private complete(): void {
     this.pending = null;
     this.advance(this.sim.now);
-    const batch = this.arrived;
-    this.arrived = [];
+    let m = this.arrivedHead;
+    this.arrivedHead = null;
+    this.arrivedTail = null;
     this.reschedule();
-    for (const m of batch) {
+    while (m !== null) {
+      const next = m.nextArrived;
+      m.nextArrived = null;
       // A callback earlier in the batch may have cancelled this one.
-      if (m.phase !== ARRIVED) continue;
-      m.phase = DONE;
-      this.end(m);
-      m.onDone(this.sim, m);
+      if (m.phase === ARRIVED) {
+        m.phase = DONE;
+        this.end(m);
+        m.onDone(this.sim, m);
+      }
+      m = next;
+    }
+  }
+
+  private pushArrived(m: Member): void {
+    if (this.arrivedTail === null) this.arrivedHead = m;
+    else this.arrivedTail.nextArrived = m;
+    this.arrivedTail = m;
+  }
+
+  // O(arrived), as cancelling was before: arrived transfers wait at most until the next ms.
+  private unlinkArrived(m: Member): void {
+    let prev: Member | null = null;
+    for (let x = this.arrivedHead; x !== null; prev = x, x = x.nextArrived) {
+      if (x !== m) continue;
+      if (prev === null) this.arrivedHead = m.nextArrived;
+      else prev.nextArrived = m.nextArrived;
+      if (this.arrivedTail === m) this.arrivedTail = prev;
+      m.nextArrived = null;
+      return;
     }
   }
 
@@ -266,7 +292,7 @@ export class Link {
       best.remove(m);
       m.phase = ARRIVED;
       this.finishedBytes += m.size;
-      this.arrived.push(m);
+      this.pushArrived(m);
       this.leave(best);
       this.reshare();
     }
@@ -288,7 +314,7 @@ export class Link {
     this.pending = null;
     const now = this.sim.now;
     let when = Number.POSITIVE_INFINITY;
-    if (this.arrived.length > 0) when = now;
+    if (this.arrivedHead !== null) when = now;
     else {
       for (const c of this.classes) when = Math.min(when, c.headRemainingMs());
       when = Math.max(now, this.observedAt(when));

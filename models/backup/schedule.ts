@@ -62,9 +62,13 @@ export interface SlotTarget {
   onSlot(slot: Slot): void;
 }
 
+// The bookings of one instant: the first `count` entries of the arrays. A spent batch keeps
+// its arrays' room (emptying them with length = 0 would make every push of the next day's
+// thousands of bookings allocate again).
 interface Batch {
-  targets: SlotTarget[];
-  slots: Slot[];
+  targets: (SlotTarget | null)[];
+  slots: (Slot | null)[];
+  count: number;
 }
 
 /**
@@ -86,21 +90,31 @@ export class SlotBoard {
   book(at: number, target: SlotTarget, slot: Slot): void {
     let batch = this.batches.get(at);
     if (batch === undefined) {
-      batch = this.spare.pop() ?? { targets: [], slots: [] };
+      batch = this.spare.pop() ?? { targets: [], slots: [], count: 0 };
       this.batches.set(at, batch);
       this.sim.at(at, () => this.deliver(at), this.tag);
     }
-    batch.targets.push(target);
-    batch.slots.push(slot);
+    const k = batch.count++;
+    if (k === batch.targets.length) {
+      batch.targets.push(target);
+      batch.slots.push(slot);
+    } else {
+      batch.targets[k] = target;
+      batch.slots[k] = slot;
+    }
   }
 
   private deliver(at: number): void {
     const batch = this.batches.get(at)!;
     this.batches.delete(at);
     const { targets, slots } = batch;
-    for (let i = 0; i < targets.length; i++) targets[i].onSlot(slots[i]);
-    targets.length = 0;
-    slots.length = 0;
+    // Bookings made while delivering are for later instants, so count does not change here.
+    for (let i = 0; i < batch.count; i++) {
+      targets[i]!.onSlot(slots[i]!);
+      targets[i] = null;
+      slots[i] = null;
+    }
+    batch.count = 0;
     this.spare.push(batch);
   }
 }

@@ -20,6 +20,7 @@ import { cachedTierMask, maxPointsKept, untilsInto } from '../retention/tags.js'
 import { TIERS } from '../retention/types.js';
 import type { BackupJobSettings, Policy, Vm } from '../scenario/types.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
+import type { LedgerItem } from '../storage/ledger.js';
 import type { ContentState } from '../storage/types.js';
 import { ItemContent } from '../workload/item-content.js';
 import { DrawAhead } from './draws.js';
@@ -46,6 +47,10 @@ const FAILURE_RATE = 3;
 const CONSTANT_USED = 4; // used bytes when no disk grows (protected-instance size), else NaN
 const PROTECTED_FROM = 5;
 const LAST_VAULT = 6; // the last vault point's content: time, used × disks, log survival × disks
+
+// Scratch for vaultDone's tier untils and cleanup's expired ids (see VmBackup.until).
+const UNTIL_SCRATCH = new Float64Array(TIERS.length);
+const EXPIRED_SCRATCH: number[] = [];
 
 /** A content state this item keeps: its own copy of the numbers. */
 interface KeptState {
@@ -122,8 +127,9 @@ export class VmBackup implements ProtectedItem, SlotTarget {
   private readonly onTransferred = (): void => this.transferred();
   // The last vault point's content: views into nums.
   private readonly lastVault: KeptState;
-  private readonly until = new Float64Array(TIERS.length);
-  private readonly expiredIds: number[] = [];
+  // Scratch shared by every VM (each use ends within one call): one less array per VM to miss.
+  private readonly until = UNTIL_SCRATCH;
+  private readonly expiredIds = EXPIRED_SCRATCH;
   private readonly archiveCandidates: { id: number; createdAt: number; expiresAt: number }[] = [];
   // Live on-demand points, made on the first one.
   private onDemandIds: Set<number> | null = null;
@@ -134,6 +140,8 @@ export class VmBackup implements ProtectedItem, SlotTarget {
   private readonly times: Map<number, [number, number]> | null;
   private readonly transfers: { first: StartOptions; next: StartOptions };
   private readonly slots: SlotBoard;
+  // This VM in its vault's ledger: passed instead of the id, it saves a Map lookup per change.
+  private readonly stored: LedgerItem;
   readonly id: string;
 
   constructor(
@@ -178,6 +186,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     world.slots ??= new SlotBoard(world.sim);
     this.slots = world.slots;
     this.transfers = optionsFor(world.jobs);
+    this.stored = vault.ledger.item(vm.id);
   }
 
   /** Reports job outcomes and deletions to the monitor (reference/azure.md §7.5; issue 6). */
@@ -264,7 +273,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     // The live content state stays valid until the next job's snapshot: none starts while busy.
     const state = this.content.advanceTo(this.nums[TAKEN_AT]);
     const id = ++this.pointSeq;
-    this.vault.ledger.addSnapshot(this.now, this.id, id, state);
+    this.vault.ledger.addSnapshot(this.now, this.stored, id, state);
     if (this.times !== null) this.times.set(id, [this.nums[TAKEN_AT], Number.NaN]);
     this.snaps.push(id, this.now + this.policy.instantRestore);
     this.stats.snapshotsTaken++;
@@ -320,7 +329,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     this.stats.transfer(this.now - this.nums[STARTED], size);
     this.signals?.jobCompleted(this.id, this.vault.spec.name, this.now, this.now - this.nums[TAKEN_AT]);
     if (this.deleted) return;
-    this.vault.ledger.addVaultPoint(this.now, this.id, id, state);
+    this.vault.ledger.addVaultPoint(this.now, this.stored, id, state);
     this.keepVaultState(state);
     const times = this.times?.get(id);
     if (times !== undefined) times[1] = this.now;
@@ -372,15 +381,15 @@ export class VmBackup implements ProtectedItem, SlotTarget {
       const n = this.retention.advanceIds(this.world.origin + now, expired);
       for (let i = 0; i < n; i++) {
         const id = expired[i];
-        if (this.archived > 0 && ledger.vaultTierOf(this.id, id) === 'archive') this.archived--;
-        ledger.expireVaultPoint(now, this.id, id);
+        if (this.archived > 0 && ledger.vaultTierOf(this.stored, id) === 'archive') this.archived--;
+        ledger.expireVaultPoint(now, this.stored, id);
         this.onDemandIds?.delete(id);
       }
     }
     // §1.4: the latest snapshot is kept until the next successful backup, even if expired.
     const snaps = this.snaps;
     while (this.snapshotCount > 1 && snaps[2 * this.snapHead + 1] <= now) {
-      ledger.expireSnapshot(now, this.id, snaps[2 * this.snapHead++]);
+      ledger.expireSnapshot(now, this.stored, snaps[2 * this.snapHead++]);
     }
     if (this.snapHead > 16 && this.snapHead * 4 > snaps.length) {
       this.snaps = snaps.slice(2 * this.snapHead);

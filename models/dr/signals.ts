@@ -31,7 +31,7 @@ export class DownSignal {
 
   /** Whether any rule reads the signal. */
   get wanted(): boolean {
-    return this.monitor !== null && this.monitor.consumes('metric', VMS_UNAVAILABLE);
+    return this.monitor?.consumes('metric', VMS_UNAVAILABLE) === true;
   }
 
   /** A VM in `region` went down (+1) or came back (−1). */

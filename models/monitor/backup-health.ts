@@ -52,19 +52,21 @@ export class BackupHealth implements BackupSignals {
     private readonly alerts: BuiltInSink,
     /** Whether job failure alerts are on (§7.5: they can be turned off). */
     private readonly jobFailureAlerts: boolean,
+    /** Which signals some rule reads (the others are not built: a fleet-year has millions of jobs). */
+    private readonly wants: { metric: boolean; log: boolean } = { metric: true, log: true },
   ) {}
 
   jobCompleted(item: string, vault: string, t: number, durationMs: number): void {
     this.lastFailure.delete(item);
-    this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, 'Healthy'), t, 1);
-    this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Completed', '', durationMs), t);
+    if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, 'Healthy'), t, 1);
+    if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Completed', '', durationMs), t);
   }
 
   jobFailed(item: string, vault: string, t: number, cause: string): void {
     const status = failureStatus(cause, this.lastFailure.get(item) ?? null);
     this.lastFailure.set(item, cause);
-    this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, status), t, 1);
-    this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Failed', cause, 0), t);
+    if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, status), t, 1);
+    if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Failed', cause, 0), t);
     if (this.jobFailureAlerts && !NO_FAILURE_ALERT.has(cause))
       this.alerts('jobFailure', t, { datasourceId: item, vault });
   }

@@ -51,13 +51,18 @@ export class RuleEvaluator {
   /** The instance a sample with these dimensions belongs to, created if new (first tick after `now`). */
   instanceFor(dims: Readonly<Record<string, unknown>>, now: number): Instance {
     const names = this.rule.splitBy;
-    const values = names.map((n) => {
-      const v = dims[n];
-      return v === undefined || v === null ? '' : String(v);
-    });
-    const key = JSON.stringify(values);
+    // The key joins the values with a control character no dimension value is expected to hold.
+    let key = '';
+    for (let i = 0; i < names.length; i++) {
+      const v = dims[names[i]];
+      key += `${i === 0 ? '' : '\u0001'}${v === undefined || v === null ? '' : String(v)}`;
+    }
     let inst = this.instances.get(key);
     if (inst === undefined) {
+      const values = names.map((n) => {
+        const v = dims[n];
+        return v === undefined || v === null ? '' : String(v);
+      });
       const pairs = names
         .map((n, i) => [n, values[i]] as const)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -18,7 +18,7 @@ import { passes } from './condition.js';
 import { type Instance, RuleEvaluator } from './evaluator.js';
 import { suppressedAt } from './processing.js';
 import { type RuleDeliveries, route } from './routing.js';
-import type { Fields, SignalSink } from './signals.js';
+import { BACKUP_HEALTH_EVENTS, BACKUP_JOBS_TABLE, type Fields, type SignalSink } from './signals.js';
 import type { MonitorSpec, Severity, Transition } from './types.js';
 
 /** A notification from a rule that acts on the world (its actions include notify or failover:<plan>). */
@@ -130,6 +130,7 @@ export class Monitor implements SignalSink {
       this,
       (kind, t, instance) => this.builtIn(kind, t, instance),
       spec.builtIn.jobFailure,
+      { metric: this.consumes('metric', BACKUP_HEALTH_EVENTS), log: this.consumes('log', BACKUP_JOBS_TABLE) },
     );
   }
 
@@ -227,8 +228,10 @@ export class Monitor implements SignalSink {
       failed: 0,
       firstSentAt: null,
     };
-    const count = (rule: string, kind: Transition['kind']) =>
-      sorted.reduce((n, tr) => n + (tr.rule === rule && tr.kind === kind ? 1 : 0), 0);
+    const counts = new Map<string, number>();
+    for (const tr of sorted)
+      counts.set(`${tr.kind}:${tr.rule}`, (counts.get(`${tr.kind}:${tr.rule}`) ?? 0) + 1);
+    const count = (rule: string, kind: Transition['kind']) => counts.get(`${kind}:${rule}`) ?? 0;
     const builtIns = Object.entries(BUILT_IN_ALERTS)
       .filter(([kind]) => kind !== 'jobFailure' || this.spec.builtIn.jobFailure)
       .map(([, b]) => ({ name: b.name, kind: 'built-in' as const, severity: b.severity as Severity }));
@@ -361,8 +364,9 @@ function firings(sorted: Transition[]): MonitorOutcome['firings'] {
     }
   }
   // The timeline's order: fired at, then rule name, then instance.
-  const text = (f: MonitorOutcome['firings'][number]) => JSON.stringify(f.instance);
-  return out.sort((a, b) => a.firedAt - b.firedAt || cmp(a.rule, b.rule) || cmp(text(a), text(b)));
+  const keyed = out.map((f) => ({ f, text: JSON.stringify(f.instance) }));
+  keyed.sort((a, b) => a.f.firedAt - b.f.firedAt || cmp(a.f.rule, b.f.rule) || cmp(a.text, b.text));
+  return keyed.map((k) => k.f);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

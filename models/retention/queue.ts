@@ -78,8 +78,10 @@ export class RetentionQueue {
   private dead = 0;
   private clock = Number.NEGATIVE_INFINITY;
   private readonly scratch = new Float64Array(TIERS.length);
-  // (expiresAt, id) of the points one advance removes, in the order they are handed out.
-  private readonly expiries: number[] = [];
+  // (expiresAt, id) of the points one advance removes, in the order they are handed out. A
+  // typed array with a count, not an array emptied per call: `length = 0` drops an array's
+  // room, so every day's first push allocated again (a quarter of a fleet-year's allocation).
+  private expiries = new Float64Array(8);
 
   /** An empty queue with room for `capacity` live points before it grows (maxPointsKept is a good size). */
   constructor(capacity = 8) {
@@ -129,15 +131,17 @@ export class RetentionQueue {
    */
   advance(now: number): RetainedPoint[] {
     const expired: RetainedPoint[] = [];
-    this.lapse(now, null, expired);
+    this.lapse(now, expired);
     return expired;
   }
 
   /** The same as advance, writing the removed points' ids into `out` (emptied first); returns how many. */
   advanceIds(now: number, out: number[]): number {
-    out.length = 0;
-    this.lapse(now, out, null);
-    return out.length;
+    const n = this.lapse(now, null);
+    // Only a change of length touches the array's room (usually a day expires one point a day).
+    if (out.length !== n) out.length = n;
+    for (let i = 0; i < n; i++) out[i] = this.expiries[2 * i + 1];
+    return n;
   }
 
   /** The same as advance: the points that expire by `now`, for callers that read better so. */
@@ -252,14 +256,14 @@ export class RetentionQueue {
     this.pushOrder(gen * SLOTS + slot);
   }
 
-  // advance(): removed points go to `ids` or `points`, whichever is given. The heap is keyed
-  // by time alone: lapses at one instant commute, and the points removed are sorted into
-  // (expiresAt, id) order at the end.
-  private lapse(now: number, ids: number[] | null, points: RetainedPoint[] | null): void {
+  // advance(): the removed points' (expiresAt, id) pairs go to `expiries` (their number is
+  // returned) and, when `points` is given, the points to it, in the same order. The heap is
+  // keyed by time alone: lapses at one instant commute, and the points removed are sorted
+  // into (expiresAt, id) order as they come.
+  private lapse(now: number, points: RetainedPoint[] | null): number {
     if (now < this.clock) throw new RangeError(`retention clock moved back from ${this.clock} to ${now}`);
     this.clock = now;
-    const expiries = this.expiries;
-    expiries.length = 0;
+    let n = 0;
     while (this.heapSize > 0 && this.buf[this.heapAt] <= now) {
       const r = this.buf;
       const ref = r[this.heapAt + 1];
@@ -275,20 +279,25 @@ export class RetentionQueue {
         r[COUNTS + kind]--;
       }
       if (kind === r[b + EXPIRY_KIND]) {
-        const n = expiries.length / 2;
-        expiries.push(r[b + EXPIRES], r[b + ID]);
-        if (ids !== null) ids.push(r[b + ID]);
-        else points?.push(this.pointAt(slot));
+        if (2 * n + 2 > this.expiries.length) {
+          const grown = new Float64Array(2 * this.expiries.length);
+          grown.set(this.expiries);
+          this.expiries = grown;
+        }
+        const expiries = this.expiries;
+        expiries[2 * n] = r[b + EXPIRES];
+        expiries[2 * n + 1] = r[b + ID];
+        points?.push(this.pointAt(slot));
         this.drop(slot);
         // Insertion into (expiresAt, id) order; usually a day's expiries are one or two points.
         for (let i = n; i > 0 && laterThan(expiries, i - 1, i); i--) {
-          swap(expiries, 2 * (i - 1), 2 * i);
-          swap(expiries, 2 * (i - 1) + 1, 2 * i + 1);
-          if (ids !== null) swap(ids, i - 1, i);
-          else if (points !== null) swap(points, i - 1, i);
+          swapPairs(expiries, i - 1, i);
+          if (points !== null) swap(points, i - 1, i);
         }
+        n++;
       }
     }
+    return n;
   }
 
   private drop(slot: number): void {
@@ -458,10 +467,20 @@ export class RetentionQueue {
 }
 
 // Whether entry i of (expiresAt, id) pairs comes after entry j.
-function laterThan(pairs: number[], i: number, j: number): boolean {
+function laterThan(pairs: Float64Array, i: number, j: number): boolean {
   const ti = pairs[2 * i];
   const tj = pairs[2 * j];
   return ti !== tj ? ti > tj : pairs[2 * i + 1] > pairs[2 * j + 1];
+}
+
+// Swaps pairs i and j of (expiresAt, id) pairs.
+function swapPairs(pairs: Float64Array, i: number, j: number): void {
+  const t = pairs[2 * i];
+  const id = pairs[2 * i + 1];
+  pairs[2 * i] = pairs[2 * j];
+  pairs[2 * i + 1] = pairs[2 * j + 1];
+  pairs[2 * j] = t;
+  pairs[2 * j + 1] = id;
 }
 
 function swap<T>(list: T[], i: number, j: number): void {

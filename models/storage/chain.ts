@@ -89,6 +89,8 @@ export class Chain implements ChainView {
   private tail = NONE;
   private count = 0;
   private total = 0;
+  // The largest id appended since the chain was last empty: a larger one cannot be held.
+  private maxId = Number.NEGATIVE_INFINITY;
 
   /** An empty chain; chains of one ledger share an arena for their buffers (see BufferArena). */
   constructor(arena: BufferArena | null = null) {
@@ -106,7 +108,8 @@ export class Chain implements ChainView {
   /** Adds the newest point and returns the bytes it adds (full for the first, else its delta: what a backup transfers). */
   append(id: PointId, state: ContentState): Bytes {
     if (!Number.isFinite(id)) throw new RangeError(`chain: point id ${id} is not a finite number`);
-    if (this.find(id) !== NONE) throw new RangeError(`chain: point ${id} is already in the chain`);
+    if (!(id > this.maxId) && this.find(id) !== NONE)
+      throw new RangeError(`chain: point ${id} is already in the chain`);
     const n = state.used.length;
     if (this.count === 0 && n !== this.disks) this.reset(n);
     if (n !== this.disks) throw new RangeError(`chain: point ${id} has ${n} disks, the chain ${this.disks}`);
@@ -142,6 +145,7 @@ export class Chain implements ChainView {
     this.insert(id, k);
     this.count++;
     this.total += added;
+    if (id > this.maxId) this.maxId = id;
     return bytes(added);
   }
 
@@ -272,6 +276,7 @@ export class Chain implements ChainView {
     this.free = NONE;
     this.head = NONE;
     this.tail = NONE;
+    this.maxId = Number.NEGATIVE_INFINITY;
   }
 
   // Fibonacci hashing of the id's low and high 32 bits (any finite number; fractions only collide).

@@ -60,7 +60,24 @@ interface ArchiveRecord extends ArchiveEntry {
   readonly seq: number;
 }
 
-interface ItemState {
+/**
+ * An item of one ledger, for callers that change it often (ledger.item(id)): passing it
+ * instead of the id saves a Map lookup per change, which at fleet scale is a few cache misses
+ * (the id string's hash, the table, the entry). It stays valid for the ledger's life, also
+ * across the item being emptied, dropped and refilled.
+ */
+export interface LedgerItem {
+  /** The item's id. */
+  readonly id: string;
+}
+
+/** An item named by its id or by its LedgerItem. */
+export type ItemRef = string | LedgerItem;
+
+interface ItemState extends LedgerItem {
+  readonly ledger: Ledger;
+  // In `items` (holds data); a dropped state stays in `known` for its handles.
+  live: boolean;
   readonly snapshot: Chain;
   readonly standard: Chain;
   // Created at the first archive move: most items never archive.
@@ -78,7 +95,9 @@ interface SoftRecord {
 export class Ledger {
   /** Vault name, used in series names and errors. */
   readonly name: string;
+  // Items holding data; `known` also keeps dropped ones, whose handles may be used again.
   private readonly items = new Map<string, ItemState>();
+  private readonly known = new Map<string, ItemState>();
   private readonly arena = new BufferArena();
   // Indexed by SNAPSHOT…SOFT: a keyed Record lookup was the ledger's largest cost per change.
   private readonly totals = new Float64Array(TIERS.length);
@@ -105,7 +124,7 @@ export class Ledger {
   }
 
   /** Adds an instant-restore snapshot; returns the bytes it adds (full for the item's first, else its delta). */
-  addSnapshot(now: number, item: string, pointId: PointId, state: ContentState): Bytes {
+  addSnapshot(now: number, item: ItemRef, pointId: PointId, state: ContentState): Bytes {
     this.tick(now);
     const added = this.stateFor(item).snapshot.append(pointId, state);
     this.change(now, SNAPSHOT, added);
@@ -113,21 +132,23 @@ export class Ledger {
   }
 
   /** Deletes an instant-restore snapshot, its blocks going to its successor; returns the change (≤ 0). */
-  expireSnapshot(now: number, item: string, pointId: PointId): Bytes {
+  expireSnapshot(now: number, item: ItemRef, pointId: PointId): Bytes {
     this.tick(now);
     const st = this.existing(item);
     const change = st.snapshot.remove(pointId);
     this.change(now, SNAPSHOT, change);
-    this.dropIfEmpty(item, st);
+    this.dropIfEmpty(st);
     return change;
   }
 
   /** Adds a vault-standard recovery point; returns the bytes it adds, which is also what the backup transfers. */
-  addVaultPoint(now: number, item: string, pointId: PointId, state: ContentState): Bytes {
+  addVaultPoint(now: number, item: ItemRef, pointId: PointId, state: ContentState): Bytes {
     this.tick(now);
     const st = this.stateFor(item);
     if (st.archive?.has(pointId)) {
-      throw new RangeError(`ledger ${this.name}: ${item} point ${String(pointId)} is already in the archive`);
+      throw new RangeError(
+        `ledger ${this.name}: ${st.id} point ${String(pointId)} is already in the archive`,
+      );
     }
     const added = st.standard.append(pointId, state);
     this.change(now, STANDARD, added);
@@ -135,22 +156,22 @@ export class Ledger {
   }
 
   /** Expires a vault point from standard (blocks to its successor) or archive; an early archive deletion is returned and kept. */
-  expireVaultPoint(now: number, item: string, pointId: PointId): EarlyDeletion | null {
+  expireVaultPoint(now: number, item: ItemRef, pointId: PointId): EarlyDeletion | null {
     this.tick(now);
     const st = this.existing(item);
     if (st.standard.has(pointId)) {
       this.change(now, STANDARD, st.standard.remove(pointId));
-      this.dropIfEmpty(item, st);
+      this.dropIfEmpty(st);
       return null;
     }
     const rec = st.archive?.get(pointId);
     if (st.archive === null || rec === undefined) {
-      throw new RangeError(`ledger ${this.name}: ${item} has no vault point ${String(pointId)}`);
+      throw new RangeError(`ledger ${this.name}: ${st.id} has no vault point ${String(pointId)}`);
     }
     st.archive.delete(pointId);
     st.archiveBytes -= rec.bytes;
     this.change(now, ARCHIVE, -rec.bytes);
-    this.dropIfEmpty(item, st);
+    this.dropIfEmpty(st);
     return this.leaveArchive(rec, now);
   }
 
@@ -160,14 +181,14 @@ export class Ledger {
    * −bytesOf(point) ≤ standardDelta ≤ 0 (chain.ts): the vault grows by at least
    * fullBytes − bytesOf, the full-conversion difference, and at most fullBytes.
    */
-  moveToArchive(now: number, item: string, pointId: PointId): ArchiveMove {
+  moveToArchive(now: number, item: ItemRef, pointId: PointId): ArchiveMove {
     this.tick(now);
     const st = this.existing(item);
     const state = st.standard.stateOf(pointId);
     const standardDelta = st.standard.remove(pointId);
     const archiveBytes = fullBytes(state);
     st.archive ??= new Map();
-    st.archive.set(pointId, { item, pointId, bytes: archiveBytes, archivedAt: now, seq: this.seq++ });
+    st.archive.set(pointId, { item: st.id, pointId, bytes: archiveBytes, archivedAt: now, seq: this.seq++ });
     st.archiveBytes += archiveBytes;
     this.change(now, STANDARD, standardDelta);
     this.change(now, ARCHIVE, archiveBytes);
@@ -179,22 +200,23 @@ export class Ledger {
    * soft delete until now + softDeleteMs (gone at once when null). Returns the entry, or null
    * when nothing was soft-deleted.
    */
-  deleteItem(now: number, item: string, softDeleteMs: number | null): SoftDeletedEntry | null {
+  deleteItem(now: number, ref: ItemRef, softDeleteMs: number | null): SoftDeletedEntry | null {
     this.tick(now);
     if (softDeleteMs !== null && !(softDeleteMs >= 0 && Number.isFinite(softDeleteMs))) {
       throw new RangeError(
         `ledger ${this.name}: soft-delete retention must be >= 0 ms or null, got ${softDeleteMs}`,
       );
     }
-    const st = this.lookup(item);
+    const st = this.lookup(ref);
     if (st === undefined) return null;
+    const item = st.id;
     const standardBytes = st.standard.stored;
     const archiveBytes = bytes(st.archiveBytes);
     const archived = [...(st.archive?.values() ?? [])].sort((a, b) => a.seq - b.seq);
     this.change(now, SNAPSHOT, -st.snapshot.stored);
     this.change(now, STANDARD, -standardBytes);
     this.change(now, ARCHIVE, -archiveBytes);
-    this.forget(item, st);
+    this.forget(st);
     if (softDeleteMs === null || standardBytes + archiveBytes === 0) {
       for (const rec of archived) this.leaveArchive(rec, now);
       return null;
@@ -239,8 +261,9 @@ export class Ledger {
   }
 
   /** An item's current bytes in a tier (0 when it holds none). */
-  itemBytes(item: string, tier: Tier): Bytes {
-    if (tier === 'softDeleted') return bytes(this.softByItem.get(item) ?? 0);
+  itemBytes(item: ItemRef, tier: Tier): Bytes {
+    if (tier === 'softDeleted')
+      return bytes(this.softByItem.get(typeof item === 'string' ? item : item.id) ?? 0);
     const st = this.lookup(item);
     if (st === undefined) return bytes(0);
     if (tier === 'archive') return bytes(st.archiveBytes);
@@ -270,17 +293,17 @@ export class Ledger {
   }
 
   /** An item's chain in a tier, read-only (for explanations), or undefined when it holds nothing. */
-  chainOf(item: string, tier: ChainTier): ChainView | undefined {
+  chainOf(item: ItemRef, tier: ChainTier): ChainView | undefined {
     return this.lookup(item)?.[tier];
   }
 
   /** Whether an item's snapshot is retained. */
-  hasSnapshot(item: string, pointId: PointId): boolean {
+  hasSnapshot(item: ItemRef, pointId: PointId): boolean {
     return this.lookup(item)?.snapshot.has(pointId) ?? false;
   }
 
   /** Which vault tier holds an item's point, or null. */
-  vaultTierOf(item: string, pointId: PointId): 'standard' | 'archive' | null {
+  vaultTierOf(item: ItemRef, pointId: PointId): 'standard' | 'archive' | null {
     const st = this.lookup(item);
     if (st === undefined) return null;
     if (st.standard.has(pointId)) return 'standard';
@@ -288,7 +311,7 @@ export class Ledger {
   }
 
   /** An item's archive copies in the order they were archived. */
-  archiveEntries(item: string): ArchiveEntry[] {
+  archiveEntries(item: ItemRef): ArchiveEntry[] {
     const st = this.lookup(item);
     if (st?.archive == null) return [];
     return [...st.archive.values()]
@@ -320,48 +343,76 @@ export class Ledger {
     this.tierSeries[tier].record(now, this.totals[tier]);
   }
 
-  // A backup touches one item several times in a row (snapshot, vault point, expiries), so the
-  // last item looked up is remembered: at fleet scale each Map lookup is a cache miss.
-  private lookup(item: string): ItemState | undefined {
-    if (item !== this.lastItem) {
-      this.lastItem = item;
-      this.lastState = this.items.get(item);
+  /** The item's handle, to pass instead of its id (see LedgerItem); made on first use, holding nothing. */
+  item(id: string): LedgerItem {
+    return this.known.get(id) ?? this.newState(id);
+  }
+
+  // The live state of an item, or undefined when it holds nothing. A backup touches one item
+  // several times in a row (snapshot, vault point, expiries), so the last item looked up by
+  // id is remembered: at fleet scale each Map lookup is a cache miss.
+  private lookup(ref: ItemRef): ItemState | undefined {
+    if (typeof ref !== 'string') {
+      const st = this.own(ref);
+      return st.live ? st : undefined;
+    }
+    if (ref !== this.lastItem) {
+      this.lastItem = ref;
+      this.lastState = this.items.get(ref);
     }
     return this.lastState;
   }
 
+  private own(ref: LedgerItem): ItemState {
+    const st = ref as ItemState;
+    if (st.ledger !== this) throw new RangeError(`ledger ${this.name}: item ${ref.id} is another ledger's`);
+    return st;
+  }
+
   // Drops an item whose bytes have been accounted for, returning its chains' buffers.
-  private forget(item: string, st: ItemState): void {
+  private forget(st: ItemState): void {
     st.snapshot.clear();
     st.standard.clear();
-    this.items.delete(item);
-    if (item === this.lastItem) this.lastState = undefined;
+    st.archive = null;
+    st.archiveBytes = 0;
+    st.live = false;
+    this.items.delete(st.id);
+    if (st.id === this.lastItem) this.lastState = undefined;
   }
 
-  private stateFor(item: string): ItemState {
-    let st = this.lookup(item);
-    if (st === undefined) {
-      st = {
-        snapshot: new Chain(this.arena),
-        standard: new Chain(this.arena),
-        archive: null,
-        archiveBytes: 0,
-      };
-      this.items.set(item, st);
-      this.lastState = st;
-    }
+  private stateFor(ref: ItemRef): ItemState {
+    const st = this.lookup(ref);
+    if (st !== undefined) return st;
+    const known = typeof ref === 'string' ? (this.known.get(ref) ?? this.newState(ref)) : this.own(ref);
+    known.live = true;
+    this.items.set(known.id, known);
+    if (known.id === this.lastItem) this.lastState = known;
+    return known;
+  }
+
+  private newState(id: string): ItemState {
+    const st: ItemState = {
+      id,
+      ledger: this,
+      live: false,
+      snapshot: new Chain(this.arena),
+      standard: new Chain(this.arena),
+      archive: null,
+      archiveBytes: 0,
+    };
+    this.known.set(id, st);
     return st;
   }
 
-  private existing(item: string): ItemState {
-    const st = this.lookup(item);
-    if (st === undefined) throw new RangeError(`ledger ${this.name}: no data for item ${item}`);
+  private existing(ref: ItemRef): ItemState {
+    const st = this.lookup(ref);
+    if (st === undefined)
+      throw new RangeError(`ledger ${this.name}: no data for item ${typeof ref === 'string' ? ref : ref.id}`);
     return st;
   }
 
-  private dropIfEmpty(item: string, st: ItemState): void {
-    if (st.snapshot.size === 0 && st.standard.size === 0 && (st.archive?.size ?? 0) === 0)
-      this.forget(item, st);
+  private dropIfEmpty(st: ItemState): void {
+    if (st.snapshot.size === 0 && st.standard.size === 0 && (st.archive?.size ?? 0) === 0) this.forget(st);
   }
 
   // An archive copy's bytes are gone at `now`: record an early deletion if under 180 days.
