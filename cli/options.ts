@@ -31,6 +31,12 @@ export function parseFormat(value: string): 'text' | 'md' {
   throw new InvalidArgumentError('--format takes text or md.');
 }
 
+/** `--format text|md|html` of compare: html also writes report.html (variants on the same charts) into --out. */
+export function parseCompareFormat(value: string): 'text' | 'md' | 'html' {
+  if (value === 'text' || value === 'md' || value === 'html') return value;
+  throw new InvalidArgumentError('--format takes text, md or html.');
+}
+
 /** Whether progress may be drawn on this stream: only on a terminal. */
 export const isTerminal = (stream: unknown): boolean =>
   typeof stream === 'object' && stream !== null && (stream as { isTTY?: unknown }).isTTY === true;

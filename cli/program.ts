@@ -18,7 +18,7 @@ import { type SweepOptions, sweepScenarioFile } from './commands/sweep.js';
 import { type TestAlertsOptions, testAlertFiles } from './commands/test-alerts.js';
 import { renderValidate, validateExitCode, validateFiles } from './commands/validate.js';
 import { EXIT, reportError } from './errors.js';
-import { parseFormat, parseRate, parseShard } from './options.js';
+import { parseCompareFormat, parseFormat, parseRate, parseShard } from './options.js';
 import { parseReportFormats } from './report-files.js';
 
 /** Where the CLI writes and which directory relative paths start from. */
@@ -112,7 +112,13 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
     .option('-w, --workers <k>', 'worker threads (default: one per core)', integer('--workers', 1, 1024))
     .option('--variant <name...>', 'compare only these: base or variant names (put FILE first)')
-    .option('--format <format>', 'text or md (Markdown table)', parseFormat, 'text')
+    .option(
+      '--format <format>',
+      'text, md (Markdown table), or html (also report.html in --out: the variants on the same charts)',
+      parseCompareFormat,
+      'text',
+    )
+    .option('-o, --out <dir>', 'directory for report.html with --format html', 'vaultsim-out')
     .option('--json', 'print the comparison object instead of the table')
     .action(async (file: string, opts: CompareOptions) => {
       exit((await compareScenarioFile(file, opts, io, packageVersion())).code);

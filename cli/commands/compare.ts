@@ -10,12 +10,16 @@
 //
 // Exit codes: 0, or 1 when any objective failed in any run of any replication.
 
+import { deriveSeed } from '../../engine/random.js';
+import { simulate } from '../../models/simulate.js';
 import { type Comparison, compareRuns, renderComparison } from '../../reports/compare.js';
 import { buildPart } from '../../reports/sweep-part.js';
 import { EXIT } from '../errors.js';
 import { progressLine } from '../options.js';
 import { defaultWorkers, replicate } from '../pool.js';
+import { writeReports } from '../report-files.js';
 import { loadSource } from '../scenario-source.js';
+import { outputDir } from './run.js';
 
 /** The options of `vaultsim compare`. */
 export interface CompareOptions {
@@ -23,7 +27,9 @@ export interface CompareOptions {
   workers?: number;
   seed?: number;
   json?: boolean;
-  format?: 'text' | 'md';
+  format?: 'text' | 'md' | 'html';
+  /** Directory for report.html (--format html). */
+  out?: string;
   variant?: string[];
 }
 
@@ -71,6 +77,18 @@ export async function compareScenarioFile(
   if (opts.json === true) {
     io.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
     for (const f of comparison.verdict.failing) io.stderr.write(`vaultsim: objective not met: ${f}\n`);
-  } else io.stdout.write(renderComparison(comparison, opts.format ?? 'text'));
+  } else io.stdout.write(renderComparison(comparison, opts.format === 'md' ? 'md' : 'text'));
+  if (opts.format === 'html') {
+    // The charts of one replication (the scenario seed, or replication 0's), every run on the same charts.
+    const runSeed = n > 1 ? deriveSeed(seed, 'replication', 0) : seed;
+    const results = source.scenarios.map((s) => simulate(s, { seed: runSeed }));
+    await writeReports(
+      results,
+      ['html'],
+      outputDir(opts.out ?? 'vaultsim-out', io.cwd),
+      { file, version },
+      io.stderr,
+    );
+  }
   return { code: comparison.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, comparison };
 }

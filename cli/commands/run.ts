@@ -147,7 +147,8 @@ export function selectRuns(scenarios: Scenario[], wanted: string[] | undefined, 
 }
 
 // Creates the output directory (and its parents); a file in the way is bad input.
-function outputDir(shown: string, cwd: string): { shown: string; abs: string } {
+/** --out: the directory as typed and its absolute path, made when missing; InputError when it cannot be. */
+export function outputDir(shown: string, cwd: string): { shown: string; abs: string } {
   const abs = resolve(cwd, shown);
   try {
     if (!statSync(abs).isDirectory()) throw new InputError(`--out ${shown} is a file, not a directory.`);
