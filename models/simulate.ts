@@ -19,6 +19,7 @@ import type { ProtectedItem, TraceRecord, VaultRuntime, World } from './backup/w
 import { judgeObjectives } from './dr/objectives.js';
 import { needsDr, setupDr } from './dr/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
+import type { Monitor } from './monitor/monitor.js';
 import { alertsResult } from './monitor/results.js';
 import { setupMonitor } from './monitor/setup.js';
 import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
@@ -77,6 +78,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   // Disaster recovery (faults, replication, recovery plans), when the scenario has any.
   const dr = needsDr(scenario) ? setupDr(sim, scenario, world, seed, links) : null;
   // 2. protect
+  const byGroup = new Map<string, VmBackup[]>();
   const policies = new Map(scenario.policies.map((p) => [p.name, p]));
   const stats = new Map<string, { stats: JobStats; items: ProtectedItem[]; kind: 'azure-vm' | 'mars' }>();
   for (const p of scenario.policies)
@@ -90,6 +92,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     group.items.push(item);
     item.start();
     dr?.attach(item, vm.id);
+    byGroup.set(vm.group, [...(byGroup.get(vm.group) ?? []), item]);
   }
   for (const server of scenario.servers) {
     const vault = vaults.get(server.vault)!;
@@ -120,6 +123,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   // --- monitor (issue 6): alert rules over the models' signals, or null (models/monitor/setup.ts).
   // DR can react to alerts: monitor.whenNotified(faultAt, detectsFor(plan), (notice) => …).
   const monitor = setupMonitor(sim, scenario, world.streams, vaults);
+  if (monitor !== null) onDemandOnAlert(monitor, byGroup);
   // --- end monitor
   dr?.start(monitor);
   // 4. run
@@ -137,6 +141,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     dr: recovery?.dr ?? null,
     objectives: recovery?.objectives ?? judgeObjectives(scenario.objectives, [], scenario.vms),
     alerts: monitor === null ? null : alertsResult(monitor.finish(), scenario.start), // monitor (issue 6)
+  });
+}
+
+// An alert action backup:<group> takes an on-demand backup of each VM of the group, kept 30
+// days (the portal's default retention for on-demand backups).
+function onDemandOnAlert(monitor: Monitor, byGroup: ReadonlyMap<string, VmBackup[]>): void {
+  monitor.subscribe((n) => {
+    for (const action of n.actions)
+      if (action.startsWith('backup:'))
+        for (const item of byGroup.get(action.slice('backup:'.length)) ?? []) item.backupNow(30 * MS.day);
   });
 }
 

@@ -440,6 +440,11 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     }
   }
 
+  /** Takes an on-demand backup now, kept for `retain` ms (an alert's backup:<group> action). */
+  backupNow(retain: number): void {
+    this.attempt(null, 0, retain);
+  }
+
   /** Stops protection now (§1.5, §2.3); with deleteData the points go to soft delete. */
   stopProtection(deleteData: boolean): void {
     if (this.deleted) return;

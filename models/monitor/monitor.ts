@@ -74,7 +74,7 @@ type Consumer = {
 
 /** Whether an action acts on the world. */
 export const isWorldAction = (action: string): boolean =>
-  action === 'notify' || action.startsWith('failover:');
+  action === 'notify' || action.startsWith('failover:') || action.startsWith('backup:');
 
 /** Matches the actions that detect a fault for a recovery plan: `notify` or `failover:<plan>`. */
 export const detectsFor =

@@ -76,7 +76,7 @@ function targets(
 ): Call[] {
   const calls: Call[] = [];
   for (const action of actions) {
-    if (action === 'notify' || action.startsWith('failover:')) {
+    if (action === 'notify' || action.startsWith('failover:') || action.startsWith('backup:')) {
       if (kind === 'fired')
         calls.push({ channel: action === 'notify' ? 'notify' : 'action', target: action });
       continue;

@@ -66,7 +66,12 @@ export function normalise(
   const rto =
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
   const dr = normaliseDr(ctx, r, { vms, regions, links });
-  const monitor = normaliseMonitor(ctx, r.monitor as never, new Set(dr.recoveryPlans.map((p) => p.name)));
+  const monitor = normaliseMonitor(
+    ctx,
+    r.monitor as never,
+    new Set(dr.recoveryPlans.map((p) => p.name)),
+    new Set(vms.map((vm) => vm.group)),
+  );
   if (ctx.issues.length > 0 || duration === null || start === null || backupJobs === null)
     return { scenario: null, issues: ctx.issues };
   return {

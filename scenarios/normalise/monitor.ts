@@ -42,6 +42,8 @@ export interface ActionRefs {
   groups: ReadonlySet<string>;
   /** Recovery plans `failover:<plan>` may name, or null to accept any (test-alerts cases). */
   plans: ReadonlySet<string> | null;
+  /** Fleet groups `backup:<group>` may name (an on-demand backup of each VM), or null to accept any. */
+  fleet?: ReadonlySet<string> | null;
 }
 
 /** §7.6: logs are typically ingested 20 seconds to three minutes after their timestamp. */
@@ -60,6 +62,7 @@ export function normaliseMonitor(
   ctx: Context,
   raw: Raw | undefined,
   plans: ReadonlySet<string>,
+  fleet: ReadonlySet<string> = new Set(),
 ): MonitorSpec | null {
   if (raw === undefined) return null;
   const at = (...more: PathSegment[]) => ['monitor', ...more];
@@ -69,7 +72,7 @@ export function normaliseMonitor(
     (raw.actionGroups as Raw[] | undefined) ?? [],
     at('actionGroups'),
   );
-  const refs = { groups: new Set(actionGroups.map((g) => g.name)), plans };
+  const refs = { groups: new Set(actionGroups.map((g) => g.name)), plans, fleet };
   const rawRules = (raw.alerts as Raw[] | undefined) ?? [];
   uniqueNames(ctx, 'alert rule', rawRules, at('alerts'));
   const rules = rawRules.map((r, i) => readRule(ctx, r, at('alerts', i), refs));
@@ -268,10 +271,30 @@ function checkAction(ctx: Context, action: string, path: Path, refs: ActionRefs)
       });
     return;
   }
+  if (action.startsWith('backup:')) {
+    const group = action.slice('backup:'.length);
+    const fleet = refs.fleet ?? null;
+    if (fleet !== null && !fleet.has(group))
+      ctx.add(
+        'unknown-reference',
+        path,
+        MONITOR_MSG.unknownAction(
+          action,
+          closest(
+            action,
+            [...fleet].map((g) => `backup:${g}`),
+          ),
+        ),
+        {
+          allowed: [...fleet].map((g) => `backup:${g}`).join(', ') || '(no fleet groups defined)',
+        },
+      );
+    return;
+  }
   if (refs.groups.has(action)) return;
   const known = [...refs.groups, 'notify'];
   ctx.add('unknown-reference', path, MONITOR_MSG.unknownAction(action, closest(action, known)), {
-    allowed: `${known.join(', ')}, failover:<plan>`,
+    allowed: `${known.join(', ')}, failover:<plan>, backup:<fleet group>`,
   });
 }
 
