@@ -35,7 +35,7 @@ export const MONITOR_MSG = {
     `a log rule aggregating with ${aggregation} needs field: (a numeric column)`,
   muteNegative: () => 'muteActions must be a duration like 1h',
   unknownAction: (got: string, suggestion: string | null) =>
-    `unknown action "${got}": expected an action group, notify or failover:<recovery plan>${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
+    `unknown action "${got}": expected an action group, notify, failover:<recovery plan> or backup:<fleet group>${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
   unknownPlan: (plan: string, suggestion: string | null) =>
     `unknown recovery plan "${plan}"${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
   unknownRule: (rule: string, suggestion: string | null) =>

@@ -107,7 +107,7 @@ describe('monitor: section', () => {
     - { name: oncall }
 `;
     expect(problems(text)).toEqual([
-      's.yaml:23:52 monitor.alerts[0].actions[0]: unknown action "oncal": expected an action group, notify or failover:<recovery plan>; did you mean "oncall"?',
+      's.yaml:23:52 monitor.alerts[0].actions[0]: unknown action "oncal": expected an action group, notify, failover:<recovery plan> or backup:<fleet group>; did you mean "oncall"?',
       's.yaml:23:59 monitor.alerts[0].actions[1]: unknown recovery plan "plan-x" (allowed: (no recovery plans defined))',
       's.yaml:25:26 monitor.processingRules[0].rules[0]: unknown alert rule "b"; did you mean "a"?',
       's.yaml:28:15 monitor.actionGroups[1].name: duplicate action group name "oncall" (first defined on line 27)',
