@@ -86,7 +86,7 @@ describe('alert cases loader', () => {
     );
     expect(problems(bad)).toEqual([
       'cases.yaml:4:30 cases[0].series[0].values: expected a series like "0+10x100", "5x3" or "1 _ 2", "x" is not a term',
-      'cases.yaml:6:52 cases[0].rule.actions[0]: unknown action "pager": expected an action group, notify, failover:<recovery plan> or backup:<fleet group> (allowed: notify, failover:<plan>)',
+      'cases.yaml:6:52 cases[0].rule.actions[0]: unknown action "pager": expected an action group, notify, failover:<recovery plan> or backup:<fleet group> (allowed: notify, failover:<plan>, backup:<fleet group>)',
     ]);
     expect(problems(aCase('      { name: r, when: "> 1" }'))).toEqual([
       'cases.yaml:6:7 cases[0].rule: an alert rule needs one of metric: (a metric rule), conditions: (a metric rule with several conditions) or log: (a log search rule)',
