@@ -455,9 +455,14 @@ export class DisasterRecovery {
           // protection stops with the data retained (re-protecting it there is not modelled).
           if (decided.region !== v.region && v.region === v.vm.region) v.stopBackup?.(false);
           v.region = decided.region;
+          if (decided.path.startsWith('restore') || decided.path === 'cross-region-restore')
+            this.signal?.restored(v.vm.id, 'Healthy');
         },
         'dr/recovered',
       );
+    // A VM with backups that could not be restored is an unhealthy restore (§7.5).
+    if (decided.path === 'unrecovered' && v.vault !== null)
+      this.signal?.restored(v.vm.id, 'Persistent Unhealthy');
     const lastGood = f.start;
     const rpo =
       decided.path === 'unrecovered'

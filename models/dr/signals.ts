@@ -1,4 +1,5 @@
 // What disaster recovery tells the monitor (models/monitor), so alert rules can see faults:
+// Restore Health Events per restore (§7.5), and
 // a "VMs Unavailable" metric per region (how many VMs are down there), sampled every minute
 // while any is — as Azure's platform metrics are per minute — and a last 0 when all are back;
 // and, every 15 minutes, one AzureSiteRecoveryReplicationStats record per replicated VM with
@@ -10,6 +11,8 @@ import { MS } from '../../engine/units.js';
 import type { Monitor } from '../monitor/monitor.js';
 import type { VmReplica } from './replica.js';
 
+/** Metric (§7.5): one event per restore, dimensions datasourceId and healthStatus. */
+export const RESTORE_HEALTH_EVENTS = 'Restore Health Events';
 /** Metric: VMs down in a region (dimension `region`). */
 export const VMS_UNAVAILABLE = 'VMs Unavailable';
 /** Log table: Site Recovery replication statistics (§5.3), fields vm, group, rpoInSeconds. */
@@ -32,6 +35,12 @@ export class DownSignal {
   /** Whether any rule reads the signal. */
   get wanted(): boolean {
     return this.monitor?.consumes('metric', VMS_UNAVAILABLE) === true;
+  }
+
+  /** A restore of `vm` finished (Healthy) or could not be done (Persistent Unhealthy). */
+  restored(vm: string, healthStatus: 'Healthy' | 'Persistent Unhealthy'): void {
+    if (this.monitor?.consumes('metric', RESTORE_HEALTH_EVENTS) !== true) return;
+    this.monitor.metric(RESTORE_HEALTH_EVENTS, { datasourceId: vm, healthStatus }, this.sim.now, 1);
   }
 
   /** A VM in `region` went down (+1) or came back (−1). */
