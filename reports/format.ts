@@ -3,6 +3,7 @@
 // reads the same on every machine and its golden files never drift.
 
 import type { Meter } from '../models/pricing/types.js';
+import type { Summary5 } from '../models/results/types.js';
 
 /** Cost meters in report order with their labels; typed as a Record so a new meter must be added here. */
 export const METER_LABELS: Readonly<Record<Meter, string>> = {
@@ -98,4 +99,16 @@ export function formatDelta(value: number, base: number): string {
   const pct = ((value - base) / Math.abs(base)) * 100;
   const text = round(Math.abs(pct), 1).toFixed(1);
   return `${pct < 0 ? '-' : '+'}${text}%`;
+}
+
+/** A Summary5 with every figure rounded to 3 decimals (summary.json's precision for seconds). */
+export function roundSummary5(s: Summary5): Summary5 {
+  return {
+    count: s.count,
+    mean: round(s.mean, 3),
+    p50: round(s.p50, 3),
+    p95: round(s.p95, 3),
+    p99: round(s.p99, 3),
+    max: round(s.max, 3),
+  };
 }

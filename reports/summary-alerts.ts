@@ -5,9 +5,7 @@
 
 import type { AlertsResult } from '../models/results/types.js';
 import { round } from './format.js';
-
-/** A JSON Schema fragment. */
-type JsonSchema = { [keyword: string]: unknown };
+import { int, type JsonSchema, nullable, obj } from './schema-nodes.js';
 
 /** Alerts in a summary: the run's AlertsResult with seconds rounded to the millisecond. */
 export function summariseAlerts(a: AlertsResult | null): AlertsResult | null {
@@ -22,14 +20,6 @@ export function summariseAlerts(a: AlertsResult | null): AlertsResult | null {
   };
 }
 
-const obj = (description: string, properties: Record<string, JsonSchema>): JsonSchema => ({
-  description,
-  type: 'object',
-  required: Object.keys(properties),
-  additionalProperties: false,
-  properties,
-});
-const int = (description: string): JsonSchema => ({ description, type: 'integer', minimum: 0 });
 const severity: JsonSchema = {
   description: 'Severity, 0 (critical) to 4.',
   type: 'integer',
@@ -37,10 +27,6 @@ const severity: JsonSchema = {
   maximum: 4,
 };
 const instant = (description: string): JsonSchema => ({ description, type: 'string' });
-const nullable = (node: JsonSchema): JsonSchema => ({
-  description: node.description,
-  anyOf: [node, { type: 'null' }],
-});
 
 /** JSON Schema of summary.json's `alerts` (null when the scenario has no monitor section). */
 export const ALERTS_SCHEMA: JsonSchema = nullable(

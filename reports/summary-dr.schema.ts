@@ -1,23 +1,8 @@
 // JSON Schema nodes of summary.json's disaster-recovery part (`dr`) and judged `objectives`,
 // used by reports/summary.schema.ts.
 
-import type { JsonSchema } from './summary.schema.js';
+import { int, type JsonSchema, list, nullable, num, obj, str } from './schema-nodes.js';
 
-const obj = (description: string, properties: Record<string, JsonSchema>): JsonSchema => ({
-  description,
-  type: 'object',
-  required: Object.keys(properties),
-  additionalProperties: false,
-  properties,
-});
-const str = (description: string): JsonSchema => ({ description, type: 'string' });
-const int = (description: string): JsonSchema => ({ description, type: 'integer', minimum: 0 });
-const num = (description: string): JsonSchema => ({ description, type: 'number' });
-const nullable = (node: JsonSchema): JsonSchema => ({
-  description: node.description,
-  anyOf: [{ ...node }, { type: 'null' }],
-});
-const list = (description: string, items: JsonSchema): JsonSchema => ({ description, type: 'array', items });
 const instant = (description: string): JsonSchema => ({
   description,
   type: 'string',

@@ -7,10 +7,9 @@ import type {
   Incident,
   ObjectiveResult,
   ReplicationGroupResult,
-  Summary5,
   VmRecovery,
 } from '../models/results/types.js';
-import { round } from './format.js';
+import { round, roundSummary5 } from './format.js';
 
 /** Replication of a group in a summary: without the per-day series. */
 export type SummaryReplication = Omit<ReplicationGroupResult, 'daily'>;
@@ -20,14 +19,7 @@ export type SummaryDr = Omit<DrResult, 'replication'> & { replication: SummaryRe
 
 const s3 = (v: number | null): number | null => (v === null ? null : round(v, 3));
 
-const five = (s: Summary5): Summary5 => ({
-  count: s.count,
-  mean: round(s.mean, 3),
-  p50: round(s.p50, 3),
-  p95: round(s.p95, 3),
-  p99: round(s.p99, 3),
-  max: round(s.max, 3),
-});
+const five = roundSummary5;
 
 const recovery = (r: VmRecovery): VmRecovery => ({
   vm: r.vm,

@@ -3,31 +3,15 @@
 // test checks both that the copy is current and that a real run's summary validates.
 
 import { METER_LABELS, METER_ORDER } from './format.js';
+import { int, type JsonSchema, num, obj, ref, str } from './schema-nodes.js';
 import { ALERTS_SCHEMA } from './summary-alerts.js';
 import { DR_SCHEMA, OBJECTIVES_SCHEMA } from './summary-dr.schema.js';
 
 /** A JSON Schema node. */
-export type JsonSchema = { [keyword: string]: unknown };
+export type { JsonSchema } from './schema-nodes.js';
 
 /** The `$id` of the summary schema; its version is the summary's schemaVersion. */
 export const SUMMARY_SCHEMA_ID = 'https://vaultsim.dev/schema/summary/v1.json';
-
-const int = (description: string): JsonSchema => ({ description, type: 'integer', minimum: 0 });
-const num = (description: string): JsonSchema => ({ description, type: 'number' });
-const str = (description: string, pattern?: string): JsonSchema =>
-  pattern === undefined ? { description, type: 'string' } : { description, type: 'string', pattern };
-const ref = (description: string, def: string): JsonSchema => ({ description, $ref: `#/$defs/${def}` });
-
-// Every property is required and no other is allowed: the summary's shape is exact.
-function obj(description: string, properties: Record<string, JsonSchema>): JsonSchema {
-  return {
-    description,
-    type: 'object',
-    required: Object.keys(properties),
-    additionalProperties: false,
-    properties,
-  };
-}
 
 const bytes = (what: string) => int(`Bytes ${what}.`);
 

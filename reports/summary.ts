@@ -10,11 +10,10 @@ import type {
   ObjectiveResult,
   PointCounts,
   RunResult,
-  Summary5,
   TierBytes,
   VaultResult,
 } from '../models/results/types.js';
-import { METER_ORDER, round } from './format.js';
+import { METER_ORDER, round, roundSummary5 } from './format.js';
 import { summariseAlerts } from './summary-alerts.js';
 import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
 
@@ -149,14 +148,7 @@ function vault(v: VaultResult): SummaryVault {
   };
 }
 
-const seconds = (s: Summary5): Summary5 => ({
-  count: s.count,
-  mean: round(s.mean, 3),
-  p50: round(s.p50, 3),
-  p95: round(s.p95, 3),
-  p99: round(s.p99, 3),
-  max: round(s.max, 3),
-});
+const seconds = roundSummary5;
 
 // Causes sorted by code unit, never by locale, so the order is the same everywhere.
 const byCause = (causes: Record<string, number>): Record<string, number> =>
