@@ -9,8 +9,8 @@
 // Handoff (PoolOptions.handoff): a released slot goes straight to the first waiter, whose
 // handler runs inside release(), after the pool's books are updated, with no kernel event.
 // A handler that releases again does not recurse: the next handoff runs when the current
-// handler returns, still inside the outermost release(), in FIFO order. Measured on the fleet
-// bench (10,000 VMs × 365 d): the vaults' transfer queues made 3.6 M of its 13.9 M events
+// handler returns, still inside the outermost release(), in FIFO order. Measured on the
+// largest bench (`npm run bench -- fleet`), busy pools made 3.6 M of its 13.9 M events
 // zero-delay grants.
 
 import type { EventId, Simulation } from './simulation.js';

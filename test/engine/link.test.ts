@@ -185,6 +185,25 @@ describe('Link', () => {
     expect(t.endedAt).toBe(50);
   });
 
+  it('lets a completion callback cancel a later transfer of its batch, and no other', () => {
+    const sim = new Simulation();
+    const link = new Link(sim, { name: 'l', capacity: 1000 });
+    const log: string[] = [];
+    let b: Transfer | null = null;
+    let c: Transfer | null = null;
+    // a and b finish together at 2000 ms; a's callback starts c (zero size) and cancels b.
+    link.start(1000, () => {
+      log.push('a');
+      c = link.start(0, () => log.push('c'));
+      expect(link.cancel(b!)).toBe(1000);
+    });
+    b = link.start(1000, () => log.push('b'));
+    sim.run();
+    expect(log).toEqual(['a', 'c']);
+    expect(b.state).toBe('cancelled');
+    expect(c!.state).toBe('done');
+    expect(link.active).toBe(0);
+  });
   it('rejects a bad capacity, size or cap, naming the value', () => {
     const sim = new Simulation();
     expect(() => new Link(sim, { name: 'l', capacity: 0 })).toThrow(
