@@ -50,6 +50,10 @@ export async function replicate(
     minThreads: workers,
     maxThreads: workers,
     isolateWorkers: false,
+    // A larger young generation: a replication allocates briskly and dies young, and with
+    // the default 16 MiB the two threads' scavenges (and their GC helper threads) compete
+    // for the same two cores.
+    resourceLimits: { maxYoungGenerationSizeMb: 96 },
     workerData: { scenarios: source.scenarios } satisfies WorkerData,
   });
   let done = 0;
