@@ -19,7 +19,7 @@ import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
 import type { Region, Scenario, Vm } from '../scenario/types.js';
 import { type Fault, Outages, resolveFaults } from './faults.js';
 import { planGroupsFor, runPlan } from './plans.js';
-import type { DrVm } from './recovery-types.js';
+import type { DrVm, ReplicaPoint } from './recovery-types.js';
 import { crossRegionRestore, primaryRestore, type RestoreContext, type RestoreOption } from './restore.js';
 import { appOf } from './scope.js';
 import { DownSignal } from './signals.js';
@@ -298,6 +298,22 @@ export class DisasterRecovery {
     for (const v of hit) incident.vms.push(this.finish(v, decided.get(v.vm.id) ?? null, f, down, d));
   }
 
+  // The VM's Site Recovery point; in a replication group, the latest point every member has
+  // (multi-VM consistency, §5.1), so the group's VMs fail over to one instant.
+  private groupPoint(v: DrVm, t: number, notAfter: number): ReplicaPoint | null {
+    const group = v.vm.replicate?.group ?? null;
+    const own = v.replica!.point(t, 'latestProcessed', notAfter);
+    if (group === null || own === null) return own;
+    let common: ReplicaPoint | null = own;
+    for (const other of this.vms.values()) {
+      if (other === v || other.replica === null || other.vm.replicate?.group !== group) continue;
+      const p = other.replica.point(t, 'latestProcessed', notAfter);
+      if (p === null) return null;
+      if (p.at < common.at || (p.at === common.at && p.kind === 'crash')) common = p;
+    }
+    return common;
+  }
+
   private failoverPossible(v: DrVm, t: number): boolean {
     const to = v.vm.replicate!.to;
     return !this.outages.regionDown(to, t);
@@ -312,7 +328,7 @@ export class DisasterRecovery {
     const replicaAllowed = v.replica !== null && rp !== null && (OUTAGES.has(f.kind) || rp.group === null);
     if (replicaAllowed && this.failoverPossible(v, d)) {
       const start = this.outages.controlPlaneUpFrom(rp.to, d);
-      const point = v.replica!.point(start, 'latestProcessed', notAfter);
+      const point = this.groupPoint(v, start, notAfter);
       if (point !== null) {
         if (!this.takeCores(rp.to, v.vm.cores))
           return this.unrecovered(v, detection, `short of ${v.vm.cores} cores in ${rp.to}`);

@@ -107,6 +107,28 @@ events:
     expect(vm.dataLostBytes).toBe(36_000 * 1024 ** 2);
   });
 
+  it('a replication group fails over to the latest point all its members have', () => {
+    // As above, but only app-001 writes the burst; app-002 is caught up to 13:00. They share
+    // a replication group (multi-VM consistency, §5.1), so both use app-001's 12:40 point:
+    // RPO 1200 s for both, though app-002 alone would have lost nothing.
+    const r = run(`${BASE}
+fleet:
+  - name: app
+    count: 2
+    region: eastus
+    disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }]
+    replicate: { to: westus, bandwidth: 20MiB/s, group: rg }
+events:
+  - { at: 10d12h, churnSpike: { vms: [app-001], rate: 30MiB/s, for: 1h } }
+  - { at: 10d13h, outage: { region: eastus, for: 6h } }
+`);
+    const vms = r.dr!.incidents[0].vms;
+    expect(vms.map((v) => [v.vm, v.point?.at, v.rpoSeconds])).toEqual([
+      ['app-001', '2026-01-11T12:40:00.000Z', 1200],
+      ['app-002', '2026-01-11T12:40:00.000Z', 1200],
+    ]);
+  });
+
   it('a three-group recovery plan: groups in sequence, VMs of a group in parallel', () => {
     // Decision at 14:15. Group 1 (db-001, db-002 in parallel): 14:15 → 14:21 (4m + 2m).
     // Group 2 after a 10-minute manual step: 14:31 → 14:37. Group 3: 14:37 → 14:43.
