@@ -62,6 +62,13 @@ export class VmReplica implements Replica {
     return this.stream.rpoAt(at);
   }
 
+  /** Bytes written but not yet uploaded at t (queries clamp as point() does). */
+  backlogAt(t: number): number {
+    const at = Math.max(t, this.last);
+    this.last = at;
+    return this.stream.backlogAt(at);
+  }
+
   /** Upload capacity of the replication, bytes/s. */
   get uploadRate(): number {
     return this.upload.rate;

@@ -15,7 +15,7 @@ import type { VmReplica } from './replica.js';
 export const RESTORE_HEALTH_EVENTS = 'Restore Health Events';
 /** Metric: VMs down in a region (dimension `region`). */
 export const VMS_UNAVAILABLE = 'VMs Unavailable';
-/** Log table: Site Recovery replication statistics (§5.3), fields vm, group, rpoInSeconds. */
+/** Log table: Site Recovery replication statistics (§5.3): vm, group, rpoInSeconds, churnMBps, backlogMB, health. */
 export const REPLICATION_STATS = 'AzureSiteRecoveryReplicationStats';
 
 const SAMPLE_EVERY = MS.minute;
@@ -78,9 +78,22 @@ export function replicationStats(
       if (now >= r.endsAt) continue;
       const rpo = r.rpoAt(now);
       if (rpo === null) continue;
+      // Churn over the last 15 minutes, and health as the portal shows it (§5.3): Critical
+      // when replication is not keeping up with the data change rate, Warning while a
+      // backlog drains, else Healthy.
+      const churn = r.written(now - STATS_EVERY, now) / (STATS_EVERY / 1000);
+      const backlog = r.backlogAt(now);
+      const health = backlog <= 0 ? 'Healthy' : churn > r.uploadRate ? 'Critical' : 'Warning';
       monitor.log(
         REPLICATION_STATS,
-        { vm: r.vm.id, group: r.vm.group, rpoInSeconds: Math.round(rpo) / 1000 },
+        {
+          vm: r.vm.id,
+          group: r.vm.group,
+          rpoInSeconds: Math.round(rpo) / 1000,
+          churnMBps: Math.round((churn / 2 ** 20) * 1000) / 1000,
+          backlogMB: Math.round(backlog / 2 ** 20),
+          health,
+        },
         now,
       );
     }

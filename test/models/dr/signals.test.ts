@@ -62,4 +62,29 @@ events:
     const fired = r.alerts!.timeline.filter((f) => f.rule === 'rpo').map((f) => f.firedAt);
     expect(fired[0]).toBe('2026-01-11T13:00:00.000Z');
   });
+
+  it('replication statistics carry health: Critical while churn outruns the upload', () => {
+    // The same burst: from 12:15 to 13:00 the 15-minute churn is 30 MiB/s > 20 MiB/s upload
+    // with a backlog → Critical. A log rule counting Critical records every 15 minutes over
+    // the last 15 first sees the 12:15 record at 12:30.
+    const r = run(`${HEAD}
+fleet:
+  - { name: app, region: eastus, disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }], replicate: { to: westus, bandwidth: 20MiB/s } }
+monitor:
+  latency: { log: 0s }
+  alerts:
+    - { name: critical, log: AzureSiteRecoveryReplicationStats, where: { health: Critical }, every: 15m, lookback: 15m, when: "> 0" }
+events:
+  - { at: 10d12h, churnSpike: { group: app, rate: 30MiB/s, for: 1h } }
+`);
+    const fired = r.alerts!.timeline.filter((f) => f.rule === 'critical').map((f) => f.firedAt);
+    // Records at 12:15, 12:30, 12:45 and 13:00 are Critical (13:00 closes the burst's last
+    // 15 minutes); the stateless rule fires at each evaluation that sees one.
+    expect(fired).toEqual([
+      '2026-01-11T12:30:00.000Z',
+      '2026-01-11T12:45:00.000Z',
+      '2026-01-11T13:00:00.000Z',
+      '2026-01-11T13:15:00.000Z',
+    ]);
+  });
 });
