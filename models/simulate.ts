@@ -122,7 +122,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
   // --- monitor (issue 6): alert rules over the models' signals, or null (models/monitor/setup.ts).
   // DR can react to alerts: monitor.whenNotified(faultAt, detectsFor(plan), (notice) => …).
-  const monitor = setupMonitor(sim, scenario, world.streams, vaults);
+  const monitor = setupMonitor(sim, scenario, world.streams, vaults, links);
   if (monitor !== null) onDemandOnAlert(monitor, byGroup);
   // --- end monitor
   dr?.start(monitor);

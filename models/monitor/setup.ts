@@ -3,6 +3,7 @@
 // alerts; reference/azure.md §7.5), and a daily Vault Storage sample per tier when a rule
 // reads it.
 
+import type { Link } from '../../engine/link.js';
 import type { Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
 import { MS } from '../../engine/units.js';
@@ -10,7 +11,9 @@ import { VmBackup } from '../backup/vm-backup.js';
 import type { VaultRuntime } from '../backup/world.js';
 import type { Scenario } from '../scenario/types.js';
 import { Monitor } from './monitor.js';
-import { VAULT_STORAGE } from './signals.js';
+import { LINK_UTILIZATION, VAULT_STORAGE } from './signals.js';
+
+const LINK_SAMPLE_EVERY = 5 * MS.minute;
 
 const TIERS = ['snapshot', 'standard', 'archive', 'softDeleted'] as const;
 
@@ -20,6 +23,7 @@ export function setupMonitor(
   scenario: Scenario,
   streams: Streams,
   vaults: ReadonlyMap<string, VaultRuntime>,
+  links: ReadonlyMap<string, Link> = new Map(),
 ): Monitor | null {
   if (scenario.monitor === null) return null;
   const monitor = new Monitor(sim, scenario.monitor, {
@@ -30,7 +34,33 @@ export function setupMonitor(
   for (const v of vaults.values())
     for (const item of v.items) if (item instanceof VmBackup) item.observe(monitor.backup);
   if (monitor.consumes('metric', VAULT_STORAGE)) sampleStorage(sim, monitor, vaults, scenario.duration);
+  if (monitor.consumes('metric', LINK_UTILIZATION)) sampleLinks(sim, monitor, links, scenario.duration);
   return monitor;
+}
+
+// Every 5 minutes, each link's share of its capacity used over those 5 minutes, in percent
+// (delivered bytes over the capacity integral, so a capacity change mid-window counts).
+function sampleLinks(
+  sim: Simulation,
+  monitor: Monitor,
+  links: ReadonlyMap<string, Link>,
+  horizon: number,
+): void {
+  const last = new Map(
+    [...links].map(([name, l]) => [name, { delivered: l.bytesDelivered, offered: l.capacityBytes }]),
+  );
+  const tick = (): void => {
+    for (const [name, l] of links) {
+      const before = last.get(name)!;
+      const delivered = l.bytesDelivered;
+      const offered = l.capacityBytes;
+      const used = offered > before.offered ? (delivered - before.delivered) / (offered - before.offered) : 0;
+      monitor.metric(LINK_UTILIZATION, { link: name }, sim.now, Math.round(used * 100_000) / 1000);
+      last.set(name, { delivered, offered });
+    }
+    if (sim.now + LINK_SAMPLE_EVERY <= horizon) sim.after(LINK_SAMPLE_EVERY, tick, 'monitor/links');
+  };
+  sim.at(LINK_SAMPLE_EVERY, tick, 'monitor/links');
 }
 
 // One sample per vault and tier at the end of each day (after the run's daily cleanup, which is

@@ -21,6 +21,8 @@ export const NO_SIGNALS: SignalSink = { metric: () => {}, log: () => {} };
 export const BACKUP_HEALTH_EVENTS = 'Backup Health Events';
 /** Vault storage in bytes, dimensions `vault` and `tier` (snapshot, standard, archive, softDeleted), sampled daily. */
 export const VAULT_STORAGE = 'Vault Storage';
+/** Metric: a network link's utilisation over the last 5 minutes, percent (dimension `link`). */
+export const LINK_UTILIZATION = 'Link Utilization';
 /** Log table of backup jobs (Azure's resource-specific table for Azure Backup jobs). */
 export const BACKUP_JOBS_TABLE = 'AddonAzureBackupJobs';
 
