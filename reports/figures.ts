@@ -52,6 +52,7 @@ export const FIGURE_SECTIONS = [
   'cost',
   'jobs',
   'transfer',
+  'exposure',
   'dr',
   'replication',
   'alerts',
@@ -152,6 +153,11 @@ function jobFigures(r: RunResult, add: Add): void {
     if (j.transferSeconds.count === 0) continue;
     add(`transfer.${j.policy}.p95`, 'seconds', j.transferSeconds.p95);
     add(`transfer.${j.policy}.max`, 'seconds', j.transferSeconds.max);
+  }
+  for (const j of r.jobs) {
+    if (j.rpoExposureSeconds.count === 0) continue;
+    add(`exposure.${j.policy}.p95`, 'seconds', j.rpoExposureSeconds.p95);
+    add(`exposure.${j.policy}.max`, 'seconds', j.rpoExposureSeconds.max);
   }
 }
 

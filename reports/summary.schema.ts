@@ -96,6 +96,10 @@ const JOB = obj('Backup jobs of one policy (or one group of MARS servers).', {
   vaultTransfers: int('Transfers to the vault that finished.'),
   bytesTransferred: bytes('sent to the vault'),
   transferSeconds: ref('How long vault transfers took.', 'summary5'),
+  rpoExposureSeconds: ref(
+    "Time between an item's consecutive recovery points, seconds: what a failure just before a backup would lose.",
+    'summary5',
+  ),
   points: ref("Recovery points of the policy's items.", 'endPeakPoints'),
 });
 

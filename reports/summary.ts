@@ -169,6 +169,7 @@ function job(j: JobResult): SummaryJob {
     vaultTransfers: j.vaultTransfers,
     bytesTransferred: round(j.bytesTransferred),
     transferSeconds: seconds(j.transferSeconds),
+    rpoExposureSeconds: seconds(j.rpoExposureSeconds),
     points: { end: points(j.points.end), peak: points(j.points.peak) },
   };
 }

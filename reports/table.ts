@@ -34,6 +34,7 @@ export function renderTable(summary: Summary): string {
     ...costRows(runs),
     ...jobRows(runs),
     ...transferRows(runs),
+    ...exposureRows(runs),
     ...runRows(runs),
   ];
   const base = runs[0];
@@ -151,6 +152,20 @@ function transferRows(runs: SummaryRun[]): Row[] {
     };
   };
   return [{ title: 'Vault transfer duration' }, row('p50'), row('p95'), row('max')];
+}
+
+// The worst gap between consecutive recovery points over the run's policies: the RPO the
+// schedule really gives, failed days included.
+function exposureRows(runs: SummaryRun[]): Row[] {
+  const worst = (key: 'p50' | 'p95' | 'max') => (r: SummaryRun) =>
+    r.jobs.reduce((m, j) => Math.max(m, j.rpoExposureSeconds[key]), 0);
+  if (!runs.some((r) => r.jobs.some((j) => j.rpoExposureSeconds.count > 0))) return [];
+  return [
+    { title: 'RPO exposure (gap between points)' },
+    numeric('  p50', runs, worst('p50'), formatSeconds),
+    numeric('  p95', runs, worst('p95'), formatSeconds),
+    numeric('  max', runs, worst('max'), formatSeconds),
+  ];
 }
 
 function runRows(runs: SummaryRun[]): Row[] {

@@ -21,6 +21,8 @@ export class JobStats {
   bytesTransferred = 0;
   readonly failedBy = new Map<FailureCause, number>();
   private durations = new Float64Array(1024);
+  private gaps = new Float64Array(1024);
+  private gapCount = 0;
   private count = 0;
 
   /** Records a failed attempt and its cause. */
@@ -39,6 +41,21 @@ export class JobStats {
       this.durations = next;
     }
     this.durations[this.count++] = durationMs;
+  }
+
+  /** Records the time between an item's consecutive recovery points (ms): its RPO exposure. */
+  gap(ms: number): void {
+    if (this.gapCount === this.gaps.length) {
+      const next = new Float64Array(this.gapCount * 2);
+      next.set(this.gaps);
+      this.gaps = next;
+    }
+    this.gaps[this.gapCount++] = ms;
+  }
+
+  /** Gaps between consecutive recovery points recorded so far (ms), sorted ascending. */
+  sortedGaps(): Float64Array {
+    return this.gaps.slice(0, this.gapCount).sort();
   }
 
   /** Transfer durations recorded so far (ms), sorted ascending. */

@@ -96,6 +96,8 @@ export class VmBackup implements ProtectedItem, SlotTarget {
   private deleted = false;
   private hasLastVault = false;
   private pointSeq = 0;
+  // The data instant of the latest snapshot (ms), or −1 before the first.
+  private lastPointAt = -1;
   // The job in flight (set while busy): its slot (null on demand), on-demand retention,
   // point, content and pool lease; its numbers are in nums.
   private jobSlot: Slot | null = null;
@@ -277,6 +279,9 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     if (this.times !== null) this.times.set(id, [this.nums[TAKEN_AT], Number.NaN]);
     this.snaps.push(id, this.now + this.policy.instantRestore);
     this.stats.snapshotsTaken++;
+    // RPO exposure: how old the latest point was when this one arrived (data instants).
+    if (this.lastPointAt >= 0) this.stats.gap(this.nums[TAKEN_AT] - this.lastPointAt);
+    this.lastPointAt = this.nums[TAKEN_AT];
     const onDemandRetain = this.jobRetain;
     const toVault = onDemandRetain !== null || this.vaultOwed;
     if (!toVault) {

@@ -186,6 +186,7 @@ function jobResult(
     vaultTransfers: s.vaultTransfers,
     bytesTransferred: s.bytesTransferred,
     transferSeconds: summarise(s.sortedDurations(), 1 / 1000),
+    rpoExposureSeconds: summarise(s.sortedGaps(), 1 / 1000),
     points: { end: points.at(-1) ?? zeroPoints(), peak: peakPoints(points) },
     daily: {
       day: sampled.succeeded.map((_, i) => i + 1),

@@ -73,6 +73,8 @@ export interface JobResult {
   bytesTransferred: number;
   /** Vault-transfer durations, seconds. */
   transferSeconds: Summary5;
+  /** Time between an item's consecutive recovery points (snapshot instants), seconds: the data a failure just before a backup would lose. */
+  rpoExposureSeconds: Summary5;
   points: { end: PointCounts; peak: PointCounts };
   /** Per-day job outcomes: entry k counts the attempts that succeeded or failed during day `day[k]`. */
   daily: { day: number[]; succeeded: number[]; failed: number[] };
