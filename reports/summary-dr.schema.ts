@@ -102,6 +102,15 @@ export const DR_SCHEMA: JsonSchema = nullable(
           vms: int('Replicated VMs.'),
           peakRpoSeconds: five('Per-VM peak data age of the latest recoverable point, seconds.'),
           overLimit: list('VMs whose writes exceeded the Site Recovery churn limit.', str('VM id.')),
+          rpoTargetSeconds: secs(
+            'The RPO the planner figures use: the strictest RPO objective covering a VM of the group, else 15 min',
+          ),
+          bandwidthForTarget: nullable(
+            int(
+              'Least upload bandwidth per VM, bytes/s, that keeps the data age within the target all run (null: beyond the churn limit).',
+            ),
+          ),
+          daysOverTarget: int('VM-days whose peak data age exceeded the target at the configured bandwidth.'),
         }),
       ),
       byGroup: list(

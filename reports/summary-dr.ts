@@ -80,6 +80,9 @@ export function summariseDr(dr: DrResult | null): SummaryDr | null {
       vms: g.vms,
       peakRpoSeconds: five(g.peakRpoSeconds),
       overLimit: [...g.overLimit],
+      rpoTargetSeconds: round(g.rpoTargetSeconds, 3),
+      bandwidthForTarget: g.bandwidthForTarget,
+      daysOverTarget: g.daysOverTarget,
     })),
     byGroup: dr.byGroup.map((g) => ({
       group: g.group,

@@ -7,6 +7,11 @@ import { formatBytes, formatSeconds } from './format.js';
 import type { SummaryRun } from './summary.js';
 
 const dur = (s: number | null): string => (s === null ? 'never' : formatSeconds(s));
+// Bytes/s as MB/s (2^20 bytes, as Site Recovery's limits are stated), 1 decimal.
+const formatBandwidthMBps = (bps: number): string => {
+  const mb = bps / 2 ** 20;
+  return mb >= 10 ? `${mb.toFixed(1)} MB/s` : `${mb.toFixed(3)} MB/s`;
+};
 const pad = (text: string, width: number) => text.padEnd(width);
 
 /** Lines for every run that has incidents, drills or objectives (none otherwise). */
@@ -23,7 +28,11 @@ export function drLines(runs: readonly SummaryRun[]): string[] {
       for (const i of dr!.incidents) out.push(...incidentLines(i));
       for (const g of dr!.replication)
         out.push(
-          `  replication ${g.group}: ${g.vms} VMs, peak RPO p50 ${dur(g.peakRpoSeconds.p50)}, max ${dur(g.peakRpoSeconds.max)}${
+          `  replication ${g.group}: ${g.vms} VMs, peak RPO p50 ${dur(g.peakRpoSeconds.p50)}, max ${dur(g.peakRpoSeconds.max)}; RPO ${dur(g.rpoTargetSeconds)} needs ${
+            g.bandwidthForTarget === null
+              ? 'more than the churn limit'
+              : `${formatBandwidthMBps(g.bandwidthForTarget)} per VM`
+          }, exceeded on ${g.daysOverTarget} VM-day${g.daysOverTarget === 1 ? '' : 's'}${
             g.overLimit.length > 0
               ? `; over the churn limit: ${g.overLimit.slice(0, 5).join(', ')}${g.overLimit.length > 5 ? ', …' : ''}`
               : ''

@@ -11,17 +11,26 @@ import type { VmReplica } from './replica.js';
 const WORST = 10;
 
 /** Builds the DrResult; replicas are advanced to the horizon (no query may follow). */
-export function collectDr(dr: DisasterRecovery, replicas: readonly VmReplica[], horizon: number): DrResult {
+export function collectDr(
+  dr: DisasterRecovery,
+  replicas: readonly VmReplica[],
+  horizon: number,
+  rpoTarget: (group: string) => number,
+): DrResult {
   return {
     incidents: dr.incidents,
     drills: dr.drills,
-    replication: replicationResults(replicas, horizon),
+    replication: replicationResults(replicas, horizon, rpoTarget),
     byGroup: recoveryStats(dr.incidents.flatMap((i) => i.vms)),
     worst: worst(dr.incidents.flatMap((i) => i.vms.map((r) => ({ incident: i.id, r })))),
   };
 }
 
-function replicationResults(replicas: readonly VmReplica[], horizon: number): ReplicationGroupResult[] {
+function replicationResults(
+  replicas: readonly VmReplica[],
+  horizon: number,
+  rpoTarget: (group: string) => number,
+): ReplicationGroupResult[] {
   const days = Math.ceil(horizon / MS.day);
   const byGroup = new Map<string, VmReplica[]>();
   for (const r of replicas) byGroup.set(r.vm.group, [...(byGroup.get(r.vm.group) ?? []), r]);
@@ -41,9 +50,16 @@ function replicationResults(replicas: readonly VmReplica[], horizon: number): Re
       }
       peaks[i] = peak;
     });
+    const target = rpoTarget(group);
+    const needed = list.map((r) => r.bandwidthFor(target));
     out.push({
       group,
       vms: list.length,
+      rpoTargetSeconds: target / 1000,
+      bandwidthForTarget: needed.some((b) => b === null)
+        ? null
+        : Math.ceil(Math.max(0, ...(needed as number[]))),
+      daysOverTarget: list.reduce((s, r) => s + r.peakAge(target).daysOver, 0),
       peakRpoSeconds: summarise(peaks.sort(), 1 / 1000),
       overLimit: list.filter((r) => r.overLimit()).map((r) => r.vm.id),
       daily: {

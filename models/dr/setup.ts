@@ -4,6 +4,7 @@
 import type { Link } from '../../engine/link.js';
 import { createStreams, type Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
+import { MS } from '../../engine/units.js';
 import type { VmBackup } from '../backup/vm-backup.js';
 import type { World } from '../backup/world.js';
 import type { Monitor } from '../monitor/monitor.js';
@@ -15,6 +16,7 @@ import { DisasterRecovery } from './disaster-recovery.js';
 import { judgeObjectives } from './objectives.js';
 import type { DrVm } from './recovery-types.js';
 import { downFor, scaleFor, spikesFor, VmReplica } from './replica.js';
+import { inScope } from './scope.js';
 import { replicationStats } from './signals.js';
 import { bytesWritten, DayRates } from './write-log.js';
 
@@ -91,7 +93,19 @@ export function setupDr(
       replicationStats(sim, monitor, replicas, horizon);
     },
     finish() {
-      const dr = collectDr(faults, replicas, horizon);
+      // §6: the Deployment Planner's default desired RPO is 15 minutes.
+      // The strictest RPO objective covering any VM of the group.
+      const rpoTarget = (group: string): number => {
+        const members = scenario.vms.filter((vm) => vm.group === group);
+        const targets = [
+          ...(scenario.objectives.rpo === null ? [] : [scenario.objectives.rpo]),
+          ...scenario.objectives.scoped
+            .filter((o) => o.rpo !== null && members.some((vm) => inScope(o.scope, vm)))
+            .map((o) => o.rpo as number),
+        ];
+        return targets.length === 0 ? 15 * MS.minute : Math.min(...targets);
+      };
+      const dr = collectDr(faults, replicas, horizon, rpoTarget);
       return { dr, objectives: judgeObjectives(scenario.objectives, dr.incidents, scenario.vms) };
     },
   };

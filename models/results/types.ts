@@ -211,6 +211,12 @@ export interface ReplicationGroupResult {
   peakRpoSeconds: Summary5;
   /** VMs whose churn went over the Site Recovery churn limit at some point. */
   overLimit: string[];
+  /** The RPO the planner figures use: the strictest RPO objective covering a VM of the group, else 15 min (§6's default). */
+  rpoTargetSeconds: number;
+  /** Least upload bandwidth per VM (bytes/s) that keeps every VM's data age within the target all the time, or null when the churn limit is not enough. */
+  bandwidthForTarget: number | null;
+  /** VM-days whose peak data age exceeded the target at the configured bandwidth. */
+  daysOverTarget: number;
   /** Entry k: end of day k; the worst VM's peak RPO during that day, seconds. */
   daily: { day: number[]; maxRpoSeconds: number[] };
 }

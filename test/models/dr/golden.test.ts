@@ -107,6 +107,30 @@ events:
     expect(vm.dataLostBytes).toBe(36_000 * 1024 ** 2);
   });
 
+  it('the planner figures: peak RPO of a burst, and the bandwidth that keeps RPO within 15 minutes', () => {
+    // The same burst with no outage. While the backlog drains (at b, nothing new written),
+    // the data age keeps growing — at rate 1 − b/c — until the last burst byte is uploaded at
+    // cT/b after 12:00; the age then is cT/b − T = (c − b)·T/b = 10 × 3600 / 20 = 1800 s: the
+    // issue's "lag" is the peak RPO of the episode. To keep it ≤ 900 s (the planner's default
+    // 15 min, no objective set): (30 − b) × 3600 / b ≤ 900 → b ≥ 24 MiB/s.
+    const r = run(`${BASE}
+fleet:
+  - name: app
+    region: eastus
+    disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }]
+    replicate: { to: westus, bandwidth: 20MiB/s }
+events:
+  - { at: 10d12h, churnSpike: { group: app, rate: 30MiB/s, for: 1h } }
+`);
+    const g = r.dr!.replication[0];
+    expect(g.peakRpoSeconds.max).toBeCloseTo(1800, 3);
+    expect(g.rpoTargetSeconds).toBe(900);
+    expect(g.daysOverTarget).toBe(1);
+    const needed = 24 * 1024 ** 2;
+    expect(g.bandwidthForTarget!).toBeGreaterThanOrEqual(needed);
+    expect(g.bandwidthForTarget! / needed).toBeLessThan(1.001);
+  });
+
   it('a replication group fails over to the latest point all its members have', () => {
     // As above, but only app-001 writes the burst; app-002 is caught up to 13:00. They share
     // a replication group (multi-VM consistency, §5.1), so both use app-001's 12:40 point:
