@@ -109,8 +109,16 @@ export class VmReplica implements Replica {
   bandwidthFor(target: number): number | null {
     const limit = this.upload.limit;
     if (this.peakAge(target, limit).peak > target) return null;
-    let lo = 0;
-    let hi = limit;
+    // At the highest write rate nothing ever queues after the initial copy: start there.
+    let spike = 0;
+    for (const sp of this.spikes) spike += sp.rate;
+    const fastest = Math.min(limit, this.rates.peak + spike);
+    let hi = fastest > 0 && this.peakAge(target, fastest).peak <= target ? fastest : limit;
+    // A whole day at rate c over bandwidth b ages the data by (c − b)·day/c, so below
+    // c·(1 − target/day) the busiest day alone breaks the target — when that day ran in full;
+    // checked, else the search starts from 0.
+    const guess = Math.min(hi, this.rates.peak * Math.max(0, 1 - target / MS.day));
+    let lo = guess > 0 && this.peakAge(target, guess).peak > target ? guess : 0;
     while (hi - lo > Math.max(1, hi / 1000)) {
       const mid = (lo + hi) / 2;
       if (this.peakAge(target, mid).peak > target) lo = mid;

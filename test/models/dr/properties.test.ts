@@ -129,6 +129,22 @@ describe('disaster recovery invariants', () => {
     );
   });
 
+  it('the bandwidth the planner names does keep every VM within the RPO target', () => {
+    fc.assert(
+      fc.property(aCase, (c) => {
+        const r = run(yaml(c));
+        for (const g of r.dr!.replication) {
+          if (g.bandwidthForTarget === null) continue;
+          const mibps = Math.ceil((g.bandwidthForTarget / 1024 ** 2) * 1000) / 1000;
+          const again = run(yaml(c, mibps)).dr!.replication.find((x) => x.group === g.group)!;
+          expect(again.daysOverTarget).toBe(0);
+          expect(again.peakRpoSeconds.max).toBeLessThanOrEqual(g.rpoTargetSeconds + 1e-6);
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('is deterministic: the same scenario gives the same incidents', () => {
     fc.assert(
       fc.property(aCase, (c) => {
