@@ -3,12 +3,12 @@
 // phases as the scenario loader (load.ts) and its helpers: read, parse with positions,
 // check against the cases schema (scenarios/schema/monitor.ts), then normalise.
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { RecordedSignal } from '../models/monitor/replay.js';
 import type { Fields } from '../models/monitor/signals.js';
 import type { AlertRule, MonitorSpec } from '../models/monitor/types.js';
 import { type Issue, sortIssues } from './issues.js';
-import { EXPECTED, MSG } from './messages.js';
+import { MSG } from './messages.js';
 import { MONITOR_MSG } from './messages-monitor.js';
 import { Context } from './normalise/context.js';
 import {
@@ -20,12 +20,9 @@ import {
   uniqueNames,
 } from './normalise/monitor.js';
 import { ALERT_CASES_SCHEMA } from './schema/monitor.js';
-import type { SchemaNode } from './schema/units.js';
-import { pointerToPath, valueAt } from './schema-check.js';
+import { checkSchema } from './schema-check.js';
 import { parseSeries } from './series-notation.js';
-import { issueAt, type PathSegment, parseSource, readScenarioText, type Source } from './source.js';
-import { closest } from './suggest.js';
-import { UNIT_PARSERS } from './unit-fields.js';
+import { issueAt, type PathSegment, parseSource, readScenarioText } from './source.js';
 import { parseDuration } from './units.js';
 
 /** A firing a case expects; a null instance matches any. */
@@ -80,7 +77,7 @@ export function loadAlertCasesText(text: string, file: string): AlertCasesResult
     return fail([issueAt(source, 'not-a-mapping', [], MSG.wrongType('a mapping with cases:', value))]);
   // 2. check
   const validate = casesValidator();
-  if (!validate(value)) return fail(schemaIssues(validate.errors ?? [], value, source));
+  if (!validate(value)) return fail(checkSchema(value, source, validate));
   // 3. normalise
   const ctx = new Context(source);
   const raw = value as { seed?: number; cases: Raw[] };
@@ -214,118 +211,4 @@ function casesValidator(): ValidateFunction {
     compiled = ajv.compile(ALERT_CASES_SCHEMA);
   }
   return compiled;
-}
-
-// ajv errors → positioned issues, one per value. Branch errors of an anyOf that only say
-// "another shape" are dropped; with nothing deeper, the anyOf is reported once.
-function schemaIssues(errors: ErrorObject[], root: unknown, source: Source): Issue[] {
-  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
-  const inAnyOf = (e: ErrorObject) =>
-    e.keyword !== 'anyOf' &&
-    anyOfs.some((a) => e.instancePath === a.instancePath && e.schemaPath.includes('/anyOf/'));
-  const deeper = (a: ErrorObject) => errors.some((e) => e.instancePath.startsWith(`${a.instancePath}/`));
-  const seen = new Set<string>();
-  const out: Issue[] = [];
-  for (const e of errors) {
-    if (inAnyOf(e) || (e.keyword === 'anyOf' && deeper(e))) continue;
-    const issue = toIssue(e, root, source);
-    const key = `${issue.line}:${issue.column}:${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(issue);
-  }
-  return out;
-}
-
-function toIssue(e: ErrorObject, root: unknown, source: Source): Issue {
-  const path = pointerToPath(e.instancePath, root);
-  const got = valueAt(root, path);
-  const schema = e.parentSchema as SchemaNode | undefined;
-  const params = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'required':
-      return issueAt(source, 'required', path, MSG.required(params.missingProperty as string));
-    case 'additionalProperties': {
-      const field = params.additionalProperty as string;
-      const known = Object.keys((schema?.properties as object | undefined) ?? {});
-      return issueAt(
-        source,
-        'unknown-field',
-        [...path, field],
-        MSG.unknownField(field, closest(field, known)),
-        {
-          key: true,
-          allowed: known.join(', '),
-        },
-      );
-    }
-    case 'enum':
-      return issueAt(source, 'not-allowed', path, MSG.notAllowed(params.allowedValues as unknown[], got));
-    case 'minimum':
-    case 'maximum':
-      return issueAt(
-        source,
-        'out-of-range',
-        path,
-        MSG.outOfRange(`a number from ${schema?.minimum ?? '…'} to ${schema?.maximum ?? '…'}`, got),
-      );
-    case 'minItems':
-    case 'maxItems':
-      return issueAt(
-        source,
-        'list-length',
-        path,
-        MSG.listLength(
-          `${e.keyword === 'minItems' ? 'at least' : 'at most'} ${params.limit} items`,
-          (got as unknown[]).length,
-        ),
-      );
-    case 'uniqueItems':
-      return issueAt(
-        source,
-        'duplicate-item',
-        [...path, params.i as number],
-        MSG.duplicateItem((got as unknown[])[params.i as number]),
-      );
-    case 'anyOf':
-      return issueAt(
-        source,
-        'wrong-type',
-        path,
-        MSG.wrongType(EXPECTED[(schema?.['x-expected'] as string) ?? ''] ?? expectedOf(schema), got),
-      );
-  }
-  const unitName = /#\/\$defs\/(\w+)\//.exec(e.schemaPath)?.[1];
-  if (unitName === 'name') return issueAt(source, 'bad-name', path, MSG.badName(got));
-  if (unitName !== undefined && unitName in UNIT_PARSERS) {
-    const parsed = UNIT_PARSERS[unitName](got);
-    return issueAt(
-      source,
-      'invalid-unit',
-      path,
-      MSG.invalidUnit(parsed.ok ? `a valid ${unitName}` : parsed.expected, got),
-    );
-  }
-  if (e.keyword === 'type')
-    return issueAt(
-      source,
-      'wrong-type',
-      path,
-      MSG.wrongType(EXPECTED[String(params.type)] ?? String(params.type), got),
-    );
-  return issueAt(
-    source,
-    'wrong-type',
-    path,
-    MSG.wrongType(
-      schema?.description !== undefined ? String(schema.description).toLowerCase() : 'another value',
-      got,
-    ),
-  );
-}
-
-// What an anyOf without an x-expected accepts, from its branches' descriptions.
-function expectedOf(schema: SchemaNode | undefined): string {
-  const branches = (schema?.anyOf as SchemaNode[] | undefined) ?? [];
-  return branches.map((b) => String(b.description ?? b.type).toLowerCase()).join(', or ') || 'another value';
 }

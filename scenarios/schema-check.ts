@@ -22,9 +22,12 @@ export function scenarioValidator(): ValidateFunction {
   return compiled;
 }
 
-/** Validates `value` against the scenario schema; returns one issue per real problem. */
-export function checkSchema(value: unknown, source: Source): Issue[] {
-  const validate = scenarioValidator();
+/** Validates `value` against the scenario schema (or another compiled one); one issue per real problem. */
+export function checkSchema(
+  value: unknown,
+  source: Source,
+  validate: ValidateFunction = scenarioValidator(),
+): Issue[] {
   if (validate(value)) return [];
   return collapse(validate.errors ?? []).map((e) => toIssue(e, value, source));
 }
