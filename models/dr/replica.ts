@@ -3,7 +3,13 @@
 // that hit it, and the windows it is down; recovery points chosen on demand.
 
 import { MS } from '../../engine/units.js';
-import { choosePoint, effectiveUpload, type PointPolicy, ReplicationStream } from '../replication/index.js';
+import {
+  choosePoint,
+  diskChurnLimit,
+  effectiveUpload,
+  type PointPolicy,
+  ReplicationStream,
+} from '../replication/index.js';
 import type { PointChoice, RecoverySettings, ReplicationPlan } from '../scenario/dr.js';
 import type { Vm } from '../scenario/types.js';
 import type { Fault } from './faults.js';
@@ -17,6 +23,7 @@ export class VmReplica implements Replica {
   private last = 0;
   // The same replication at another bandwidth (the planner's what-if).
   private readonly streamWith: (bandwidth: number) => ReplicationStream;
+  private readonly highChurn: boolean;
   /** Upload capacity after the churn limit, bytes/s, and the limit. */
   readonly upload: { rate: number; limit: number };
   /** When replication stopped for the rest of the run (sim ms), or the horizon. */
@@ -31,7 +38,9 @@ export class VmReplica implements Replica {
     bandwidthScale: readonly { from: number; to: number; factor: number }[],
     settings: RecoverySettings,
     horizon: number,
+    private readonly diskPeaks: Float64Array = new Float64Array(0),
   ) {
+    this.highChurn = plan.highChurn;
     this.endsAt = down.find((w) => w.to >= horizon)?.from ?? horizon;
     const limit = effectiveUpload(plan.bandwidth, plan.highChurn, 0);
     this.upload = { rate: limit.rate, limit: limit.limit };
@@ -132,11 +141,17 @@ export class VmReplica implements Replica {
     return bytesWritten(this.rates, this.spikes, from, to);
   }
 
-  /** Whether the VM's write rate went over its Site Recovery churn limit (§5.2). */
+  /**
+   * Whether the VM's write rate went over a Site Recovery churn limit (§5.2): the per-VM
+   * limit (with its spikes), or a disk's own limit on its daily rate. Per-disk limits are
+   * reported, not enforced as an upload cap: they are the supported churn, and the table's
+   * figures depend on an I/O size the scenario does not give.
+   */
   overLimit(): boolean {
     let spike = 0;
     for (const s of this.spikes) spike = Math.max(spike, s.rate);
-    return this.rates.peak + spike > this.upload.limit;
+    if (this.rates.peak + spike > this.upload.limit) return true;
+    return this.vm.disks.some((d, i) => this.diskPeaks[i] > diskChurnLimit(d.type, d.size, this.highChurn));
   }
 }
 

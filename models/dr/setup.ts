@@ -51,8 +51,16 @@ export function setupDr(
   const horizon = scenario.duration;
   const faults = new DisasterRecovery(sim, scenario, world.streams, vms, links);
   for (const vm of scenario.vms) {
+    // Each disk's highest daily write rate, for §5.2's per-disk churn limits.
+    const diskPeaks = new Float64Array(vm.disks.length);
     const rates = new DayRates(
-      dayWriteRates(vm.disks, (disk) => churn.get(`vm/${vm.id}/disk/${disk}/churn`)),
+      dayWriteRates(
+        vm.disks,
+        (disk) => churn.get(`vm/${vm.id}/disk/${disk}/churn`),
+        (d, rate) => {
+          if (rate > diskPeaks[d]) diskPeaks[d] = rate;
+        },
+      ),
     );
     const spikes = spikesFor(vm, faults.faults, horizon);
     const replica =
@@ -67,6 +75,7 @@ export function setupDr(
             scaleFor(vm, faults.faults),
             scenario.recovery,
             horizon,
+            diskPeaks,
           );
     if (replica !== null) replicas.push(replica);
     vms.set(vm.id, {

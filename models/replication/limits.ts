@@ -42,3 +42,16 @@ export function effectiveUpload(
   const limit = churnLimit(highChurn);
   return { rate: Math.min(bandwidth ?? limit, limit), limit, overLimit: peakWriteRate > limit };
 }
+
+/**
+ * §5.2's per-disk churn limit, bytes/s, taking an average write of 16 KB where the table
+ * depends on it (**assumption**: the scenario has no I/O size). Normal churn: Standard 2 MB/s
+ * (its only row, 8 KB); Premium P10/P15 (up to 256 GiB, the planner's mapping §6) 4 MB/s;
+ * P20 and larger 20 MB/s. High Churn: Standard/P10/P15 4 MB/s; P20 (up to 512 GiB) 20 MB/s;
+ * P30 and larger 35 MB/s.
+ */
+export function diskChurnLimit(type: 'premium' | 'standard', size: number, highChurn: boolean): number {
+  const gib = size / 2 ** 30;
+  if (!highChurn) return (type === 'standard' ? 2 : gib <= 256 ? 4 : 20) * MB;
+  return (type === 'standard' || gib <= 256 ? 4 : gib <= 512 ? 20 : 35) * MB;
+}

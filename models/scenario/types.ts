@@ -88,6 +88,8 @@ export interface Policy {
 export interface Disk {
   name: string;
   size: Bytes;
+  /** Managed disk type; with the size it sets Site Recovery's per-disk churn limit (§5.2). */
+  type: 'premium' | 'standard';
   used: Bytes;
   churn: Distribution;
   growth: number;

@@ -31,6 +31,7 @@ const SECONDS_PER_DAY = MS.day / 1000;
 export function dayWriteRates(
   disks: readonly DiskChurn[],
   stream: (name: string) => RandomStream,
+  onDisk?: (disk: number, rate: number) => void,
 ): (k: number) => number {
   const samplers = disks.map((d) => makeSampler(d.churn));
   const streams = disks.map((d) => stream(d.name));
@@ -52,7 +53,9 @@ export function dayWriteRates(
     }
     let rate = 0;
     disks.forEach((disk, d) => {
-      rate += (usedAt(disk, k * MS.day) * fractions[d]) / SECONDS_PER_DAY;
+      const diskRate = (usedAt(disk, k * MS.day) * fractions[d]) / SECONDS_PER_DAY;
+      onDisk?.(d, diskRate);
+      rate += diskRate;
     });
     lastRate = rate;
     return rate;

@@ -29,6 +29,7 @@ import { normaliseReplicate } from './dr.js';
 type RawDisk = {
   name?: string;
   size: string;
+  type?: Disk['type'];
   used?: string;
   churn?: { daily: unknown; spread?: string };
   growth?: string;
@@ -153,7 +154,14 @@ function normaliseDisk(ctx: Context, d: RawDisk, k: number, at: (string | number
   const churn = readChurn(ctx, d.churn, [...at, 'churn']);
   const growth = d.growth === undefined ? 0 : ctx.unit(percentUncapped, [...at, 'growth'], d.growth);
   if (size === null || used === null || churn === null || growth === null) return null;
-  return { name: d.name ?? (k === 0 ? 'os' : `data-${k}`), size, used, churn, growth };
+  return {
+    name: d.name ?? (k === 0 ? 'os' : `data-${k}`),
+    size,
+    type: d.type ?? 'premium',
+    used,
+    churn,
+    growth,
+  };
 }
 
 /** Reads a churn block `{daily, spread?}` at `path` into a distribution of daily fractions. */

@@ -12,6 +12,11 @@ const DISK: SchemaNode = {
   properties: {
     name: unit('name', 'Disk name (default os for the first disk, data-1, data-2, … after).'),
     size: unit('size', 'Provisioned size, like 128GiB (at most 32TiB).'),
+    type: {
+      description:
+        'Disk type (default premium): sets the Site Recovery per-disk churn limit with the size (§5.2).',
+      enum: ['premium', 'standard'],
+    },
     used: {
       description: 'Data actually written: a percentage of the size, or a size. Default 100%.',
       'x-expected': 'percentOrSize',

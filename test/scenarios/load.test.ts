@@ -139,9 +139,16 @@ describe('defaults', () => {
     expect(vm.backup).toMatchObject({ vault: 'rsv', policy: 'daily-30', from: 0 });
   });
 
-  it('names the first disk os, uses all of it and gives it no churn or growth', () => {
+  it('names the first disk os, makes it premium, uses all of it and gives it no churn or growth', () => {
     expect(vm.disks).toEqual([
-      { name: 'os', size: 128 * GIB, used: 128 * GIB, churn: { kind: 'constant', value: 0 }, growth: 0 },
+      {
+        name: 'os',
+        size: 128 * GIB,
+        type: 'premium',
+        used: 128 * GIB,
+        churn: { kind: 'constant', value: 0 },
+        growth: 0,
+      },
     ]);
   });
 

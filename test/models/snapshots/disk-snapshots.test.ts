@@ -19,6 +19,7 @@ function aDisk(over: Partial<Disk> = {}): Disk {
   return {
     name: 'os',
     size: (128 * GB) as Bytes,
+    type: 'premium',
     used: (100 * GB) as Bytes,
     churn: { kind: 'constant', value: 0.02 },
     growth: 0,
