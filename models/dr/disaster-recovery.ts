@@ -12,6 +12,7 @@ import type { Link } from '../../engine/link.js';
 import type { Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { FailureCause } from '../backup/stats.js';
+import type { TraceRecord } from '../backup/world.js';
 import type { Monitor } from '../monitor/monitor.js';
 import { failbackDuration, reprotectDuration } from '../replication/reprotect.js';
 import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
@@ -69,6 +70,7 @@ export class DisasterRecovery {
     private readonly streams: Streams,
     private readonly vms: ReadonlyMap<string, DrVm>,
     private readonly links: ReadonlyMap<string, Link>,
+    private readonly trace: ((record: TraceRecord) => void) | null = null,
   ) {
     this.faults = resolveFaults(scenario.faults, streams);
     this.outages = new Outages(this.faults);
@@ -164,6 +166,12 @@ export class DisasterRecovery {
       vms: [],
     };
     this.incidents.push(incident);
+    this.trace?.({
+      t: now,
+      kind: 'dr-fault',
+      subject: incident.scope,
+      detail: { incident: incident.id, vms: hit.length },
+    });
     for (const v of hit) this.signal?.change(v.region, 1);
     this.monitor?.markFault(now);
     this.detect(now, hit, (vms, by) => {
@@ -295,7 +303,24 @@ export class DisasterRecovery {
         if (t.decided === null) decided.set(t.vm, this.unrecovered(v, d - down, t.note));
       }
     }
-    for (const v of hit) incident.vms.push(this.finish(v, decided.get(v.vm.id) ?? null, f, down, d));
+    for (const v of hit) {
+      const r = this.finish(v, decided.get(v.vm.id) ?? null, f, down, d);
+      incident.vms.push(r);
+      // The trace says why: the path, the point and where it lived, and the figures.
+      this.trace?.({
+        t: d,
+        kind: 'dr-decided',
+        subject: v.vm.id,
+        detail: {
+          incident: incident.id,
+          path: r.path,
+          point: r.point === null ? 'none' : `${r.point.source}@${r.point.at}`,
+          rpoSeconds: r.rpoSeconds ?? -1,
+          rtoSeconds: r.rtoSeconds ?? -1,
+          ...(r.note === '' ? {} : { note: r.note }),
+        },
+      });
+    }
   }
 
   // The VM's Site Recovery point; in a replication group, the latest point every member has

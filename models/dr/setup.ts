@@ -49,7 +49,7 @@ export function setupDr(
   const vms = new Map<string, DrVm>();
   const replicas: VmReplica[] = [];
   const horizon = scenario.duration;
-  const faults = new DisasterRecovery(sim, scenario, world.streams, vms, links);
+  const faults = new DisasterRecovery(sim, scenario, world.streams, vms, links, world.trace);
   for (const vm of scenario.vms) {
     // Each disk's highest daily write rate, for §5.2's per-disk churn limits.
     const diskPeaks = new Float64Array(vm.disks.length);

@@ -50,6 +50,18 @@ describe('scenarios/examples/region-outage.yaml', () => {
     expect(batch.failing).toEqual(['batch-001', 'batch-002', 'batch-003', 'batch-004', 'batch-005']);
   });
 
+  it('traces each fault and each VM decision with its path, point and figures', () => {
+    const records: { kind: string; subject: string; detail?: Record<string, unknown> }[] = [];
+    simulate(loaded.scenarios[0], { trace: (r) => records.push(r) });
+    expect(records.filter((r) => r.kind === 'dr-fault').map((r) => r.subject)).toEqual(['eastus']);
+    const decided = records.filter((r) => r.kind === 'dr-decided');
+    expect(decided).toHaveLength(31);
+    expect(decided.find((r) => r.subject === 'shop-db-001')!.detail).toMatchObject({
+      path: 'failover',
+      point: expect.stringMatching(/^asr-crash@/),
+    });
+  });
+
   it('prints the incident, the drill and every objective in the table', () => {
     const text = renderTable(summary);
     expect(text).toContain('region-outage-1 (eastus)');
