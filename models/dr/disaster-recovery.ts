@@ -18,6 +18,7 @@ import { failbackDuration, reprotectDuration } from '../replication/reprotect.js
 import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
 import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
 import type { Region, Scenario, Vm } from '../scenario/types.js';
+import { detect } from './detection.js';
 import { type Fault, Outages, resolveFaults } from './faults.js';
 import { planGroupsFor, runPlan } from './plans.js';
 import type { DrVm, ReplicaPoint } from './recovery-types.js';
@@ -174,54 +175,13 @@ export class DisasterRecovery {
     });
     for (const v of hit) this.signal?.change(v.region, 1);
     this.monitor?.markFault(now);
-    this.detect(now, hit, (vms, by) => {
+    const inPlan = (v: DrVm, plan: string) => v.replica !== null && this.planOf.get(v.vm.id)?.name === plan;
+    detect(this.sim, this.monitor, this.settings, { now, hit, inPlan }, (vms, by) => {
       if (incident.vms.length === 0) {
         incident.detectedAt = this.iso(this.sim.now);
         incident.detectedBy = by;
       }
       this.decide(f, incident, vms);
-    });
-  }
-
-  // Someone acts after the fixed detection delay, or sooner on an alert whose actions act on
-  // the world: `failover:<plan>` starts that plan's VMs at once (automated), `notify` gets a
-  // person to act on the rest after `recovery.acknowledge`. Each VM is decided once.
-  private detect(now: number, hit: readonly DrVm[], act: (vms: DrVm[], by: string) => void): void {
-    const pending = new Set(hit);
-    let unsubscribe = (): void => {};
-    const deadline = now + this.settings.detection;
-    const take = (vms: readonly DrVm[], by: string): void => {
-      const ready = vms.filter((v) => pending.has(v));
-      if (ready.length === 0) return;
-      for (const v of ready) pending.delete(v);
-      if (pending.size === 0) {
-        this.sim.cancel(fixed);
-        unsubscribe();
-      }
-      act(ready, by);
-    };
-    const fixed = this.sim.at(deadline, () => take([...pending], 'the detection delay'), 'dr/decide');
-    if (this.monitor === null) return;
-    unsubscribe = this.monitor.subscribe((n) => {
-      if (n.t < now) return;
-      for (const action of n.actions) {
-        if (action.startsWith('failover:')) {
-          const plan = action.slice('failover:'.length);
-          const vms = hit.filter((v) => v.replica !== null && this.planOf.get(v.vm.id)?.name === plan);
-          if (vms.length > 0 && n.t < deadline)
-            this.sim.at(
-              Math.max(n.t, this.sim.now),
-              () => take(vms, `alert ${n.rule} (automated failover)`),
-              'dr/decide',
-            );
-        } else if (action === 'notify' && n.t + this.settings.acknowledge < deadline) {
-          this.sim.at(
-            Math.max(n.t + this.settings.acknowledge, this.sim.now),
-            () => take(hit, `alert ${n.rule}`),
-            'dr/decide',
-          );
-        }
-      }
     });
   }
 

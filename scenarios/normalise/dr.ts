@@ -14,16 +14,16 @@ import type {
   RecoverySettings,
   ReplicationPlan,
   ScopedObjective,
-  TimeSpec,
   VmTargets,
 } from '../../models/scenario/dr.js';
 import type { LinkSpec, Region, Vm } from '../../models/scenario/types.js';
 import { DR_MSG } from '../messages-dr.js';
 import type { PathSegment } from '../source.js';
 import { closest } from '../suggest.js';
-import { formatDuration, parseBandwidth, parseDuration, parsePercent } from '../units.js';
+import { formatDuration, parseBandwidth, parseDuration } from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
+import { readEvents } from './events.js';
 
 type Raw = Record<string, unknown>;
 type RawReplicate = {
@@ -46,21 +46,6 @@ const MAX_REPLICATION_GROUP = 16;
 const MAX_PLAN_VMS = 100;
 const MAX_PLAN_GROUPS = 7;
 
-/** The kinds of event, by their key in the scenario. */
-export const EVENT_KINDS = [
-  'outage',
-  'vmFailure',
-  'diskCorruption',
-  'deleteVm',
-  'deleteBackup',
-  'ransomware',
-  'churnSpike',
-  'degrade',
-  'controlPlane',
-  'drill',
-] as const;
-
-const minutes = (m: number): Distribution => ({ kind: 'constant', value: m * MS.minute });
 const triangular = (a: number, b: number, c: number): Distribution => ({
   kind: 'triangular',
   min: a * MS.minute,
@@ -83,7 +68,6 @@ export const DEFAULT_RECOVERY: RecoverySettings = {
   crossRegionLag: millis(12 * MS.hour), // §2.2: up to 12 hours to reach the secondary region
   processing: millis(5 * MS.minute), // §5.2: a recovery point within five minutes of upload
 };
-void minutes;
 
 /** A fleet group's `replicate` → a ReplicationPlan; null on issues. */
 export function normaliseReplicate(
@@ -175,7 +159,8 @@ export function normaliseDr(ctx: Context, r: Raw, refs: DrRefs): DrSections {
   return { faults, recoveryPlans, recovery, scoped };
 }
 
-function readTargets(
+/** Reads `vms` or `group` into resolved VM ids; null (with an issue) otherwise. */
+export function readTargets(
   ctx: Context,
   raw: Raw,
   path: readonly PathSegment[],
@@ -202,123 +187,6 @@ function readTargets(
   if (!ok) return null;
   const sorted = [...new Set(vms!)].sort();
   return { vms: sorted, label: sorted.length <= 3 ? sorted.join(', ') : `${sorted.length} VMs` };
-}
-
-function readTime(
-  ctx: Context,
-  path: readonly PathSegment[],
-  raw: unknown,
-  offset: boolean,
-): TimeSpec | null {
-  if (typeof raw === 'object' && raw !== null) {
-    const d = readDistribution(ctx, path, raw, parseDuration);
-    return d === null ? null : { draw: d };
-  }
-  const t = offset ? ctx.offset(path, raw) : ctx.unit(parseDuration, path, raw);
-  return t === null ? null : { fixed: millis(t) };
-}
-
-function readEvents(
-  ctx: Context,
-  raw: Raw[],
-  refs: DrRefs,
-  targets: (raw: Raw, path: readonly PathSegment[]) => VmTargets | null,
-  plans: ReadonlySet<string>,
-): FaultSpec[] {
-  const out: FaultSpec[] = [];
-  raw.forEach((e, i) => {
-    const path = ['events', i];
-    const kinds = EVENT_KINDS.filter((k) => e[k] !== undefined);
-    if (kinds.length !== 1) {
-      ctx.add('required', path, DR_MSG.eventKind(EVENT_KINDS, kinds));
-      return;
-    }
-    const kind = kinds[0];
-    const body = e[kind] as Raw;
-    const at = readTime(ctx, [...path, 'at'], e.at, true);
-    const here = (...more: PathSegment[]) => [...path, kind, ...more];
-    const lasting = () => readTime(ctx, here('for'), body.for, false);
-    const fault = ((): FaultSpec | null => {
-      switch (kind) {
-        case 'outage': {
-          const region = body.region as string;
-          if (!ctx.reference('region', region, refs.regions, here('region'))) return null;
-          const duration = lasting();
-          if (at === null || duration === null) return null;
-          const zone = body.zone as number | undefined;
-          if (zone === undefined) return { kind: 'region-outage', at, duration, region };
-          const zones = refs.regions.get(region)!.zones;
-          if (zone > zones) {
-            ctx.add('zone-not-in-region', here('zone'), DR_MSG.outageZone(zone, region, zones));
-            return null;
-          }
-          return { kind: 'zone-outage', at, duration, region, zone };
-        }
-        case 'vmFailure':
-        case 'diskCorruption':
-        case 'deleteVm':
-        case 'deleteBackup': {
-          const t = targets(body, here());
-          if (at === null || t === null) return null;
-          const k = (
-            {
-              vmFailure: 'vm-failure',
-              diskCorruption: 'disk-corruption',
-              deleteVm: 'vm-deletion',
-              deleteBackup: 'backup-deletion',
-            } as const
-          )[kind];
-          return { kind: k, at, targets: t };
-        }
-        case 'ransomware': {
-          const t = targets(body, here());
-          const after =
-            body.detectedAfter === undefined
-              ? { fixed: millis(0) }
-              : readTime(ctx, here('detectedAfter'), body.detectedAfter, false);
-          if (at === null || t === null || after === null) return null;
-          return { kind: 'ransomware', at, detectedAfter: after, targets: t };
-        }
-        case 'churnSpike': {
-          const t = targets(body, here());
-          const rate = ctx.unit(parseBandwidth, here('rate'), body.rate);
-          const duration = lasting();
-          if (at === null || t === null || rate === null || duration === null) return null;
-          return { kind: 'churn-spike', at, duration, rate, targets: t };
-        }
-        case 'degrade': {
-          const link = (body.link as string | undefined) ?? null;
-          const from = (body.replicationFrom as string | undefined) ?? null;
-          if ((link === null) === (from === null)) {
-            ctx.add('required', here(), DR_MSG.degradeTarget());
-            return null;
-          }
-          if (link !== null && !ctx.reference('link', link, refs.links, here('link'))) return null;
-          if (from !== null && !ctx.reference('region', from, refs.regions, here('replicationFrom')))
-            return null;
-          const factor = ctx.unit((v) => parsePercent(v), here('to'), body.to);
-          const duration = lasting();
-          if (at === null || factor === null || duration === null) return null;
-          return { kind: 'link-degradation', at, duration, factor, link, replicationFrom: from };
-        }
-        case 'controlPlane': {
-          const region = body.region as string;
-          if (!ctx.reference('region', region, refs.regions, here('region'))) return null;
-          const duration = lasting();
-          if (at === null || duration === null) return null;
-          return { kind: 'control-plane', at, duration, region };
-        }
-        case 'drill': {
-          const plan = body.plan as string;
-          if (!ctx.reference('recovery plan', plan, plans, here('plan'))) return null;
-          if (at === null) return null;
-          return { kind: 'drill', at, plan };
-        }
-      }
-    })();
-    if (fault !== null) out.push(fault);
-  });
-  return out;
 }
 
 function readPlans(

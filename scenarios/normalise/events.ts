@@ -1,0 +1,145 @@
+// The scenario's `events:` → typed faults and drills: one kind per event, times fixed or
+// drawn (a distribution), VMs, regions, links and plans checked (reference/azure.md §2, §5).
+
+import { millis } from '../../engine/units.js';
+import type { FaultSpec, TimeSpec, VmTargets } from '../../models/scenario/dr.js';
+import { DR_MSG } from '../messages-dr.js';
+import type { PathSegment } from '../source.js';
+import { parseBandwidth, parseDuration, parsePercent } from '../units.js';
+import type { Context } from './context.js';
+import { readDistribution } from './distribution.js';
+import type { DrRefs } from './dr.js';
+
+type Raw = Record<string, unknown>;
+
+/** The kinds of event, by their key in the scenario. */
+export const EVENT_KINDS = [
+  'outage',
+  'vmFailure',
+  'diskCorruption',
+  'deleteVm',
+  'deleteBackup',
+  'ransomware',
+  'churnSpike',
+  'degrade',
+  'controlPlane',
+  'drill',
+] as const;
+
+function readTime(
+  ctx: Context,
+  path: readonly PathSegment[],
+  raw: unknown,
+  offset: boolean,
+): TimeSpec | null {
+  if (typeof raw === 'object' && raw !== null) {
+    const d = readDistribution(ctx, path, raw, parseDuration);
+    return d === null ? null : { draw: d };
+  }
+  const t = offset ? ctx.offset(path, raw) : ctx.unit(parseDuration, path, raw);
+  return t === null ? null : { fixed: millis(t) };
+}
+
+/** Reads `events:` in scenario order; an event with issues is left out. */
+export function readEvents(
+  ctx: Context,
+  raw: Raw[],
+  refs: DrRefs,
+  targets: (raw: Raw, path: readonly PathSegment[]) => VmTargets | null,
+  plans: ReadonlySet<string>,
+): FaultSpec[] {
+  const out: FaultSpec[] = [];
+  raw.forEach((e, i) => {
+    const path = ['events', i];
+    const kinds = EVENT_KINDS.filter((k) => e[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.add('required', path, DR_MSG.eventKind(EVENT_KINDS, kinds));
+      return;
+    }
+    const kind = kinds[0];
+    const body = e[kind] as Raw;
+    const at = readTime(ctx, [...path, 'at'], e.at, true);
+    const here = (...more: PathSegment[]) => [...path, kind, ...more];
+    const lasting = () => readTime(ctx, here('for'), body.for, false);
+    const fault = ((): FaultSpec | null => {
+      switch (kind) {
+        case 'outage': {
+          const region = body.region as string;
+          if (!ctx.reference('region', region, refs.regions, here('region'))) return null;
+          const duration = lasting();
+          if (at === null || duration === null) return null;
+          const zone = body.zone as number | undefined;
+          if (zone === undefined) return { kind: 'region-outage', at, duration, region };
+          const zones = refs.regions.get(region)!.zones;
+          if (zone > zones) {
+            ctx.add('zone-not-in-region', here('zone'), DR_MSG.outageZone(zone, region, zones));
+            return null;
+          }
+          return { kind: 'zone-outage', at, duration, region, zone };
+        }
+        case 'vmFailure':
+        case 'diskCorruption':
+        case 'deleteVm':
+        case 'deleteBackup': {
+          const t = targets(body, here());
+          if (at === null || t === null) return null;
+          const k = (
+            {
+              vmFailure: 'vm-failure',
+              diskCorruption: 'disk-corruption',
+              deleteVm: 'vm-deletion',
+              deleteBackup: 'backup-deletion',
+            } as const
+          )[kind];
+          return { kind: k, at, targets: t };
+        }
+        case 'ransomware': {
+          const t = targets(body, here());
+          const after =
+            body.detectedAfter === undefined
+              ? { fixed: millis(0) }
+              : readTime(ctx, here('detectedAfter'), body.detectedAfter, false);
+          if (at === null || t === null || after === null) return null;
+          return { kind: 'ransomware', at, detectedAfter: after, targets: t };
+        }
+        case 'churnSpike': {
+          const t = targets(body, here());
+          const rate = ctx.unit(parseBandwidth, here('rate'), body.rate);
+          const duration = lasting();
+          if (at === null || t === null || rate === null || duration === null) return null;
+          return { kind: 'churn-spike', at, duration, rate, targets: t };
+        }
+        case 'degrade': {
+          const link = (body.link as string | undefined) ?? null;
+          const from = (body.replicationFrom as string | undefined) ?? null;
+          if ((link === null) === (from === null)) {
+            ctx.add('required', here(), DR_MSG.degradeTarget());
+            return null;
+          }
+          if (link !== null && !ctx.reference('link', link, refs.links, here('link'))) return null;
+          if (from !== null && !ctx.reference('region', from, refs.regions, here('replicationFrom')))
+            return null;
+          const factor = ctx.unit((v) => parsePercent(v), here('to'), body.to);
+          const duration = lasting();
+          if (at === null || factor === null || duration === null) return null;
+          return { kind: 'link-degradation', at, duration, factor, link, replicationFrom: from };
+        }
+        case 'controlPlane': {
+          const region = body.region as string;
+          if (!ctx.reference('region', region, refs.regions, here('region'))) return null;
+          const duration = lasting();
+          if (at === null || duration === null) return null;
+          return { kind: 'control-plane', at, duration, region };
+        }
+        case 'drill': {
+          const plan = body.plan as string;
+          if (!ctx.reference('recovery plan', plan, plans, here('plan'))) return null;
+          if (at === null) return null;
+          return { kind: 'drill', at, plan };
+        }
+      }
+    })();
+    if (fault !== null) out.push(fault);
+  });
+  return out;
+}
