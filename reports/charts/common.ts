@@ -174,3 +174,13 @@ export function byCodeUnit(a: string, b: string): number {
 export function asSpec(spec: Record<string, unknown>): TopLevelSpec {
   return spec as unknown as TopLevelSpec;
 }
+
+/** A colour channel: `field` as a nominal series, each name in its fixed colour, with a legend title. */
+export function colourBy(
+  field: string,
+  names: readonly string[],
+  colours: Readonly<Record<string, string>>,
+  title: string,
+): Record<string, unknown> {
+  return { field, type: 'nominal', scale: namedColours(names, colours), legend: { title } };
+}

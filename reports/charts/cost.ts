@@ -3,17 +3,7 @@
 
 import type { RunResult } from '../../models/results/types.js';
 import { METER_LABELS, METER_ORDER, round } from '../format.js';
-import {
-  asSpec,
-  type Chart,
-  CONFIG,
-  frame,
-  HEIGHT,
-  namedColours,
-  perRun,
-  type Row,
-  WIDTH,
-} from './common.js';
+import { asSpec, type Chart, CONFIG, colourBy, frame, HEIGHT, perRun, type Row, WIDTH } from './common.js';
 
 // Tableau-10, one per meter in METER_ORDER, so a meter keeps its colour whichever are shown.
 const PALETTE = ['#4c78a8', '#f58518', '#72b7b2', '#e45756', '#bab0ac', '#b279a2', '#54a24b'];
@@ -51,12 +41,7 @@ export function costChart(results: readonly RunResult[]): Chart | null {
     encoding: {
       x: { field: 'month', type: 'ordinal', title: 'month', axis: { labelAngle: months <= 12 ? 0 : -45 } },
       y: { field: 'amount', type: 'quantitative', stack: 'zero', title: `cost (${currency})` },
-      color: {
-        field: 'meter',
-        type: 'nominal',
-        scale: namedColours(labels, METER_COLOURS),
-        legend: { title: 'meter' },
-      },
+      color: colourBy('meter', labels, METER_COLOURS, 'meter'),
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
         { field: 'run', type: 'nominal' },

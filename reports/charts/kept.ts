@@ -9,10 +9,10 @@ import {
   asSpec,
   type Chart,
   CONFIG,
+  colourBy,
   dateOf,
   frame,
   GFS_COLOURS,
-  namedColours,
   ROW_HEADER,
   type Row,
 } from './common.js';
@@ -76,12 +76,7 @@ export function keptChart(results: readonly RunResult[]): Chart | null {
           title: 'week of the year (weeks start on Sunday)',
         },
         y: { field: 'weekday', type: 'ordinal', sort: WEEKDAYS, title: null },
-        color: {
-          field: 'kept',
-          type: 'nominal',
-          scale: namedColours(shown, GFS_COLOURS),
-          legend: { title: 'longest tier keeping it' },
-        },
+        color: colourBy('kept', shown, GFS_COLOURS, 'longest tier keeping it'),
         tooltip: [
           { field: 'date', type: 'nominal' },
           { field: 'tiers', type: 'nominal', title: 'kept by' },

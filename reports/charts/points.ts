@@ -8,9 +8,9 @@ import {
   asSpec,
   type Chart,
   CONFIG,
+  colourBy,
   frame,
   HEIGHT,
-  namedColours,
   perRun,
   type Row,
   TIER_COLOURS,
@@ -47,12 +47,7 @@ export function pointsChart(results: readonly RunResult[]): Chart | null {
     encoding: {
       x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: 'end of day' },
       y: { field: 'points', type: 'quantitative', title: 'recovery points (all items)' },
-      color: {
-        field: 'tier',
-        type: 'nominal',
-        scale: namedColours(used, TIER_COLOURS),
-        legend: { title: 'tier' },
-      },
+      color: colourBy('tier', used, TIER_COLOURS, 'tier'),
       tooltip: [
         { field: 'run', type: 'nominal' },
         { field: 'day', type: 'quantitative' },

@@ -9,10 +9,10 @@ import {
   byteUnit,
   type Chart,
   CONFIG,
+  colourBy,
   frame,
   HEIGHT,
   maxOf,
-  namedColours,
   perRun,
   type Row,
   TIER_COLOURS,
@@ -60,12 +60,7 @@ export function storageChart(results: readonly RunResult[]): Chart | null {
     encoding: {
       x: { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: 'end of day' },
       y: { field: 'stored', type: 'quantitative', stack: 'zero', title: `stored (${unit})` },
-      color: {
-        field: 'tier',
-        type: 'nominal',
-        scale: namedColours(used, TIER_COLOURS),
-        legend: { title: 'tier' },
-      },
+      color: colourBy('tier', used, TIER_COLOURS, 'tier'),
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
         { field: 'run', type: 'nominal' },
