@@ -46,6 +46,18 @@ function only(result: RunResult): { incident: Incident; vm: VmRecovery } {
   return { incident: incidents[0], vm: incidents[0].vms[0] };
 }
 
+// One replicated VM (100 GiB used, no churn of its own, 20 MiB/s of bandwidth) and a burst of
+// 30 MiB/s of writes from 10d 12:00 for an hour; `more` adds events.
+const burst = (more: string) => `${BASE}
+fleet:
+  - name: app
+    region: eastus
+    disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }]
+    replicate: { to: westus, bandwidth: 20MiB/s }
+events:
+  - { at: 10d12h, churnSpike: { group: app, rate: 30MiB/s, for: 1h } }${more}
+`;
+
 describe('Site Recovery failover at a region outage', () => {
   it('churn below bandwidth: RPO is the 5-minute point grid, within 5 minutes plus processing', () => {
     // 1% of 60 GiB a day = 7.3 KB/s, far below the 54 MB/s churn limit: nothing is ever queued,
@@ -90,16 +102,7 @@ events:
     // the time to drain it — is B / bandwidth = (c − b)·T/b = 1800 s. What a failover loses is
     // the age of the oldest byte not uploaded: the backlog holds the last B / c = 1200 s of
     // writes, so everything up to 12:40 is safe, and 12:40 is a 5-minute point → RPO 1200 s.
-    const r = run(`${BASE}
-fleet:
-  - name: app
-    region: eastus
-    disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }]
-    replicate: { to: westus, bandwidth: 20MiB/s }
-events:
-  - { at: 10d12h, churnSpike: { group: app, rate: 30MiB/s, for: 1h } }
-  - { at: 10d13h, outage: { region: eastus, for: 6h } }
-`);
+    const r = run(burst('\n  - { at: 10d13h, outage: { region: eastus, for: 6h } }'));
     const { vm } = only(r);
     expect(vm.point?.at).toBe('2026-01-11T12:40:00.000Z');
     expect(vm.rpoSeconds).toBe(1200);
@@ -113,15 +116,7 @@ events:
     // cT/b after 12:00; the age then is cT/b − T = (c − b)·T/b = 10 × 3600 / 20 = 1800 s: the
     // issue's "lag" is the peak RPO of the episode. To keep it ≤ 900 s (the planner's default
     // 15 min, no objective set): (30 − b) × 3600 / b ≤ 900 → b ≥ 24 MiB/s.
-    const r = run(`${BASE}
-fleet:
-  - name: app
-    region: eastus
-    disks: [{ size: 100GiB, used: 60%, churn: { daily: 0% } }]
-    replicate: { to: westus, bandwidth: 20MiB/s }
-events:
-  - { at: 10d12h, churnSpike: { group: app, rate: 30MiB/s, for: 1h } }
-`);
+    const r = run(burst(''));
     const g = r.dr!.replication[0];
     expect(g.peakRpoSeconds.max).toBeCloseTo(1800, 3);
     expect(g.rpoTargetSeconds).toBe(900);
