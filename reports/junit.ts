@@ -9,6 +9,8 @@ export interface JunitCase {
   /** Seconds. */
   time?: number;
   failure?: { message: string; body: string };
+  /** Why the case was not run (nothing to judge); a skipped case neither passes nor fails. */
+  skipped?: string;
 }
 
 /** A named group of cases. */
@@ -39,16 +41,23 @@ export function junitXml(suites: JunitSuite[]): string {
   const failed = (s: JunitSuite) => s.cases.filter((c) => c.failure !== undefined).length;
   const total = suites.reduce((n, s) => n + count(s), 0);
   const failures = suites.reduce((n, s) => n + failed(s), 0);
+  const skipped = (s: JunitSuite) =>
+    s.cases.filter((c) => c.failure === undefined && c.skipped !== undefined).length;
+  const totalSkipped = suites.reduce((n, s) => n + skipped(s), 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites tests="${total}" failures="${failures}" errors="0">`,
+    `<testsuites tests="${total}" failures="${failures}" errors="0"${totalSkipped > 0 ? ` skipped="${totalSkipped}"` : ''}>`,
   ];
   for (const s of suites) {
     lines.push(
-      `  <testsuite name="${xml(s.name)}" tests="${count(s)}" failures="${failed(s)}" errors="0" skipped="0">`,
+      `  <testsuite name="${xml(s.name)}" tests="${count(s)}" failures="${failed(s)}" errors="0" skipped="${skipped(s)}">`,
     );
     for (const c of s.cases) {
       const head = `    <testcase name="${xml(c.name)}" classname="${xml(c.classname)}"${seconds(c.time)}`;
+      if (c.failure === undefined && c.skipped !== undefined) {
+        lines.push(`${head}>`, `      <skipped message="${xml(c.skipped)}"/>`, '    </testcase>');
+        continue;
+      }
       if (c.failure === undefined) {
         lines.push(`${head}/>`);
         continue;

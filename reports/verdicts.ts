@@ -12,7 +12,13 @@ export function objectiveSuites(results: readonly RunResult[]): JunitSuite[] {
     cases: r.objectives.map((o) => ({
       name: caseName(o),
       classname: `vaultsim.${r.scenario}.${r.variant}`,
-      ...(o.pass ? {} : { failure: { message: o.evidence, body: failureBody(o) } }),
+      // An objective with nothing to judge (no incident in its scope) is skipped, not passed:
+      // a threshold must not pass silently on a missing figure.
+      ...(o.pass
+        ? o.judged === 0
+          ? { skipped: o.evidence }
+          : {}
+        : { failure: { message: o.evidence, body: failureBody(o) } }),
     })),
   }));
 }
