@@ -1,6 +1,8 @@
 // `npm run bench -- <suite> [--json] [--quick]`: runs a bench suite and prints its figures,
 // as a table or (with --json) one JSON object on stdout.
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Baseline, compareToBaseline, deterministicFigures } from './baseline.js';
 import { benchDr } from './dr.js';
 import { benchFleet } from './fleet.js';
 import { benchKernel } from './kernel.js';
@@ -27,7 +29,16 @@ const SUITES: Record<string, (quick: boolean) => Omit<Report, 'node'>> = {
 function main(argv: string[]): number {
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
-  const names = argv.filter((a) => !a.startsWith('--'));
+  // --baseline FILE: exit 1 when a deterministic figure differs; --write-baseline FILE: record them.
+  const option = (flag: string): string | null => {
+    const i = argv.indexOf(flag);
+    return i >= 0 && i + 1 < argv.length ? argv[i + 1] : null;
+  };
+  const baselineFile = option('--baseline');
+  const writeFile = option('--write-baseline');
+  const names = argv.filter(
+    (a, i) => !a.startsWith('--') && !['--baseline', '--write-baseline'].includes(argv[i - 1]),
+  );
   const unknown = names.filter((n) => !(n in SUITES));
   if (unknown.length > 0) {
     process.stderr.write(
@@ -35,12 +46,24 @@ function main(argv: string[]): number {
     );
     return 2;
   }
+  const baseline: Baseline = baselineFile === null ? {} : JSON.parse(readFileSync(baselineFile, 'utf8'));
+  const recorded: Baseline = {};
+  const differences: string[] = [];
   for (const name of names.length > 0 ? names : Object.keys(SUITES)) {
     const report: Report = { node: process.version, ...SUITES[name](quick) };
     if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else printTable(report);
+    const figures = deterministicFigures(report.results);
+    recorded[`${name}${quick ? '.quick' : ''}`] = figures;
+    if (baselineFile !== null)
+      differences.push(...compareToBaseline(`${name}${quick ? '.quick' : ''}`, figures, baseline));
   }
-  return 0;
+  if (writeFile !== null) {
+    writeFileSync(writeFile, `${JSON.stringify(recorded, null, 2)}\n`);
+    process.stderr.write(`wrote ${writeFile}\n`);
+  }
+  for (const d of differences) process.stderr.write(`bench: ${d}\n`);
+  return differences.length > 0 ? 1 : 0;
 }
 
 function printTable(report: Report): void {
