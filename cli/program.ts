@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { type CompareOptions, compareScenarioFile } from './commands/compare.js';
 import { renderDemo, runDemo } from './commands/demo.js';
 import { planInit, renderTemplateList, writeInit } from './commands/init.js';
@@ -144,13 +144,8 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('-o, --out <file>', 'write the part (with --shard) or the aggregate JSON here')
     .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
     .option('--variant <name...>', 'sweep only these: base or variant names (put FILE first)')
-    .option(
-      '--min-pass-rate <r>',
-      'exit 1 when an objective passes in fewer replications (0-1 or %)',
-      parseRate,
-      1,
-    )
-    .option('--format <format>', 'text or md', parseFormat, 'text')
+    .addOption(minPassRate())
+    .addOption(aggregateFormat())
     .option('--json', 'print the aggregate object instead of the table')
     .action(async (file: string, opts: SweepOptions) => {
       exit((await sweepScenarioFile(file, opts, io, packageVersion())).code);
@@ -163,13 +158,8 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     )
     .argument('<part...>', 'part files, one per shard, in any order')
     .option('-o, --out <file>', 'also write the aggregate JSON here')
-    .option(
-      '--min-pass-rate <r>',
-      'exit 1 when an objective passes in fewer replications (0-1 or %)',
-      parseRate,
-      1,
-    )
-    .option('--format <format>', 'text or md', parseFormat, 'text')
+    .addOption(minPassRate())
+    .addOption(aggregateFormat())
     .option('--json', 'print the aggregate object instead of the table')
     .action((parts: string[], opts: MergeOptions) => {
       exit(mergePartFiles(parts, opts, io).code);
@@ -223,6 +213,14 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
 }
 
 /** An option parser accepting a whole number in [min, max]; commander reports a rejection. */
+// Options sweep and merge share: their verdict threshold and table format.
+const minPassRate = () =>
+  new Option('--min-pass-rate <r>', 'exit 1 when an objective passes in fewer replications (0-1 or %)')
+    .argParser(parseRate)
+    .default(1);
+const aggregateFormat = () =>
+  new Option('--format <format>', 'text or md').argParser(parseFormat).default('text');
+
 function integer(option: string, min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);

@@ -92,7 +92,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     group.items.push(item);
     item.start();
     dr?.attach(item, vm.id);
-    byGroup.set(vm.group, [...(byGroup.get(vm.group) ?? []), item]);
+    const members = byGroup.get(vm.group);
+    if (members === undefined) byGroup.set(vm.group, [item]);
+    else members.push(item);
   }
   for (const server of scenario.servers) {
     const vault = vaults.get(server.vault)!;
@@ -121,7 +123,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   for (let k = 1; k <= days; k++)
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
   // --- monitor (issue 6): alert rules over the models' signals, or null (models/monitor/setup.ts).
-  // DR can react to alerts: monitor.whenNotified(faultAt, detectsFor(plan), (notice) => …).
+  // Alerts can start recovery (dr.start) and take on-demand backups (backup:<group>).
   const monitor = setupMonitor(sim, scenario, world.streams, vaults, links);
   if (monitor !== null) onDemandOnAlert(monitor, byGroup);
   // --- end monitor
@@ -145,7 +147,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
 }
 
 // An alert action backup:<group> takes an on-demand backup of each VM of the group, kept 30
-// days (the portal's default retention for on-demand backups).
+// days (§1.3: "retained for 30 days" by default when triggered from the portal).
 function onDemandOnAlert(monitor: Monitor, byGroup: ReadonlyMap<string, VmBackup[]>): void {
   monitor.subscribe((n) => {
     for (const action of n.actions)

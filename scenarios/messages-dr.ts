@@ -33,7 +33,6 @@ export const DR_MSG = {
   outageZone: (zone: number, region: string, zones: number) =>
     `zone ${zone} does not exist: region ${region} has ${zones === 0 ? 'no zones' : `zones 1–${zones}`}`,
   degradeTarget: () => 'degrade needs a link or replicationFrom (one of them)',
-  degradeFactor: (got: string) => `degrade to must be 0% to 100%, got ${got}`,
   scopeKind: () => 'an objective scope names exactly one of group, app or tag',
   scopeTargets: () => 'a scoped objective needs rpo or rto',
   unknownApp: (app: string) => `no VM has app "${app}" (the app tag, else the fleet group)`,

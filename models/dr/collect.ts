@@ -7,6 +7,7 @@ import { summarise } from '../results/collect.js';
 import type { DrResult, RecoveryStats, ReplicationGroupResult, VmRecovery } from '../results/types.js';
 import type { DisasterRecovery } from './disaster-recovery.js';
 import type { VmReplica } from './replica.js';
+import { groupBy } from './scope.js';
 
 const WORST = 10;
 
@@ -32,25 +33,21 @@ function replicationResults(
   rpoTarget: (group: string) => number,
 ): ReplicationGroupResult[] {
   const days = Math.ceil(horizon / MS.day);
-  const byGroup = new Map<string, VmReplica[]>();
-  for (const r of replicas) byGroup.set(r.vm.group, [...(byGroup.get(r.vm.group) ?? []), r]);
+  const byGroup = groupBy(replicas, (r) => r.vm.group);
   const out: ReplicationGroupResult[] = [];
   for (const [group, list] of [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const target = rpoTarget(group);
     const dailyMax = new Float64Array(days);
     const peaks = new Float64Array(list.length);
+    let daysOver = 0;
     list.forEach((r, i) => {
-      r.stream.advanceTo(horizon);
-      let peak = 0;
-      // Days from the one replication ended in (failover, lost VM) on have no meaningful RPO.
-      for (let k = 0; k < days && (k + 1) * MS.day <= r.endsAt; k++) {
-        const p = r.stream.peakRpo(k);
-        if (p === null) continue;
-        peak = Math.max(peak, p);
+      r.dailyPeaks().forEach((p, k) => {
+        if (p === null) return;
+        peaks[i] = Math.max(peaks[i], p);
         dailyMax[k] = Math.max(dailyMax[k], p);
-      }
-      peaks[i] = peak;
+        if (p > target) daysOver++;
+      });
     });
-    const target = rpoTarget(group);
     const needed = list.map((r) => r.bandwidthFor(target));
     out.push({
       group,
@@ -59,7 +56,7 @@ function replicationResults(
       bandwidthForTarget: needed.some((b) => b === null)
         ? null
         : Math.ceil(Math.max(0, ...(needed as number[]))),
-      daysOverTarget: list.reduce((s, r) => s + r.peakAge(target).daysOver, 0),
+      daysOverTarget: daysOver,
       peakRpoSeconds: summarise(peaks.sort(), 1 / 1000),
       overLimit: list.filter((r) => r.overLimit()).map((r) => r.vm.id),
       daily: {

@@ -22,8 +22,9 @@ import { detect } from './detection.js';
 import { type Fault, Outages, resolveFaults } from './faults.js';
 import { planGroupsFor, runPlan } from './plans.js';
 import type { DrVm, ReplicaPoint } from './recovery-types.js';
+import { VmReplica } from './replica.js';
 import { crossRegionRestore, primaryRestore, type RestoreContext, type RestoreOption } from './restore.js';
-import { appOf } from './scope.js';
+import { appOf, groupBy } from './scope.js';
 import { DownSignal } from './signals.js';
 
 /** Durations drawn for one VM in one incident (ms), always in this order (common random numbers). */
@@ -63,6 +64,8 @@ export class DisasterRecovery {
   private readonly samplers: { failover: Sampler; latest: Sampler; snapshot: Sampler; boot: Sampler };
   private readonly planOf = new Map<string, RecoveryPlanSpec>();
   private monitor: Monitor | null = null;
+  // Replicated VMs by replication group, made on first use (the VMs are added after construction).
+  private groups: Map<string, DrVm[]> | null = null;
   private signal: DownSignal | null = null;
 
   constructor(
@@ -207,7 +210,7 @@ export class DisasterRecovery {
     const notAfter = f.start;
     const outageEnd = OUTAGES.has(f.kind) ? f.end : null;
     const byPlan = new Map<RecoveryPlanSpec, DrVm[]>();
-    const decided = new Map<string, Decided | null>();
+    const decided = new Map<string, Decided>();
     const draws = new Map<string, Draws>();
     for (const v of hit) draws.set(v.vm.id, this.draw(f, v.vm));
     for (const v of hit) {
@@ -248,23 +251,16 @@ export class DisasterRecovery {
         notAfter,
         take: (v) => this.takeCores(v.vm.replicate!.to, v.vm.cores),
       });
-      for (const t of timings) {
-        const v = this.vms.get(t.vm)!;
+      for (const t of timings)
         decided.set(
           t.vm,
           t.decided === null
-            ? null
-            : {
-                ...t.decided,
-                detection: d - down,
-                note: `recovery plan ${plan.name}, group ${t.group + 1}${t.decided.note === '' ? '' : `; ${t.decided.note}`}`,
-              },
+            ? this.unrecovered(this.vms.get(t.vm)!, d - down, t.note)
+            : { ...t.decided, detection: d - down, note: `recovery plan ${plan.name}, group ${t.group + 1}` },
         );
-        if (t.decided === null) decided.set(t.vm, this.unrecovered(v, d - down, t.note));
-      }
     }
     for (const v of hit) {
-      const r = this.finish(v, decided.get(v.vm.id) ?? null, f, down, d);
+      const r = this.finish(v, decided.get(v.vm.id)!, f, down);
       incident.vms.push(r);
       // The trace says why: the path, the point and where it lived, and the figures.
       this.trace?.({
@@ -287,16 +283,13 @@ export class DisasterRecovery {
   // (multi-VM consistency, §5.1), so the group's VMs fail over to one instant.
   private groupPoint(v: DrVm, t: number, notAfter: number): ReplicaPoint | null {
     const group = v.vm.replicate?.group ?? null;
-    const own = v.replica!.point(t, 'latestProcessed', notAfter);
-    if (group === null || own === null) return own;
-    let common: ReplicaPoint | null = own;
-    for (const other of this.vms.values()) {
-      if (other === v || other.replica === null || other.vm.replicate?.group !== group) continue;
-      const p = other.replica.point(t, 'latestProcessed', notAfter);
-      if (p === null) return null;
-      if (p.at < common.at || (p.at === common.at && p.kind === 'crash')) common = p;
-    }
-    return common;
+    if (group === null) return v.replica!.point(t, 'latestProcessed', notAfter);
+    this.groups ??= groupBy(
+      [...this.vms.values()].filter((m) => m.replica !== null && m.vm.replicate?.group != null),
+      (m) => m.vm.replicate!.group!,
+    );
+    const members = this.groups.get(group)!.map((m) => m.replica!);
+    return VmReplica.groupPoint(members, t, 'latestProcessed', notAfter);
   }
 
   private failoverPossible(v: DrVm, t: number): boolean {
@@ -308,7 +301,7 @@ export class DisasterRecovery {
   private single(f: Fault, v: DrVm, d: number, down: number, notAfter: number, dr: Draws): Decided {
     const detection = d - down;
     const s = this.settings;
-    const rp = this.scenario.vms.length > 0 && v.vm.replicate !== null ? v.vm.replicate : null;
+    const rp = v.vm.replicate;
     // 1. Site Recovery failover (not for a VM in a replication group on its own, §5.1).
     const replicaAllowed = v.replica !== null && rp !== null && (OUTAGES.has(f.kind) || rp.group === null);
     if (replicaAllowed && this.failoverPossible(v, d)) {
@@ -389,7 +382,7 @@ export class DisasterRecovery {
     };
   }
 
-  private unrecovered(_v: DrVm, detection: number, note: string): Decided {
+  private unrecovered(v: DrVm, detection: number, note: string): Decided {
     return {
       path: 'unrecovered',
       point: null,
@@ -397,7 +390,7 @@ export class DisasterRecovery {
       waiting: 0,
       work: 0,
       boot: 0,
-      region: _v.region,
+      region: v.region,
       note,
     };
   }
@@ -434,8 +427,7 @@ export class DisasterRecovery {
   }
 
   // The VM's recovery record; a recovered VM is back (and maybe moved) at its time.
-  private finish(v: DrVm, c: Decided | null, f: Fault, down: number, d: number): VmRecovery {
-    const decided = c ?? this.unrecovered(v, d - down, 'no decision');
+  private finish(v: DrVm, decided: Decided, f: Fault, down: number): VmRecovery {
     const phases = {
       detection: decided.detection,
       waiting: decided.waiting,

@@ -6,6 +6,8 @@
 import type { PointChoice, RecoveryPlanSpec } from '../scenario/dr.js';
 import type { Decided, Draws } from './disaster-recovery.js';
 import type { DrVm, ReplicaPoint } from './recovery-types.js';
+import { VmReplica } from './replica.js';
+import { groupBy } from './scope.js';
 
 /** A plan group restricted to the VMs an incident hit. */
 export interface ActiveGroup {
@@ -104,26 +106,24 @@ export function runPlan(groups: readonly ActiveGroup[], from: number, hooks: Pla
   return out;
 }
 
-// Each VM's point; members of one replication group get the earliest of their points.
+// Each VM's point; members of one replication group share the latest point they all have.
 function sharedPoints(
   ids: readonly string[],
   starts: ReadonlyMap<string, number>,
   hooks: PlanHooks,
 ): Map<string, ReplicaPoint | null> {
   const own = new Map<string, ReplicaPoint | null>();
+  const grouped = groupBy(
+    ids.filter((id) => hooks.vm(id).vm.replicate?.group != null),
+    (id) => hooks.vm(id).vm.replicate!.group!,
+  );
   for (const id of ids)
-    own.set(id, hooks.vm(id).replica?.point(starts.get(id)!, hooks.choice, hooks.notAfter) ?? null);
-  const byGroup = new Map<string, string[]>();
-  for (const id of ids) {
-    const g = hooks.vm(id).vm.replicate?.group ?? null;
-    if (g === null) continue;
-    byGroup.set(g, [...(byGroup.get(g) ?? []), id]);
-  }
-  for (const members of byGroup.values()) {
-    const points = members.map((id) => own.get(id) ?? null);
-    const common = points.some((p) => p === null)
-      ? null
-      : points.reduce((a, b) => (b!.at < a!.at || (b!.at === a!.at && b!.kind === 'crash') ? b : a));
+    if (hooks.vm(id).vm.replicate?.group == null)
+      own.set(id, hooks.vm(id).replica?.point(starts.get(id)!, hooks.choice, hooks.notAfter) ?? null);
+  for (const members of grouped.values()) {
+    const at = Math.max(...members.map((id) => starts.get(id)!));
+    const replicas = members.map((id) => hooks.vm(id).replica!);
+    const common = VmReplica.groupPoint(replicas, at, hooks.choice, hooks.notAfter);
     for (const id of members) own.set(id, common);
   }
   return own;

@@ -1,24 +1,14 @@
 // What the disaster-recovery orchestrator knows about each VM during a run.
 
 import type { RestorePoint } from '../backup/vm-backup.js';
-import type { PointChoice } from '../scenario/dr.js';
 import type { Vault, Vm } from '../scenario/types.js';
+import type { VmReplica } from './replica.js';
 
 /** A Site Recovery point as a failover sees it. */
 export interface ReplicaPoint {
   /** The point's data instant (sim ms). */
   at: number;
   kind: 'crash' | 'app';
-}
-
-/** One VM's Site Recovery replication, queried with non-decreasing times. */
-export interface Replica {
-  /** The point a failover deciding at t would use, taken at or before notAfter; null when none. */
-  point(t: number, choice: PointChoice, notAfter: number): ReplicaPoint | null;
-  /** Bytes the VM wrote in [from, to) (ms). */
-  written(from: number, to: number): number;
-  /** Upload capacity of the replication, bytes/s. */
-  readonly uploadRate: number;
 }
 
 /** One VM under disaster recovery. */
@@ -30,7 +20,8 @@ export interface DrVm {
   restorePoints: (() => RestorePoint[]) | null;
   /** Stops backup protection (deleteBackup faults). */
   stopBackup: ((deleteData: boolean) => void) | null;
-  replica: Replica | null;
+  /** Its Site Recovery replication, or null when not replicated. */
+  replica: VmReplica | null;
   /** Bytes written in [from, to) (ms), for data lost. */
   written: (from: number, to: number) => number;
   /** Where the VM runs now (a failover moves it). */

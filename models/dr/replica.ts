@@ -7,17 +7,18 @@ import {
   choosePoint,
   diskChurnLimit,
   effectiveUpload,
+  groupSource,
   type PointPolicy,
   ReplicationStream,
 } from '../replication/index.js';
 import type { PointChoice, RecoverySettings, ReplicationPlan } from '../scenario/dr.js';
 import type { Vm } from '../scenario/types.js';
 import type { Fault } from './faults.js';
-import type { Replica, ReplicaPoint } from './recovery-types.js';
+import type { ReplicaPoint } from './recovery-types.js';
 import { bytesWritten, type DayRates } from './write-log.js';
 
 /** A replicated VM's stream and point policy, with the facts reports need. */
-export class VmReplica implements Replica {
+export class VmReplica {
   readonly stream: ReplicationStream;
   private readonly policy: PointPolicy;
   private last = 0;
@@ -62,25 +63,42 @@ export class VmReplica implements Replica {
     };
   }
 
+  // Queries go forward only: an instant before the latest one asked is read as that one
+  // (the VM is down by then, so nothing changes in between).
+  private clamp(t: number): number {
+    this.last = Math.max(t, this.last);
+    return this.last;
+  }
+
+  /**
+   * The latest point every member of a replication group has (§5.1 multi-VM consistency):
+   * the replication module's group source, whose covered instant is the members' minimum.
+   * Every member is asked at the same instant, the latest any of them was asked.
+   */
+  static groupPoint(
+    members: readonly VmReplica[],
+    t: number,
+    choice: PointChoice,
+    notAfter: number,
+  ): ReplicaPoint | null {
+    const at = Math.max(t, ...members.map((m) => m.last));
+    for (const m of members) m.clamp(at);
+    return choosePoint(groupSource(members.map((m) => m.stream)), members[0].policy, at, choice, notAfter);
+  }
+
   /** The point a failover deciding at t would use (queries clamp to the latest instant asked). */
   point(t: number, choice: PointChoice, notAfter: number): ReplicaPoint | null {
-    const at = Math.max(t, this.last);
-    this.last = at;
-    return choosePoint(this.stream, this.policy, at, choice, notAfter);
+    return choosePoint(this.stream, this.policy, this.clamp(t), choice, notAfter);
   }
 
   /** The data age of the latest recoverable point at t (ms), or null before the first one. */
   rpoAt(t: number): number | null {
-    const at = Math.max(t, this.last);
-    this.last = at;
-    return this.stream.rpoAt(at);
+    return this.stream.rpoAt(this.clamp(t));
   }
 
   /** Bytes written but not yet uploaded at t (queries clamp as point() does). */
   backlogAt(t: number): number {
-    const at = Math.max(t, this.last);
-    this.last = at;
-    return this.stream.backlogAt(at);
+    return this.stream.backlogAt(this.clamp(t));
   }
 
   /** Upload capacity of the replication, bytes/s. */
@@ -89,18 +107,24 @@ export class VmReplica implements Replica {
   }
 
   /**
-   * The peak data age (ms) over the days replication ran, at `bandwidth` (default: the VM's
-   * own), and how many of those days it exceeded `target` (ms).
+   * The peak data age (ms) of each day replication ran, at `bandwidth` (default: the VM's
+   * own); null for a day with no recovery point yet. Days from the one replication ended in
+   * (failover, lost VM) on have no meaningful RPO and are left out.
    */
-  peakAge(target: number, bandwidth?: number): { peak: number; daysOver: number } {
+  dailyPeaks(bandwidth?: number): (number | null)[] {
     const stream = bandwidth === undefined ? this.stream : this.streamWith(bandwidth);
     const last = Math.min(this.endsAt, stream.horizon);
     stream.advanceTo(stream.horizon);
+    const out: (number | null)[] = [];
+    for (let k = 0; (k + 1) * MS.day <= last; k++) out.push(stream.peakRpo(k));
+    return out;
+  }
+
+  /** The peak data age (ms) while replication ran, at `bandwidth`, and the days it exceeded `target` (ms). */
+  peakAge(target: number, bandwidth?: number): { peak: number; daysOver: number } {
     let peak = 0;
     let daysOver = 0;
-    // Days from the one replication ended in (failover, lost VM) on have no meaningful RPO.
-    for (let k = 0; (k + 1) * MS.day <= last; k++) {
-      const p = stream.peakRpo(k);
+    for (const p of this.dailyPeaks(bandwidth)) {
       if (p === null) continue;
       peak = Math.max(peak, p);
       if (p > target) daysOver++;

@@ -65,6 +65,8 @@ export function primaryRestore(
     !outages.regionDown(vault.region, t) &&
     !(vault.redundancy === 'LRS' && outages.anyZoneDown(vault.region, t));
   let best: RestoreOption | null = null;
+  // The same for every vault point: the VM's disks at t.
+  const fromVault = vaultRestoreWork(vm, settings, t);
   for (const p of points) {
     if (p.takenAt > notAfter) continue;
     let option: RestoreOption | null = null;
@@ -82,7 +84,7 @@ export function primaryRestore(
         source: 'vault',
         pointAt: p.takenAt,
         region: vm.region,
-        work: vaultRestoreWork(vm, settings, t),
+        work: fromVault,
       };
     else if (p.vault === 'archive' && vaultUp)
       option = {
@@ -90,7 +92,7 @@ export function primaryRestore(
         source: 'archive',
         pointAt: p.takenAt,
         region: vm.region,
-        work: settings.rehydration + vaultRestoreWork(vm, settings, t),
+        work: settings.rehydration + fromVault,
       };
     if (option !== null && (best === null || better(option, best))) best = option;
   }

@@ -30,3 +30,15 @@ export function scopeName(scope: ObjectiveScope): string {
       ? `tag:${scope.key}=${scope.value}`
       : `${scope.kind}:${scope.name}`;
 }
+
+/** Groups items by a key, keeping their order within each group. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [item]);
+    else list.push(item);
+  }
+  return out;
+}

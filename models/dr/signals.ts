@@ -18,6 +18,7 @@ export const VMS_UNAVAILABLE = 'VMs Unavailable';
 /** Log table: Site Recovery replication statistics (§5.3): vm, group, rpoInSeconds, churnMBps, backlogMB, health. */
 export const REPLICATION_STATS = 'AzureSiteRecoveryReplicationStats';
 
+// Assumption: platform metrics are emitted per minute (not in the reference).
 const SAMPLE_EVERY = MS.minute;
 const STATS_EVERY = 15 * MS.minute;
 

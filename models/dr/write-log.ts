@@ -7,20 +7,23 @@ import { MS } from '../../engine/units.js';
 /** A VM's daily write rates, drawn once in day order and shared by every reader. */
 export class DayRates {
   private readonly rates: number[] = [];
+  private highest = 0;
 
   constructor(private readonly draw: (k: number) => number) {}
 
   /** The base write rate of day k, bytes/s. */
   readonly rate = (k: number): number => {
-    for (let d = this.rates.length; d <= k; d++) this.rates.push(this.draw(d));
+    for (let d = this.rates.length; d <= k; d++) {
+      const r = this.draw(d);
+      this.rates.push(r);
+      if (r > this.highest) this.highest = r;
+    }
     return this.rates[k];
   };
 
   /** The highest daily rate drawn so far, bytes/s. */
   get peak(): number {
-    let max = 0;
-    for (const r of this.rates) max = Math.max(max, r);
-    return max;
+    return this.highest;
   }
 }
 

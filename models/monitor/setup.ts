@@ -13,6 +13,7 @@ import type { Scenario } from '../scenario/types.js';
 import { Monitor } from './monitor.js';
 import { LINK_UTILIZATION, VAULT_STORAGE } from './signals.js';
 
+// Assumption: a 5-minute sample, the finest window a 5-minute rule needs (not in the reference).
 const LINK_SAMPLE_EVERY = 5 * MS.minute;
 
 const TIERS = ['snapshot', 'standard', 'archive', 'softDeleted'] as const;

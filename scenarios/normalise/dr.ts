@@ -17,6 +17,7 @@ import type {
   VmTargets,
 } from '../../models/scenario/dr.js';
 import type { LinkSpec, Region, Vm } from '../../models/scenario/types.js';
+import { MSG } from '../messages.js';
 import { DR_MSG } from '../messages-dr.js';
 import type { PathSegment } from '../source.js';
 import { closest } from '../suggest.js';
@@ -57,13 +58,14 @@ const triangular = (a: number, b: number, c: number): Distribution => ({
 export const DEFAULT_RECOVERY: RecoverySettings = {
   detection: millis(15 * MS.minute), // assumption: an on-call engineer acts within 15 minutes
   acknowledge: millis(5 * MS.minute), // assumption: a paged engineer acts 5 minutes after the alert
-  afterOutage: 'restore',
+  afterOutage: 'restore', // the issue: "without CRR the VM waits for the region (RTO = outage end + restore)"
   boot: triangular(1, 2, 5), // assumption
-  failover: triangular(2, 4, 10), // §5.4: "fails over VMs within minutes"; plan example 8 m 59 s
+  failover: triangular(2, 4, 10), // assumption, sized by §5.4: "within minutes"; a plan's test failover took 8 m 59 s
   latestProcessing: { kind: 'uniform', min: 8 * MS.minute, max: 10 * MS.minute }, // §5.4: 8 to 10 minutes
-  snapshotRestore: triangular(5, 10, 20), // §1.2: restores from the snapshot tier complete in minutes
+  snapshotRestore: triangular(5, 10, 20), // assumption, sized by §1.2: snapshot-tier restores "in minutes"
   vaultRestoreOverhead: millis(30 * MS.minute), // assumption: queueing and VM creation
-  restoreThroughput: (60 * 1024 * 1024) as RecoverySettings['restoreThroughput'], // §1.2: 60 MB/s per blob
+  // §1.2: 60 MB/s per blob (2018 doc; MB read as 2^20 bytes, as §5.2's table implies: assumption)
+  restoreThroughput: (60 * 1024 * 1024) as RecoverySettings['restoreThroughput'],
   rehydration: millis(15 * MS.hour), // §11: blob archive Standard rehydration up to 15 h (secondary)
   crossRegionLag: millis(12 * MS.hour), // §2.2: up to 12 hours to reach the secondary region
   processing: millis(5 * MS.minute), // §5.2: a recovery point within five minutes of upload
@@ -86,7 +88,7 @@ export function normaliseReplicate(
   const bandwidth =
     raw.bandwidth === undefined ? null : ctx.unit(parseBandwidth, at('bandwidth'), raw.bandwidth);
   if (bandwidth !== null && bandwidth <= 0) {
-    ctx.add('out-of-range', at('bandwidth'), DR_MSG.degradeFactor(raw.bandwidth!));
+    ctx.add('out-of-range', at('bandwidth'), MSG.positive('replication bandwidth', raw.bandwidth));
     ok = false;
   }
   const retention =
