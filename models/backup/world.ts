@@ -36,6 +36,11 @@ export interface World {
   blocked?: (vm: string, t: number) => FailureCause | null;
   /** Keep each recovery point's times (what disaster recovery asks for); off for plain capacity runs. */
   keepPointTimes?: boolean;
+  /**
+   * Nothing observes a job's start but the job (no trace, monitor or faults), so a scheduled
+   * job may be decided at its slot and its start needs no event of its own (VmBackup.startsEarly).
+   */
+  eagerStarts?: boolean;
   /** Delivers the Azure VM backups' scheduled slots (one event per instant); made on first use when absent. */
   slots?: SlotBoard;
 }
