@@ -120,6 +120,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const sampled = newSamples(vaults, stats);
   const endOfDay = dailyRound(sim, vaults, stats, sampled, scenario.duration, options.onProgress);
   const days = Math.ceil(scenario.duration / MS.day);
+  world.cleanupEvery = MS.day;
   for (let k = 1; k <= days; k++)
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
   // --- monitor (issue 6): alert rules over the models' signals, or null (models/monitor/setup.ts).

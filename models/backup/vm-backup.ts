@@ -10,9 +10,7 @@
 // transfer slot is taken at once (Pool.tryAcquire) rather than through a zero-delay event.
 
 import type { StartOptions } from '../../engine/link.js';
-import type { Lease } from '../../engine/pool.js';
 import type { RandomStream } from '../../engine/random.js';
-import type { Simulation } from '../../engine/simulation.js';
 import { MS } from '../../engine/units.js';
 import type { BackupSignals } from '../monitor/signals.js';
 import { RetentionQueue } from '../retention/queue.js';
@@ -26,6 +24,7 @@ import { ItemContent } from '../workload/item-content.js';
 import { DrawAhead } from './draws.js';
 import { cachedNextSlot, type Slot, SlotBoard, type SlotTarget } from './schedule.js';
 import type { FailureCause, JobStats } from './stats.js';
+import { type TransferOwner, VaultTransfer } from './vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from './world.js';
 
 // §2.4: an archived point needs at least 6 months of retention left (taken as 180 days).
@@ -41,12 +40,10 @@ const MONTHLY_OR_YEARLY = 0b1100;
 // number that is not a small integer points to a box of its own, one more place in memory
 // to fetch, and with 10,000 VMs every fetch tends to miss the processor's cache.
 const TAKEN_AT = 0; // the job's snapshot instant (ms)
-const SIZE = 1; // its transfer size (bytes)
-const STARTED = 2; // its transfer start (ms)
-const FAILURE_RATE = 3;
-const CONSTANT_USED = 4; // used bytes when no disk grows (protected-instance size), else NaN
-const PROTECTED_FROM = 5;
-const LAST_VAULT = 6; // the last vault point's content: time, used × disks, log survival × disks
+const FAILURE_RATE = 1;
+const CONSTANT_USED = 2; // used bytes when no disk grows (protected-instance size), else NaN
+const PROTECTED_FROM = 3;
+const LAST_VAULT = 4; // the last vault point's content: time, used × disks, log survival × disks
 
 // Scratch for vaultDone's tier untils and cleanup's expired ids (see VmBackup.until).
 const UNTIL_SCRATCH = new Float64Array(TIERS.length);
@@ -74,6 +71,15 @@ function optionsFor(jobs: BackupJobSettings): { first: StartOptions; next: Start
   return options;
 }
 
+// Instant-restore snapshots a policy keeps at most: its retention over the shortest gap
+// between backups, plus the one kept past expiry until the next success (§1.4) and one spare.
+function snapshotsKept(policy: Policy): number {
+  const { schedule } = policy;
+  const gap =
+    schedule.frequency === 'daily' || schedule.frequency === 'weekly' ? MS.day : (schedule.every ?? MS.hour);
+  return Math.ceil(policy.instantRestore / gap) + 2;
+}
+
 /** A recovery point as a restore sees it (VmBackup.restorePoints). */
 export interface RestorePoint {
   id: number;
@@ -88,7 +94,7 @@ export interface RestorePoint {
 }
 
 /** The backup process of one VM. */
-export class VmBackup implements ProtectedItem, SlotTarget {
+export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   // Fields in the order the hot paths read them (V8 lays them out so).
   private busy = false;
   private stopped = false;
@@ -99,19 +105,20 @@ export class VmBackup implements ProtectedItem, SlotTarget {
   // The data instant of the latest snapshot (ms), or −1 before the first.
   private lastPointAt = -1;
   // The job in flight (set while busy): its slot (null on demand), on-demand retention,
-  // point, content and pool lease; its numbers are in nums.
+  // point and content; its numbers are in nums (the transfer is a VaultTransfer).
   private jobSlot: Slot | null = null;
   private jobRetain: number | null = null;
   private jobId = 0;
   private jobState: ContentState | null = null;
-  private jobLease: Lease | null = null;
   // The slot of the pending start event that calls onStart (others carry their own closure).
   private startSlot: Slot | null = null;
-  // Attempts scheduled by an event but not yet made (retries): while any is pending, a slot's
-  // start keeps its own event (see startsEarly).
+  // Attempts scheduled by an event but not yet made (starts, retries): while any is pending,
+  // a slot's start keeps its own event (see startsEarly).
   private pendingAttempts = 0;
   // When protection stops (sim ms), Infinity when it never does.
   private readonly stopAt: number;
+  // When the next scheduled slot is delivered (sim ms; at or past the horizon when none is).
+  private nextSlotAt = 0;
   private readonly nums: Float64Array;
   // Start delays as fractions of the window (JITTER), snapshot durations in ms (DURATION).
   private readonly draws: DrawAhead;
@@ -127,11 +134,10 @@ export class VmBackup implements ProtectedItem, SlotTarget {
   private readonly onStart = (): void => {
     const slot = this.startSlot!;
     this.startSlot = null;
+    this.pendingAttempts--;
     this.attempt(slot, 0, null);
   };
   private readonly onSnapshot = (): void => this.snapshotDone();
-  private readonly onGranted = (sim: Simulation, lease: Lease): void => this.granted(sim, lease);
-  private readonly onTransferred = (): void => this.transferred();
   // The last vault point's content: views into nums.
   private readonly lastVault: KeptState;
   // Scratch shared by every VM (each use ends within one call): one less array per VM to miss.
@@ -170,7 +176,8 @@ export class VmBackup implements ProtectedItem, SlotTarget {
       })),
     );
     // Sized once for what the policy can keep (plus a few on-demand points), so it never grows.
-    this.retention = new RetentionQueue(maxPointsKept(policy.retention, policy.schedule) + 4);
+    const kept = maxPointsKept(policy.retention, policy.schedule) + 4;
+    this.retention = new RetentionQueue(kept);
     const jitter = s.get(`vm/${vm.id}/backup/jitter`);
     const snapshotTimes = s.get(`vm/${vm.id}/backup/snapshot`);
     const duration = world.snapshotDuration;
@@ -194,7 +201,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     world.slots ??= new SlotBoard(world.sim);
     this.slots = world.slots;
     this.transfers = optionsFor(world.jobs);
-    this.stored = vault.ledger.item(vm.id);
+    this.stored = vault.ledger.item(vm.id, { standard: kept, snapshot: snapshotsKept(policy) });
   }
 
   /** Reports job outcomes and deletions to the monitor (reference/azure.md §7.5; issue 6). */
@@ -218,6 +225,7 @@ export class VmBackup implements ProtectedItem, SlotTarget {
   private bookSlot(afterEpoch: number): void {
     const slot = cachedNextSlot(this.policy.schedule, afterEpoch);
     const at = slot.at - this.world.origin;
+    this.nextSlotAt = at;
     if (at >= this.world.horizon) return;
     this.slots.book(at, this, slot);
   }
@@ -232,27 +240,56 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     if (slot.lastOfDay) this.vaultOwed = true;
     // §1.2: a scheduled job starts within the start window (2 h by default).
     const delay = Math.floor(this.draws.take(JITTER) * this.world.jobs.startWindow);
-    if (this.startsEarly(delay)) this.attemptAt(slot, this.now + delay);
-    else if (this.startSlot === null) {
+    if (this.startsEarly(delay)) {
+      this.attemptAt(slot, this.now + delay);
+      return;
+    }
+    this.pendingAttempts++;
+    if (this.startSlot === null) {
       this.startSlot = slot;
       this.world.sim.after(delay, this.onStart, 'backup/start');
-    } else this.world.sim.after(delay, () => this.attempt(slot, 0, null), 'backup/start');
+    } else
+      this.world.sim.after(
+        delay,
+        () => {
+          this.pendingAttempts--;
+          this.attempt(slot, 0, null);
+        },
+        'backup/start',
+      );
   }
 
   // Whether this slot's job can be decided now, `delay` before its start, rather than by an
-  // event at the start: nothing can happen to this VM in between that an attempt reads. No
-  // job in flight, no other attempt pending (a retry), no on-demand backup planned, no stop
-  // before the start, and nothing outside watching when (world.eagerStarts: no trace,
+  // event at the start: nothing can happen to this VM in between that an attempt reads or
+  // that reads what it changes. No job in flight, no other attempt pending (a retry), no
+  // on-demand backup planned, no stop and no next slot before the start (a later slot with
+  // a shorter delay would start first), no cleanup round (it samples the job counts) and no
+  // end of run before it, and nothing outside watching when (world.eagerStarts: no trace,
   // monitor or faults). The attempt then draws and decides exactly what it would at the
   // start, and one event per job-day is saved (a fleet-year has millions).
   private startsEarly(delay: number): boolean {
+    const start = this.now + delay;
     return (
       this.world.eagerStarts === true &&
       !this.busy &&
-      this.startSlot === null &&
       this.pendingAttempts === 0 &&
       this.vm.backup!.onDemand.length === 0 &&
-      this.now + delay < this.stopAt
+      start < this.stopAt &&
+      start < this.nextSlotAt &&
+      this.beforeCleanup(start)
+    );
+  }
+
+  // Whether no cleanup round (run at whole multiples of world.cleanupEvery, and at the end of
+  // the run) comes between now and t (inclusive).
+  private beforeCleanup(t: number): boolean {
+    const every = this.world.cleanupEvery;
+    const now = this.now;
+    return (
+      every !== undefined &&
+      now % every !== 0 &&
+      Math.floor(now / every) === Math.floor(t / every) &&
+      t < this.world.horizon
     );
   }
 
@@ -273,7 +310,16 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     this.jobSlot = slot;
     this.jobRetain = null;
     this.nums[TAKEN_AT] = at;
-    this.world.sim.at(at + this.draws.take(DURATION), this.onSnapshot, 'backup/snapshot');
+    const doneAt = at + this.draws.take(DURATION);
+    if (this.snapshotsAhead(doneAt)) this.snapshotDone(doneAt, true);
+    else this.world.sim.at(doneAt, this.onSnapshot, 'backup/snapshot');
+  }
+
+  // Whether phase 1 of a job decided ahead (attemptAt) may be done now too, though it ends at
+  // `doneAt`: the job goes to the vault (so only its transfer's events follow), and no
+  // cleanup round, stop, next slot or end of run comes before doneAt.
+  private snapshotsAhead(doneAt: number): boolean {
+    return this.vaultOwed && doneAt < this.stopAt && doneAt < this.nextSlotAt && this.beforeCleanup(doneAt);
   }
 
   // Schedules attempt number `retry` of a job at `at` (counted as retried now).
@@ -322,14 +368,18 @@ export class VmBackup implements ProtectedItem, SlotTarget {
     return this.failures;
   }
 
-  // Phase 1 done: a recovery point of type "Snapshot" exists (§1.1).
-  private snapshotDone(): void {
+  // Phase 1 done at `doneAt`: a recovery point of type "Snapshot" exists (§1.1). Done ahead
+  // (snapshotsAhead), the chain takes the point now and the transfer's event counts its bytes
+  // at doneAt (Ledger.appendSnapshotAhead).
+  private snapshotDone(doneAt = this.now, ahead = false): void {
     // The live content state stays valid until the next job's snapshot: none starts while busy.
     const state = this.content.advanceTo(this.nums[TAKEN_AT]);
     const id = ++this.pointSeq;
-    this.vault.ledger.addSnapshot(this.now, this.stored, id, state);
+    const ledger = this.vault.ledger;
+    const snapshotBytes = ahead ? ledger.appendSnapshotAhead(this.stored, id, state) : 0;
+    if (!ahead) ledger.addSnapshot(doneAt, this.stored, id, state);
     if (this.times !== null) this.times.set(id, [this.nums[TAKEN_AT], Number.NaN]);
-    this.snaps.push(id, this.now + this.policy.instantRestore);
+    this.snaps.push(id, doneAt + this.policy.instantRestore);
     this.stats.snapshotsTaken++;
     // RPO exposure: how old the latest point was when this one arrived (data instants).
     if (this.lastPointAt >= 0) this.stats.gap(this.nums[TAKEN_AT] - this.lastPointAt);
@@ -343,47 +393,31 @@ export class VmBackup implements ProtectedItem, SlotTarget {
       return;
     }
     if (onDemandRetain === null) this.vaultOwed = false;
-    this.transfer(id, state);
-  }
-
-  // Phase 2: the changed blocks go to the vault over the vault's link, a few VMs at a time.
-  private transfer(id: number, state: ContentState): void {
     this.jobId = id;
     this.jobState = state;
-    this.nums[SIZE] = this.hasLastVault ? deltaBytes(this.lastVault, state) : fullBytes(state);
-    const pool = this.vault.pool;
-    const lease = pool.tryAcquire();
-    if (lease !== null) this.granted(this.world.sim, lease);
-    else pool.acquire(this.onGranted);
-  }
-
-  private granted(sim: Simulation, lease: Lease): void {
-    this.jobLease = lease;
-    this.nums[STARTED] = sim.now;
-    const size = this.nums[SIZE];
+    // Phase 2: the changed blocks go to the vault over the vault's link, a few VMs at a time.
+    const size = this.hasLastVault ? deltaBytes(this.lastVault, state) : fullBytes(state);
     const options = this.hasLastVault ? this.transfers.next : this.transfers.first;
-    if (this.vault.link === null)
-      sim.after(Math.ceil((size / options.cap!) * 1000), this.onTransferred, 'backup/transfer');
-    else this.vault.link.start(size, this.onTransferred, options);
+    const transfer = new VaultTransfer(this, size, this.vault.link, options);
+    if (ahead) transfer.beginAt(this.world.sim, doneAt, this.vault.pool, ledger, snapshotBytes);
+    else transfer.begin(this.world.sim, this.vault.pool);
   }
 
-  private transferred(): void {
-    this.jobLease!.release();
-    this.jobLease = null;
-    this.vaultDone();
+  /** The job's bytes are in the vault (called by its VaultTransfer, slot released). */
+  transferred(transfer: VaultTransfer): void {
+    this.vaultDone(transfer.size, transfer.started);
   }
 
   // The point is now "Snapshot and vault" (§1.1), kept by the tiers its date earns.
-  private vaultDone(): void {
+  private vaultDone(size: number, started: number): void {
     const id = this.jobId;
     const state = this.jobState!;
-    const size = this.nums[SIZE];
     const slot = this.jobSlot;
     const onDemandRetain = this.jobRetain;
     this.jobState = null;
     this.busy = false;
     this.stats.succeeded++;
-    this.stats.transfer(this.now - this.nums[STARTED], size);
+    this.stats.transfer(this.now - started, size);
     this.signals?.jobCompleted(this.id, this.vault.spec.name, this.now, this.now - this.nums[TAKEN_AT]);
     if (this.deleted) return;
     this.vault.ledger.addVaultPoint(this.now, this.stored, id, state);

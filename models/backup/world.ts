@@ -41,6 +41,8 @@ export interface World {
    * job may be decided at its slot and its start needs no event of its own (VmBackup.startsEarly).
    */
   eagerStarts?: boolean;
+  /** Items' cleanups run at every whole multiple of this (sim ms): the daily round. */
+  cleanupEvery?: number;
   /** Delivers the Azure VM backups' scheduled slots (one event per instant); made on first use when absent. */
   slots?: SlotBoard;
 }

@@ -91,10 +91,17 @@ export class Chain implements ChainView {
   private total = 0;
   // The largest id appended since the chain was last empty: a larger one cannot be held.
   private maxId = Number.NEGATIVE_INFINITY;
+  // Slots of the first buffer (a power of two): a caller that knows how many points it keeps
+  // saves the doublings on the way there (each copies and rehashes a cold buffer).
+  private readonly firstSlots: number;
 
-  /** An empty chain; chains of one ledger share an arena for their buffers (see BufferArena). */
-  constructor(arena: BufferArena | null = null) {
+  /**
+   * An empty chain; chains of one ledger share an arena for their buffers (see BufferArena).
+   * `expected` is how many points it will usually hold (a size hint, not a limit).
+   */
+  constructor(arena: BufferArena | null = null, expected = MIN_SLOTS) {
     this.arena = arena;
+    this.firstSlots = 2 ** Math.ceil(Math.log2(Math.max(MIN_SLOTS, expected)));
   }
 
   get stored(): Bytes {
@@ -244,7 +251,7 @@ export class Chain implements ChainView {
     const old = this.buf;
     const oldCells = this.cells;
     const oldBase = 2 * oldCells;
-    this.slots = Math.max(MIN_SLOTS, 2 * this.slots);
+    this.slots = this.slots === 0 ? this.firstSlots : 2 * this.slots;
     this.cells = 2 * this.slots;
     this.shift = 32 - Math.log2(this.cells);
     const length = 2 * this.cells + this.slots * this.stride;

@@ -11,7 +11,7 @@ export {
   diskDelta,
   fullBytes,
 } from './content.js';
-export { ARCHIVE_EARLY_DELETION_DAYS, Ledger } from './ledger.js';
+export { ARCHIVE_EARLY_DELETION_DAYS, type ExpectedPoints, Ledger } from './ledger.js';
 export {
   type ArchiveEntry,
   type ArchiveMove,
