@@ -3,14 +3,18 @@
 //
 // Cost: a job waits in its vault's pool for hours when the link is saturated, and by the time
 // its slot comes the VM's own data is out of the processor's caches. So the transfer carries
-// all its grant needs (size, link, options): the grant starts it without touching the VM,
-// which is only touched again when the bytes are in. A fresh small object per job lives
-// among the other recent jobs' objects, where the cache is warm.
+// all its grant needs (size, link, options): the grant starts it without touching the VM.
+// When nothing reads the VM before `landBy` (landAhead), the landing does not touch it
+// either: the transfer counts the point's bytes in the ledger and the job's statistics, and
+// the VM files the point (chain, retention) the next time it is visited, in fleet order. A
+// fresh small object per job lives among the other recent jobs' objects, where the cache is
+// warm.
 
 import type { Link, StartOptions } from '../../engine/link.js';
 import type { Lease, Pool } from '../../engine/pool.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { Ledger } from '../storage/ledger.js';
+import type { JobStats } from './stats.js';
 
 /** Told when a transfer's bytes are all in the vault (its slot already released). */
 export interface TransferOwner {
@@ -26,6 +30,13 @@ export class VaultTransfer {
   private snapshotBytes = 0;
   /** When the transfer started (the slot was granted), sim ms; NaN while waiting. */
   started = Number.NaN;
+  /** When its bytes were all in, counted by the transfer itself (landAhead), sim ms; NaN before. */
+  landedAt = Number.NaN;
+  /** The bytes the point adds to the vault's standard tier (landAhead). */
+  vaultBytes = 0;
+  // A landing before this instant is counted here (landAhead); -Infinity: the owner is told.
+  private landBy = Number.NEGATIVE_INFINITY;
+  private stats: JobStats | null = null;
 
   constructor(
     private readonly owner: TransferOwner,
@@ -59,6 +70,23 @@ export class VaultTransfer {
     this.begin(sim, this.pool!);
   };
 
+  /**
+   * Lets a landing before `landBy` count itself: `vaultBytes` in the ledger's standard total
+   * (Ledger.countVaultPoint) and the job in `stats`, setting landedAt for the owner to file
+   * the point when it next looks (Ledger.fileVaultPoint). Later landings tell the owner.
+   */
+  landAhead(landBy: number, ledger: Ledger, stats: JobStats, vaultBytes: number): void {
+    this.landBy = landBy;
+    this.ledger = ledger;
+    this.stats = stats;
+    this.vaultBytes = vaultBytes;
+  }
+
+  /** Whether it landed and counted itself (landAhead), waiting for its owner to file it. */
+  get landed(): boolean {
+    return !Number.isNaN(this.landedAt);
+  }
+
   private readonly granted = (sim: Simulation, lease: Lease): void => {
     this.lease = lease;
     this.started = sim.now;
@@ -68,9 +96,17 @@ export class VaultTransfer {
     else this.link.start(this.size, this.done, this.options);
   };
 
-  private readonly done = (): void => {
+  private readonly done = (sim: Simulation): void => {
     this.lease!.release();
     this.lease = null;
-    this.owner.transferred(this);
+    const now = sim.now;
+    if (now >= this.landBy) {
+      this.owner.transferred(this);
+      return;
+    }
+    this.ledger!.countVaultPoint(now, this.vaultBytes);
+    this.stats!.succeeded++;
+    this.stats!.transfer(now - this.started, this.size);
+    this.landedAt = now;
   };
 }

@@ -119,6 +119,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   private readonly stopAt: number;
   // When the next scheduled slot is delivered (sim ms; at or past the horizon when none is).
   private nextSlotAt = 0;
+  // The job's transfer to the vault, while it runs or has landed unfiled (see settle).
+  private inFlight: VaultTransfer | null = null;
+  // The id of the last vault point filed, and whether it is still the newest in the chain.
+  private lastVaultId = 0;
+  private tailIsLastVault = false;
   private readonly nums: Float64Array;
   // Start delays as fractions of the window (JITTER), snapshot durations in ms (DURATION).
   private readonly draws: DrawAhead;
@@ -201,7 +206,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     world.slots ??= new SlotBoard(world.sim);
     this.slots = world.slots;
     this.transfers = optionsFor(world.jobs);
-    this.stored = vault.ledger.item(vm.id, { standard: kept, snapshot: snapshotsKept(policy) });
+    this.stored = vault.ledger.item(vm.id, { standard: kept, snapshot: snapshotsKept(policy), disks });
   }
 
   /** Reports job outcomes and deletions to the monitor (reference/azure.md §7.5; issue 6). */
@@ -232,6 +237,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
 
   /** A scheduled slot has come (delivered by the SlotBoard). */
   onSlot(slot: Slot): void {
+    this.settle();
     this.bookSlot(slot.at + 1);
     if (this.stopped) return;
     this.stats.scheduled++;
@@ -338,6 +344,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
 
   // One attempt of a job: a scheduled slot, or an on-demand backup with its own retention.
   private attempt(slot: Slot | null, retry: number, onDemandRetain: number | null): void {
+    this.settle();
     if (this.stopped) return;
     this.stats.attempts++;
     let cause: FailureCause | null = null;
@@ -399,32 +406,65 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     const size = this.hasLastVault ? deltaBytes(this.lastVault, state) : fullBytes(state);
     const options = this.hasLastVault ? this.transfers.next : this.transfers.first;
     const transfer = new VaultTransfer(this, size, this.vault.link, options);
+    this.inFlight = transfer;
+    // Nothing watches the landing (world.eagerStarts): it may count itself, before the next
+    // cleanup round, stop or end of run. The point adds to the vault chain what the transfer
+    // carries, its delta from the last vault point, as long as that point is the chain's
+    // newest (no cleanup or archive move has taken it since): the chain is not touched now.
+    const every = this.world.cleanupEvery;
+    if (
+      this.world.eagerStarts === true &&
+      every !== undefined &&
+      (!this.hasLastVault || this.tailIsLastVault)
+    ) {
+      const landBy = Math.min((Math.floor(this.now / every) + 1) * every, this.stopAt, this.world.horizon);
+      transfer.landAhead(landBy, ledger, this.stats, size);
+    }
     if (ahead) transfer.beginAt(this.world.sim, doneAt, this.vault.pool, ledger, snapshotBytes);
     else transfer.begin(this.world.sim, this.vault.pool);
   }
 
   /** The job's bytes are in the vault (called by its VaultTransfer, slot released). */
   transferred(transfer: VaultTransfer): void {
-    this.vaultDone(transfer.size, transfer.started);
+    this.inFlight = null;
+    const now = this.now;
+    this.stats.succeeded++;
+    this.stats.transfer(now - transfer.started, transfer.size);
+    this.signals?.jobCompleted(this.id, this.vault.spec.name, now, now - this.nums[TAKEN_AT]);
+    if (this.deleted) {
+      this.jobState = null;
+      this.busy = false;
+      return;
+    }
+    this.vault.ledger.addVaultPoint(now, this.stored, this.jobId, this.jobState!);
+    this.vaultDone(transfer.size, now);
   }
 
-  // The point is now "Snapshot and vault" (§1.1), kept by the tiers its date earns.
-  private vaultDone(size: number, started: number): void {
+  // Files a transfer that landed and counted itself (VaultTransfer.landAhead), if there is one:
+  // every entry that reads the job or the points calls this first.
+  private settle(): void {
+    const transfer = this.inFlight;
+    if (transfer === null || !transfer.landed) return;
+    this.inFlight = null;
+    this.vault.ledger.fileVaultPoint(this.stored, this.jobId, this.jobState!, transfer.vaultBytes);
+    this.vaultDone(transfer.size, transfer.landedAt);
+  }
+
+  // The point, in the vault's chain since `landedAt`, is now "Snapshot and vault" (§1.1), kept
+  // by the tiers its date earns.
+  private vaultDone(size: number, landedAt: number): void {
     const id = this.jobId;
     const state = this.jobState!;
     const slot = this.jobSlot;
     const onDemandRetain = this.jobRetain;
     this.jobState = null;
     this.busy = false;
-    this.stats.succeeded++;
-    this.stats.transfer(this.now - started, size);
-    this.signals?.jobCompleted(this.id, this.vault.spec.name, this.now, this.now - this.nums[TAKEN_AT]);
-    if (this.deleted) return;
-    this.vault.ledger.addVaultPoint(this.now, this.stored, id, state);
     this.keepVaultState(state);
+    this.lastVaultId = id;
+    this.tailIsLastVault = true;
     const times = this.times?.get(id);
-    if (times !== undefined) times[1] = this.now;
-    const created = this.world.origin + this.now;
+    if (times !== undefined) times[1] = landedAt;
+    const created = this.world.origin + landedAt;
     const until = this.until;
     let mask = 0;
     let expiresAt: number;
@@ -464,6 +504,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
 
   /** Daily cleanup: expired vault points, snapshots past retention (never the latest), archive moves. */
   cleanup(now: number): void {
+    this.settle();
     if (this.deleted) return;
     const ledger = this.vault.ledger;
     // Stopped with data retained: points are kept until deleted by hand (§1.5).
@@ -473,6 +514,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
       for (let i = 0; i < n; i++) {
         const id = expired[i];
         if (this.archived > 0 && ledger.vaultTierOf(this.stored, id) === 'archive') this.archived--;
+        if (id === this.lastVaultId) this.tailIsLastVault = false;
         ledger.expireVaultPoint(now, this.stored, id);
         this.onDemandIds?.delete(id);
       }
@@ -525,6 +567,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
       }
       if ((tiers & DAILY_OR_WEEKLY) !== 0) return;
       this.vault.ledger.moveToArchive(now, this.id, id);
+      if (id === this.lastVaultId) this.tailIsLastVault = false;
       this.archived++;
       this.archiveCandidates.shift();
       this.trace('archived', { id });
@@ -548,6 +591,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
    * when it reached the vault (sim ms, NaN when not there).
    */
   restorePoints(): RestorePoint[] {
+    this.settle();
     const times = this.times;
     if (times === null || this.deleted) return [];
     const byId = new Map<number, RestorePoint>();
@@ -574,6 +618,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
 
   // Stop protection (§1.5, §2.3): no more jobs; deleting the data sends it to soft delete.
   private stop(deleteData: boolean): void {
+    this.settle();
     this.stopped = true;
     this.trace('protection-stopped', { deleteData });
     if (!deleteData) return;
@@ -589,6 +634,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
 
   /** Live recovery points of this VM. */
   points(): ItemPoints {
+    this.settle();
     const byTier = this.retention.countByTier();
     const vault = this.retention.size - this.archived;
     return {
@@ -601,6 +647,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   }
 
   addPointsTo(sum: ItemPoints): void {
+    this.settle();
     const r = this.retention;
     sum.snapshot += this.snapshotCount;
     sum.vault += r.size - this.archived;
@@ -617,6 +664,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
    * last cleanup) and its expiry, both epoch ms; on-demand points name 'on-demand' instead.
    */
   keptPoints(): { createdAt: number; tiers: string[]; expiresAt: number }[] {
+    this.settle();
     return this.retention.points().map((p) => ({
       createdAt: p.createdAt,
       tiers: this.onDemandIds?.has(p.id) === true ? ['on-demand'] : (this.retention.activeTiers(p.id) ?? []),
@@ -626,6 +674,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
 
   /** §2.6: billed from the first successful backup while any backup data exists. */
   protectedSize(now: number): number | null {
+    this.settle();
     if (this.deleted || !this.hasLastVault || now < this.nums[PROTECTED_FROM]) return null;
     if (this.stopped) return fullBytes(this.lastVault);
     const constant = this.nums[CONSTANT_USED];

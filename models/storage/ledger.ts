@@ -86,10 +86,12 @@ interface ItemState extends LedgerItem {
   archiveBytes: number;
 }
 
-/** How many points an item's chains will usually hold (Ledger.item's size hint). */
+/** How many points an item's chains will usually hold, and of how many disks (Ledger.item's size hint). */
 export interface ExpectedPoints {
   snapshot?: number;
   standard?: number;
+  /** The disk count of the item's points: given, the chains take their buffers at once. */
+  disks?: number;
 }
 
 interface SoftRecord {
@@ -146,6 +148,26 @@ export class Ledger {
    */
   appendSnapshotAhead(item: ItemRef, pointId: PointId, state: ContentState): Bytes {
     return this.stateFor(item).snapshot.append(pointId, state);
+  }
+
+  /**
+   * Counts in the standard total, at `now`, a vault point the item files later (fileVaultPoint):
+   * for a backup whose point lands at a random time, when nothing reads the item in between
+   * (VmBackup), so that the landing does not touch the item.
+   */
+  countVaultPoint(now: number, added: Bytes | number): void {
+    this.tick(now);
+    this.change(now, STANDARD, added);
+  }
+
+  /** Files in the item's chain a vault point already counted; throws if its bytes are not those counted. */
+  fileVaultPoint(item: ItemRef, pointId: PointId, state: ContentState, counted: Bytes | number): void {
+    const st = this.stateFor(item);
+    const added = st.standard.append(pointId, state);
+    if (added !== counted)
+      throw new RangeError(
+        `ledger ${this.name}: ${st.id} point ${String(pointId)} adds ${added} bytes, ${counted} were counted`,
+      );
   }
 
   /** Counts in the snapshot total, at `now`, the bytes a snapshot appended ahead added. */
@@ -421,8 +443,8 @@ export class Ledger {
       id,
       ledger: this,
       live: false,
-      snapshot: new Chain(this.arena, expected.snapshot),
-      standard: new Chain(this.arena, expected.standard),
+      snapshot: new Chain(this.arena, expected.snapshot, expected.disks),
+      standard: new Chain(this.arena, expected.standard, expected.disks),
       archive: null,
       archiveBytes: 0,
     };
