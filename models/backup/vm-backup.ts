@@ -9,6 +9,7 @@
 // come from the shared SlotBoard (one event per instant for the whole fleet); a free
 // transfer slot is taken at once (Pool.tryAcquire) rather than through a zero-delay event.
 
+import { BufferArena } from '../../engine/arena.js';
 import type { StartOptions } from '../../engine/link.js';
 import type { RandomStream } from '../../engine/random.js';
 import { MS } from '../../engine/units.js';
@@ -182,7 +183,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     );
     // Sized once for what the policy can keep (plus a few on-demand points), so it never grows.
     const kept = maxPointsKept(policy.retention, policy.schedule) + 4;
-    this.retention = new RetentionQueue(kept);
+    this.retention = new RetentionQueue(kept, (world.arena ??= new BufferArena()));
     const jitter = s.get(`vm/${vm.id}/backup/jitter`);
     const snapshotTimes = s.get(`vm/${vm.id}/backup/snapshot`);
     const duration = world.snapshotDuration;

@@ -1,6 +1,7 @@
 // What the backup processes share during a run: the kernel, the random streams, the
 // vaults' ledgers, links and transfer pools, job settings and statistics.
 
+import type { BufferArena } from '../../engine/arena.js';
 import type { Sampler } from '../../engine/distributions.js';
 import type { Link } from '../../engine/link.js';
 import type { Pool } from '../../engine/pool.js';
@@ -43,6 +44,8 @@ export interface World {
   eagerStarts?: boolean;
   /** Items' cleanups run at every whole multiple of this (sim ms): the daily round. */
   cleanupEvery?: number;
+  /** Where the items' long-lived buffers come from (retention queues), made on first use. */
+  arena?: BufferArena;
   /** Delivers the Azure VM backups' scheduled slots (one event per instant); made on first use when absent. */
   slots?: SlotBoard;
 }

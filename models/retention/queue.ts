@@ -22,6 +22,7 @@
 // the first lookup by id (remove, activeMask, an id not above all before it): callers that
 // only add and advance never need it. Points handed in as objects are handed back as the same
 // objects; `addPoint` takes the numbers alone and the object-returning methods build one.
+import type { BufferArena } from '../../engine/arena.js';
 import { type PointTags, type RetainedPoint, TIERS, type Tier } from './types.js';
 
 // Heap kind of a point's own expiry: after the four tiers (0–3), so at one instant a point's
@@ -83,15 +84,30 @@ export class RetentionQueue {
   // room, so every day's first push allocated again (a quarter of a fleet-year's allocation).
   private expiries = new Float64Array(8);
 
-  /** An empty queue with room for `capacity` live points before it grows (maxPointsKept is a good size). */
-  constructor(capacity = 8) {
+  /**
+   * An empty queue with room for `capacity` live points before it grows (maxPointsKept is a
+   * good size); its buffers come from `arena` when given (queues made in the order a daily
+   * cleanup walks them then lie in that order).
+   */
+  constructor(
+    capacity = 8,
+    private readonly arena: BufferArena | null = null,
+  ) {
     const points = Math.max(MIN_CAPACITY, capacity);
     this.recCap = points;
     this.heapCap = 2 * points;
     this.orderCap = 2 * points;
     this.heapAt = RECORDS + this.recCap * REC;
     this.orderAt = this.heapAt + this.heapCap * ENTRY;
-    this.buf = new Float64Array(this.orderAt + this.orderCap * ORDER);
+    this.buf = this.zeroed(this.orderAt + this.orderCap * ORDER);
+  }
+
+  // A zeroed buffer of `length` doubles, from the arena when there is one.
+  private zeroed(length: number): Float64Array {
+    if (this.arena === null) return new Float64Array(length);
+    const buf = this.arena.take(length);
+    buf.fill(0);
+    return buf;
   }
 
   /** The instant of the last advance (−Infinity before the first). */
@@ -453,10 +469,11 @@ export class RetentionQueue {
     const old = this.buf;
     const heapAt = RECORDS + recCap * REC;
     const orderAt = heapAt + heapCap * ENTRY;
-    const buf = new Float64Array(orderAt + orderCap * ORDER);
+    const buf = this.zeroed(orderAt + orderCap * ORDER);
     buf.set(old.subarray(0, RECORDS + this.recCap * REC), 0);
     buf.set(old.subarray(this.heapAt, this.heapAt + this.heapSize * ENTRY), heapAt);
     buf.set(old.subarray(this.orderAt, this.orderAt + this.tail * ORDER), orderAt);
+    this.arena?.give(old);
     this.buf = buf;
     this.recCap = recCap;
     this.heapCap = heapCap;

@@ -34,10 +34,11 @@
 // point id to slot (linear probing, NaN = empty cell; deletion shifts later cells back, so
 // constant append/expire never degrades it; load ≤ 1/2), then the slots (id, time, bytes,
 // links, used and log survival per disk) with a free list; buffers come from a shared arena
-// (BufferArena, below). A chain copies a state's numbers in, so states passed to append can die
+// (engine/arena.ts). A chain copies a state's numbers in, so states passed to append can die
 // young and a caller may reuse one (advanceInPlace). stateOf, newest, oldest and points() build
 // fresh objects.
 
+import type { BufferArena } from '../../engine/arena.js';
 import { type Bytes, bytes } from '../../engine/units.js';
 import { diskDelta, fullBytes } from './content.js';
 import type { ChainPoint, ContentState, PointId } from './types.js';
@@ -357,47 +358,5 @@ export class Chain implements ChainView {
   private view(k: number): ChainPoint {
     const b = this.at(k);
     return { id: this.buf[b + ID], state: this.stateAt(k), bytes: bytes(this.buf[b + BYTES]) };
-  }
-}
-
-/**
- * Hands out Float64Array views of large shared buffers and takes them back for reuse (by exact
- * length: chains with the same disk count grow through the same lengths). Measured here: 60,000
- * separate 6.6 KB Float64Arrays, kept alive, took 1.5 s to allocate (each is memory outside the
- * JS heap that V8 accounts for, triggering collections), 60,000 views of 1 MB buffers 0.1 s.
- * A view handed out is not zeroed; a chain initialises what it reads.
- */
-export class BufferArena {
-  private readonly chunkLength: number;
-  private chunk = new ArrayBuffer(0);
-  private offset = 0;
-  private readonly spare = new Map<number, Float64Array[]>();
-
-  /** An arena carving `chunkBytes` buffers (default 1 MiB). */
-  constructor(chunkBytes = 1 << 20) {
-    this.chunkLength = Math.floor(chunkBytes / 8);
-  }
-
-  /** A view of `length` doubles (large requests get a buffer of their own). */
-  take(length: number): Float64Array {
-    const reused = this.spare.get(length)?.pop();
-    if (reused !== undefined) return reused;
-    if (length === 0) return EMPTY;
-    if (8 * length > this.chunkLength) return new Float64Array(length);
-    if (this.offset + length > this.chunk.byteLength / 8) {
-      this.chunk = new ArrayBuffer(this.chunkLength * 8);
-      this.offset = 0;
-    }
-    const view = new Float64Array(this.chunk, this.offset * 8, length);
-    this.offset += length;
-    return view;
-  }
-
-  /** Takes a view back for reuse; the caller must not touch it again. */
-  give(view: Float64Array): void {
-    if (view.length === 0) return;
-    const list = this.spare.get(view.length);
-    if (list === undefined) this.spare.set(view.length, [view]);
-    else list.push(view);
   }
 }

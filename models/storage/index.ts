@@ -1,7 +1,8 @@
 // The storage ledger (DESIGN.md "Storage"): content states and deltas (content.ts),
 // incremental chains (chain.ts) and the per-vault ledger of tiers (ledger.ts).
 
-export { BufferArena, Chain, type ChainView } from './chain.js';
+export { BufferArena } from '../../engine/arena.js';
+export { Chain, type ChainView } from './chain.js';
 export {
   advance,
   advanceInPlace,

@@ -24,9 +24,10 @@
 // Determinism: results never come from iterating a Map in insertion order; lists are sorted
 // by item id or by a sequence number the ledger assigns.
 
+import { BufferArena } from '../../engine/arena.js';
 import { Series } from '../../engine/series.js';
 import { type Bytes, bytes, MS } from '../../engine/units.js';
-import { BufferArena, Chain, type ChainView } from './chain.js';
+import { Chain, type ChainView } from './chain.js';
 import { fullBytes } from './content.js';
 import type {
   ArchiveEntry,
@@ -107,7 +108,10 @@ export class Ledger {
   // Items holding data; `known` also keeps dropped ones, whose handles may be used again.
   private readonly items = new Map<string, ItemState>();
   private readonly known = new Map<string, ItemState>();
+  // Chain buffers, snapshot chains apart from standard ones: a daily cleanup walks each kind in
+  // item order, and small snapshot chains side by side share pages.
   private readonly arena = new BufferArena();
+  private readonly snapshotArena = new BufferArena();
   // Indexed by SNAPSHOT…SOFT: a keyed Record lookup was the ledger's largest cost per change.
   private readonly totals = new Float64Array(TIERS.length);
   private readonly tierSeries: readonly Series[];
@@ -443,7 +447,7 @@ export class Ledger {
       id,
       ledger: this,
       live: false,
-      snapshot: new Chain(this.arena, expected.snapshot, expected.disks),
+      snapshot: new Chain(this.snapshotArena, expected.snapshot, expected.disks),
       standard: new Chain(this.arena, expected.standard, expected.disks),
       archive: null,
       archiveBytes: 0,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BufferArena, Chain } from '../../../models/storage/chain.js';
+import { BufferArena } from '../../../engine/arena.js';
+import { Chain } from '../../../models/storage/chain.js';
 import {
   advance,
   advanceInPlace,
