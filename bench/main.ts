@@ -1,5 +1,6 @@
-// `npm run bench -- <suite> [--json] [--quick]`: runs a bench suite and prints its figures,
-// as a table or (with --json) one JSON object on stdout.
+// `npm run bench -- <suite> [--json] [--quick] [--vms N] [--days D]`: runs a bench suite and
+// prints its figures, as a table or (with --json) one JSON object on stdout. --vms and --days
+// scale the fleet suite (to see how the cost per VM-day grows with the fleet).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Baseline, compareToBaseline, deterministicFigures } from './baseline.js';
@@ -16,9 +17,18 @@ interface Report {
   ratios: BenchResult[];
 }
 
-const SUITES: Record<string, (quick: boolean) => Omit<Report, 'node'>> = {
+/** The fleet suite's size when --vms / --days override it. */
+interface Scale {
+  vms: number | null;
+  days: number | null;
+}
+
+const SUITES: Record<string, (quick: boolean, scale: Scale) => Omit<Report, 'node'>> = {
   dr: (quick) => ({ suite: 'dr', ...benchDr(quick ? 200 : 2_000, quick ? 10 : 30) }),
-  fleet: (quick) => ({ suite: 'fleet', ...benchFleet(quick ? 500 : 10_000, quick ? 30 : 365) }),
+  fleet: (quick, scale) => ({
+    suite: 'fleet',
+    ...benchFleet(scale.vms ?? (quick ? 500 : 10_000), scale.days ?? (quick ? 30 : 365)),
+  }),
   kernel: (quick) => ({
     suite: 'kernel',
     ...benchKernel(quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000], quick ? 200_000 : 2_000_000),
@@ -36,9 +46,19 @@ function main(argv: string[]): number {
   };
   const baselineFile = option('--baseline');
   const writeFile = option('--write-baseline');
-  const names = argv.filter(
-    (a, i) => !a.startsWith('--') && !['--baseline', '--write-baseline'].includes(argv[i - 1]),
-  );
+  const count = (flag: string): number | null | undefined => {
+    const text = option(flag);
+    if (text === null) return argv.includes(flag) ? undefined : null;
+    const n = Number(text);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  };
+  const scale = { vms: count('--vms'), days: count('--days') };
+  if (scale.vms === undefined || scale.days === undefined) {
+    process.stderr.write('--vms and --days take a whole number greater than 0\n');
+    return 2;
+  }
+  const valued = ['--baseline', '--write-baseline', '--vms', '--days'];
+  const names = argv.filter((a, i) => !a.startsWith('--') && !valued.includes(argv[i - 1]));
   const unknown = names.filter((n) => !(n in SUITES));
   if (unknown.length > 0) {
     process.stderr.write(
@@ -49,14 +69,17 @@ function main(argv: string[]): number {
   const baseline: Baseline = baselineFile === null ? {} : JSON.parse(readFileSync(baselineFile, 'utf8'));
   const recorded: Baseline = {};
   const differences: string[] = [];
+  const sized = { vms: scale.vms, days: scale.days };
   for (const name of names.length > 0 ? names : Object.keys(SUITES)) {
-    const report: Report = { node: process.version, ...SUITES[name](quick) };
+    const report: Report = { node: process.version, ...SUITES[name](quick, sized) };
     if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else printTable(report);
     const figures = deterministicFigures(report.results);
-    recorded[`${name}${quick ? '.quick' : ''}`] = figures;
-    if (baselineFile !== null)
-      differences.push(...compareToBaseline(`${name}${quick ? '.quick' : ''}`, figures, baseline));
+    // A fleet run of another size is a baseline entry of its own.
+    const resized = name === 'fleet' && (sized.vms !== null || sized.days !== null);
+    const key = `${name}${quick ? '.quick' : ''}${resized ? `.${sized.vms ?? 'default'}x${sized.days ?? 'default'}` : ''}`;
+    recorded[key] = figures;
+    if (baselineFile !== null) differences.push(...compareToBaseline(key, figures, baseline));
   }
   if (writeFile !== null) {
     writeFileSync(writeFile, `${JSON.stringify(recorded, null, 2)}\n`);

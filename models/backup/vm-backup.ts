@@ -183,7 +183,8 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     );
     // Sized once for what the policy can keep (plus a few on-demand points), so it never grows.
     const kept = maxPointsKept(policy.retention, policy.schedule) + 4;
-    this.retention = new RetentionQueue(kept, (world.arena ??= new BufferArena()));
+    world.arena ??= new BufferArena();
+    this.retention = new RetentionQueue(kept, world.arena);
     const jitter = s.get(`vm/${vm.id}/backup/jitter`);
     const snapshotTimes = s.get(`vm/${vm.id}/backup/snapshot`);
     const duration = world.snapshotDuration;
