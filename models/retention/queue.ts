@@ -78,6 +78,9 @@ export class RetentionQueue {
   private tail = 0;
   private dead = 0;
   private clock = Number.NEGATIVE_INFINITY;
+  // Creation time of the newest live point (−Infinity when none), NaN when its drop left it
+  // unknown: insert's order check reads it here instead of in the buffer's far regions.
+  private newestCreated = Number.NEGATIVE_INFINITY;
   private readonly scratch = new Float64Array(TIERS.length);
   // (expiresAt, id) of the points one advance removes, in the order they are handed out. A
   // typed array with a count, not an array emptied per call: `length = 0` drops an array's
@@ -229,9 +232,12 @@ export class RetentionQueue {
   ): void {
     if (createdAt < this.clock)
       throw new RangeError(`point ${id} created at ${createdAt}, before now (${this.clock})`);
-    const newest = this.newestSlot();
-    if (newest !== NONE && createdAt < this.buf[RECORDS + newest * REC + CREATED])
-      throw new RangeError(`point ${id} added out of creation order`);
+    if (Number.isNaN(this.newestCreated)) {
+      const newest = this.newestSlot();
+      this.newestCreated =
+        newest === NONE ? Number.NEGATIVE_INFINITY : this.buf[RECORDS + newest * REC + CREATED];
+    }
+    if (createdAt < this.newestCreated) throw new RangeError(`point ${id} added out of creation order`);
     // An id above every id added so far cannot be held; any other needs the index.
     if (!(id > this.maxId) && this.index().has(id)) throw new RangeError(`point ${id} is already held`);
     if (id > this.maxId) this.maxId = id;
@@ -241,6 +247,7 @@ export class RetentionQueue {
     const gen = r[b + GEN];
     r[b + ID] = id;
     r[b + CREATED] = createdAt;
+    this.newestCreated = createdAt;
     r[b + EXPIRES] = expiresAt;
     let mask = 0;
     // The tier whose lapse expires the point: the last (by kind) of those lapsing at expiresAt,
@@ -322,6 +329,7 @@ export class RetentionQueue {
     const mask = r[b + MASK];
     for (let k = 0; k < TIERS.length; k++) if (mask & (1 << k)) r[COUNTS + k]--;
     r[b + MASK] = 0;
+    if (r[b + CREATED] === this.newestCreated) this.newestCreated = Number.NaN;
     this.live--;
     this.byId?.delete(r[b + ID]);
     if (this.objs !== null) this.objs[slot] = undefined;
