@@ -21,8 +21,14 @@ export interface TransferOwner {
   transferred(transfer: VaultTransfer): void;
 }
 
+// What the transfer's one callback (step) does next: count the snapshot, take the slot, land.
+const SNAPSHOT = 0;
+const SLOT = 1;
+const LAND = 2;
+
 /** One job's transfer to the vault: its slot lease, start instant and size. */
 export class VaultTransfer {
+  private phase = SLOT;
   private lease: Lease | null = null;
   // Set by beginAt: where to count the snapshot's bytes, and the pool to wait in.
   private ledger: Ledger | null = null;
@@ -49,8 +55,9 @@ export class VaultTransfer {
   /** Takes a slot of `pool` now when one is free, else waits in line for one; then transfers. */
   begin(sim: Simulation, pool: Pool): void {
     const lease = pool.tryAcquire();
+    this.phase = SLOT;
     if (lease !== null) this.granted(sim, lease);
-    else pool.acquire(this.granted);
+    else pool.acquire(this.step);
   }
 
   /**
@@ -62,13 +69,21 @@ export class VaultTransfer {
     this.pool = pool;
     this.ledger = ledger;
     this.snapshotBytes = snapshotBytes;
-    sim.at(at, this.snapshotted, 'backup/snapshot');
+    this.phase = SNAPSHOT;
+    sim.at(at, this.step, 'backup/snapshot');
   }
 
-  private readonly snapshotted = (sim: Simulation): void => {
+  // The one callback the kernel, the pool and the link call (one closure per transfer, not three).
+  private readonly step = (sim: Simulation, lease?: unknown): void => {
+    if (this.phase === LAND) this.done(sim);
+    else if (this.phase === SLOT) this.granted(sim, lease as Lease);
+    else this.snapshotted(sim);
+  };
+
+  private snapshotted(sim: Simulation): void {
     this.ledger!.countSnapshot(sim.now, this.snapshotBytes);
     this.begin(sim, this.pool!);
-  };
+  }
 
   /**
    * Lets a landing before `landBy` count itself: `vaultBytes` in the ledger's standard total
@@ -87,16 +102,17 @@ export class VaultTransfer {
     return !Number.isNaN(this.landedAt);
   }
 
-  private readonly granted = (sim: Simulation, lease: Lease): void => {
+  private granted(sim: Simulation, lease: Lease): void {
     this.lease = lease;
     this.started = sim.now;
+    this.phase = LAND;
     // Without a link the transfer runs at its cap alone.
     if (this.link === null)
-      sim.after(Math.ceil((this.size / this.options.cap!) * 1000), this.done, 'backup/transfer');
-    else this.link.start(this.size, this.done, this.options);
-  };
+      sim.after(Math.ceil((this.size / this.options.cap!) * 1000), this.step, 'backup/transfer');
+    else this.link.start(this.size, this.step, this.options);
+  }
 
-  private readonly done = (sim: Simulation): void => {
+  private done(sim: Simulation): void {
     this.lease!.release();
     this.lease = null;
     const now = sim.now;
@@ -108,5 +124,5 @@ export class VaultTransfer {
     this.stats!.succeeded++;
     this.stats!.transfer(now - this.started, this.size);
     this.landedAt = now;
-  };
+  }
 }
