@@ -3,11 +3,14 @@
 // garbage collection, archive tiering, stop protection and on-demand backups.
 // Rules: reference/azure.md §1.1–1.5, §2.3–2.4; simplifications in docs/model.md.
 //
-// Cost: a fleet-year runs millions of jobs, so a job allocates next to nothing. A VM runs
-// at most one job at a time (a second attempt fails with job-in-progress), so the job in
-// flight lives in fields and its events call pre-bound handlers, not fresh closures. Slots
-// come from the shared SlotBoard (one event per instant for the whole fleet); a free
-// transfer slot is taken at once (Pool.tryAcquire) rather than through a zero-delay event.
+// Cost: a fleet-year runs millions of jobs, and at 10,000 VMs a VM's data is out of the
+// processor's caches whenever it is visited, so the VM is visited as seldom as possible and in
+// fleet order (docs/performance.md). A VM runs at most one job at a time (a second attempt
+// fails with job-in-progress), so the job in flight lives in fields. Slots come from the
+// shared SlotBoard (one event per instant for the whole fleet). With nothing watching
+// (world.eagerStarts), a job is decided at its slot and its snapshot done there too
+// (startsEarly, snapshotsAhead); its transfer (VaultTransfer) waits for a slot, moves and
+// lands without touching the VM, which files the point at its next visit (settle).
 
 import { BufferArena } from '../../engine/arena.js';
 import type { StartOptions } from '../../engine/link.js';
