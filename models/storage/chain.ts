@@ -32,7 +32,7 @@
 // object per point and a Map per chain took 8–20 s for a fleet-year of appends and removes on
 // this machine. So a chain is one object and one Float64Array: an open-addressing table from
 // point id to slot (linear probing, NaN = empty cell; deletion shifts later cells back, so
-// constant append/expire never degrades it; load ≤ 1/2), then the slots (id, time, bytes,
+// constant append/expire never degrades it; load ≤ 1/2; filled only once a lookup needs it), then the slots (id, time, bytes,
 // links, used and log survival per disk) with a free list; buffers come from a shared arena
 // (engine/arena.ts). A chain copies a state's numbers in, so states passed to append can die
 // young and a caller may reuse one (advanceInPlace). stateOf, newest, oldest and points() build
@@ -80,6 +80,10 @@ export class Chain implements ChainView {
   // [cells × 2 (id, slot)] then [slots × stride].
   private buf: Float64Array = EMPTY;
   private cells = 0;
+  // Whether the table holds every live id. It is filled on the first lookup of a point that is
+  // neither the oldest nor the newest: a chain used first in, first out (instant-restore
+  // snapshots) never fills it, and its appends and removals touch one cache line less each.
+  private indexed = false;
   private shift = 32;
   private slots = 0;
   private disks = 0;
@@ -151,7 +155,7 @@ export class Chain implements ChainView {
     if (tail === NONE) this.head = k;
     else buf[this.at(tail) + NEXT] = k;
     this.tail = k;
-    this.insert(id, k);
+    if (this.indexed) this.insert(id, k);
     this.count++;
     this.total += added;
     if (id > this.maxId) this.maxId = id;
@@ -190,7 +194,7 @@ export class Chain implements ChainView {
     else this.head = next;
     buf[b + NEXT] = this.free;
     this.free = k;
-    this.erase(id);
+    if (this.indexed) this.erase(id);
     this.count--;
     this.total += change;
     return bytes(change);
@@ -273,9 +277,10 @@ export class Chain implements ChainView {
     this.buf = this.arena === null ? new Float64Array(length) : this.arena.take(length);
     for (let c = 0; c < this.cells; c++) this.buf[2 * c] = Number.NaN;
     this.buf.set(old.subarray(oldBase, oldBase + this.highWater * this.stride), 2 * this.cells);
-    for (let c = 0; c < oldCells; c++) {
-      if (!Number.isNaN(old[2 * c])) this.insert(old[2 * c], old[2 * c + 1]);
-    }
+    if (this.indexed)
+      for (let c = 0; c < oldCells; c++) {
+        if (!Number.isNaN(old[2 * c])) this.insert(old[2 * c], old[2 * c + 1]);
+      }
     this.arena?.give(old);
   }
 
@@ -293,6 +298,7 @@ export class Chain implements ChainView {
     this.arena?.give(this.buf);
     this.buf = EMPTY;
     this.cells = 0;
+    this.indexed = false;
     this.slots = 0;
     this.highWater = 0;
     this.free = NONE;
@@ -310,12 +316,24 @@ export class Chain implements ChainView {
   // The slot of `id`, or NONE.
   private find(id: number): number {
     if (this.count === 0) return NONE;
+    if (!this.indexed) {
+      if (this.buf[this.at(this.head) + ID] === id) return this.head;
+      if (this.buf[this.at(this.tail) + ID] === id) return this.tail;
+      this.index();
+    }
     const mask = this.cells - 1;
     for (let c = this.home(id); ; c = (c + 1) & mask) {
       const key = this.buf[2 * c];
       if (key === id) return this.buf[2 * c + 1];
       if (Number.isNaN(key)) return NONE;
     }
+  }
+
+  // Fills the table with every live id (the cells are empty: grow leaves them so).
+  private index(): void {
+    this.indexed = true;
+    for (let k = this.head; k !== NONE; k = this.buf[this.at(k) + NEXT])
+      this.insert(this.buf[this.at(k) + ID], k);
   }
 
   // Adds an id known to be absent; the table has room (cells = 2 × slots).
