@@ -46,17 +46,20 @@ function main(argv: string[]): number {
   };
   const baselineFile = option('--baseline');
   const writeFile = option('--write-baseline');
+  // A size flag's value, null when absent, undefined when not a whole number > 0.
   const count = (flag: string): number | null | undefined => {
     const text = option(flag);
     if (text === null) return argv.includes(flag) ? undefined : null;
     const n = Number(text);
     return Number.isInteger(n) && n > 0 ? n : undefined;
   };
-  const scale = { vms: count('--vms'), days: count('--days') };
-  if (scale.vms === undefined || scale.days === undefined) {
+  const vms = count('--vms');
+  const days = count('--days');
+  if (vms === undefined || days === undefined) {
     process.stderr.write('--vms and --days take a whole number greater than 0\n');
     return 2;
   }
+  const scale: Scale = { vms, days };
   const valued = ['--baseline', '--write-baseline', '--vms', '--days'];
   const names = argv.filter((a, i) => !a.startsWith('--') && !valued.includes(argv[i - 1]));
   const unknown = names.filter((n) => !(n in SUITES));
@@ -69,15 +72,14 @@ function main(argv: string[]): number {
   const baseline: Baseline = baselineFile === null ? {} : JSON.parse(readFileSync(baselineFile, 'utf8'));
   const recorded: Baseline = {};
   const differences: string[] = [];
-  const sized = { vms: scale.vms, days: scale.days };
   for (const name of names.length > 0 ? names : Object.keys(SUITES)) {
-    const report: Report = { node: process.version, ...SUITES[name](quick, sized) };
+    const report: Report = { node: process.version, ...SUITES[name](quick, scale) };
     if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else printTable(report);
     const figures = deterministicFigures(report.results);
     // A fleet run of another size is a baseline entry of its own.
-    const resized = name === 'fleet' && (sized.vms !== null || sized.days !== null);
-    const key = `${name}${quick ? '.quick' : ''}${resized ? `.${sized.vms ?? 'default'}x${sized.days ?? 'default'}` : ''}`;
+    const resized = name === 'fleet' && (vms !== null || days !== null);
+    const key = `${name}${quick ? '.quick' : ''}${resized ? `.${vms ?? 'default'}x${days ?? 'default'}` : ''}`;
     recorded[key] = figures;
     if (baselineFile !== null) differences.push(...compareToBaseline(key, figures, baseline));
   }

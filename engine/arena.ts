@@ -23,10 +23,17 @@ export class BufferArena {
     this.chunkLength = Math.floor(chunkBytes / 8);
   }
 
-  /** A view of `length` doubles (large requests get a buffer of their own). */
-  take(length: number): Float64Array {
+  /**
+   * A view of `length` doubles; `zeroed` asks for zeros (a view taken back may hold old
+   * numbers; a fresh one is zero, and its pages stay untouched until written). Requests over
+   * an eighth of a chunk get a buffer of their own, so a chunk wastes at most that at its end.
+   */
+  take(length: number, zeroed = false): Float64Array {
     const reused = this.spare.get(length)?.pop();
-    if (reused !== undefined) return reused;
+    if (reused !== undefined) {
+      if (zeroed) reused.fill(0);
+      return reused;
+    }
     if (length === 0) return EMPTY;
     if (8 * length > this.chunkLength) return new Float64Array(length);
     if (this.offset + length > this.chunk.byteLength / 8) {

@@ -85,6 +85,8 @@ export const MSG = {
   vaultRegion: (vault: string, vaultRegion: string, vmRegion: string) =>
     `vault ${vault} is in ${vaultRegion} but these VMs run in ${vmRegion}; a VM is backed up to a vault in its own region (Azure Backup support matrix)`,
   duplicateVmId: (id: string) => `two VMs would both be named ${id}; rename a fleet group`,
+  serverIsVm: (id: string) =>
+    `a MARS server would be named ${id}, like a VM of the fleet (a vault keeps its protected items by name); rename the server group or the fleet group`,
   durationTooLong: (got: string, max: string) =>
     `a scenario may simulate at most ${max} (100 years), got ${got}`,
   noIndex: (where: string, index: number, length: number) =>

@@ -30,7 +30,8 @@ const LAND = 2;
 export class VaultTransfer {
   private phase = SLOT;
   private lease: Lease | null = null;
-  // Set by beginAt: where to count the snapshot's bytes, and the pool to wait in.
+  // Set by beginAt and landAhead: where to count the snapshot's or the point's bytes, and the
+  // pool to wait in.
   private ledger: Ledger | null = null;
   private pool: Pool | null = null;
   private snapshotBytes = 0;
@@ -38,8 +39,6 @@ export class VaultTransfer {
   started = Number.NaN;
   /** When its bytes were all in, counted by the transfer itself (landAhead), sim ms; NaN before. */
   landedAt = Number.NaN;
-  /** The bytes the point adds to the vault's standard tier (landAhead). */
-  vaultBytes = 0;
   // A landing before this instant is counted here (landAhead); -Infinity: the owner is told.
   private landBy = Number.NEGATIVE_INFINITY;
   private stats: JobStats | null = null;
@@ -86,15 +85,16 @@ export class VaultTransfer {
   }
 
   /**
-   * Lets a landing before `landBy` count itself: `vaultBytes` in the ledger's standard total
-   * (Ledger.countVaultPoint) and the job in `stats`, setting landedAt for the owner to file
-   * the point when it next looks (Ledger.fileVaultPoint). Later landings tell the owner.
+   * Lets a landing before `landBy` count itself: `size` in the ledger's standard total
+   * (Ledger.countVaultPoint: the owner asks this only while its last vault point is the
+   * chain's newest, so the point adds exactly the delta it carries) and the job in `stats`,
+   * setting landedAt for the owner to file the point when it next looks
+   * (Ledger.fileVaultPoint). Later landings tell the owner.
    */
-  landAhead(landBy: number, ledger: Ledger, stats: JobStats, vaultBytes: number): void {
+  landAhead(landBy: number, ledger: Ledger, stats: JobStats): void {
     this.landBy = landBy;
     this.ledger = ledger;
     this.stats = stats;
-    this.vaultBytes = vaultBytes;
   }
 
   /** Whether it landed and counted itself (landAhead), waiting for its owner to file it. */
@@ -120,7 +120,7 @@ export class VaultTransfer {
       this.owner.transferred(this);
       return;
     }
-    this.ledger!.countVaultPoint(now, this.vaultBytes);
+    this.ledger!.countVaultPoint(now, this.size);
     this.stats!.succeeded++;
     this.stats!.transfer(now - this.started, this.size);
     this.landedAt = now;

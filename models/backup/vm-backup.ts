@@ -75,13 +75,14 @@ function optionsFor(jobs: BackupJobSettings): { first: StartOptions; next: Start
   return options;
 }
 
-// Instant-restore snapshots a policy keeps at most: its retention over the shortest gap
-// between backups, plus the one kept past expiry until the next success (§1.4) and one spare.
-function snapshotsKept(policy: Policy): number {
+// Instant-restore snapshots a policy keeps at most within `span` (its retention, or a run
+// shorter than it): the span over the shortest gap between backups, plus the one kept past
+// expiry until the next success (§1.4) and one spare.
+function snapshotsKept(policy: Policy, span: number): number {
   const { schedule } = policy;
   const gap =
     schedule.frequency === 'daily' || schedule.frequency === 'weekly' ? MS.day : (schedule.every ?? MS.hour);
-  return Math.ceil(policy.instantRestore / gap) + 2;
+  return Math.ceil(span / gap) + 2;
 }
 
 /** A recovery point as a restore sees it (VmBackup.restorePoints). */
@@ -184,8 +185,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
         stream: s.get(`vm/${vm.id}/disk/${d.name}/churn`),
       })),
     );
-    // Sized once for what the policy can keep (plus a few on-demand points), so it never grows.
-    const kept = maxPointsKept(policy.retention, policy.schedule) + 4;
+    // Sized once for what the policy can keep (plus a few on-demand points), so it never grows,
+    // but never beyond what the run can make: a vault point a day at most (§1.1), and the
+    // on-demand ones (a policy keeping 9,999 points on a short run must not cost 9,999 each).
+    const inRun = Math.ceil(world.horizon / MS.day) + 4 + vm.backup!.onDemand.length;
+    const kept = Math.min(maxPointsKept(policy.retention, policy.schedule) + 4, inRun);
     world.arena ??= new BufferArena();
     this.retention = new RetentionQueue(kept, world.arena);
     const jitter = s.get(`vm/${vm.id}/backup/jitter`);
@@ -211,7 +215,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     world.slots ??= new SlotBoard(world.sim);
     this.slots = world.slots;
     this.transfers = optionsFor(world.jobs);
-    this.stored = vault.ledger.item(vm.id, { standard: kept, snapshot: snapshotsKept(policy), disks });
+    const snapshots = Math.min(
+      snapshotsKept(policy, policy.instantRestore),
+      snapshotsKept(policy, world.horizon),
+    );
+    this.stored = vault.ledger.item(vm.id, { standard: kept, snapshot: snapshots, disks });
   }
 
   /** Reports job outcomes and deletions to the monitor (reference/azure.md §7.5; issue 6). */
@@ -292,7 +300,8 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   }
 
   // Whether no cleanup round (run at whole multiples of world.cleanupEvery, and at the end of
-  // the run) comes between now and t (inclusive).
+  // the run) comes between now and t (inclusive). Not when now is a round's instant: a slot
+  // booked before the round was scheduled runs before it at that instant.
   private beforeCleanup(t: number): boolean {
     const every = this.world.cleanupEvery;
     const now = this.now;
@@ -423,7 +432,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
       (!this.hasLastVault || this.tailIsLastVault)
     ) {
       const landBy = Math.min((Math.floor(this.now / every) + 1) * every, this.stopAt, this.world.horizon);
-      transfer.landAhead(landBy, ledger, this.stats, size);
+      transfer.landAhead(landBy, ledger, this.stats);
     }
     if (ahead) transfer.beginAt(this.world.sim, doneAt, this.vault.pool, ledger, snapshotBytes);
     else transfer.begin(this.world.sim, this.vault.pool);
@@ -451,7 +460,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     const transfer = this.inFlight;
     if (transfer === null || !transfer.landed) return;
     this.inFlight = null;
-    this.vault.ledger.fileVaultPoint(this.stored, this.jobId, this.jobState!, transfer.vaultBytes);
+    this.vault.ledger.fileVaultPoint(this.stored, this.jobId, this.jobState!, transfer.size);
     this.vaultDone(transfer.size, transfer.landedAt);
   }
 

@@ -38,8 +38,10 @@ export interface World {
   /** Keep each recovery point's times (what disaster recovery asks for); off for plain capacity runs. */
   keepPointTimes?: boolean;
   /**
-   * Nothing observes a job's start but the job (no trace, monitor or faults), so a scheduled
-   * job may be decided at its slot and its start needs no event of its own (VmBackup.startsEarly).
+   * Nothing outside a job observes its steps (no trace, monitor or disaster recovery), so a
+   * scheduled job may be decided at its slot, its snapshot done there, and its transfer's
+   * landing count itself for the VM to file later (VmBackup.startsEarly, snapshotsAhead,
+   * settle; docs/model.md "Decided ahead").
    */
   eagerStarts?: boolean;
   /** Items' cleanups run at every whole multiple of this (sim ms): the daily round. */

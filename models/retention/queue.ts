@@ -107,10 +107,7 @@ export class RetentionQueue {
 
   // A zeroed buffer of `length` doubles, from the arena when there is one.
   private zeroed(length: number): Float64Array {
-    if (this.arena === null) return new Float64Array(length);
-    const buf = this.arena.take(length);
-    buf.fill(0);
-    return buf;
+    return this.arena === null ? new Float64Array(length) : this.arena.take(length, true);
   }
 
   /** The instant of the last advance (−Infinity before the first). */

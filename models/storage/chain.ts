@@ -32,9 +32,9 @@
 // object per point and a Map per chain took 8–20 s for a fleet-year of appends and removes on
 // this machine. So a chain is one object and one Float64Array: an open-addressing table from
 // point id to slot (linear probing, NaN = empty cell; deletion shifts later cells back, so
-// constant append/expire never degrades it; load ≤ 1/2; filled only once a lookup needs it), then the slots (id, time, bytes,
-// links, used and log survival per disk) with a free list; buffers come from a shared arena
-// (engine/arena.ts). A chain copies a state's numbers in, so states passed to append can die
+// constant append/expire never degrades it; load ≤ 1/2; filled only once a lookup needs it),
+// then the slots (id, time, bytes, links, used and log survival per disk) with a free list;
+// buffers come from an arena shared with other chains (engine/arena.ts). A chain copies a state's numbers in, so states passed to append can die
 // young and a caller may reuse one (advanceInPlace). stateOf, newest, oldest and points() build
 // fresh objects.
 
@@ -101,8 +101,9 @@ export class Chain implements ChainView {
   private readonly firstSlots: number;
 
   /**
-   * An empty chain; chains of one ledger share an arena for their buffers (see BufferArena).
-   * `expected` is how many points it will usually hold (a size hint, not a limit). Given the
+   * An empty chain; chains share arenas for their buffers (see BufferArena; a ledger keeps one
+   * for snapshot chains and one for vault chains). `expected` is how many points it may hold
+   * (a size hint, not a limit: the buffer grows past it). Given the
    * disk count of its points too, it takes its buffer now: chains made in the order their
    * items are visited (a fleet's daily cleanup) then lie in that order in the arena, and a
    * walk over them reads memory forwards (measured on 10,000 chains: removing in memory

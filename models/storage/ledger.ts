@@ -167,6 +167,11 @@ export class Ledger {
   /** Files in the item's chain a vault point already counted; throws if its bytes are not those counted. */
   fileVaultPoint(item: ItemRef, pointId: PointId, state: ContentState, counted: Bytes | number): void {
     const st = this.stateFor(item);
+    if (st.archive?.has(pointId)) {
+      throw new RangeError(
+        `ledger ${this.name}: ${st.id} point ${String(pointId)} is already in the archive`,
+      );
+    }
     const added = st.standard.append(pointId, state);
     if (added !== counted)
       throw new RangeError(

@@ -58,7 +58,12 @@ export function normalise(
       ctx.add('out-of-range', ['pricing'], (err as Error).message);
     }
   }
-  const servers = normaliseServers(ctx, list('servers') as never[], declared('vaults'));
+  const servers = normaliseServers(
+    ctx,
+    list('servers') as never[],
+    declared('vaults'),
+    new Set(vms.map((vm) => vm.id)),
+  );
   const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
   const objectives = r.objectives as { rpo?: string; rto?: string } | undefined;
   const rpo =

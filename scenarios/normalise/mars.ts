@@ -45,8 +45,13 @@ const MIN_THROTTLE = 512_000 / 8;
 const MAX_THROTTLE = 1_023_000_000 / 8;
 const MAX_TIMES = 3;
 
-/** MARS servers expanded into one entry per server (ids like fs-001). */
-export function normaliseServers(ctx: Context, raw: RawServer[], vaults: ReadonlySet<string>): MarsServer[] {
+/** MARS servers expanded into one entry per server (ids like fs-001), none named like a VM in `vmIds`. */
+export function normaliseServers(
+  ctx: Context,
+  raw: RawServer[],
+  vaults: ReadonlySet<string>,
+  vmIds: ReadonlySet<string>,
+): MarsServer[] {
   ctx.index('server group', raw, 'servers');
   const out: MarsServer[] = [];
   raw.forEach((g, i) => {
@@ -75,6 +80,14 @@ export function normaliseServers(ctx: Context, raw: RawServer[], vaults: Readonl
     if (times.some((t) => t === null) || network === undefined) return;
     const count = g.count ?? 1;
     const width = Math.max(3, String(count).length);
+    const clash = Array.from(
+      { length: count },
+      (_, k) => `${g.name}-${String(k + 1).padStart(width, '0')}`,
+    ).find((id) => vmIds.has(id));
+    if (clash !== undefined) {
+      ctx.add('duplicate-name', at('name'), MSG.serverIsVm(clash));
+      return;
+    }
     for (let n = 1; n <= count; n++)
       out.push({
         id: `${g.name}-${String(n).padStart(width, '0')}`,
