@@ -217,7 +217,9 @@ export function summarise(sorted: Float64Array, scale = 1): Summary5 {
   if (n === 0) return { count: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 };
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i];
-  const values = Array.from(sorted);
+  // quantileSorted reads only length and indices, so the typed array serves as it is (a copy
+  // into a plain array cost a fleet-year's collect about 0.7 s for 3.65 M transfers).
+  const values = sorted as unknown as number[];
   const r = (x: number) => Math.round(x * scale * 1000) / 1000;
   return {
     count: n,
