@@ -122,6 +122,8 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   private pendingAttempts = 0;
   // When protection stops (sim ms), Infinity when it never does.
   private readonly stopAt: number;
+  // Whether the plan has on-demand backups (read at every slot: the plan itself is cold).
+  private readonly hasOnDemand: boolean;
   // When the next scheduled slot is delivered (sim ms; at or past the horizon when none is).
   private nextSlotAt = 0;
   // The job's transfer to the vault, while it runs or has landed unfiled (see settle).
@@ -212,6 +214,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     nums[CONSTANT_USED] = this.content.usedIsConstant ? this.content.usedAt(0) : Number.NaN;
     nums[PROTECTED_FROM] = plan.from;
     this.stopAt = plan.stop === null ? Number.POSITIVE_INFINITY : plan.stop.at;
+    this.hasOnDemand = plan.onDemand.length > 0;
     world.slots ??= new SlotBoard(world.sim);
     this.slots = world.slots;
     this.transfers = optionsFor(world.jobs);
@@ -292,25 +295,26 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
       this.world.eagerStarts === true &&
       !this.busy &&
       this.pendingAttempts === 0 &&
-      this.vm.backup!.onDemand.length === 0 &&
+      !this.hasOnDemand &&
       start < this.stopAt &&
       start < this.nextSlotAt &&
       this.beforeCleanup(start)
     );
   }
 
-  // Whether no cleanup round (run at whole multiples of world.cleanupEvery, and at the end of
-  // the run) comes between now and t (inclusive). Not when now is a round's instant: a slot
-  // booked before the round was scheduled runs before it at that instant.
+  // Whether no cleanup round comes between now and t (inclusive). Not when now is a round's
+  // instant: a slot booked before the round was scheduled runs before it at that instant.
   private beforeCleanup(t: number): boolean {
     const every = this.world.cleanupEvery;
-    const now = this.now;
-    return (
-      every !== undefined &&
-      now % every !== 0 &&
-      Math.floor(now / every) === Math.floor(t / every) &&
-      t < this.world.horizon
-    );
+    return every !== undefined && this.now % every !== 0 && t < this.nextCleanup();
+  }
+
+  // The next cleanup round after now: rounds run at whole multiples of world.cleanupEvery and
+  // at the end of the run (Infinity when there are none).
+  private nextCleanup(): number {
+    const every = this.world.cleanupEvery;
+    if (every === undefined) return Number.POSITIVE_INFINITY;
+    return Math.min((Math.floor(this.now / every) + 1) * every, this.world.horizon);
   }
 
   // A scheduled attempt decided ahead of its start (startsEarly): the snapshot, or the retry,
@@ -397,8 +401,10 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     const state = this.content.advanceTo(this.nums[TAKEN_AT]);
     const id = ++this.pointSeq;
     const ledger = this.vault.ledger;
-    const snapshotBytes = ahead ? ledger.appendSnapshotAhead(this.stored, id, state) : 0;
-    if (!ahead) ledger.addSnapshot(doneAt, this.stored, id, state);
+    // Ahead, the bytes are counted at doneAt by the transfer's event (beginAt, below).
+    let snapshotBytes = 0;
+    if (ahead) snapshotBytes = ledger.appendSnapshotAhead(this.stored, id, state);
+    else ledger.addSnapshot(doneAt, this.stored, id, state);
     if (this.times !== null) this.times.set(id, [this.nums[TAKEN_AT], Number.NaN]);
     this.snaps.push(id, doneAt + this.policy.instantRestore);
     this.stats.snapshotsTaken++;
@@ -425,15 +431,9 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     // cleanup round, stop or end of run. The point adds to the vault chain what the transfer
     // carries, its delta from the last vault point, as long as that point is the chain's
     // newest (no cleanup or archive move has taken it since): the chain is not touched now.
-    const every = this.world.cleanupEvery;
-    if (
-      this.world.eagerStarts === true &&
-      every !== undefined &&
-      (!this.hasLastVault || this.tailIsLastVault)
-    ) {
-      const landBy = Math.min((Math.floor(this.now / every) + 1) * every, this.stopAt, this.world.horizon);
-      transfer.landAhead(landBy, ledger, this.stats);
-    }
+    const filed = this.world.cleanupEvery !== undefined; // a cleanup round will file it
+    if (this.world.eagerStarts === true && filed && (!this.hasLastVault || this.tailIsLastVault))
+      transfer.landAhead(Math.min(this.nextCleanup(), this.stopAt), ledger, this.stats);
     if (ahead) transfer.beginAt(this.world.sim, doneAt, this.vault.pool, ledger, snapshotBytes);
     else transfer.begin(this.world.sim, this.vault.pool);
   }

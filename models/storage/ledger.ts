@@ -166,17 +166,23 @@ export class Ledger {
 
   /** Files in the item's chain a vault point already counted; throws if its bytes are not those counted. */
   fileVaultPoint(item: ItemRef, pointId: PointId, state: ContentState, counted: Bytes | number): void {
+    const added = this.appendVault(item, pointId, state);
+    if (added !== counted)
+      throw new RangeError(
+        `ledger ${this.name}: ${this.stateFor(item).id} point ${String(pointId)} adds ${added} bytes, ${counted} were counted`,
+      );
+  }
+
+  // Appends a vault point to the item's standard chain (not to a point already archived);
+  // returns the bytes it adds.
+  private appendVault(item: ItemRef, pointId: PointId, state: ContentState): Bytes {
     const st = this.stateFor(item);
     if (st.archive?.has(pointId)) {
       throw new RangeError(
         `ledger ${this.name}: ${st.id} point ${String(pointId)} is already in the archive`,
       );
     }
-    const added = st.standard.append(pointId, state);
-    if (added !== counted)
-      throw new RangeError(
-        `ledger ${this.name}: ${st.id} point ${String(pointId)} adds ${added} bytes, ${counted} were counted`,
-      );
+    return st.standard.append(pointId, state);
   }
 
   /** Counts in the snapshot total, at `now`, the bytes a snapshot appended ahead added. */
@@ -198,13 +204,7 @@ export class Ledger {
   /** Adds a vault-standard recovery point; returns the bytes it adds, which is also what the backup transfers. */
   addVaultPoint(now: number, item: ItemRef, pointId: PointId, state: ContentState): Bytes {
     this.tick(now);
-    const st = this.stateFor(item);
-    if (st.archive?.has(pointId)) {
-      throw new RangeError(
-        `ledger ${this.name}: ${st.id} point ${String(pointId)} is already in the archive`,
-      );
-    }
-    const added = st.standard.append(pointId, state);
+    const added = this.appendVault(item, pointId, state);
     this.change(now, STANDARD, added);
     return added;
   }

@@ -23,6 +23,12 @@ const NAMES = (what: string): SchemaNode => ({
   items: { type: 'string', minLength: 1, description: 'A value.' },
 });
 
+// One value or a non-empty list of them (a filter's values to keep, or to drop).
+const ONE_OR_MORE: SchemaNode[] = [
+  SCALAR('One value.'),
+  { type: 'array', minItems: 1, items: SCALAR('A value.'), description: 'Values.' },
+];
+
 const WHERE: SchemaNode = {
   description:
     'Dimension (metric) or column (log) filters: a value or list of values to keep, or {not: value or list} to drop. Like healthStatus: {not: Healthy}.',
@@ -32,13 +38,7 @@ const WHERE: SchemaNode = {
     description: 'Values to keep, or {not: …} values to drop.',
     'x-expected': 'filterValues',
     anyOf: [
-      SCALAR('One value.'),
-      {
-        type: 'array',
-        minItems: 1,
-        items: SCALAR('A value.'),
-        description: 'Values.',
-      },
+      ...ONE_OR_MORE,
       {
         type: 'object',
         description: 'Values to drop.',
@@ -47,15 +47,7 @@ const WHERE: SchemaNode = {
         properties: {
           not: {
             description: 'A value or a list of values to drop.',
-            anyOf: [
-              SCALAR('One value.'),
-              {
-                type: 'array',
-                minItems: 1,
-                items: SCALAR('A value.'),
-                description: 'Values.',
-              },
-            ],
+            anyOf: ONE_OR_MORE,
           },
         },
       },
