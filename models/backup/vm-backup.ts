@@ -263,7 +263,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     // §1.2: a scheduled job starts within the start window (2 h by default).
     const delay = Math.floor(this.draws.take(JITTER) * this.world.jobs.startWindow);
     if (this.startsEarly(delay)) {
-      this.attemptAt(slot, this.now + delay);
+      this.attempt(slot, 0, null, this.now + delay);
       return;
     }
     this.pendingAttempts++;
@@ -317,33 +317,17 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     return Math.min((Math.floor(this.now / every) + 1) * every, this.world.horizon);
   }
 
-  // A scheduled attempt decided ahead of its start (startsEarly): the snapshot, or the retry,
-  // is scheduled from the start instant `at`.
-  private attemptAt(slot: Slot, at: number): void {
-    this.stats.attempts++;
-    let cause: FailureCause | null = null;
-    if (!this.vmAgent) cause = 'vm-agent-missing';
-    else if (this.nums[FAILURE_RATE] > 0 && this.failureStream().next() < this.nums[FAILURE_RATE])
-      cause = 'transient';
-    if (cause !== null) {
-      this.stats.fail(cause);
-      if (cause !== 'vm-agent-missing' && this.retries > 0) this.retryAt(at + this.retryAfter, slot, 1, null);
-      return;
-    }
-    this.busy = true;
-    this.jobSlot = slot;
-    this.jobRetain = null;
-    this.nums[TAKEN_AT] = at;
-    const doneAt = at + this.draws.take(DURATION);
-    if (this.snapshotsAhead(doneAt)) this.snapshotDone(doneAt, true);
-    else this.world.sim.at(doneAt, this.onSnapshot, 'backup/snapshot');
-  }
-
-  // Whether phase 1 of a job decided ahead (attemptAt) may be done now too, though it ends at
-  // `doneAt`: the job goes to the vault (so only its transfer's events follow), and no
-  // cleanup round, stop, next slot or end of run comes before doneAt.
+  // Whether phase 1 of a scheduled job may be done now, though it ends at `doneAt`: nothing
+  // watches (world.eagerStarts), the job goes to the vault (so only its transfer's events
+  // follow), and no cleanup round, stop, next slot or end of run comes before doneAt.
   private snapshotsAhead(doneAt: number): boolean {
-    return this.vaultOwed && doneAt < this.stopAt && doneAt < this.nextSlotAt && this.beforeCleanup(doneAt);
+    return (
+      this.world.eagerStarts === true &&
+      this.vaultOwed &&
+      doneAt < this.stopAt &&
+      doneAt < this.nextSlotAt &&
+      this.beforeCleanup(doneAt)
+    );
   }
 
   // Schedules attempt number `retry` of a job at `at` (counted as retried now).
@@ -360,8 +344,10 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     );
   }
 
-  // One attempt of a job: a scheduled slot, or an on-demand backup with its own retention.
-  private attempt(slot: Slot | null, retry: number, onDemandRetain: number | null): void {
+  // One attempt of a job: a scheduled slot, or an on-demand backup with its own retention. It
+  // is made now, or decided now for its start at `at` (startsEarly: nothing it reads can
+  // change before then), the snapshot or the retry then scheduled from `at`.
+  private attempt(slot: Slot | null, retry: number, onDemandRetain: number | null, at = this.now): void {
     this.settle();
     if (this.stopped) return;
     this.stats.attempts++;
@@ -369,23 +355,25 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     if (!this.vmAgent) cause = 'vm-agent-missing';
     else if (this.busy) cause = 'job-in-progress';
     // The VM or its region is down (disaster recovery): the job fails with that cause.
-    else if (this.world.blocked !== undefined) cause = this.world.blocked(this.id, this.now);
+    else if (this.world.blocked !== undefined) cause = this.world.blocked(this.id, at);
     // A rate of 0 never fails, and the stream serves nothing else: no draw, and no stream.
     else if (this.nums[FAILURE_RATE] > 0 && this.failureStream().next() < this.nums[FAILURE_RATE])
       cause = 'transient';
     if (cause !== null) {
       this.stats.fail(cause);
       if (this.world.trace !== null) this.trace('job-failed', { cause, retry });
-      this.signals?.jobFailed(this.id, this.vault.spec.name, this.now, cause);
+      this.signals?.jobFailed(this.id, this.vault.spec.name, at, cause);
       if (cause !== 'vm-agent-missing' && retry < this.retries)
-        this.retryAt(this.now + this.retryAfter, slot, retry + 1, onDemandRetain);
+        this.retryAt(at + this.retryAfter, slot, retry + 1, onDemandRetain);
       return;
     }
     this.busy = true;
     this.jobSlot = slot;
     this.jobRetain = onDemandRetain;
-    this.nums[TAKEN_AT] = this.now;
-    this.world.sim.after(this.draws.take(DURATION), this.onSnapshot, 'backup/snapshot');
+    this.nums[TAKEN_AT] = at;
+    const doneAt = at + this.draws.take(DURATION);
+    if (onDemandRetain === null && this.snapshotsAhead(doneAt)) this.snapshotDone(doneAt, true);
+    else this.world.sim.at(doneAt, this.onSnapshot, 'backup/snapshot');
   }
 
   private failureStream(): RandomStream {

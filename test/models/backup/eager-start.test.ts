@@ -1,4 +1,4 @@
-// Eager starts (models/backup/vm-backup.ts: startsEarly / attemptAt / retryAt): with nothing
+// Eager starts (models/backup/vm-backup.ts: startsEarly / attempt / retryAt): with nothing
 // watching a job's start (no trace, faults or monitor), a scheduled job is decided at its slot
 // instead of through a start event. That must change nothing but the event count: a run with
 // a trace (which turns eager starts off, models/simulate.ts) gives the same results.
