@@ -129,7 +129,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   if (monitor !== null) onDemandOnAlert(monitor, byGroup);
   // --- end monitor
   dr?.start(monitor);
-  // Nothing outside a job watches its start: jobs may be decided at their slots.
+  // Nothing outside a job watches its steps: jobs may be decided ahead (docs/model.md).
   world.eagerStarts = world.trace === null && dr === null && monitor === null;
   // 4. run
   sim.run(scenario.duration);
