@@ -1,12 +1,13 @@
 // `npm run bench -- <suite> [--json] [--quick] [--vms N] [--days D]`: runs a bench suite and
 // prints its figures, as a table or (with --json) one JSON object on stdout. --vms and --days
-// scale the fleet suite (to see how the cost per VM-day grows with the fleet).
+// scale the fleet and layout suites (to see how the cost per VM-day grows with the fleet).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Baseline, compareToBaseline, deterministicFigures } from './baseline.js';
 import { benchDr } from './dr.js';
 import { benchFleet } from './fleet.js';
 import { benchKernel } from './kernel.js';
+import { benchLayout } from './layout.js';
 import type { BenchResult } from './measure.js';
 import { benchSweep } from './sweep.js';
 
@@ -28,6 +29,10 @@ const SUITES: Record<string, (quick: boolean, scale: Scale) => Omit<Report, 'nod
   fleet: (quick, scale) => ({
     suite: 'fleet',
     ...benchFleet(scale.vms ?? (quick ? 500 : 10_000), scale.days ?? (quick ? 30 : 365)),
+  }),
+  layout: (quick, scale) => ({
+    suite: 'layout',
+    ...benchLayout(scale.vms ?? (quick ? 500 : 10_000), scale.days ?? (quick ? 30 : 365)),
   }),
   kernel: (quick) => ({
     suite: 'kernel',
@@ -78,7 +83,7 @@ function main(argv: string[]): number {
     else printTable(report);
     const figures = deterministicFigures(report.results);
     // A fleet run of another size is a baseline entry of its own.
-    const resized = name === 'fleet' && (vms !== null || days !== null);
+    const resized = (name === 'fleet' || name === 'layout') && (vms !== null || days !== null);
     const key = `${name}${quick ? '.quick' : ''}${resized ? `.${vms ?? 'default'}x${days ?? 'default'}` : ''}`;
     recorded[key] = figures;
     if (baselineFile !== null) differences.push(...compareToBaseline(key, figures, baseline));
