@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { benchLayout } from '../../bench/layout.js';
+import { runLayout } from '../../bench/layout.js';
 
 // The layout bench's sketch must do the work it claims, or its timing says nothing.
-const figure = (vms: number, days: number, name: string): number =>
-  benchLayout(vms, days).results.find((r) => r.name === `layout.${name}`)!.value;
-
 describe('layout bench', () => {
   it('keeps the GFS tiers of one VM through January 2026, worked by hand', () => {
     // Runs start on Thursday 2026-01-01; the point of day d lands that morning, and the
@@ -15,14 +12,17 @@ describe('layout bench', () => {
     //   its day to day 30: 28 + 21 + 14 + 7 = 70;
     // - monthly and yearly: the first Sunday, 4 January (day 3), on days 3 … 30: 28 each.
     // Total 495 + 70 + 28 + 28 = 621.
-    expect(figure(1, 31, 'tier_point_days')).toBe(621);
+    expect(runLayout(1, 31, 'columnar').pointDays).toBe(621);
   });
 
-  it('gives the same figures twice', () => {
-    const pick = (vms: number) =>
-      benchLayout(vms, 40)
-        .results.filter((r) => r.unit !== 's' && r.unit !== 'µs' && r.unit !== 'MiB')
-        .map((r) => [r.name, r.value]);
-    expect(pick(50)).toEqual(pick(50));
+  it('computes the same figures in both layouts, and twice in one', () => {
+    const figures = (layout: 'columnar' | 'objects') => {
+      const { stored, pointDays } = runLayout(20, 400, layout);
+      return { stored, pointDays };
+    };
+    const columnar = figures('columnar');
+    expect(columnar.stored).toBeGreaterThan(0);
+    expect(figures('objects')).toEqual(columnar);
+    expect(figures('columnar')).toEqual(columnar);
   });
 });
