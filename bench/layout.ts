@@ -10,7 +10,7 @@
 // - draws the start jitter, the snapshot duration and each disk's churn (Box–Muller);
 // - advances each disk's log survival and takes a snapshot into a ring of instant-restore
 //   points (2 days), its bytes the delta from the snapshot before;
-// - queues the transfer in one event heap (time, VM, kind) for its snapshot's end, then
+// - queues the transfer in the kernel's event queue (time, VM and kind) for its snapshot's end, then
 //   for its landing (size over a per-transfer rate: no shared link, no slot pool);
 // - on landing, appends the vault point to a linked chain (middle removal hands blocks
 //   to the successor) and gives it its GFS tiers: daily 30, weekly 12 on Sunday,
@@ -24,6 +24,7 @@
 // arrays and its offset in them are the only difference) and must compute the same figures.
 
 import seedrandom from 'seedrandom';
+import { EventQueue } from '../engine/event-queue.js';
 import { type BenchResult, clock, peakRss } from './measure.js';
 
 const DAY = 86_400_000;
@@ -113,51 +114,6 @@ function full(a: Float64Array, p: number, used: number): number {
   let bytes = 0;
   for (let d = 0; d < DISKS; d++) bytes += a[p + used + d];
   return bytes;
-}
-
-/** A min-heap of (time, VM × 2 + kind). */
-class Heap {
-  private times = new Float64Array(1 << 16);
-  private refs = new Int32Array(1 << 16);
-  size = 0;
-  topTime = 0;
-  topRef = 0;
-
-  push(time: number, ref: number): void {
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (this.times[p] <= time) break;
-      this.times[i] = this.times[p];
-      this.refs[i] = this.refs[p];
-      i = p;
-    }
-    this.times[i] = time;
-    this.refs[i] = ref;
-  }
-
-  peek(): number {
-    return this.size > 0 ? this.times[0] : Number.POSITIVE_INFINITY;
-  }
-
-  pop(): void {
-    this.topTime = this.times[0];
-    this.topRef = this.refs[0];
-    const n = --this.size;
-    const time = this.times[n];
-    const ref = this.refs[n];
-    let i = 0;
-    while (2 * i + 1 < n) {
-      let c = 2 * i + 1;
-      if (c + 1 < n && this.times[c + 1] < this.times[c]) c++;
-      if (time <= this.times[c]) break;
-      this.times[i] = this.times[c];
-      this.refs[i] = this.refs[c];
-      i = c;
-    }
-    this.times[i] = time;
-    this.refs[i] = ref;
-  }
 }
 
 // Advances the VM's content by a day of churn drawn from its disks' streams.
@@ -294,7 +250,9 @@ export function runLayout(vms: number, days: number, layout: Layout): LayoutRun 
     ['jitter', 'duration', 'churn0', 'churn1'].map((s) => seedrandom.alea(`layout/${v}/${s}`)),
   );
   const totals: Totals = { stored: 0, tierCount: new Float64Array(TIERS) };
-  const heap = new Heap();
+  // The kernel's event queue, entries (time, VM × 2 + kind): 0 the snapshot's end, 1 the landing.
+  const queue = new EventQueue();
+  let seq = 0;
   const rate = 100 * 2 ** 20; // bytes per second per transfer
   const t0 = clock();
   let pointDays = 0;
@@ -311,16 +269,17 @@ export function runLayout(vms: number, days: number, layout: Layout): LayoutRun 
       const done = start + Math.max(0, Math.round(300_000 + 60_000 * normal(d[1])));
       advance(arrays(v), offset(v), d);
       snapshot(arrays(v), offset(v), totals);
-      heap.push(done, v * 2);
+      queue.push(done, seq++, v * 2);
     }
     const midnight = (day + 1) * DAY;
-    while (heap.peek() < midnight) {
-      heap.pop();
-      const v = heap.topRef >> 1;
-      if ((heap.topRef & 1) === 0) {
+    while (queue.size > 0 && queue.topTime() < midnight) {
+      const time = queue.topTime();
+      const ref = queue.pop();
+      const v = ref >> 1;
+      if ((ref & 1) === 0) {
         const size = newestBytes(arrays(v), offset(v));
-        heap.push(heap.topTime + Math.ceil((size / rate) * 1000), v * 2 + 1);
-      } else land(arrays(v), offset(v), heap.topTime, mask, totals);
+        queue.push(time + Math.ceil((size / rate) * 1000), seq++, v * 2 + 1);
+      } else land(arrays(v), offset(v), time, mask, totals);
     }
     for (let v = 0; v < vms; v++) cleanup(arrays(v), offset(v), midnight, totals);
     const c = totals.tierCount;
