@@ -24,7 +24,7 @@
 // arrays and its offset in them are the only difference) and must compute the same figures.
 
 import seedrandom from 'seedrandom';
-import { EventQueue } from '../engine/event-queue.js';
+import { EventQueue } from '../index.js';
 import { type BenchResult, clock, peakRss } from './measure.js';
 
 const DAY = 86_400_000;
