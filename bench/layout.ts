@@ -5,36 +5,55 @@
 // when every VM is an object owning its own small typed arrays, as the model's are (objects).
 // docs/performance.md, "What 10 s would take".
 //
-// Per VM and day it does what the fleet bench's model does at its core, with the same
-// random streams (Alea through seedrandom) and the same policy shape:
-// - draws the start jitter, the snapshot duration and each disk's churn (Box–Muller);
+// Per VM and day it does what the fleet bench's model does at its core, with its numbers
+// read from the fleet bench's own scenario (bench/fleet.ts: disks, churn distributions, start
+// window, snapshot duration, throughputs, retention) and the project's random streams and
+// samplers:
+// - draws the start jitter, the snapshot duration and each disk's churn (16 days ahead);
 // - advances each disk's log survival and takes a snapshot into a ring of instant-restore
-//   points (2 days), its bytes the delta from the snapshot before;
-// - queues the transfer in the kernel's event queue (time, VM and kind) for its snapshot's end, then
-//   for its landing (size over a per-transfer rate: no shared link, no slot pool);
+//   points (the policy's instant-restore days), its bytes the delta from the snapshot before;
+// - queues the transfer in the kernel's event queue (time, VM and kind) for its snapshot's
+//   end, then for its landing: a first full copy at the initial throughput, later ones at the
+//   incremental throughput (no shared link, no slot pool), sized by the newest vault point's
+//   bytes as a stand-in for the delta;
 // - on landing, appends the vault point to a linked chain (middle removal hands blocks
-//   to the successor) and gives it its GFS tiers: daily 30, weekly 12 on Sunday,
-//   monthly 12 on the first Sunday, yearly 3 on January's first Sunday, each tier a FIFO;
+//   to the successor) and gives it its GFS tiers (the fleet policy's: daily, weekly on Sunday,
+//   monthly on the first Sunday, yearly on January's first Sunday), each tier a FIFO, months
+//   taken as 365/12 days and years as 365;
 // - at midnight lapses the tiers due, removes points no tier keeps, expires snapshots,
 //   and sums the points per tier and the stored bytes.
 // What it leaves out (retention heaps for changing policies, the link's processor
 // sharing, the slot pool, job statistics, failures, archive, series) is what makes the
 // model's VM-day dearer even with its data in the caches; the gap is the price of that
-// generality plus the layout. Both layouts run the same functions on the same draws (a VM's
+// generality plus the layout. Its own simplifications: the slot is 03:00 UTC every day (the
+// policy's 22:00 New York in winter time), and a day's point is kept by its tiers from landing.
+// Both layouts run the same functions on the same draws (a VM's
 // arrays and its offset in them are the only difference) and must compute the same figures.
 
-import seedrandom from 'seedrandom';
-import { EventQueue } from '../index.js';
+import {
+  createStreams,
+  EventQueue,
+  loadScenarioText,
+  makeSampler,
+  type RandomStream,
+  type Sampler,
+  type Seed,
+} from '../index.js';
+import { fleetScenario } from './fleet.js';
 import { type BenchResult, clock, peakRss } from './measure.js';
 
 const DAY = 86_400_000;
 const DISKS = 2;
-const SNAP_CAP = 8; // ring of instant-restore snapshots
-const VAULT_CAP = 64; // chain slots: 30 daily + 12 weekly + 12 monthly + 3 yearly, and spares
+// Capacities (sketchFor checks the policy fits): instant-restore ring, chain slots, FIFO per tier.
+const SNAP_CAP = 8;
+const VAULT_CAP = 64;
 const TIERS = 4;
-const TIER_CAP = 32; // FIFO capacity per tier
-// Tier retention: daily 30 days, weekly 12 weeks, monthly 12 months and yearly 3 years (as 365-day years).
-const KEEP = [30 * DAY, 12 * 7 * DAY, 365 * DAY, 3 * 365 * DAY];
+const TIER_CAP = 32;
+// Draws made ahead, as the model makes them (models/workload/item-content.ts, backup/draws.ts):
+// AHEAD days at a time of the start jitter (a fraction of the window), the snapshot duration
+// (ms) and each disk's churn, so a VM's random streams are touched once in AHEAD days.
+const AHEAD = 16;
+const DRAWS = 2 + DISKS;
 // Content per VM: used × disks, log survival × disks.
 const CONTENT = 2 * DISKS;
 // Snapshot slot: bytes, used × disks, log survival × disks.
@@ -67,6 +86,7 @@ interface VmArrays {
   readonly chain: Float64Array;
   readonly fifo: Float64Array;
   readonly ints: Int32Array;
+  readonly draws: Float64Array;
 }
 
 /** Sums over the fleet: stored bytes and live memberships per tier. */
@@ -75,17 +95,65 @@ interface Totals {
   readonly tierCount: Float64Array;
 }
 
-function vmArrays(n: number): VmArrays {
+/** What the sketch reads from the fleet bench's scenario. */
+export interface Sketch {
+  readonly seed: Seed;
+  readonly start: number;
+  /** Used bytes and a churn sampler per disk. */
+  readonly used: readonly number[];
+  readonly churn: readonly Sampler[];
+  readonly startWindow: number;
+  readonly snapshot: Sampler;
+  /** Bytes per second of a first (full) and a later (incremental) transfer. */
+  readonly initial: number;
+  readonly incremental: number;
+  /** Instant-restore snapshots kept; each tier's retention in ms (daily, weekly, monthly, yearly). */
+  readonly snapshotsKept: number;
+  readonly keep: readonly number[];
+}
+
+/** The sketch's numbers for a `days`-day run, from the fleet bench's scenario (its first VM and policy). */
+export function sketchFor(days: number): Sketch {
+  const loaded = loadScenarioText(fleetScenario(10, days), 'fleet-bench.yaml');
+  if (!loaded.ok) throw new Error(`bench scenario invalid: ${loaded.issues[0].message}`);
+  const s = loaded.scenarios[0];
+  const { disks } = s.vms[0];
+  const { retention, instantRestore } = s.policies[0];
+  const month = (365 / 12) * DAY;
+  const keep = [
+    (retention.daily ?? 0) * DAY,
+    (retention.weekly?.count ?? 0) * 7 * DAY,
+    (retention.monthly?.count ?? 0) * month,
+    (retention.yearly?.count ?? 0) * 12 * month,
+  ];
+  const snapshotsKept = Math.round(instantRestore / DAY);
+  if (disks.length !== DISKS || snapshotsKept >= SNAP_CAP || (retention.daily ?? 0) > TIER_CAP)
+    throw new Error('layout bench: the fleet scenario no longer fits the sketch');
+  return {
+    seed: s.seed,
+    start: s.start,
+    used: disks.map((d) => d.used),
+    churn: disks.map((d) => makeSampler(d.churn)),
+    startWindow: s.backupJobs.startWindow,
+    snapshot: makeSampler(s.backupJobs.snapshotDuration),
+    initial: s.backupJobs.initialThroughput,
+    incremental: s.backupJobs.incrementalThroughput,
+    snapshotsKept,
+    keep,
+  };
+}
+
+function vmArrays(n: number, used: readonly number[]): VmArrays {
   const a: VmArrays = {
     content: new Float64Array(n * CONTENT),
     snaps: new Float64Array(n * SNAP_CAP * SNAP),
     chain: new Float64Array(n * VAULT_CAP * SLOT),
     fifo: new Float64Array(n * FIFO),
     ints: new Int32Array(n * INTS),
+    draws: new Float64Array(n * AHEAD * DRAWS),
   };
   for (let o = 0; o < n; o++) {
-    a.content[o * CONTENT] = 128 * 0.6 * 2 ** 30;
-    a.content[o * CONTENT + 1] = 512 * 0.4 * 2 ** 30;
+    for (let d = 0; d < DISKS; d++) a.content[o * CONTENT + d] = used[d];
     a.ints[o * INTS + HEAD] = -1;
     a.ints[o * INTS + TAIL] = -1;
     // The chain's free list threads every slot.
@@ -95,12 +163,8 @@ function vmArrays(n: number): VmArrays {
   return a;
 }
 
-function normal(draw: () => number): number {
-  const u = 1 - draw();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * draw());
-}
-
-// Bytes of q not shared with p: used_q − used_p·exp(log_q − log_p) per disk, floored.
+// Bytes of q not shared with p: used_q − used_p·exp(log_q − log_p) per disk, floored (the
+// arithmetic of models/storage/content.ts diskDelta, which bench/ may not import).
 function delta(a: Float64Array, p: number, q: number, used: number, log: number): number {
   let bytes = 0;
   for (let d = 0; d < DISKS; d++) {
@@ -116,10 +180,21 @@ function full(a: Float64Array, p: number, used: number): number {
   return bytes;
 }
 
-// Advances the VM's content by a day of churn drawn from its disks' streams.
-function advance(a: VmArrays, o: number, draws: (() => number)[]): void {
+// Draws the VM's next AHEAD days of jitter, snapshot duration and churn from its streams.
+function drawAhead(a: VmArrays, o: number, sketch: Sketch, streams: readonly RandomStream[]): void {
+  for (let k = 0; k < AHEAD; k++) {
+    const row = (o * AHEAD + k) * DRAWS;
+    a.draws[row] = streams[0].next();
+    a.draws[row + 1] = sketch.snapshot(streams[1]);
+    for (let d = 0; d < DISKS; d++) a.draws[row + 2 + d] = sketch.churn[d](streams[2 + d]);
+  }
+}
+
+// Advances the VM's content by a day's churn, drawn at `row` of its draws (a fraction
+// clamped to [0, 1]; the log step floored at −50 as in models/workload/item-content.ts).
+function advance(a: VmArrays, o: number, row: number): void {
   for (let d = 0; d < DISKS; d++) {
-    const churn = Math.min(1, Math.max(0, (d === 0 ? 0.03 : 0.02) + 0.01 * normal(draws[2 + d])));
+    const churn = Math.min(1, Math.max(0, a.draws[row + 2 + d]));
     a.content[o * CONTENT + DISKS + d] += Math.max(-50, Math.log1p(-churn));
   }
 }
@@ -138,14 +213,20 @@ function snapshot(a: VmArrays, o: number, t: Totals): void {
   t.stored += bytes;
 }
 
-// The bytes of the VM's newest vault point (a proxy for the next transfer's size), or 1 TiB before the first.
-function newestBytes(a: VmArrays, o: number): number {
+// How long the VM's next transfer takes (ms): its full content at the initial throughput
+// before the first vault point, else the newest vault point's bytes (a stand-in for the
+// delta) at the incremental throughput.
+function transferMs(a: VmArrays, o: number, sketch: Sketch): number {
   const last = a.ints[o * INTS + TAIL];
-  return last < 0 ? 2 ** 40 : a.chain[(o * VAULT_CAP + last) * SLOT + BYTES];
+  const seconds =
+    last < 0
+      ? full(a.content, o * CONTENT, 0) / sketch.initial
+      : a.chain[(o * VAULT_CAP + last) * SLOT + BYTES] / sketch.incremental;
+  return Math.ceil(seconds * 1000);
 }
 
 // Appends the VM's content to its vault chain at `at`, kept by the tiers of `mask`.
-function land(a: VmArrays, o: number, at: number, mask: number, t: Totals): void {
+function land(a: VmArrays, o: number, at: number, mask: number, keep: readonly number[], t: Totals): void {
   const c = a.chain;
   const i = o * INTS;
   const base = o * VAULT_CAP;
@@ -168,7 +249,7 @@ function land(a: VmArrays, o: number, at: number, mask: number, t: Totals): void
     const q = o * TIERS + tier;
     const e =
       (q * TIER_CAP + ((a.ints[i + FIFO_HEAD + tier] + a.ints[i + FIFO_COUNT + tier]) % TIER_CAP)) * 2;
-    a.fifo[e] = at + KEEP[tier];
+    a.fifo[e] = at + keep[tier];
     a.fifo[e + 1] = k;
     a.ints[i + FIFO_COUNT + tier]++;
     t.tierCount[tier]++;
@@ -199,7 +280,7 @@ function removePoint(a: VmArrays, o: number, k: number, t: Totals): void {
 }
 
 // Midnight: lapses the tiers due by `now`, removes points no tier keeps, expires snapshots.
-function cleanup(a: VmArrays, o: number, now: number, t: Totals): void {
+function cleanup(a: VmArrays, o: number, now: number, snapshotsKept: number, t: Totals): void {
   const i = o * INTS;
   for (let tier = 0; tier < TIERS; tier++) {
     const q = o * TIERS + tier;
@@ -215,9 +296,9 @@ function cleanup(a: VmArrays, o: number, now: number, t: Totals): void {
       if (a.chain[b + MASK] === 0) removePoint(a, o, k, t);
     }
   }
-  // Instant-restore snapshots: two kept, the oldest handing its blocks to the next.
+  // Instant-restore snapshots: the policy's count kept, the oldest handing its blocks to the next.
   const base = o * SNAP_CAP;
-  while (a.ints[i + SNAP_COUNT] > 2) {
+  while (a.ints[i + SNAP_COUNT] > snapshotsKept) {
     const b = (base + a.ints[i + SNAP_HEAD]) * SNAP;
     t.stored -= a.snaps[b];
     a.ints[i + SNAP_HEAD] = (a.ints[i + SNAP_HEAD] + 1) % SNAP_CAP;
@@ -240,35 +321,36 @@ export interface LayoutRun {
 }
 
 /** Runs `vms` × `days` of the sketch in one layout. */
-export function runLayout(vms: number, days: number, layout: Layout): LayoutRun {
-  const shared = layout === 'columnar' ? vmArrays(vms) : null;
-  const own = shared === null ? Array.from({ length: vms }, () => vmArrays(1)) : [];
-  // A VM's arrays and its offset in them.
-  const arrays = (v: number): VmArrays => shared ?? own[v];
-  const offset = shared === null ? () => 0 : (v: number) => v;
-  const draws = Array.from({ length: vms }, (_, v) =>
-    ['jitter', 'duration', 'churn0', 'churn1'].map((s) => seedrandom.alea(`layout/${v}/${s}`)),
+export function runLayout(vms: number, days: number, layout: Layout, sketch = sketchFor(days)): LayoutRun {
+  const shared = layout === 'columnar' ? vmArrays(vms, sketch.used) : null;
+  const own = shared === null ? Array.from({ length: vms }, () => vmArrays(1, sketch.used)) : [];
+  const random = createStreams(sketch.seed);
+  const streams = Array.from({ length: vms }, (_, v) =>
+    ['jitter', 'snapshot', 'churn/0', 'churn/1'].map((name) => random.get(`layout/${v}/${name}`)),
   );
+  const { keep, snapshotsKept } = sketch;
   const totals: Totals = { stored: 0, tierCount: new Float64Array(TIERS) };
   // The kernel's event queue, entries (time, VM × 2 + kind): 0 the snapshot's end, 1 the landing.
   const queue = new EventQueue();
   let seq = 0;
-  const rate = 100 * 2 ** 20; // bytes per second per transfer
   const t0 = clock();
   let pointDays = 0;
   for (let day = 0; day < days; day++) {
-    const date = new Date(Date.UTC(2026, 0, 1) + day * DAY);
+    const date = new Date(sketch.start + day * DAY);
     // Tiers as bits: daily always, weekly on Sunday, monthly on the first Sunday, yearly in January.
     const sunday = date.getUTCDay() === 0;
     const first = sunday && date.getUTCDate() <= 7;
     const mask = 1 | (sunday ? 2 : 0) | (first ? 4 : 0) | (first && date.getUTCMonth() === 0 ? 8 : 0);
     const slot = day * DAY + 3 * 3_600_000;
     for (let v = 0; v < vms; v++) {
-      const d = draws[v];
-      const start = slot + Math.floor(d[0]() * 7_200_000);
-      const done = start + Math.max(0, Math.round(300_000 + 60_000 * normal(d[1])));
-      advance(arrays(v), offset(v), d);
-      snapshot(arrays(v), offset(v), totals);
+      const a = shared ?? own[v];
+      const o = shared === null ? 0 : v;
+      if (day % AHEAD === 0) drawAhead(a, o, sketch, streams[v]);
+      const row = (o * AHEAD + (day % AHEAD)) * DRAWS;
+      const start = slot + Math.floor(a.draws[row] * sketch.startWindow);
+      const done = start + Math.max(0, Math.round(a.draws[row + 1]));
+      advance(a, o, row);
+      snapshot(a, o, totals);
       queue.push(done, seq++, v * 2);
     }
     const midnight = (day + 1) * DAY;
@@ -276,12 +358,13 @@ export function runLayout(vms: number, days: number, layout: Layout): LayoutRun 
       const time = queue.topTime();
       const ref = queue.pop();
       const v = ref >> 1;
-      if ((ref & 1) === 0) {
-        const size = newestBytes(arrays(v), offset(v));
-        queue.push(time + Math.ceil((size / rate) * 1000), seq++, v * 2 + 1);
-      } else land(arrays(v), offset(v), time, mask, totals);
+      const a = shared ?? own[v];
+      const o = shared === null ? 0 : v;
+      if ((ref & 1) === 0) queue.push(time + transferMs(a, o, sketch), seq++, v * 2 + 1);
+      else land(a, o, time, mask, keep, totals);
     }
-    for (let v = 0; v < vms; v++) cleanup(arrays(v), offset(v), midnight, totals);
+    for (let v = 0; v < vms; v++)
+      cleanup(shared ?? own[v], shared === null ? 0 : v, midnight, snapshotsKept, totals);
     const c = totals.tierCount;
     pointDays += c[0] + c[1] + c[2] + c[3];
   }
@@ -290,8 +373,9 @@ export function runLayout(vms: number, days: number, layout: Layout): LayoutRun 
 
 /** Runs `vms` × `days` in both layouts; returns their figures. */
 export function benchLayout(vms: number, days: number): { results: BenchResult[]; ratios: BenchResult[] } {
-  const columnar = runLayout(vms, days, 'columnar');
-  const objects = runLayout(vms, days, 'objects');
+  const sketch = sketchFor(days);
+  const columnar = runLayout(vms, days, 'columnar', sketch);
+  const objects = runLayout(vms, days, 'objects', sketch);
   const perVmDay = (r: LayoutRun) => Math.round((r.seconds * 1e8) / (vms * days)) / 100;
   const same = columnar.stored === objects.stored && columnar.pointDays === objects.pointDays;
   return {
