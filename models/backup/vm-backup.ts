@@ -296,10 +296,13 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
       !this.busy &&
       this.pendingAttempts === 0 &&
       !this.hasOnDemand &&
-      start < this.stopAt &&
-      start < this.nextSlotAt &&
-      this.beforeCleanup(start)
+      this.quietUntil(start)
     );
+  }
+
+  // Whether no stop, next slot, cleanup round or end of run comes between now and t.
+  private quietUntil(t: number): boolean {
+    return t < this.stopAt && t < this.nextSlotAt && this.beforeCleanup(t);
   }
 
   // Whether no cleanup round comes between now and t (inclusive). Not when now is a round's
@@ -321,13 +324,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   // watches (world.eagerStarts), the job goes to the vault (so only its transfer's events
   // follow), and no cleanup round, stop, next slot or end of run comes before doneAt.
   private snapshotsAhead(doneAt: number): boolean {
-    return (
-      this.world.eagerStarts === true &&
-      this.vaultOwed &&
-      doneAt < this.stopAt &&
-      doneAt < this.nextSlotAt &&
-      this.beforeCleanup(doneAt)
-    );
+    return this.world.eagerStarts === true && this.vaultOwed && this.quietUntil(doneAt);
   }
 
   // Schedules attempt number `retry` of a job at `at` (counted as retried now).
