@@ -62,12 +62,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       }),
     ]),
   );
+  const parts = vaultParts(scenario);
   const vaults = new Map<string, VaultRuntime>(
     scenario.vaults.map((v) => [
       v.name,
       {
         spec: v,
-        ledger: new Ledger(v.name),
+        ledger: new Ledger(v.name, parts.get(v.name)),
         // Handoff: a finished transfer's slot goes to the next queued one with no event.
         pool: new Pool(sim, { name: `${v.name}/transfers`, slots: v.maxConcurrentTransfers, handoff: true }),
         link: v.link === null ? null : (links.get(v.link) ?? null),
@@ -109,13 +110,23 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     group.items.push(item);
     item.start();
   }
-  // Disk snapshots outside Azure Backup, whether or not the VM is also backed up; one series for all.
+  // Disk snapshots outside Azure Backup, whether or not the VM is also backed up: one series
+  // per fleet group (billed per group and region), and one for all.
   const snapshotVms = scenario.vms.filter((vm) => vm.snapshots !== null);
   const diskSnapshots =
     snapshotVms.length === 0
       ? undefined
       : new Series('disk-snapshots', { kind: 'step', resolution: MS.hour, maxPoints: 10_000 });
-  for (const vm of snapshotVms) new DiskSnapshots(world, vm, diskSnapshots!).start();
+  const snapshotGroups = new Map<string, { region: string; bytes: Series }>();
+  for (const vm of snapshotVms) {
+    let g = snapshotGroups.get(vm.group);
+    if (g === undefined) {
+      const bytes = new Series(`disk-snapshots/${vm.group}`, { kind: 'step', resolution: MS.hour, maxPoints: 10_000 });
+      g = { region: vm.region, bytes };
+      snapshotGroups.set(vm.group, g);
+    }
+    new DiskSnapshots(world, vm, diskSnapshots!, g.bytes).start();
+  }
   // 3. sample
   const sampled = newSamples(vaults, stats);
   const endOfDay = dailyRound(sim, vaults, stats, sampled, scenario.duration, options.onProgress);
@@ -143,10 +154,29 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     groups: stats,
     sampled,
     ...(diskSnapshots === undefined ? {} : { diskSnapshots }),
+    snapshotGroups,
+    billing: recovery?.billing ?? null,
     dr: recovery?.dr ?? null,
     objectives: recovery?.objectives ?? judgeObjectives(scenario.objectives, [], scenario.vms),
     alerts: monitor === null ? null : alertsResult(monitor.finish(), scenario.start), // monitor (issue 6)
   });
+}
+
+// Each vault's parts for billing by policy: the policies (then MARS groups) of its items, in
+// scenario order, and which part each item is in.
+function vaultParts(scenario: Scenario): Map<string, { parts: string[]; partOf: (id: string) => number }> {
+  const members = new Map<string, Map<string, string>>(scenario.vaults.map((v) => [v.name, new Map()]));
+  for (const vm of scenario.vms) if (vm.backup !== null) members.get(vm.backup.vault)!.set(vm.id, vm.backup.policy);
+  for (const server of scenario.servers) members.get(server.vault)!.set(server.id, `mars:${server.group}`);
+  const order = [...scenario.policies.map((p) => p.name), ...scenario.servers.map((s) => `mars:${s.group}`)];
+  const out = new Map<string, { parts: string[]; partOf: (id: string) => number }>();
+  for (const [vault, items] of members) {
+    const used = new Set(items.values());
+    const parts = [...new Set(order)].filter((p) => used.has(p));
+    const index = new Map(parts.map((p, i) => [p, i]));
+    out.set(vault, { parts, partOf: (id) => index.get(items.get(id) ?? '') ?? 0 });
+  }
+  return out;
 }
 
 // An alert action backup:<group> takes an on-demand backup of each VM of the group, kept 30

@@ -5,7 +5,7 @@
 // replication-index order and rounded to the figure's precision, so the object (and its
 // JSON) is the same whatever the number of workers or shards that produced the table.
 
-import { type FigureUnit, formatFigure, UNIT_DECIMALS } from './figures.js';
+import { AMOUNT_UNITS, type FigureUnit, formatFigure, UNIT_DECIMALS } from './figures.js';
 import { round } from './format.js';
 import { renderGrid } from './grid.js';
 import { meanCi, quantiles, wilson } from './stats.js';
@@ -14,15 +14,15 @@ import type { PartRun, SweepIdentity, SweepTable } from './sweep-part.js';
 /** The aggregate's format version. */
 export const AGGREGATE_VERSION = 1;
 
-/** Statistics of one figure over the replications that have it. */
+/** Statistics of one figure over the replications that have it (every replication, for an amount: see AMOUNT_UNITS). */
 export interface FigureStats {
   name: string;
   unit: FigureUnit;
-  /** Replications that have this figure. */
+  /** Replications counted: all of them for an amount (absent counts 0), else those that have the figure. */
   n: number;
   mean: number;
   sd: number;
-  /** 95% confidence interval of the mean (Student t, n − 1 degrees of freedom); null when n < 2. */
+  /** 95% confidence interval of the mean (Student t, n − 1 degrees of freedom), clamped at 0 for an amount; null when n < 2. */
   ci95: [number, number] | null;
   min: number;
   p50: number;
@@ -89,14 +89,18 @@ export function aggregate(table: SweepTable, minPassRate: number): SweepAggregat
   };
 }
 
-/** The values of column j present in the run's replications, in replication order. */
+/**
+ * Figure j's value in each of the run's replications, in order (j undefined: a figure the
+ * run never had): where a replication lacks it, 0 for an amount (AMOUNT_UNITS), else null.
+ */
+export function valuesOf(run: PartRun, j: number | undefined, unit: FigureUnit): (number | null)[] {
+  const absent = AMOUNT_UNITS.has(unit) ? 0 : null;
+  return run.values.map((row) => (j === undefined ? absent : (row[j] ?? absent)));
+}
+
+/** The values of column j in the run's replications, in replication order: absent amounts as 0, other absent figures left out. */
 export function column(run: PartRun, j: number): number[] {
-  const out: number[] = [];
-  for (const row of run.values) {
-    const v = row[j];
-    if (v !== null) out.push(v);
-  }
-  return out;
+  return valuesOf(run, j, run.figures[j].unit).filter((v): v is number => v !== null);
 }
 
 function aggregateRun(run: PartRun): AggregateRun {
@@ -112,6 +116,8 @@ function aggregateRun(run: PartRun): AggregateRun {
 export function figureStats(name: string, unit: FigureUnit, values: readonly number[]): FigureStats {
   const d = UNIT_DECIMALS[unit];
   const { n, mean, sd, ci95 } = meanCi(values);
+  // An amount is never negative, and neither is its interval (docs/sweeps.md).
+  const floor = (x: number) => (AMOUNT_UNITS.has(unit) ? Math.max(0, x) : x);
   const sorted = [...values].sort((a, b) => a - b);
   const [p50, p95, p99] = quantiles(sorted, [0.5, 0.95, 0.99]);
   return {
@@ -120,7 +126,7 @@ export function figureStats(name: string, unit: FigureUnit, values: readonly num
     n,
     mean: round(mean, d),
     sd: round(sd, d),
-    ci95: ci95 === null ? null : [round(ci95[0], d), round(ci95[1], d)],
+    ci95: ci95 === null ? null : [round(floor(ci95[0]), d), round(floor(ci95[1]), d)],
     min: sorted[0],
     p50: round(p50, d),
     p95: round(p95, d),

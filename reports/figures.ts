@@ -45,6 +45,14 @@ export const UNIT_DECIMALS: Readonly<Record<FigureUnit, number>> = {
   pass: 4,
 };
 
+/**
+ * Units that measure an amount of something (counts, bytes, money): never negative, so no
+ * interval of one goes below zero, and 0 in a replication that lacks the figure (a cause of
+ * failure that did not occur there failed 0 times). Seconds and pass figures are statistics
+ * of something that may not exist in a replication; they count only where present.
+ */
+export const AMOUNT_UNITS: ReadonlySet<FigureUnit> = new Set<FigureUnit>(['count', 'bytes', 'money']);
+
 /** Sections in report order; a figure's section is its name up to the first dot. */
 export const FIGURE_SECTIONS = [
   'storage',

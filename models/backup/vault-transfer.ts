@@ -13,7 +13,7 @@
 import type { Link, StartOptions } from '../../engine/link.js';
 import type { Lease, Pool } from '../../engine/pool.js';
 import type { Simulation } from '../../engine/simulation.js';
-import type { Ledger } from '../storage/ledger.js';
+import type { Ledger, LedgerItem } from '../storage/ledger.js';
 import type { JobStats } from './stats.js';
 
 /** Told when a transfer's bytes are all in the vault (its slot already released). */
@@ -33,6 +33,8 @@ export class VaultTransfer {
   // Set by beginAt and landAhead: where to count the snapshot's or the point's bytes, and the
   // pool to wait in.
   private ledger: Ledger | null = null;
+  // The owner's item in the ledger, so a count lands in its part (policy).
+  private item: LedgerItem | undefined = undefined;
   private pool: Pool | null = null;
   private snapshotBytes = 0;
   /** When the transfer started (the slot was granted), sim ms; NaN while waiting. */
@@ -64,9 +66,17 @@ export class VaultTransfer {
    * for a job whose phase 1 the VM did ahead (Ledger.appendSnapshotAhead), so that neither
    * the snapshot's instant nor the grant touches the VM.
    */
-  beginAt(sim: Simulation, at: number, pool: Pool, ledger: Ledger, snapshotBytes: number): void {
+  beginAt(
+    sim: Simulation,
+    at: number,
+    pool: Pool,
+    ledger: Ledger,
+    snapshotBytes: number,
+    item?: LedgerItem,
+  ): void {
     this.pool = pool;
     this.ledger = ledger;
+    this.item = item;
     this.snapshotBytes = snapshotBytes;
     this.phase = SNAPSHOT;
     sim.at(at, this.step, 'backup/snapshot');
@@ -80,7 +90,7 @@ export class VaultTransfer {
   };
 
   private snapshotted(sim: Simulation): void {
-    this.ledger!.countSnapshot(sim.now, this.snapshotBytes);
+    this.ledger!.countSnapshot(sim.now, this.snapshotBytes, this.item);
     this.begin(sim, this.pool!);
   }
 
@@ -91,9 +101,10 @@ export class VaultTransfer {
    * setting landedAt for the owner to file the point when it next looks
    * (Ledger.fileVaultPoint). Later landings tell the owner.
    */
-  landAhead(landBy: number, ledger: Ledger, stats: JobStats): void {
+  landAhead(landBy: number, ledger: Ledger, stats: JobStats, item?: LedgerItem): void {
     this.landBy = landBy;
     this.ledger = ledger;
+    this.item = item;
     this.stats = stats;
   }
 
@@ -120,7 +131,7 @@ export class VaultTransfer {
       this.owner.transferred(this);
       return;
     }
-    this.ledger!.countVaultPoint(now, this.size);
+    this.ledger!.countVaultPoint(now, this.size, this.item);
     this.stats!.succeeded++;
     this.stats!.transfer(now - this.started, this.size);
     this.landedAt = now;

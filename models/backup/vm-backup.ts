@@ -418,8 +418,8 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     // newest (no cleanup or archive move has taken it since): the chain is not touched now.
     const filed = this.world.cleanupEvery !== undefined; // a cleanup round will file it
     if (this.world.eagerStarts === true && filed && (!this.hasLastVault || this.tailIsLastVault))
-      transfer.landAhead(Math.min(this.nextCleanup(), this.stopAt), ledger, this.stats);
-    if (ahead) transfer.beginAt(this.world.sim, doneAt, this.vault.pool, ledger, snapshotBytes);
+      transfer.landAhead(Math.min(this.nextCleanup(), this.stopAt), ledger, this.stats, this.stored);
+    if (ahead) transfer.beginAt(this.world.sim, doneAt, this.vault.pool, ledger, snapshotBytes, this.stored);
     else transfer.begin(this.world.sim, this.vault.pool);
   }
 

@@ -3,7 +3,7 @@
 // price page was not read (§11): every dollar figure here is secondary or an assumption, and a
 // scenario that needs real prices for its region should override them.
 
-import type { Priced, PriceOverride, PriceOverrides, PriceTable } from './types.js';
+import type { Priced, PriceOverride, PriceOverrides, PriceTable, RegionPrices } from './types.js';
 
 /**
  * Bytes in one billed GB: 2^30. Assumption: the reference quotes Azure storage sizes in GiB
@@ -76,12 +76,81 @@ export const DEFAULT_PRICES: PriceTable = {
     source: 'reference/azure.md §2.4, §8.1 (learn:backup/archive-tier-support)',
     date: '2023-04-15',
   },
-  asrPerInstance: {
-    value: 25,
-    unit: PER_INSTANCE_MONTH,
-    source: 'reference/azure.md §5.6, §8.3 (secondary: microsoftnegotiations.com, eon.io, azure-calc-uk)',
-    date: 'undated (reference compiled 2026)',
+  siteRecovery: {
+    perInstance: {
+      value: 25,
+      unit: PER_INSTANCE_MONTH,
+      source:
+        'reference/azure.md §5.6, §8.3 (secondary: microsoftnegotiations.com, eon.io, azure-calc-uk; Azure-to-Azure)',
+      date: 'undated (reference compiled 2026)',
+    },
+    freeDays: {
+      value: 31,
+      unit: 'days',
+      source: 'reference/azure.md §5.6; azure-workloads.md §17 (learn:site-recovery/azure-to-azure-common-questions)',
+      date: '2022-04-28',
+    },
+    replicaDisk: {
+      premium: {
+        value: 0.132,
+        unit: PER_GB_MONTH,
+        source: 'assumption (azure-workloads.md §17: replica disks are billed, same type as the source; no price given)',
+        date: '2026',
+        assumption:
+          'Premium SSD LRS list price per provisioned GB-month, about a P30 (1 TiB) disk at $135/month; ' +
+          'Azure bills managed disks by size tier, not per GB. Override with your region price.',
+      },
+      standard: {
+        value: 0.04,
+        unit: PER_GB_MONTH,
+        source: 'assumption (azure-workloads.md §17: replica disks are billed, same type as the source; no price given)',
+        date: '2026',
+        assumption:
+          'Standard HDD LRS list price per provisioned GB-month, about an S30 (1 TiB) disk at $41/month; ' +
+          'Azure bills managed disks by size tier, not per GB. Override with your region price.',
+      },
+    },
+    cacheStorage: {
+      value: 0.02,
+      unit: PER_GB_MONTH,
+      source: 'assumption (azure-workloads.md §17: a Standard cache storage account in the source region; no price given)',
+      date: '2026',
+      assumption:
+        'Standard general-purpose LRS storage per GB-month; transactions on the cache account are not billed here.',
+    },
+    recoveryPoints: {
+      value: 0.05,
+      unit: PER_GB_MONTH,
+      source: 'assumption (reference/azure.md §5.6; azure-workloads.md §17: "not found" — no meter in the sources)',
+      date: '2026',
+      assumption:
+        'recovery points priced like incremental snapshot storage (§8.3, $0.05); the Site Recovery FAQ uses $0.16 per ' +
+        'GB-month as an illustration only.',
+    },
+    transfer: {
+      value: 0,
+      unit: 'USD per GB',
+      source:
+        'azure-workloads.md §17: whether replication traffic is billed as inter-region transfer is unconfirmed',
+      date: '2026',
+      assumption:
+        'not billed by default: no Microsoft text says Azure-to-Azure replication traffic is charged as inter-region ' +
+        'egress. The quantity is still counted; set a per-GB price to include it.',
+    },
   },
+  compute: {
+    perCoreHour: {
+      value: 0.048,
+      unit: 'USD per core-hour',
+      source: 'assumption (azure-workloads.md §17: recovered VMs incur compute charges; no price given)',
+      date: '2026',
+      assumption:
+        'a general-purpose pay-as-you-go Linux VM at about $0.096 per hour for 2 vCPUs; give `compute.sizes` or ' +
+        'your own per-core price for a real figure.',
+    },
+    sizes: {},
+  },
+  regions: {},
 };
 
 // Fields that are divided by or must be positive for the formulas to mean anything.
@@ -106,9 +175,28 @@ function checked(p: Priced, path: string): Priced {
   if (!Number.isFinite(p.value) || p.value < 0) {
     throw new RangeError(`prices.${path}: must be a finite number >= 0, got ${p.value}`);
   }
-  if (POSITIVE.has(path) && p.value === 0) throw new RangeError(`prices.${path}: must be > 0, got 0`);
+  if (POSITIVE.has(path.replace(/^regions\.[^.]+\./, '')) && p.value === 0) throw new RangeError(`prices.${path}: must be > 0, got 0`);
   return p.assumption === undefined ? out : { ...out, assumption: p.assumption };
 }
+
+// An open map of prices (compute.sizes): every key is the scenario's, every value an override.
+function mergeSizes(base: Record<string, Priced>, override: unknown, path: string): Record<string, Priced> {
+  if (override !== undefined && (typeof override !== 'object' || override === null)) {
+    throw new RangeError(`prices${path}: expected an object`);
+  }
+  const out: Record<string, Priced> = {};
+  const over = (override ?? {}) as Record<string, PriceOverride>;
+  for (const key of [...new Set([...Object.keys(base), ...Object.keys(over)])].sort()) {
+    const template = base[key] ?? { value: 0, unit: VM_HOUR, source: 'override', date: 'unspecified' };
+    out[key] =
+      over[key] === undefined
+        ? checked(template, `${path.slice(1)}.${key}`)
+        : mergeLeaf(template, over[key], `${path.slice(1)}.${key}`);
+  }
+  return out;
+}
+
+const VM_HOUR = 'USD per VM-hour';
 
 function mergeNode(base: object, override: object | undefined, path: string): unknown {
   if (override !== undefined && (typeof override !== 'object' || override === null)) {
@@ -127,6 +215,10 @@ function mergeNode(base: object, override: object | undefined, path: string): un
       if (o !== undefined && typeof o !== 'string')
         throw new RangeError('prices.currency: expected a string');
       out[key] = o ?? value;
+    } else if (key === 'regions' && path === '') {
+      out[key] = {}; // filled by mergePrices from the merged default table
+    } else if (key === 'sizes' && path === '.compute') {
+      out[key] = mergeSizes(value as Record<string, Priced>, o, at);
     } else if (isPriced(value)) {
       out[key] =
         o === undefined ? checked(value, at.slice(1)) : mergeLeaf(value, o as PriceOverride, at.slice(1));
@@ -138,10 +230,28 @@ function mergeNode(base: object, override: object | undefined, path: string): un
 }
 
 /**
- * A full price table from `defaults` with a scenario's `overrides` applied; throws a
- * RangeError naming the field (e.g. "prices.vaultStorage.GRS") for a negative or non-finite
- * number or an unknown field.
+ * A full price table from `defaults` with a scenario's `overrides` applied: the default
+ * table's entries, then each region of `overrides.regions` as the merged default table with
+ * that region's entries applied (paths `regions.<name>.…`). Throws a RangeError naming the
+ * field (e.g. "prices.vaultStorage.GRS") for a negative or non-finite number or an unknown field.
  */
 export function mergePrices(defaults: PriceTable, overrides: PriceOverrides = {}): PriceTable {
-  return mergeNode(defaults, overrides, '') as PriceTable;
+  const { regions: regionOverrides, ...rest } = overrides;
+  const table = mergeNode(defaults, rest, '') as PriceTable & { regions: Record<string, RegionPrices> };
+  const { currency: _currency, regions: _regions, ...base } = table;
+  const regions: Record<string, RegionPrices> = {};
+  const names = [...new Set([...Object.keys(defaults.regions), ...Object.keys(regionOverrides ?? {})])].sort();
+  for (const name of names) {
+    const from = (defaults.regions[name] ?? base) as object;
+    const o = regionOverrides?.[name];
+    if (o !== undefined && (typeof o !== 'object' || o === null)) {
+      throw new RangeError(`prices.regions.${name}: expected an object`);
+    }
+    if (o !== undefined && ('currency' in o || 'regions' in o)) {
+      throw new RangeError(`prices.regions.${name}: a region takes prices only (currency and regions are the table's)`);
+    }
+    regions[name] = mergeNode(from, o, `.regions.${name}`) as RegionPrices;
+  }
+  table.regions = regions;
+  return table;
 }

@@ -11,5 +11,6 @@ export {
   roundCents,
   vaultStorageRate,
 } from './meters.js';
-export { costSummary, METER_UNITS, monthlyCosts } from './monthly.js';
+export { type MonthSpan, monthsOf, type PricingContext, pricingContext, type UnitPrice } from './context.js';
+export { costBreakdown, costSummary, METER_UNITS, monthlyCosts, type PricedRun, priceRun } from './monthly.js';
 export * from './types.js';

@@ -1,35 +1,33 @@
-// A run's usage priced per UTC calendar month (reference/azure.md §8), and the horizon's
-// summary. Billing conventions, each an assumption where the reference is silent:
-// - A GB-month is ∫ bytes dt / (BYTES_PER_GB × the calendar month's own length): Azure bills
-//   storage as the average daily usage over the month (§4: 10 GiB for a whole 31-day month is
-//   10 GB-month, shown daily as 10/31). A month cut by the horizon is prorated by the part of
-//   it inside, never rescaled.
-// - Protected instances are prorated by days protected in the month (§2.6, §8.1). Usage is
-//   daily: each UTC day the item is protected pays fee(size) × (time protected that day /
-//   month length), the size read at the last millisecond of that day it is protected (the
-//   day's closing size; a whole day is 1/daysInMonth of the fee, a part day its fraction).
-// - Soft-deleted data costs the vault's storage rate from `softDeleteFreeDays` after deletion
-//   until it leaves soft delete (§2.3); a stay shorter than the free days costs nothing.
-// - An archive early deletion is charged whole in the month it happens (§2.4): GB × archive
-//   price × days left / 30 (see EARLY_DELETION_DAYS_PER_MONTH).
-// - Instant-restore snapshots and other disk snapshots are priced per GB-month like storage,
-//   whatever the vault's redundancy (§4, §8.1).
+// A run's usage priced: every charge as a cost line (backup-lines.ts, site-recovery.ts), then
+// the same lines summed per calendar month and meter, over the horizon, and per dimension
+// (vault, policy, region, meter, item). Every figure is a sum of lines, so the splits add up to
+// the total by construction.
 
 import type { Series } from '../../engine/series.js';
-import { MS } from '../../engine/units.js';
-import { daysInMonth, startOfLocalDay, zonedParts, zonedToEpoch } from '../calendar.js';
-import { BYTES_PER_GB, DEFAULT_PRICES } from './defaults.js';
-import { EARLY_DELETION_DAYS_PER_MONTH, protectedInstanceFee, vaultStorageRate } from './meters.js';
 import {
+  diskSnapshotLines,
+  earlyDeletionLines,
+  protectedInstanceLines,
+  softDeleteLines,
+  storageLines,
+} from './backup-lines.js';
+import { type MonthSpan, pricingContext } from './context.js';
+import { DEFAULT_PRICES } from './defaults.js';
+import { computeLines, siteRecoveryLines } from './site-recovery.js';
+import {
+  COST_DIMENSIONS,
+  type CostDimension,
   type CostInput,
+  type CostLine,
+  type CostShare,
   type CostSummary,
   METERS,
   type Meter,
   type MeterCost,
   type MeterUnit,
   type MonthCost,
+  type PriceCitation,
   type PriceTable,
-  type ProtectedItemUsage,
 } from './types.js';
 
 /** The unit each meter's quantity is counted in. */
@@ -41,38 +39,124 @@ export const METER_UNITS: Readonly<Record<Meter, MeterUnit>> = {
   softDelete: 'GB-month',
   archiveEarlyDeletion: 'GB-month',
   diskSnapshots: 'GB-month',
+  asrInstances: 'instance-month',
+  asrReplicaDisks: 'GB-month',
+  asrCache: 'GB-month',
+  asrRecoveryPoints: 'GB-month',
+  asrTransfer: 'GB',
+  failoverCompute: 'hour',
+  drillCompute: 'hour',
 };
 
-/** One calendar month's part inside the horizon, on the input's timeline. */
-interface MonthSpan {
-  month: string;
-  from: number;
-  to: number;
-  /** Length of the whole calendar month in ms. */
-  length: number;
+/** A run's whole bill: the lines, per month, over the horizon, per dimension, and what it cites. */
+export interface PricedRun {
+  readonly currency: string;
+  readonly lines: CostLine[];
+  readonly months: MonthCost[];
+  readonly summary: CostSummary;
+  readonly by: Record<CostDimension, CostShare[]>;
+  readonly prices: PriceCitation[];
+  readonly notes: string[];
 }
 
-type Tally = Record<Meter, { amount: number; quantity: number }>;
-
 /**
- * The cost of each UTC calendar month from `input.start` to `input.end`, per meter with its
- * quantity, unrounded (see the header for the billing conventions; `roundCents` for display).
+ * Prices a run's usage (see backup-lines.ts and site-recovery.ts for each meter's rule).
  * Throws RangeError on input no bill could come from: a backwards interval, negative bytes,
  * Cross Region Restore on a non-GRS vault.
  */
-export function monthlyCosts(input: CostInput, prices: PriceTable = DEFAULT_PRICES): MonthCost[] {
+export function priceRun(input: CostInput, prices: PriceTable = DEFAULT_PRICES): PricedRun {
   checkInput(input);
-  // 1. Each vault's rate, once (it also rejects CRR on a non-GRS vault).
-  const rates = input.vaults.map((v) => vaultStorageRate(v, prices));
-  // 2. The months the horizon touches, then each month's meters.
-  return monthsOf(input).map((span) => {
-    const tally = emptyTally();
-    addStorage(tally, input, rates, span, prices);
-    addSoftDelete(tally, input, rates, span, prices);
-    addProtectedInstances(tally, input, span, prices);
-    addEarlyDeletions(tally, input, span, prices);
-    return toMonthCost(span, tally);
+  const ctx = pricingContext(input, prices);
+  const lines = [
+    ...protectedInstanceLines(input, ctx),
+    ...storageLines(input, ctx),
+    ...softDeleteLines(input, ctx),
+    ...earlyDeletionLines(input, ctx),
+    ...diskSnapshotLines(input, ctx),
+    ...siteRecoveryLines(input, ctx),
+    ...computeLines(input, ctx),
+  ].sort(byLineOrder);
+  const months = monthsFromLines(ctx.months, lines);
+  const defaulted = ctx.defaultRegions();
+  const notes =
+    defaulted.length === 0
+      ? []
+      : [
+          `${defaulted.length === 1 ? 'region' : 'regions'} ${defaulted.join(', ')} priced at the default table ` +
+            '(no pricing.regions entry): the cited list prices in cost.prices',
+        ];
+  return {
+    currency: prices.currency,
+    lines,
+    months,
+    summary: costSummary(months),
+    by: costBreakdown(lines),
+    prices: ctx.citations(),
+    notes,
+  };
+}
+
+/** The cost of each UTC calendar month of the horizon, per meter with its quantity, unrounded. */
+export function monthlyCosts(input: CostInput, prices: PriceTable = DEFAULT_PRICES): MonthCost[] {
+  return priceRun(input, prices).months;
+}
+
+const METER_INDEX = new Map<string, number>(METERS.map((m, i) => [m, i]));
+
+function compare(a: string | null, b: string | null): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// Month, then meter (report order), then resource, policy, item, SKU and unit price: a total order.
+function byLineOrder(a: CostLine, b: CostLine): number {
+  return (
+    compare(a.month, b.month) ||
+    METER_INDEX.get(a.meter)! - METER_INDEX.get(b.meter)! ||
+    compare(a.resource, b.resource) ||
+    compare(a.policy, b.policy) ||
+    compare(a.item, b.item) ||
+    compare(a.region, b.region) ||
+    compare(a.sku, b.sku) ||
+    a.unitPrice - b.unitPrice
+  );
+}
+
+function monthsFromLines(spans: readonly MonthSpan[], lines: readonly CostLine[]): MonthCost[] {
+  const tallies = new Map(spans.map((s) => [s.month, emptyTally()]));
+  for (const l of lines) {
+    const t = tallies.get(l.month)![l.meter];
+    t.amount += l.amount;
+    t.quantity += l.quantity;
+  }
+  return spans.map((span) => {
+    const meters = withUnits(tallies.get(span.month)!);
+    return {
+      month: span.month,
+      from: span.from,
+      to: span.to,
+      fraction: (span.to - span.from) / span.length,
+      meters,
+      total: sumAmounts(meters),
+    };
   });
+}
+
+/** Per dimension, each key's cost over the lines, largest first (ties by key); null keys are "(none)". */
+export function costBreakdown(lines: readonly CostLine[]): Record<CostDimension, CostShare[]> {
+  const out = {} as Record<CostDimension, CostShare[]>;
+  for (const dim of COST_DIMENSIONS) {
+    const sums = new Map<string, number>();
+    for (const l of lines) {
+      const key = l[dim] ?? '(none)';
+      sums.set(key, (sums.get(key) ?? 0) + l.amount);
+    }
+    out[dim] = [...sums]
+      .map(([key, amount]) => ({ key, amount }))
+      .sort((a, b) => b.amount - a.amount || compare(a.key, b.key));
+  }
+  return out;
 }
 
 /** Totals per meter over the months, the average per month, and a yearly run rate (last full month × 12). */
@@ -86,7 +170,7 @@ export function costSummary(months: readonly MonthCost[]): CostSummary {
       tally[meter].quantity += m.meters[meter].quantity;
     }
   }
-  const totals = lines(tally);
+  const totals = withUnits(tally);
   const total = sumAmounts(totals);
   const averagePerMonth = monthsCovered > 0 ? total / monthsCovered : 0;
   // The last full month is the steadiest basis: a partial month would scale a fraction of a bill.
@@ -100,6 +184,26 @@ export function costSummary(months: readonly MonthCost[]): CostSummary {
     yearlyRunRate: full === undefined ? averagePerMonth * 12 : full.total * 12,
     runRateBasis: full === undefined ? 'average' : full.month,
   };
+}
+
+type Tally = Record<Meter, { amount: number; quantity: number }>;
+
+function emptyTally(): Tally {
+  const tally = {} as Tally;
+  for (const meter of METERS) tally[meter] = { amount: 0, quantity: 0 };
+  return tally;
+}
+
+function withUnits(tally: Tally): Record<Meter, MeterCost> {
+  const out = {} as Record<Meter, MeterCost>;
+  for (const meter of METERS) out[meter] = { ...tally[meter], unit: METER_UNITS[meter] };
+  return out;
+}
+
+function sumAmounts(meters: Record<Meter, MeterCost>): number {
+  let total = 0;
+  for (const meter of METERS) total += meters[meter].amount;
+  return total;
 }
 
 function checkInput(input: CostInput): void {
@@ -117,10 +221,12 @@ function checkInput(input: CostInput): void {
     throw new RangeError(`cost input: origin ${input.origin} is not finite`);
   interval('cost horizon', input.start, input.end);
   for (const v of input.vaults) {
-    for (const tier of ['standard', 'archive', 'snapshot'] as const)
-      nonNegative(`vault "${v.name}" ${tier}`, v[tier]);
+    for (const part of v.parts)
+      for (const tier of ['standard', 'archive', 'snapshot'] as const)
+        nonNegative(`vault "${v.name}" ${part.policy} ${tier}`, part[tier]);
     for (const e of v.softDeleted) {
       interval(`vault "${v.name}" soft-deleted "${e.item}"`, e.deletedAt, e.purgeAt);
+      if (e.leftAt !== undefined) interval(`vault "${v.name}" soft-deleted "${e.item}" stay`, e.deletedAt, e.leftAt);
       if (!(e.bytes >= 0))
         throw new RangeError(`vault "${v.name}" soft-deleted "${e.item}": bytes ${e.bytes} < 0`);
     }
@@ -129,130 +235,10 @@ function checkInput(input: CostInput): void {
     interval(`protected item "${p.item}"`, p.from, p.to);
     nonNegative(`protected item "${p.item}" used`, p.used);
   }
-  nonNegative('disk snapshots', input.diskSnapshots);
+  for (const g of input.diskSnapshots ?? []) nonNegative(`disk snapshots of ${g.group}`, g.bytes);
   for (const d of input.archiveEarlyDeletions) {
     if (!Number.isFinite(d.at) || !(d.bytes >= 0) || !(d.daysCharged >= 0)) {
       throw new RangeError(`archive early deletion "${d.item}": expected a finite time and bytes, days >= 0`);
     }
   }
-}
-
-function monthsOf(input: CostInput): MonthSpan[] {
-  const origin = input.origin ?? 0;
-  const startOf = (year: number, month: number): number =>
-    zonedToEpoch({ year, month, day: 1, hour: 0, minute: 0 }, 'UTC') - origin;
-  const out: MonthSpan[] = [];
-  for (let t = input.start; t < input.end; ) {
-    const { year, month } = zonedParts(origin + t, 'UTC');
-    const next = startOf(year, month + 1);
-    const name = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-    out.push({
-      month: name,
-      from: t,
-      to: Math.min(next, input.end),
-      length: daysInMonth(year, month) * MS.day,
-    });
-    t = next;
-  }
-  return out;
-}
-
-// GB-months of a byte series over a span of a month.
-function gbMonths(series: Series, span: MonthSpan): number {
-  return series.integral(span.from, span.to) / (BYTES_PER_GB * span.length);
-}
-
-function addStorage(
-  tally: Tally,
-  input: CostInput,
-  rates: number[],
-  span: MonthSpan,
-  prices: PriceTable,
-): void {
-  const add = (meter: Meter, quantity: number, rate: number): void => {
-    tally[meter].quantity += quantity;
-    tally[meter].amount += quantity * rate;
-  };
-  input.vaults.forEach((v, i) => {
-    add('vaultStandard', gbMonths(v.standard, span), rates[i]);
-    add('vaultArchive', gbMonths(v.archive, span), prices.vaultArchive.value);
-    add('snapshots', gbMonths(v.snapshot, span), prices.instantRestoreSnapshot.value);
-  });
-  if (input.diskSnapshots !== undefined) {
-    add('diskSnapshots', gbMonths(input.diskSnapshots, span), prices.diskSnapshot.value);
-  }
-}
-
-function addSoftDelete(
-  tally: Tally,
-  input: CostInput,
-  rates: number[],
-  span: MonthSpan,
-  prices: PriceTable,
-): void {
-  const free = prices.softDeleteFreeDays.value * MS.day;
-  input.vaults.forEach((v, i) => {
-    for (const e of v.softDeleted) {
-      const billed = Math.min(e.purgeAt, span.to) - Math.max(e.deletedAt + free, span.from);
-      if (billed <= 0) continue;
-      const quantity = (e.bytes / BYTES_PER_GB) * (billed / span.length);
-      tally.softDelete.quantity += quantity;
-      tally.softDelete.amount += quantity * rates[i];
-    }
-  });
-}
-
-function addProtectedInstances(tally: Tally, input: CostInput, span: MonthSpan, prices: PriceTable): void {
-  const origin = input.origin ?? 0;
-  for (const item of input.protectedItems) {
-    const from = Math.max(item.from, span.from);
-    const to = Math.min(item.to, span.to);
-    for (let dayStart = from; dayStart < to; ) {
-      const dayEnd = startOfLocalDay(origin + dayStart, 'UTC') - origin + MS.day;
-      const end = Math.min(dayEnd, to);
-      const share = (end - dayStart) / span.length;
-      tally.protectedInstances.quantity += share;
-      tally.protectedInstances.amount +=
-        share * protectedInstanceFee(closingSize(item, dayStart, end), prices);
-      dayStart = end;
-    }
-  }
-}
-
-// An item's size at the last millisecond of [from, to) (the day's closing size).
-function closingSize(item: ProtectedItemUsage, from: number, to: number): number {
-  return item.used.valueAt(Math.max(from, to - 1));
-}
-
-function addEarlyDeletions(tally: Tally, input: CostInput, span: MonthSpan, prices: PriceTable): void {
-  for (const d of input.archiveEarlyDeletions) {
-    if (d.at < span.from || d.at >= span.to) continue;
-    const quantity = (d.bytes / BYTES_PER_GB) * (d.daysCharged / EARLY_DELETION_DAYS_PER_MONTH);
-    tally.archiveEarlyDeletion.quantity += quantity;
-    tally.archiveEarlyDeletion.amount += quantity * prices.vaultArchive.value;
-  }
-}
-
-function emptyTally(): Tally {
-  const tally = {} as Tally;
-  for (const meter of METERS) tally[meter] = { amount: 0, quantity: 0 };
-  return tally;
-}
-
-function lines(tally: Tally): Record<Meter, MeterCost> {
-  const out = {} as Record<Meter, MeterCost>;
-  for (const meter of METERS) out[meter] = { ...tally[meter], unit: METER_UNITS[meter] };
-  return out;
-}
-
-function sumAmounts(meters: Record<Meter, MeterCost>): number {
-  let total = 0;
-  for (const meter of METERS) total += meters[meter].amount;
-  return total;
-}
-
-function toMonthCost(span: MonthSpan, tally: Tally): MonthCost {
-  const meters = lines(tally);
-  const fraction = (span.to - span.from) / span.length;
-  return { month: span.month, from: span.from, to: span.to, fraction, meters, total: sumAmounts(meters) };
 }

@@ -27,10 +27,32 @@ export interface VaultStorageRates {
   readonly 'RA-GRS': Priced;
 }
 
-/** Azure Backup (and, for later, ASR) list prices and the billing periods that go with them. */
-export interface PriceTable {
-  /** ISO 4217 code every amount is in. */
-  readonly currency: string;
+/** Site Recovery (Azure-to-Azure) prices: reference/azure.md §5.6, reference/azure-workloads.md §17. */
+export interface SiteRecoveryPrices {
+  /** Per protected instance-month after the free days, prorated by time replicated. */
+  readonly perInstance: Priced;
+  /** Days each protected instance is free of the per-instance fee (31). */
+  readonly freeDays: Priced;
+  /** Replica managed disks in the target region, per provisioned GB-month, by disk type (assumption). */
+  readonly replicaDisk: { readonly premium: Priced; readonly standard: Priced };
+  /** The cache storage account in the source region, per GB-month held (assumption). */
+  readonly cacheStorage: Priced;
+  /** Recovery-point storage in the target region, per GB-month (assumption: no meter in the sources). */
+  readonly recoveryPoints: Priced;
+  /** Inter-region replication transfer, per GB sent (unconfirmed in the sources). */
+  readonly transfer: Priced;
+}
+
+/** Compute of VMs recovered by failover or started by a drill. */
+export interface ComputePrices {
+  /** Per vCPU core-hour, for a VM whose size has no price of its own (assumption). */
+  readonly perCoreHour: Priced;
+  /** Per VM-hour by VM size name (fleet `size:`), when the scenario gives them. */
+  readonly sizes: Readonly<Record<string, Priced>>;
+}
+
+/** The prices of one region: every number of the table but the currency and the regions. */
+export interface RegionPrices {
   readonly protectedInstance: {
     /** Monthly fee of an instance of at most `smallMaxGB`. */
     readonly small: Priced;
@@ -49,20 +71,44 @@ export interface PriceTable {
   readonly instantRestoreSnapshot: Priced;
   /** Managed-disk snapshots taken outside Azure Backup, per GB-month. */
   readonly diskSnapshot: Priced;
-  /** Days of soft delete that cost nothing. */
+  /** The last days of a soft-delete period, which cost nothing (§2.3). */
   readonly softDeleteFreeDays: Priced;
   /** Days a recovery point must stay in archive before it can be deleted without a charge. */
   readonly archiveEarlyDeletionDays: Priced;
-  /** Azure Site Recovery, per protected instance-month (not used by Backup's costs yet). */
-  readonly asrPerInstance: Priced;
+  /** Azure Site Recovery. */
+  readonly siteRecovery: SiteRecoveryPrices;
+  /** Compute of recovered and drill VMs. */
+  readonly compute: ComputePrices;
 }
 
-/** A scenario's changes to a price table: any leaf as a bare value or a partial `Priced`. */
-export type PriceOverrides = {
-  readonly currency?: string;
-  readonly protectedInstance?: Partial<Record<keyof PriceTable['protectedInstance'], PriceOverride>>;
+/** Azure Backup and Site Recovery list prices: a default table, and full tables for the regions that have entries. */
+export interface PriceTable extends RegionPrices {
+  /** ISO 4217 code every amount is in. */
+  readonly currency: string;
+  /** Regions with entries of their own: the default table with the region's entries applied. */
+  readonly regions: Readonly<Record<string, RegionPrices>>;
+}
+
+/** A scenario's changes to one region's prices (or the default's): any leaf as a bare value or a partial `Priced`. */
+export type RegionPriceOverrides = {
+  readonly protectedInstance?: Partial<Record<keyof RegionPrices['protectedInstance'], PriceOverride>>;
   readonly vaultStorage?: Partial<Record<keyof VaultStorageRates, PriceOverride>>;
+  readonly siteRecovery?: {
+    readonly [K in keyof SiteRecoveryPrices]?: K extends 'replicaDisk'
+      ? Partial<Record<'premium' | 'standard', PriceOverride>>
+      : PriceOverride;
+  };
+  readonly compute?: {
+    readonly perCoreHour?: PriceOverride;
+    readonly sizes?: Readonly<Record<string, PriceOverride>>;
+  };
 } & Partial<Record<PricedLeaf, PriceOverride>>;
+
+/** A scenario's changes to the price table: the default's, and per region. */
+export type PriceOverrides = RegionPriceOverrides & {
+  readonly currency?: string;
+  readonly regions?: Readonly<Record<string, RegionPriceOverrides>>;
+};
 
 /** The top-level price-table fields that are single numbers. */
 export type PricedLeaf =
@@ -70,8 +116,7 @@ export type PricedLeaf =
   | 'instantRestoreSnapshot'
   | 'diskSnapshot'
   | 'softDeleteFreeDays'
-  | 'archiveEarlyDeletionDays'
-  | 'asrPerInstance';
+  | 'archiveEarlyDeletionDays';
 
 /** One overridden number: a bare value (source "override") or a value with its own citation. */
 export type PriceOverride =
@@ -85,7 +130,7 @@ export interface ProtectedInstanceUnits {
   readonly units: number;
 }
 
-/** Data held in soft delete: billed only after the free days, until it leaves soft delete. */
+/** Data held in soft delete: billed for the period's days before its last free days (§2.3). */
 export interface SoftDeletedEntry {
   /** Protected item the data belonged to (for explanations). */
   readonly item: string;
@@ -93,29 +138,42 @@ export interface SoftDeletedEntry {
   readonly bytes: number;
   /** When the data was deleted (entered soft delete). */
   readonly deletedAt: number;
-  /** When it left soft delete: purged, or undeleted back into the vault's `standard` series. */
+  /** When the soft-delete period ends (deletedAt + the retention in force at deletion, §2.3). */
   readonly purgeAt: number;
+  /** When it left soft delete: purgeAt, or earlier when undeleted; undefined while still held. */
+  readonly leftAt?: number;
 }
 
-/** One Recovery Services vault's stored bytes over time. */
-export interface VaultUsage {
-  readonly name: string;
-  readonly redundancy: Redundancy;
-  /** Billed as RA-GRS; only valid on a GRS vault (reference/azure.md §2.2). */
-  readonly crossRegionRestore: boolean;
+/** The stored bytes of one policy's (or MARS group's) items in a vault, over time. */
+export interface VaultPartUsage {
+  /** Policy name, or `mars:<group>` for MARS servers. */
+  readonly policy: string;
   /** Bytes in vault-standard, soft-deleted data excluded. */
   readonly standard: Series;
   /** Bytes in vault-archive. */
   readonly archive: Series;
-  /** Bytes of instant-restore snapshots of the vault's items (billed as snapshot storage). */
+  /** Bytes of instant-restore snapshots (billed as snapshot storage). */
   readonly snapshot: Series;
-  /** Soft-deleted data of the vault's items. */
-  readonly softDeleted: readonly SoftDeletedEntry[];
+}
+
+/** One Recovery Services vault's stored bytes over time, split by policy. */
+export interface VaultUsage {
+  readonly name: string;
+  readonly region: string;
+  readonly redundancy: Redundancy;
+  /** Billed as RA-GRS; only valid on a GRS vault (reference/azure.md §2.2). */
+  readonly crossRegionRestore: boolean;
+  /** One entry per policy with items in the vault; their series add up to the vault's. */
+  readonly parts: readonly VaultPartUsage[];
+  /** Soft-deleted data of the vault's items, with the policy each item had. */
+  readonly softDeleted: readonly (SoftDeletedEntry & { readonly policy: string })[];
 }
 
 /** One protected item (a VM) and the used size its protected-instance fee is tiered on. */
 export interface ProtectedItemUsage {
   readonly item: string;
+  readonly vault: string;
+  readonly policy: string;
   /** Start of billing (the first successful backup, reference/azure.md §2.6). */
   readonly from: number;
   /** End of billing (when no backup data of the item is left). */
@@ -127,6 +185,8 @@ export interface ProtectedItemUsage {
 /** A recovery point deleted from archive before the early-deletion period was over. */
 export interface ArchiveEarlyDeletion {
   readonly item: string;
+  readonly vault: string;
+  readonly policy: string;
   /** When it was deleted; the charge falls in this month. */
   readonly at: number;
   readonly bytes: number;
@@ -134,8 +194,51 @@ export interface ArchiveEarlyDeletion {
   readonly daysCharged: number;
 }
 
+/** Managed-disk snapshots of one fleet group taken outside Azure Backup. */
+export interface DiskSnapshotUsage {
+  /** Fleet group. */
+  readonly group: string;
+  readonly region: string;
+  readonly bytes: Series;
+}
+
+/** One Site Recovery-replicated VM's billable usage (reference/azure-workloads.md §17). */
+export interface ReplicatedVmUsage {
+  readonly vm: string;
+  /** Fleet group (the cost line's policy is `asr:<group>`). */
+  readonly group: string;
+  readonly sourceRegion: string;
+  readonly targetRegion: string;
+  /** When replication was enabled (the free days count from here). */
+  readonly from: number;
+  /** When replication (and its replica disks) ended: the horizon unless the model ends it. */
+  readonly to: number;
+  /** Replica managed disks: provisioned size and type (the source disk's, §17). */
+  readonly disks: readonly { readonly name: string; readonly size: number; readonly type: 'premium' | 'standard' }[];
+  /** Bytes held in the source region's cache storage account over time. */
+  readonly cache: Series;
+  /** Bytes of retained recovery points in the target region over time. */
+  readonly recoveryPoints: Series;
+  /** Cumulative bytes sent source → target over time (non-decreasing). */
+  readonly sent: Series;
+}
+
+/** A span of time a recovered VM ran: after a failover, or in a drill (test failover). */
+export interface ComputeRun {
+  readonly kind: 'failover' | 'drill';
+  readonly vm: string;
+  readonly group: string;
+  /** Region the VM ran in. */
+  readonly region: string;
+  readonly cores: number;
+  /** VM size name, when the scenario gives one. */
+  readonly size: string | null;
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * What `monthlyCosts` prices. Every time (start, end, series samples, events) is on one
+ * What `costLines` prices. Every time (start, end, series samples, events) is on one
  * timeline whose 0 is the UTC instant `origin`: pass the scenario's start as `origin` and
  * simulation times as they are, or leave `origin` 0 and pass epoch ms. Calendar months are
  * UTC months of `origin + t`.
@@ -150,8 +253,12 @@ export interface CostInput {
   readonly vaults: readonly VaultUsage[];
   readonly protectedItems: readonly ProtectedItemUsage[];
   readonly archiveEarlyDeletions: readonly ArchiveEarlyDeletion[];
-  /** Bytes of managed-disk snapshots taken outside Azure Backup, if any. */
-  readonly diskSnapshots?: Series;
+  /** Managed-disk snapshots taken outside Azure Backup, per fleet group. */
+  readonly diskSnapshots?: readonly DiskSnapshotUsage[];
+  /** Site Recovery-replicated VMs. */
+  readonly replicated?: readonly ReplicatedVmUsage[];
+  /** Failover and drill compute. */
+  readonly compute?: readonly ComputeRun[];
 }
 
 /** The cost meters, in report order. */
@@ -163,15 +270,68 @@ export const METERS = [
   'softDelete',
   'archiveEarlyDeletion',
   'diskSnapshots',
+  'asrInstances',
+  'asrReplicaDisks',
+  'asrCache',
+  'asrRecoveryPoints',
+  'asrTransfer',
+  'failoverCompute',
+  'drillCompute',
 ] as const;
 
 /** A cost meter's name. */
 export type Meter = (typeof METERS)[number];
 
 /** The unit a meter's quantity is counted in. */
-export type MeterUnit = 'instance-month' | 'GB-month';
+export type MeterUnit = 'instance-month' | 'GB-month' | 'GB' | 'hour';
 
-/** One cost line: what was consumed on a meter and what it cost. */
+/** The dimensions a run's cost can be split by (`run --cost-by`). */
+export const COST_DIMENSIONS = ['vault', 'policy', 'region', 'meter', 'item'] as const;
+
+/** A cost dimension's name. */
+export type CostDimension = (typeof COST_DIMENSIONS)[number];
+
+/**
+ * One charge: a meter's use by one resource in one calendar month at one unit price. Every
+ * amount in a run's cost is the sum of its lines; `price` names the price-table entry
+ * (`PriceCitation.path`) the unit price comes from, and `rule` how the quantity was counted.
+ */
+export interface CostLine {
+  /** UTC calendar month, "YYYY-MM". */
+  readonly month: string;
+  readonly meter: Meter;
+  /** The meter as Azure's price sheet names it (FOCUS SkuMeter), e.g. "Protected instance (> 50 GB)". */
+  readonly sku: string;
+  /** Recovery Services vault, or null (Site Recovery, disk snapshots outside Azure Backup, compute). */
+  readonly vault: string | null;
+  /** Policy, `mars:<group>`, `asr:<group>` or `snapshots:<group>`: what the charge is for. */
+  readonly policy: string;
+  /** Azure region billed. */
+  readonly region: string;
+  /** Protected item (VM or server) for item-level meters, else null. */
+  readonly item: string | null;
+  /** A resource id for the charge (FOCUS ResourceId), e.g. "vaults/rsv-prod/policies/daily-30". */
+  readonly resource: string;
+  /** How much of the meter was used, in `unit`. */
+  readonly quantity: number;
+  readonly unit: MeterUnit;
+  /** Price per `unit`. */
+  readonly unitPrice: number;
+  /** quantity × unitPrice, unrounded. */
+  readonly amount: number;
+  /** The price-table path of the unit price, e.g. "vaultStorage.GRS" or "regions.westus.vaultStorage.GRS". */
+  readonly price: string;
+  /** How the quantity was counted (free days, proration, tier), in a sentence. */
+  readonly rule: string;
+}
+
+/** A price-table entry a run used, with where it comes from. */
+export interface PriceCitation extends Priced {
+  /** Its path in the price table, as in CostLine.price. */
+  readonly path: string;
+}
+
+/** What a meter consumed and what it cost (a sum of cost lines). */
 export interface MeterCost {
   /** Cost in the price table's currency, unrounded. */
   readonly amount: number;
@@ -209,4 +369,12 @@ export interface CostSummary {
   readonly yearlyRunRate: number;
   /** The month the run rate is based on, or "average" when no month is full. */
   readonly runRateBasis: string;
+}
+
+/** One key's share of a run's cost along a dimension. */
+export interface CostShare {
+  /** The vault, policy, region, meter or item; "(none)" for lines without one (e.g. no vault). */
+  readonly key: string;
+  /** Cost over the run, unrounded. */
+  readonly amount: number;
 }

@@ -9,9 +9,10 @@ import { VmBackup } from '../backup/vm-backup.js';
 import type { ProtectedItem, VaultRuntime } from '../backup/world.js';
 import { utcOffsetAt } from '../calendar.js';
 import { DEFAULT_PRICES, mergePrices } from '../pricing/defaults.js';
-import { costSummary, monthlyCosts } from '../pricing/monthly.js';
-import type { PriceTable } from '../pricing/types.js';
+import { priceRun } from '../pricing/monthly.js';
+import type { ComputeRun, CostInput, PriceTable, ReplicatedVmUsage } from '../pricing/types.js';
 import type { Scenario } from '../scenario/types.js';
+import { storagePeaks } from './peaks.js';
 import type {
   AlertsResult,
   DrResult,
@@ -50,6 +51,10 @@ export interface RunState {
   sampled: Sampled;
   prices?: PriceTable;
   diskSnapshots?: Series;
+  /** Managed-disk snapshot bytes per fleet group, for billing by group and region. */
+  snapshotGroups?: ReadonlyMap<string, { region: string; bytes: Series }>;
+  /** Site Recovery and recovered-VM usage, when the scenario has disaster recovery. */
+  billing?: { replicated: readonly ReplicatedVmUsage[]; compute: readonly ComputeRun[] } | null;
   dr?: DrResult | null;
   objectives?: ObjectiveResult[];
   alerts?: AlertsResult | null;
@@ -60,7 +65,7 @@ export function collectResult(run: RunState): RunResult {
   const { scenario, sim } = run;
   const vaults = [...run.vaults.values()].map((v) => vaultResult(v, run.sampled.vaults.get(v.spec.name)!));
   const prices = run.prices ?? mergePrices(DEFAULT_PRICES, scenario.prices);
-  const months = monthlyCosts(costInput(run), prices);
+  const { currency, months, summary, lines, by, prices: cited, notes } = priceRun(costInput(run), prices);
   return {
     scenario: scenario.name,
     variant: scenario.variant,
@@ -73,14 +78,15 @@ export function collectResult(run: RunState): RunResult {
     vaults,
     storage: {
       end: sumTiers(vaults.map((v) => v.storage.end)),
-      peak: peakTiers(vaults.map((v) => v.daily)),
+      // The same definition as each vault's peak (peaks.ts): one vault's run peak is its own.
+      peak: storagePeaks([...run.vaults.values()].map((v) => v.ledger)),
       diskSnapshots: {
         end: run.diskSnapshots?.last() ?? 0,
         peak: run.diskSnapshots?.max() ?? 0,
       },
     },
     jobs: [...run.groups].map(([name, g]) => jobResult(name, g, run.sampled.groups.get(name)!)),
-    cost: { currency: prices.currency, months, summary: costSummary(months) },
+    cost: { currency, months, summary, lines, by, prices: cited, notes },
     dr: run.dr ?? null,
     objectives: run.objectives ?? [],
     alerts: run.alerts ?? null,
@@ -108,33 +114,73 @@ function keptPoints(groups: RunState['groups'], scenario: Scenario): KeptPoints[
   return out;
 }
 
-function costInput(run: RunState) {
+// What pricing reads: each vault's storage per policy (its ledger's parts), soft-deleted and
+// early-deleted data with the policy of its item, protected items with vault and policy,
+// disk snapshots per fleet group, and Site Recovery usage.
+function costInput(run: RunState): CostInput {
   const { scenario } = run;
   const vaults = [...run.vaults.values()];
+  const policyOf = new Map<string, string>();
+  for (const [policy, g] of run.groups) for (const item of g.items) policyOf.set(item.id, policy);
+  const vaultOf = new Map<string, string>();
+  for (const v of vaults) for (const item of v.items) vaultOf.set(item.id, v.spec.name);
   const items = [...run.sampled.protectedSize].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const policy = (item: string) => policyOf.get(item) ?? '(none)';
   return {
     origin: scenario.start,
     start: 0,
     end: scenario.duration,
     vaults: vaults.map((v) => ({
       name: v.spec.name,
+      region: v.spec.region,
       redundancy: v.spec.redundancy,
       crossRegionRestore: v.spec.crossRegionRestore,
-      standard: v.ledger.series('standard'),
-      archive: v.ledger.series('archive'),
-      snapshot: v.ledger.series('snapshot'),
-      softDeleted: v.ledger
-        .softDeletedEntries()
-        .map((e) => ({ item: e.item, bytes: e.bytes, deletedAt: e.deletedAt, purgeAt: e.purgeAt })),
+      parts: vaultParts(v),
+      softDeleted: v.ledger.softDeleteHistory().map((e) => ({
+        item: e.item,
+        policy: policy(e.item),
+        bytes: e.bytes,
+        deletedAt: e.deletedAt,
+        purgeAt: e.purgeAt,
+        ...(e.leftAt === undefined ? {} : { leftAt: e.leftAt }),
+      })),
     })),
-    protectedItems: items.map(([item, u]) => ({ item, from: u.from, to: u.to, used: u.used })),
+    protectedItems: items.map(([item, u]) => ({
+      item,
+      vault: vaultOf.get(item) ?? '(none)',
+      policy: policy(item),
+      from: u.from,
+      to: u.to,
+      used: u.used,
+    })),
     archiveEarlyDeletions: vaults.flatMap((v) =>
-      v.ledger
-        .earlyDeletions()
-        .map((e) => ({ item: e.item, at: e.deletedAt, bytes: e.bytes, daysCharged: e.daysCharged })),
+      v.ledger.earlyDeletions().map((e) => ({
+        item: e.item,
+        vault: v.spec.name,
+        policy: policy(e.item),
+        at: e.deletedAt,
+        bytes: e.bytes,
+        daysCharged: e.daysCharged,
+      })),
     ),
-    ...(run.diskSnapshots === undefined ? {} : { diskSnapshots: run.diskSnapshots }),
+    diskSnapshots: [...(run.snapshotGroups ?? new Map<string, { region: string; bytes: Series }>())].map(
+      ([group, g]) => ({ group, region: g.region, bytes: g.bytes }),
+    ),
+    replicated: run.billing?.replicated ?? [],
+    compute: run.billing?.compute ?? [],
   };
+}
+
+// A vault's storage per policy: its ledger's parts, or the whole vault under its one policy.
+function vaultParts(v: VaultRuntime): CostInput['vaults'][number]['parts'] {
+  const names = v.ledger.partNames();
+  const parts = names.length > 0 ? names : ['(none)'];
+  return parts.map((policy, k) => ({
+    policy,
+    standard: v.ledger.partSeries('standard', k),
+    archive: v.ledger.partSeries('archive', k),
+    snapshot: v.ledger.partSeries('snapshot', k),
+  }));
 }
 
 function vaultResult(v: VaultRuntime, daily: VaultDaily & { points: PointCounts[] }): VaultResult {
@@ -153,12 +199,7 @@ function vaultResult(v: VaultRuntime, daily: VaultDaily & { points: PointCounts[
         archive: ledger.total('archive'),
         softDeleted: ledger.total('softDeleted'),
       },
-      peak: {
-        snapshot: ledger.peak('snapshot'),
-        standard: ledger.peak('standard'),
-        archive: ledger.peak('archive'),
-        softDeleted: ledger.peak('softDeleted'),
-      },
+      peak: storagePeaks([ledger]),
     },
     points: { end: points.at(-1) ?? zeroPoints(), peak: peakPoints(points) },
     daily: series,
@@ -253,18 +294,5 @@ function peakPoints(samples: PointCounts[]): PointCounts {
 function sumTiers(list: TierBytes[]): TierBytes {
   const out = { snapshot: 0, standard: 0, archive: 0, softDeleted: 0 };
   for (const t of list) for (const k of Object.keys(out) as (keyof TierBytes)[]) out[k] += t[k];
-  return out;
-}
-
-// The peak of the sum over vaults, from the daily samples (vault peaks may fall on different days).
-function peakTiers(dailies: VaultDaily[]): TierBytes {
-  const out = { snapshot: 0, standard: 0, archive: 0, softDeleted: 0 };
-  const days = dailies[0]?.day.length ?? 0;
-  for (const k of Object.keys(out) as (keyof TierBytes)[])
-    for (let i = 0; i < days; i++)
-      out[k] = Math.max(
-        out[k],
-        dailies.reduce((s, d) => s + d[k][i], 0),
-      );
   return out;
 }

@@ -1,7 +1,14 @@
 // The result of one run, as plain JSON-safe data with a fixed key order. Reports read
 // these types; nothing here is computed lazily.
 
-import type { CostSummary, MonthCost } from '../pricing/types.js';
+import type {
+  CostDimension,
+  CostLine,
+  CostShare,
+  CostSummary,
+  MonthCost,
+  PriceCitation,
+} from '../pricing/types.js';
 
 /** Bytes per storage tier. */
 export interface TierBytes {
@@ -80,11 +87,19 @@ export interface JobResult {
   daily: { day: number[]; succeeded: number[]; failed: number[] };
 }
 
-/** Cost of the run: per month by meter, and totals. */
+/** Cost of the run: every charge as a line, per month by meter, totals, and splits. */
 export interface CostResult {
   currency: string;
   months: MonthCost[];
   summary: CostSummary;
+  /** Every charge, by month, then meter, then resource (see CostLine). */
+  lines: CostLine[];
+  /** Per dimension, each key's cost over the run, largest first (ties by key); each adds up to the total. */
+  by: Record<CostDimension, CostShare[]>;
+  /** The price-table entries the lines used, by path. */
+  prices: PriceCitation[];
+  /** Things a reader of the bill should know once (e.g. regions priced at the default table). */
+  notes: string[];
 }
 
 /** Everything one run produced. */

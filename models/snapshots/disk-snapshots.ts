@@ -41,11 +41,12 @@ export class DiskSnapshots {
   private fullTotal = 0;
   private seq = 0;
 
-  /** `total` is the series of all VMs' snapshot bytes; this process adds its changes to it. */
+  /** `total` is the series of all VMs' snapshot bytes, `group` its fleet group's; this process adds its changes to both. */
   constructor(
     private readonly world: World,
     vm: Vm,
     private readonly total: Series,
+    private readonly group?: Series,
   ) {
     if (vm.snapshots === null) throw new RangeError(`disk snapshots: VM ${vm.id} has no snapshot plan`);
     this.id = vm.id;
@@ -99,6 +100,7 @@ export class DiskSnapshots {
     }
     const change = this.stored - before;
     this.total.record(at, this.total.last() + change);
+    this.group?.record(at, this.group.last() + change);
     this.world.trace?.({
       t: at,
       kind: 'disk-snapshot',

@@ -78,6 +78,8 @@ export type ItemRef = string | LedgerItem;
 
 interface ItemState extends LedgerItem {
   readonly ledger: Ledger;
+  // Index of the item's part (LedgerOptions.parts).
+  readonly part: number;
   // In `items` (holds data); a dropped state stays in `known` for its handles.
   live: boolean;
   readonly snapshot: Chain;
@@ -97,6 +99,8 @@ export interface ExpectedPoints {
 
 interface SoftRecord {
   readonly entry: SoftDeletedEntry;
+  // Its line in the ledger's soft-delete history, where the purge records when it left.
+  readonly history: { entry: SoftDeletedEntry; leftAt: number | undefined };
   readonly archived: readonly ArchiveRecord[];
   readonly seq: number;
 }
@@ -115,6 +119,13 @@ export class Ledger {
   // Indexed by SNAPSHOT…SOFT: a keyed Record lookup was the ledger's largest cost per change.
   private readonly totals = new Float64Array(TIERS.length);
   private readonly tierSeries: readonly Series[];
+  // With two or more parts: per part × tier, a running total and its series (else empty).
+  private readonly parts: readonly string[];
+  private readonly partOf: (item: string) => number;
+  private readonly partTotals: Float64Array;
+  private readonly partSeriesOf: readonly Series[];
+  // Every soft-deleted entry ever made, in deletion order, with when it left soft delete.
+  private readonly softHistory: { entry: SoftDeletedEntry; leftAt: number | undefined }[] = [];
   // Sorted by (purgeAt, seq) so purgeDue takes from the front.
   private readonly soft: SoftRecord[] = [];
   private readonly softByItem = new Map<string, number>();
@@ -127,20 +138,28 @@ export class Ledger {
   /** An empty ledger; series default to one-hour buckets and at most 10,000 samples per tier. */
   constructor(name: string, options: LedgerOptions = {}) {
     this.name = name;
-    const make = (tier: Tier): Series =>
-      new Series(`${name}/${tier}`, {
+    const make = (tier: Tier, part = ''): Series =>
+      new Series(`${name}/${part}${tier}`, {
         kind: 'step',
         resolution: options.resolution ?? MS.hour,
         maxPoints: options.maxPoints ?? 10_000,
       });
-    this.tierSeries = TIERS.map(make);
+    this.tierSeries = TIERS.map((tier) => make(tier));
+    this.parts = options.parts ?? [];
+    this.partOf = options.partOf ?? (() => 0);
+    const split = this.parts.length > 1;
+    this.partTotals = new Float64Array(split ? this.parts.length * TIERS.length : 0);
+    this.partSeriesOf = split
+      ? this.parts.flatMap((part) => TIERS.map((tier) => make(tier, `${part}/`)))
+      : [];
   }
 
   /** Adds an instant-restore snapshot; returns the bytes it adds (full for the item's first, else its delta). */
   addSnapshot(now: number, item: ItemRef, pointId: PointId, state: ContentState): Bytes {
     this.tick(now);
-    const added = this.stateFor(item).snapshot.append(pointId, state);
-    this.change(now, SNAPSHOT, added);
+    const st = this.stateFor(item);
+    const added = st.snapshot.append(pointId, state);
+    this.change(now, SNAPSHOT, added, st.part);
     return added;
   }
 
@@ -159,9 +178,9 @@ export class Ledger {
    * for a backup whose point lands at a random time, when nothing reads the item in between
    * (VmBackup), so that the landing does not touch the item.
    */
-  countVaultPoint(now: number, added: Bytes | number): void {
+  countVaultPoint(now: number, added: Bytes | number, item?: ItemRef): void {
     this.tick(now);
-    this.change(now, STANDARD, added);
+    this.change(now, STANDARD, added, this.partIndex(item));
   }
 
   /** Files in the item's chain a vault point already counted; throws if its bytes are not those counted. */
@@ -186,9 +205,9 @@ export class Ledger {
   }
 
   /** Counts in the snapshot total, at `now`, the bytes a snapshot appended ahead added. */
-  countSnapshot(now: number, added: Bytes | number): void {
+  countSnapshot(now: number, added: Bytes | number, item?: ItemRef): void {
     this.tick(now);
-    this.change(now, SNAPSHOT, added);
+    this.change(now, SNAPSHOT, added, this.partIndex(item));
   }
 
   /** Deletes an instant-restore snapshot, its blocks going to its successor; returns the change (≤ 0). */
@@ -196,7 +215,7 @@ export class Ledger {
     this.tick(now);
     const st = this.existing(item);
     const change = st.snapshot.remove(pointId);
-    this.change(now, SNAPSHOT, change);
+    this.change(now, SNAPSHOT, change, st.part);
     this.dropIfEmpty(st);
     return change;
   }
@@ -205,7 +224,7 @@ export class Ledger {
   addVaultPoint(now: number, item: ItemRef, pointId: PointId, state: ContentState): Bytes {
     this.tick(now);
     const added = this.appendVault(item, pointId, state);
-    this.change(now, STANDARD, added);
+    this.change(now, STANDARD, added, this.partIndex(item));
     return added;
   }
 
@@ -214,7 +233,7 @@ export class Ledger {
     this.tick(now);
     const st = this.existing(item);
     if (st.standard.has(pointId)) {
-      this.change(now, STANDARD, st.standard.remove(pointId));
+      this.change(now, STANDARD, st.standard.remove(pointId), st.part);
       this.dropIfEmpty(st);
       return null;
     }
@@ -224,7 +243,7 @@ export class Ledger {
     }
     st.archive.delete(pointId);
     st.archiveBytes -= rec.bytes;
-    this.change(now, ARCHIVE, -rec.bytes);
+    this.change(now, ARCHIVE, -rec.bytes, st.part);
     this.dropIfEmpty(st);
     return this.leaveArchive(rec, now);
   }
@@ -244,8 +263,8 @@ export class Ledger {
     st.archive ??= new Map();
     st.archive.set(pointId, { item: st.id, pointId, bytes: archiveBytes, archivedAt: now, seq: this.seq++ });
     st.archiveBytes += archiveBytes;
-    this.change(now, STANDARD, standardDelta);
-    this.change(now, ARCHIVE, archiveBytes);
+    this.change(now, STANDARD, standardDelta, st.part);
+    this.change(now, ARCHIVE, archiveBytes, st.part);
     return { standardDelta, archiveBytes };
   }
 
@@ -267,9 +286,9 @@ export class Ledger {
     const standardBytes = st.standard.stored;
     const archiveBytes = bytes(st.archiveBytes);
     const archived = [...(st.archive?.values() ?? [])].sort((a, b) => a.seq - b.seq);
-    this.change(now, SNAPSHOT, -st.snapshot.stored);
-    this.change(now, STANDARD, -standardBytes);
-    this.change(now, ARCHIVE, -archiveBytes);
+    this.change(now, SNAPSHOT, -st.snapshot.stored, st.part);
+    this.change(now, STANDARD, -standardBytes, st.part);
+    this.change(now, ARCHIVE, -archiveBytes, st.part);
     this.forget(st);
     if (softDeleteMs === null || standardBytes + archiveBytes === 0) {
       for (const rec of archived) this.leaveArchive(rec, now);
@@ -284,9 +303,11 @@ export class Ledger {
       deletedAt: now,
       purgeAt: now + softDeleteMs,
     };
-    this.insertSoft({ entry, archived, seq: this.seq++ });
+    const history = { entry, leftAt: undefined };
+    this.softHistory.push(history);
+    this.insertSoft({ entry, history, archived, seq: this.seq++ });
     this.softByItem.set(item, (this.softByItem.get(item) ?? 0) + total);
-    this.change(now, SOFT, total);
+    this.change(now, SOFT, total, st.part);
     return entry;
   }
 
@@ -296,8 +317,10 @@ export class Ledger {
     let k = 0;
     let released = 0;
     while (k < this.soft.length && this.soft[k].entry.purgeAt <= now) {
-      const { entry, archived } = this.soft[k++];
+      const { entry, archived, history } = this.soft[k++];
+      history.leftAt = now;
       released += entry.bytes;
+      if (this.partTotals.length > 0) this.change(now, SOFT, -entry.bytes, this.partIndex(entry.item));
       const left = (this.softByItem.get(entry.item) ?? 0) - entry.bytes;
       if (left === 0) this.softByItem.delete(entry.item);
       else this.softByItem.set(entry.item, left);
@@ -305,7 +328,8 @@ export class Ledger {
     }
     if (k === 0) return bytes(0);
     this.soft.splice(0, k);
-    this.change(now, SOFT, -released);
+    // A split ledger recorded each entry's release in its part above; the vault total is the same.
+    if (this.partTotals.length === 0) this.change(now, SOFT, -released, 0);
     return bytes(released);
   }
 
@@ -378,6 +402,24 @@ export class Ledger {
     return this.soft.map((r) => r.entry);
   }
 
+  /** Every entry soft-deleted during the run, in deletion order, with when it left soft delete (undefined: still held). */
+  softDeleteHistory(): (SoftDeletedEntry & { leftAt?: number })[] {
+    return this.softHistory.map((h) => (h.leftAt === undefined ? h.entry : { ...h.entry, leftAt: h.leftAt }));
+  }
+
+  /** The parts' names (empty when the ledger was not split). */
+  partNames(): readonly string[] {
+    return this.parts;
+  }
+
+  /** The step series of one part's total in a tier; the vault's series when the ledger is not split. */
+  partSeries(tier: Tier, part: number): Series {
+    if (this.partTotals.length === 0) return this.series(tier);
+    const s = this.partSeriesOf[part * TIERS.length + tierIndex(tier)];
+    if (s === undefined) throw new RangeError(`ledger ${this.name}: no part ${part}`);
+    return s;
+  }
+
   /** Archive copies deleted before 180 days, in the order they left the archive. */
   earlyDeletions(): EarlyDeletion[] {
     return [...this.early];
@@ -392,9 +434,28 @@ export class Ledger {
     this.lastNow = now;
   }
 
-  private change(now: number, tier: number, delta: number): void {
+  private change(now: number, tier: number, delta: number, part: number): void {
     this.totals[tier] += delta;
     this.tierSeries[tier].record(now, this.totals[tier]);
+    if (this.partTotals.length === 0) return;
+    const k = part * TIERS.length + tier;
+    this.partTotals[k] += delta;
+    this.partSeriesOf[k].record(now, this.partTotals[k]);
+  }
+
+  // The part of an item named by handle or id (0 when the ledger is not split).
+  private partIndex(ref: ItemRef | undefined): number {
+    if (this.partTotals.length === 0 || ref === undefined) return 0;
+    if (typeof ref !== 'string') return this.own(ref).part;
+    return this.known.get(ref)?.part ?? this.checkedPart(ref);
+  }
+
+  private checkedPart(id: string): number {
+    const k = this.partOf(id);
+    if (!(Number.isInteger(k) && k >= 0 && k < Math.max(1, this.parts.length))) {
+      throw new RangeError(`ledger ${this.name}: item ${id} has part ${k}, not one of ${this.parts.length}`);
+    }
+    return k;
   }
 
   /**
@@ -451,6 +512,7 @@ export class Ledger {
     const st: ItemState = {
       id,
       ledger: this,
+      part: this.partTotals.length === 0 ? 0 : this.checkedPart(id),
       live: false,
       snapshot: new Chain(this.snapshotArena, expected.snapshot, expected.disks),
       standard: new Chain(this.arena, expected.standard, expected.disks),

@@ -78,6 +78,7 @@ export interface SoftDeletedEntry {
   /** The part that was in the archive tier (archive copies keep their early-deletion clocks). */
   readonly archiveBytes: Bytes;
   readonly deletedAt: number;
+  /** deletedAt + the soft-delete retention in force at deletion (§2.3). */
   readonly purgeAt: number;
 }
 
@@ -95,4 +96,11 @@ export interface LedgerOptions {
   readonly resolution?: number;
   /** Most samples a tier series keeps; default 10,000 (over a year of hourly buckets). */
   readonly maxPoints?: number;
+  /**
+   * Names of the vault's parts (its policies), for billing split by policy; with two or more
+   * the ledger also keeps each part's tier series (Ledger.partSeries).
+   */
+  readonly parts?: readonly string[];
+  /** The index in `parts` of an item, asked once per item id (default: 0). */
+  readonly partOf?: (item: string) => number;
 }
