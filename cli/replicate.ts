@@ -21,6 +21,8 @@ export interface ReplicationTask {
   seed: number;
   /** true: replication r runs with replicationSeed(seed, r); false: with `seed` itself (a single plain run). */
   derive: boolean;
+  /** Add the cost.by.<dimension>.<key> figures (compare shows them; sweeps leave them out). */
+  costBy?: boolean;
 }
 
 /** Runs replications of `scenarios` (the selected runs, in order) and returns their figures, in index order. */
@@ -30,7 +32,10 @@ export function runReplications(scenarios: readonly Scenario[], task: Replicatio
     return {
       index,
       seed,
-      runs: scenarios.map((s) => ({ variant: s.variant, figures: figuresOf(simulate(s, { seed })) })),
+      runs: scenarios.map((s) => ({
+        variant: s.variant,
+        figures: figuresOf(simulate(s, { seed }), { costBy: task.costBy === true }),
+      })),
     };
   });
 }

@@ -2,10 +2,14 @@
 // replication uses the same seed (common random numbers), so a variant's difference from
 // the base is measured per replication and paired: with N > 1 replications the mean
 // difference comes with a Student-t 95% confidence interval over the N paired differences,
-// which is far narrower than comparing two independent means would be.
+// which is far narrower than comparing two independent means would be. Below the figures,
+// the cost split by vault, policy, region, meter and item (compare-cost.ts).
 
-import { objectiveLabel, SEED_RULE } from './aggregate.js';
+import { objectiveLabel, SEED_RULE, valuesOf } from './aggregate.js';
+import { type ComparedCostDimension, compareCostBy, TOP_ITEMS } from './compare-cost.js';
 import {
+  AMOUNT_UNITS,
+  COST_BY_PREFIX,
   compareFigureNames,
   type FigureUnit,
   formatFigure,
@@ -55,6 +59,8 @@ export interface Comparison {
   seeds: string;
   runs: { variant: string; currency: string }[];
   figures: ComparedFigure[];
+  /** Per cost dimension, each key's cost over the run in every run and its delta (empty without cost.by figures). */
+  costBy: ComparedCostDimension[];
   verdict: { pass: boolean; failing: string[] };
 }
 
@@ -65,13 +71,15 @@ export function compareRuns(
 ): Comparison {
   const units = new Map<string, FigureUnit>();
   for (const run of runs) for (const f of run.figures) if (!units.has(f.name)) units.set(f.name, f.unit);
-  const names = [...units.keys()].sort(compareFigureNames);
+  // The cost.by.* figures are compared per dimension (costBy), not listed with the others.
+  const names = [...units.keys()].filter((n) => !n.startsWith(COST_BY_PREFIX)).sort(compareFigureNames);
   const columns = runs.map((run) => new Map(run.figures.map((f, j) => [f.name, j])));
   const figures = names.map((name): ComparedFigure => {
     const unit = units.get(name)!;
+    // An amount a run or a replication lacks counts 0 there (AMOUNT_UNITS); others stay absent.
     const cols = runs.map((run, i) => {
       const j = columns[i].get(name);
-      return j === undefined ? null : run.values.map((row) => row[j]);
+      return j === undefined && !AMOUNT_UNITS.has(unit) ? null : valuesOf(run, j, unit);
     });
     return { name, unit, runs: cols.map((col, i) => compared(col, i === 0 ? null : cols[0], unit)) };
   });
@@ -84,6 +92,7 @@ export function compareRuns(
     seeds: meta.replications === 1 ? 'the scenario seed' : SEED_RULE,
     runs: runs.map((r) => ({ variant: r.variant, currency: r.currency })),
     figures,
+    costBy: compareCostBy(runs, (col, base) => compared(col, base, 'money')!),
     verdict: verdict(runs),
   };
 }
@@ -153,40 +162,62 @@ function verdict(runs: readonly PartRun[]): Comparison['verdict'] {
  * The comparison as a table: one row per figure that is not zero everywhere, the base's
  * value, then each variant's value with its change (one replication), or each variant's
  * mean and its paired difference "± half-width" of the 95% CI, starred when the interval
- * excludes zero (several replications).
+ * excludes zero (several replications). Then one such table per cost dimension.
  */
 export function renderComparison(c: Comparison, format: 'text' | 'md' = 'text'): string {
   const paired = c.replications > 1;
-  const currency = c.runs[0]?.currency ?? 'USD';
-  const shown = c.figures.filter((f) =>
-    f.runs.some((v) => v !== null && (v.mean !== 0 || (v.delta?.mean ?? 0) !== 0)),
-  );
-  // Per run, its header and cells: one column (base, or one replication) or two (value, Δ).
-  const columns = c.runs.map((r, i) => ({
-    head: i > 0 && paired ? [r.variant, 'Δ vs base (95% CI)'] : [r.variant],
-    cells: shown.map((f) => cells(f.runs[i], i, f.runs[0], f.unit, paired, currency)),
-  }));
   const seeds = paired ? `seeds ${c.seeds} (seed ${c.scenario.seed})` : `seed ${c.scenario.seed}`;
   const lines = [
     `${c.scenario.name}: ${c.runs.length} run${c.runs.length === 1 ? '' : 's'} × ${c.replications} replication${c.replications === 1 ? '' : 's'}, common random numbers, ${seeds}`,
+    ...renderTable(c, 'figure', c.figures, format),
   ];
-  // Markdown keeps one table; text continues the runs that do not fit MAX_WIDTH in blocks below.
-  for (const block of format === 'md' ? [columns.map((_, i) => i)] : blocks(columns, shown)) {
-    const head = ['figure', ...block.flatMap((i) => columns[i].head)];
-    const rows = shown.map((f, k) => [f.name, ...block.flatMap((i) => columns[i].cells[k])]);
-    lines.push('', ...renderGrid(head, rows, format));
+  for (const d of c.costBy) {
+    const rows: ComparedFigure[] = d.rows.map((r) => ({ name: r.key, unit: 'money', runs: r.runs }));
+    if (d.rest !== null)
+      rows.push({ name: `(${d.rest.keys} more ${d.dimension}s)`, unit: 'money', runs: d.rest.runs });
+    const table = renderTable(c, d.dimension, rows, format);
+    if (table.length === 0) continue;
+    const top = d.rest === null ? '' : `, top ${TOP_ITEMS} by |Δ|`;
+    lines.push('', `Cost by ${d.dimension} over the run${top}`, ...table);
   }
   if (paired) lines.push('', '* the 95% confidence interval of the paired difference excludes zero');
   if (!c.verdict.pass) lines.push('', 'objectives not met:', ...c.verdict.failing.map((f) => `  ${f}`));
   return `${lines.join('\n')}\n`;
 }
 
+// The rows not zero everywhere as one table (md) or blocks of runs that fit MAX_WIDTH (text),
+// each preceded by a blank line; nothing when every row is zero.
+function renderTable(c: Comparison, label: string, figures: ComparedFigure[], format: 'text' | 'md'): string[] {
+  const paired = c.replications > 1;
+  const currency = c.runs[0]?.currency ?? 'USD';
+  const shown = figures.filter((f) =>
+    f.runs.some((v) => v !== null && (v.mean !== 0 || (v.delta?.mean ?? 0) !== 0)),
+  );
+  if (shown.length === 0) return [];
+  // Per run, its header and cells: one column (base, or one replication) or two (value, Δ).
+  const columns = c.runs.map((r, i) => ({
+    head: i > 0 && paired ? [r.variant, 'Δ vs base (95% CI)'] : [r.variant],
+    cells: shown.map((f) => cells(f.runs[i], i, f.runs[0], f.unit, paired, currency)),
+  }));
+  const lines: string[] = [];
+  for (const block of format === 'md' ? [columns.map((_, i) => i)] : blocks(columns, shown, label)) {
+    const head = [label, ...block.flatMap((i) => columns[i].head)];
+    const rows = shown.map((f, k) => [f.name, ...block.flatMap((i) => columns[i].cells[k])]);
+    lines.push('', ...renderGrid(head, rows, format));
+  }
+  return lines;
+}
+
 /** Widest line a text comparison prints when its runs can be split into blocks. */
 export const MAX_WIDTH = 100;
 
 // Groups of run indices whose columns fit MAX_WIDTH beside the figure names (at least one each).
-function blocks(columns: { head: string[]; cells: string[][] }[], shown: ComparedFigure[]): number[][] {
-  const label = Math.max(6, ...shown.map((f) => f.name.length));
+function blocks(
+  columns: { head: string[]; cells: string[][] }[],
+  shown: ComparedFigure[],
+  head: string,
+): number[][] {
+  const label = Math.max(head.length, ...shown.map((f) => f.name.length));
   const width = (col: { head: string[]; cells: string[][] }) =>
     col.head.reduce((sum, h, j) => sum + 2 + Math.max(h.length, ...col.cells.map((row) => row[j].length)), 0);
   const out: number[][] = [];

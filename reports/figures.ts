@@ -7,6 +7,7 @@
 //   storage.{end,peak}.<tier>, storage.diskSnapshots.{end,peak}          bytes
 //   points.{end,peak}.<kind>           recovery points, summed over policies      count
 //   cost.perMonth[.<meter>], cost.perYear, cost.total                    money
+//   cost.by.<dimension>.<key>          over the run, only with { costBy: true } (compare)  money
 //   jobs.<counter>, jobs.failed.<cause>, jobs.bytesTransferred           count / bytes
 //   transfer.<policy>.{p95,max}        vault-transfer durations                  seconds
 //   dr.incidents, dr.<group>.{rpo,rto}.{p50,p95,p99,max}, dr.<group>.{recoveries,unrecovered}
@@ -14,7 +15,7 @@
 //   alerts.<rule>.{fired,notifications}                                  count
 //   objective.<metric>.<scope>.{pass,failed,target}   pass is 1 or 0, target in seconds
 
-import type { Meter } from '../models/pricing/types.js';
+import type { CostDimension, Meter } from '../models/pricing/types.js';
 import type { PointCounts, RunResult, Summary5, TierBytes } from '../models/results/types.js';
 import {
   formatBytes,
@@ -92,8 +93,20 @@ const POINT_KINDS: (keyof PointCounts)[] = [
 ];
 const JOB_COUNTERS = ['scheduled', 'attempts', 'succeeded', 'failed', 'retried'] as const;
 
+/** Which optional figures figuresOf adds. */
+export interface FigureOptions {
+  /** Per cost dimension (vault, policy, region, meter, item), each key's cost over the run: what compare shows. */
+  costBy?: boolean;
+}
+
+/** The cost dimensions in report order (models/pricing COST_DIMENSIONS; reports import model types only). */
+export const COST_BY_DIMENSIONS: readonly CostDimension[] = ['vault', 'policy', 'region', 'meter', 'item'];
+
+/** The prefix of the cost-by-dimension figures: `cost.by.<dimension>.<key>`. */
+export const COST_BY_PREFIX = 'cost.by.';
+
 /** Flattens a run's results into its figures, sorted by compareFigureNames. */
-export function figuresOf(r: RunResult): Figure[] {
+export function figuresOf(r: RunResult, options: FigureOptions = {}): Figure[] {
   const out: Figure[] = [];
   const add = (name: string, unit: FigureUnit, value: number) => {
     // A figure is a finite number or absent: JSON cannot carry NaN or Infinity.
@@ -101,6 +114,10 @@ export function figuresOf(r: RunResult): Figure[] {
   };
   storageFigures(r, add);
   costFigures(r, add);
+  // Item keys can number thousands, so sweeps (thousands of replications) leave them out.
+  if (options.costBy === true)
+    for (const d of COST_BY_DIMENSIONS)
+      for (const share of r.cost.by[d]) add(`${COST_BY_PREFIX}${d}.${share.key}`, 'money', share.amount);
   jobFigures(r, add);
   drFigures(r, add);
   for (const rule of r.alerts?.rules ?? []) {

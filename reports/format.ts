@@ -2,7 +2,7 @@
 // function is deterministic and locale-free (no toLocaleString, no Intl), so a report
 // reads the same on every machine and its golden files never drift.
 
-import type { Meter } from '../models/pricing/types.js';
+import type { CostDimension, Meter } from '../models/pricing/types.js';
 import type { Summary5 } from '../models/results/types.js';
 
 /** Cost meters in report order with their labels; typed as a Record so a new meter must be added here. */
@@ -14,7 +14,26 @@ export const METER_LABELS: Readonly<Record<Meter, string>> = {
   softDelete: 'soft delete',
   archiveEarlyDeletion: 'archive early deletion',
   diskSnapshots: 'disk snapshots',
+  asrInstances: 'Site Recovery instances',
+  asrReplicaDisks: 'Site Recovery replica disks',
+  asrCache: 'Site Recovery cache storage',
+  asrRecoveryPoints: 'Site Recovery recovery points',
+  asrTransfer: 'Site Recovery transfer',
+  failoverCompute: 'failover compute',
+  drillCompute: 'drill compute',
 };
+
+/** The dimensions a run's cost is split by, in report order, with their labels (`run --cost-by`). */
+export const COST_DIMENSION_LABELS: Readonly<Record<CostDimension, string>> = {
+  vault: 'vault',
+  policy: 'policy',
+  region: 'region',
+  meter: 'meter',
+  item: 'item',
+};
+
+/** The cost dimensions in report order. */
+export const COST_DIMENSION_ORDER = Object.keys(COST_DIMENSION_LABELS) as CostDimension[];
 
 /** The meter names in report order. */
 export const METER_ORDER = Object.keys(METER_LABELS) as Meter[];

@@ -2,8 +2,8 @@
 // returns. reports/summary.schema.json is a committed copy (scripts/write-schema.ts), and a
 // test checks both that the copy is current and that a real run's summary validates.
 
-import { METER_LABELS, METER_ORDER } from './format.js';
-import { int, type JsonSchema, num, obj, ref, str } from './schema-nodes.js';
+import { COST_DIMENSION_ORDER, METER_LABELS, METER_ORDER } from './format.js';
+import { int, type JsonSchema, list, nullable, num, obj, ref, str } from './schema-nodes.js';
 import { ALERTS_SCHEMA } from './summary-alerts.js';
 import { DR_SCHEMA, OBJECTIVES_SCHEMA } from './summary-dr.schema.js';
 
@@ -44,7 +44,7 @@ const END_PEAK_POINTS = obj('Recovery points at the end of the run and the highe
 const METER_COST = obj('What a meter consumed and what it cost.', {
   amount: num('Cost in the currency, rounded to cents.'),
   quantity: num('How much of the meter was used, rounded to 3 decimals.'),
-  unit: { description: 'What the quantity counts.', enum: ['instance-month', 'GB-month'] },
+  unit: { description: 'What the quantity counts.', enum: ['instance-month', 'GB-month', 'GB', 'hour'] },
 });
 
 const METERS = obj(
@@ -110,6 +110,37 @@ const MONTH = obj('The cost of one calendar month (or its part inside the run).'
   total: num("Sum of the meters' unrounded amounts, rounded to cents."),
 });
 
+const SHARE = obj("One key's share of the run's cost.", {
+  key: str(
+    'The vault, policy, region, meter or item; "(none)" for charges without one, "(N other items)" for the items past the 20 largest.',
+  ),
+  amount: num('Cost over the run, rounded to cents (so the shares may add up to the total ± a few cents).'),
+});
+
+const BY = obj(
+  'The cost over the run split along each dimension; each split adds up to the total.',
+  Object.fromEntries(
+    COST_DIMENSION_ORDER.map((d) => [
+      d,
+      list(
+        d === 'item'
+          ? 'By protected item, largest first: the 20 largest, then one "(N other items)" row, and "(none)" for charges not per item.'
+          : `By ${d}, largest first (ties by key).`,
+        SHARE,
+      ),
+    ]),
+  ),
+);
+
+const PRICE = obj('A price-table entry the cost lines used, with where it comes from.', {
+  path: str('Its path in the price table, e.g. "vaultStorage.GRS" or "regions.westus.vaultStorage.GRS".'),
+  value: num('The unit price, in the currency.'),
+  unit: str('What the price is per, e.g. "USD per GB-month".'),
+  source: str('Where the number comes from; "override" for a bare value the scenario set.'),
+  date: str('When the source stated it.'),
+  assumption: nullable(str('Why this value was picked when no source gives it, or null.')),
+});
+
 const COST = obj('What the run cost at list prices.', {
   currency: str('ISO 4217 code of every amount.', '^[A-Z]{3}$'),
   months: {
@@ -125,6 +156,9 @@ const COST = obj('What the run cost at list prices.', {
     "Twelve times the last full month's total, or the average per month's when none is full.",
   ),
   runRateBasis: str('The month (YYYY-MM) the run rate is based on, or "average".'),
+  by: BY,
+  prices: list('The price-table entries the cost used, by path.', PRICE),
+  notes: list('Things a reader of the bill should know once.', str('One note.')),
 });
 
 const RUN = obj('One run: the base scenario or a variant.', {

@@ -3,7 +3,7 @@
 // quantities to 3 decimals) and every key in a fixed order, so the file is byte-stable.
 // Its shape is published as SUMMARY_SCHEMA (summary.schema.ts); bump schemaVersion when it breaks.
 
-import type { Meter, MeterUnit, MonthCost } from '../models/pricing/types.js';
+import type { CostDimension, Meter, MeterUnit, MonthCost, PriceCitation } from '../models/pricing/types.js';
 import type {
   AlertsResult,
   JobResult,
@@ -13,7 +13,8 @@ import type {
   TierBytes,
   VaultResult,
 } from '../models/results/types.js';
-import { METER_ORDER, round, roundSummary5 } from './format.js';
+import { limitShares } from './cost-shares.js';
+import { COST_DIMENSION_ORDER, METER_ORDER, round, roundSummary5 } from './format.js';
 import { summariseAlerts } from './summary-alerts.js';
 import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
 
@@ -35,6 +36,22 @@ export interface SummaryMonth {
   total: number;
 }
 
+/** One key's share of a run's cost along a dimension, in cents. */
+export interface SummaryShare {
+  key: string;
+  amount: number;
+}
+
+/** A price-table entry a run used, with its citation; `assumption` is null for a sourced number. */
+export interface SummaryPrice {
+  path: string;
+  value: number;
+  unit: string;
+  source: string;
+  date: string;
+  assumption: string | null;
+}
+
 /** A run's cost in a summary. */
 export interface SummaryCost {
   currency: string;
@@ -45,6 +62,12 @@ export interface SummaryCost {
   averagePerMonth: number;
   yearlyRunRate: number;
   runRateBasis: string;
+  /** Per dimension, each key's cost over the run, largest first; items: the top 20 and one row for the rest. */
+  by: Record<CostDimension, SummaryShare[]>;
+  /** The price-table entries the run's cost lines used, by path. */
+  prices: SummaryPrice[];
+  /** What a reader of the bill should know (e.g. regions priced at the default table). */
+  notes: string[];
 }
 
 /** A vault in a summary: its RunResult entry without the per-day series. */
@@ -204,5 +227,24 @@ function cost(c: RunResult['cost']): SummaryCost {
     averagePerMonth: round(s.averagePerMonth, 2),
     yearlyRunRate: round(s.yearlyRunRate, 2),
     runRateBasis: s.runRateBasis,
+    by: costBy(c),
+    prices: c.prices.map(price),
+    notes: [...c.notes],
   };
 }
+
+function costBy(c: RunResult['cost']): Record<CostDimension, SummaryShare[]> {
+  const out = {} as Record<CostDimension, SummaryShare[]>;
+  for (const d of COST_DIMENSION_ORDER)
+    out[d] = limitShares(c.by[d], d).map((s) => ({ key: s.key, amount: round(s.amount, 2) }));
+  return out;
+}
+
+const price = (p: PriceCitation): SummaryPrice => ({
+  path: p.path,
+  value: p.value,
+  unit: p.unit,
+  source: p.source,
+  date: p.date,
+  assumption: p.assumption ?? null,
+});

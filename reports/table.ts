@@ -20,9 +20,10 @@ import { drLines } from './table-dr.js';
 /** Widest line the table prints. */
 export const MAX_WIDTH = 100;
 
-// A labelled row with one cell per run, or a section title (no cells).
-type Cells = { label: string; cells: string[] };
-type Row = { title: string } | Cells;
+/** A labelled table row with one cell per run. */
+export type Cells = { label: string; cells: string[] };
+/** A table row: labelled cells, or a section title (no cells). */
+export type Row = { title: string } | Cells;
 
 /** Renders a summary as the plain-text table `vaultsim run` prints. */
 export function renderTable(summary: Summary): string {
@@ -45,11 +46,11 @@ export function renderTable(summary: Summary): string {
   return `${[head, '', ...layout(runs, rows), ...notes, ...drLines(runs), ...alertLines(runs)].join('\n')}\n`;
 }
 
-// Numeric rows: base value as is, others with "(delta)" against the base.
-function numeric(
+/** A numeric row: the base's value as is, every other run's followed by "(delta)" against the base. */
+export function numeric<R>(
   label: string,
-  runs: SummaryRun[],
-  get: (r: SummaryRun) => number,
+  runs: readonly R[],
+  get: (r: R) => number,
   fmt: (n: number) => string,
 ): Cells {
   const base = get(runs[0]);
@@ -177,9 +178,11 @@ function runRows(runs: SummaryRun[]): Row[] {
   ];
 }
 
-// Lays the rows out: label column, then as many run columns as fit in MAX_WIDTH; the rest
-// continue in further blocks, each repeating the labels. Cells are right-aligned.
-function layout(runs: SummaryRun[], rows: Row[]): string[] {
+/**
+ * Lays rows out: the label column, then as many run columns as fit in MAX_WIDTH; the rest
+ * continue in further blocks, each repeating the labels. Cells are right-aligned.
+ */
+export function layout(runs: readonly { variant: string }[], rows: readonly Row[]): string[] {
   // Titles have no cells, so they may run into the run columns.
   const labelWidth = Math.max(...rows.map((r) => ('label' in r ? r.label.length : 0))) + 2;
   const widths = runs.map((run, i) =>

@@ -31,6 +31,7 @@ export const ISSUE_CODES = [
   'policy-limit',
   'variant-path',
   'sweep-too-large',
+  'no-effect',
 ] as const;
 
 /** One of the closed list of issue codes. */

@@ -5,7 +5,8 @@
 //   2. replicate  one replication with the scenario seed (what `vaultsim run` gives), or
 //                 N with seeds deriveSeed(seed, 'replication', r), every run of
 //                 replication r sharing its seed, so differences are paired
-//   3. plan       the comparison (reports/compare.ts)
+//   3. plan       the comparison (reports/compare.ts), the cost split per dimension with it
+//                 (reports/compare-cost.ts)
 //   4. write      the table (--format text|md) or --json
 //
 // Exit codes: 0, or 1 when any objective failed in any run of any replication.
@@ -57,7 +58,7 @@ export async function compareScenarioFile(
   const progress = progressLine(io.stderr, 'compare');
   const replications = await replicate(
     source,
-    { indices: Array.from({ length: n }, (_, r) => r), seed, derive: n > 1 },
+    { indices: Array.from({ length: n }, (_, r) => r), seed, derive: n > 1, costBy: true },
     { workers: n === 1 ? 1 : (opts.workers ?? defaultWorkers()), onProgress: progress.update },
   );
   progress.end();

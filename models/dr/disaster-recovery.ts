@@ -18,6 +18,7 @@ import { failbackDuration, reprotectDuration } from '../replication/reprotect.js
 import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
 import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
 import type { Region, Scenario, Vm } from '../scenario/types.js';
+import type { RecoveredVm } from './billing.js';
 import { detect } from './detection.js';
 import { type Fault, Outages, resolveFaults } from './faults.js';
 import { planGroupsFor, runPlan } from './plans.js';
@@ -58,6 +59,8 @@ export class DisasterRecovery {
   readonly outages: Outages;
   readonly incidents: Incident[] = [];
   readonly drills: DrillResult[] = [];
+  /** VMs started by a failover or a drill, for compute billing (billing.ts), in the order they started. */
+  readonly recovered: RecoveredVm[] = [];
   private readonly regions: Map<string, Region>;
   private readonly cores = new Map<string, number>();
   private readonly settings: RecoverySettings;
@@ -437,6 +440,15 @@ export class DisasterRecovery {
     const total = phases.detection + phases.waiting + phases.recovery + phases.boot;
     const recoveredAt = decided.path === 'unrecovered' ? null : down + total;
     const inRun = recoveredAt !== null && recoveredAt <= this.scenario.duration;
+    // §17: compute is billed once the failed-over VM exists (created, then booting).
+    if (decided.path === 'failover' && recoveredAt !== null && inRun)
+      this.recovered.push({
+        kind: 'failover',
+        vm: v.vm.id,
+        region: decided.region,
+        from: recoveredAt - decided.boot,
+        to: null,
+      });
     // A VM that restarted before anyone acted is marked up now (it was back at recoveredAt).
     if (recoveredAt !== null && inRun)
       this.sim.at(
@@ -530,6 +542,17 @@ export class DisasterRecovery {
     });
     const ends = groups.map((_, k) => timings.filter((t) => t.group === k));
     const end = Math.max(now, ...timings.map((t) => t.end));
+    // Each test VM runs from its creation until the plan's test failover is cleaned up (§17).
+    const cleanup = end + this.settings.drillCleanupAfter;
+    for (const t of timings)
+      if (t.decided !== null)
+        this.recovered.push({
+          kind: 'drill',
+          vm: t.vm,
+          region: t.decided.region,
+          from: t.end - t.decided.boot,
+          to: cleanup,
+        });
     this.drills.push({
       plan: plan.name,
       at: this.iso(now),

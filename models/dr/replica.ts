@@ -160,6 +160,11 @@ export class VmReplica {
     return hi;
   }
 
+  /** A fresh copy of this replication's stream at the VM's own bandwidth, to replay from time 0 (billing.ts). */
+  replay(): ReplicationStream {
+    return this.streamWith(this.upload.rate);
+  }
+
   /** Bytes written in [from, to). */
   written(from: number, to: number): number {
     return bytesWritten(this.rates, this.spikes, from, to);

@@ -11,6 +11,7 @@ import type { Monitor } from '../monitor/monitor.js';
 import type { DrResult, ObjectiveResult } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { dayWriteRates } from '../workload/write-rate.js';
+import { billingUsage, type DrBilling, type ReplicaSource } from './billing.js';
 import { collectDr } from './collect.js';
 import { DisasterRecovery } from './disaster-recovery.js';
 import { judgeObjectives } from './objectives.js';
@@ -31,8 +32,8 @@ export interface DrRun {
   attach(backup: VmBackup, vmId: string): void;
   /** Schedules the faults; with a monitor, alerts can start recovery and DR signals flow to it. */
   start(monitor: Monitor | null): void;
-  /** Results once the run has ended. */
-  finish(): { dr: DrResult; objectives: ObjectiveResult[] };
+  /** Results once the run has ended, with what disaster recovery bills (CostInput.replicated and .compute). */
+  finish(): { dr: DrResult; objectives: ObjectiveResult[]; billing: DrBilling };
 }
 
 /** Builds disaster recovery for a run and sets the world's hooks (blocked backups, point times). */
@@ -48,6 +49,7 @@ export function setupDr(
   const vaults = new Map(scenario.vaults.map((v) => [v.name, v]));
   const vms = new Map<string, DrVm>();
   const replicas: VmReplica[] = [];
+  const billed: ReplicaSource[] = [];
   const horizon = scenario.duration;
   const faults = new DisasterRecovery(sim, scenario, world.streams, vms, links, world.trace);
   for (const vm of scenario.vms) {
@@ -63,21 +65,17 @@ export function setupDr(
       ),
     );
     const spikes = spikesFor(vm, faults.faults, horizon);
+    const down = downFor(vm, faults.faults, scenario.recovery.detection, horizon);
+    const scale = scaleFor(vm, faults.faults);
     const replica =
       vm.replicate === null
         ? null
-        : new VmReplica(
-            vm,
-            vm.replicate,
-            rates,
-            spikes,
-            downFor(vm, faults.faults, scenario.recovery.detection, horizon),
-            scaleFor(vm, faults.faults),
-            scenario.recovery,
-            horizon,
-            diskPeaks,
-          );
-    if (replica !== null) replicas.push(replica);
+        : new VmReplica(vm, vm.replicate, rates, spikes, down, scale, scenario.recovery, horizon, diskPeaks);
+    if (replica !== null) {
+      replicas.push(replica);
+      const edges = [...spikes, ...down, ...scale].flatMap((w) => [w.from, w.to]);
+      billed.push({ vm, replay: () => replica.replay(), endsAt: replica.endsAt, edges });
+    }
     vms.set(vm.id, {
       vm,
       vault: vm.backup === null ? null : (vaults.get(vm.backup.vault) ?? null),
@@ -115,7 +113,11 @@ export function setupDr(
         return targets.length === 0 ? 15 * MS.minute : Math.min(...targets);
       };
       const dr = collectDr(faults, replicas, horizon, rpoTarget);
-      return { dr, objectives: judgeObjectives(scenario.objectives, dr.incidents, scenario.vms) };
+      return {
+        dr,
+        objectives: judgeObjectives(scenario.objectives, dr.incidents, scenario.vms),
+        billing: billingUsage(billed, faults.recovered, scenario.vms, horizon),
+      };
     },
   };
 }

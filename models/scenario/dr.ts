@@ -98,6 +98,8 @@ export interface RecoverySettings {
   crossRegionLag: Millis;
   /** Site Recovery: from data upload to a processed recovery point (§5.2: within five minutes). */
   processing: Millis;
+  /** How long a drill's test-failover VMs keep running after the drill completes, until cleanup (billed compute, §17). */
+  drillCleanupAfter: Millis;
 }
 
 /** What an objective applies to. */

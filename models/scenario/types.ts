@@ -110,6 +110,8 @@ export interface Vm {
   snapshots: DiskSnapshotPlan | null;
   /** vCPU cores (what a recovered VM needs in its target region). */
   cores: number;
+  /** Azure VM size name (like Standard_D4s_v5), for failover and drill compute prices; null when not given. */
+  size: string | null;
   /** Site Recovery replication, or null. */
   replicate: ReplicationPlan | null;
 }

@@ -1,37 +1,97 @@
-// Monthly cost by meter: one stacked bar per calendar month of each run (a partial first
-// or last month is billed for its part, as the cost model does), one colour per meter.
+// Monthly cost by a dimension (meter by default; `run --cost-by` picks vault, policy, region
+// or item): one stacked bar per calendar month of each run (a partial first or last month is
+// billed for its part, as the cost model does), one colour per key. Read from the cost lines.
 
+import type { CostDimension } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
-import { METER_LABELS, METER_ORDER, round } from '../format.js';
+import { isSyntheticKey, lineKey, shareRows } from '../cost-shares.js';
+import { COST_DIMENSION_LABELS, METER_LABELS, METER_ORDER, round } from '../format.js';
+import { costKeyLabel } from '../table-cost.js';
 import { asSpec, type Chart, CONFIG, colourBy, frame, HEIGHT, perRun, type Row, WIDTH } from './common.js';
 
-// Tableau-10, one per meter in METER_ORDER, so a meter keeps its colour whichever are shown.
-const PALETTE = ['#4c78a8', '#f58518', '#72b7b2', '#e45756', '#bab0ac', '#b279a2', '#54a24b'];
+// Tableau-10 then the rest of Tableau-20, one per meter in METER_ORDER, so a meter keeps its
+// colour whichever are shown (the first seven are the colours of the Backup meters before issue 13).
+const PALETTE = [
+  '#4c78a8',
+  '#f58518',
+  '#72b7b2',
+  '#e45756',
+  '#bab0ac',
+  '#b279a2',
+  '#54a24b',
+  '#eeca3b',
+  '#ff9da6',
+  '#9d755d',
+  '#9ecae9',
+  '#ffbf79',
+  '#88d27a',
+  '#d6a5c9',
+  '#83bcb6',
+  '#f2cf5b',
+  '#ff9d98',
+  '#d8b5a5',
+  '#79706e',
+  '#fcbfd2',
+];
 const METER_COLOURS: Readonly<Record<string, string>> = Object.fromEntries(
   METER_ORDER.map((m, i) => [METER_LABELS[m], PALETTE[i % PALETTE.length]]),
 );
+// The rows vaultsim makes up ("(no vault)", "(7 other items)") are grey.
+const SYNTHETIC_COLOUR = '#c7c7c7';
 
-/** The stacked-bar chart of monthly cost by meter, or null when no run has a month of cost. */
-export function costChart(results: readonly RunResult[]): Chart | null {
-  const used = METER_ORDER.filter((m) =>
-    results.some((r) => r.cost.months.some((mo) => round(mo.meters[m].amount, 2) !== 0)),
+// The keys shown (in stack and legend order) with their labels and colours.
+function keysOf(results: readonly RunResult[], by: CostDimension) {
+  if (by === 'meter') {
+    const used = METER_ORDER.filter((m) => results.some((r) => r.cost.lines.some((l) => l.meter === m)));
+    return used.map((m) => ({ key: m as string, label: METER_LABELS[m], colour: METER_COLOURS[METER_LABELS[m]] }));
+  }
+  let n = 0;
+  return shareRows(results, by).map((row) => ({
+    key: row.key,
+    label: costKeyLabel(row.key, by),
+    colour: isSyntheticKey(row.key) ? SYNTHETIC_COLOUR : PALETTE[n++ % PALETTE.length],
+  }));
+}
+
+/** The stacked-bar chart of monthly cost by `by` (meter by default), or null when no run has a charge. */
+export function costChart(results: readonly RunResult[], by: CostDimension = 'meter'): Chart | null {
+  const keys = keysOf(results, by).filter((k) =>
+    results.some((r) => r.cost.lines.some((l) => l.amount !== 0 && shown(l, k.key))),
   );
-  if (used.length === 0) return null;
+  if (keys.length === 0) return null;
+  const named = new Set(keys.filter((k) => !isSyntheticKey(k.key)).map((k) => k.key));
+  const other = keys.find((k) => /^\(\d+ other items?\)$/.test(k.key));
+  // A line's row in the chart: its key, or the other-items row for an item past the largest.
+  function shown(l: RunResult['cost']['lines'][number], key: string): boolean {
+    const k = lineKey(l, by);
+    return k === key || (key.endsWith(' other items)') || key.endsWith(' other item)') ? !named.has(k) && k !== '(none)' : false);
+  }
+  const label = new Map(keys.map((k) => [k.key, k.label]));
   const values: Row[] = [];
   for (const r of results)
-    for (const mo of r.cost.months)
-      used.forEach((m, order) => {
+    for (const mo of r.cost.months) {
+      const sums = new Map<string, number>();
+      for (const l of r.cost.lines) {
+        if (l.month !== mo.month) continue;
+        let k = lineKey(l, by);
+        if (!label.has(k) && other !== undefined) k = other.key;
+        sums.set(k, (sums.get(k) ?? 0) + l.amount);
+      }
+      keys.forEach((k, order) => {
         values.push({
           run: r.variant,
           month: mo.month,
-          meter: METER_LABELS[m],
+          [by]: k.label,
           order,
-          amount: round(mo.meters[m].amount, 2),
+          amount: round(sums.get(k.key) ?? 0, 2),
           fraction: round(mo.fraction, 4),
         });
       });
+    }
   const currency = results[0].cost.currency;
-  const labels = used.map((m) => METER_LABELS[m]);
+  const labels = keys.map((k) => k.label);
+  const colours = Object.fromEntries(keys.map((k) => [k.label, k.colour]));
+  const dimension = COST_DIMENSION_LABELS[by];
   const months = new Set(values.map((v) => v.month)).size;
   const inner = {
     // A bar per month at a readable width; many months squeeze into the standard width.
@@ -41,12 +101,12 @@ export function costChart(results: readonly RunResult[]): Chart | null {
     encoding: {
       x: { field: 'month', type: 'ordinal', title: 'month', axis: { labelAngle: months <= 12 ? 0 : -45 } },
       y: { field: 'amount', type: 'quantitative', stack: 'zero', title: `cost (${currency})` },
-      color: colourBy('meter', labels, METER_COLOURS, 'meter'),
+      color: colourBy(by, labels, colours, dimension),
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
         { field: 'run', type: 'nominal' },
         { field: 'month', type: 'ordinal' },
-        { field: 'meter', type: 'nominal' },
+        { field: by, type: 'nominal' },
         { field: 'amount', type: 'quantitative', title: currency, format: ',.2f' },
         { field: 'fraction', type: 'quantitative', title: 'part of month', format: '.0%' },
       ],
@@ -54,11 +114,11 @@ export function costChart(results: readonly RunResult[]): Chart | null {
   };
   return {
     name: 'cost',
-    title: 'Monthly cost by meter',
+    title: `Monthly cost by ${dimension}`,
     spec: asSpec({
       ...frame(
-        `Monthly cost by meter (${currency})`,
-        'Cost per calendar month by meter; a partial month is billed for its part.',
+        `Monthly cost by ${dimension} (${currency})`,
+        `Cost per calendar month by ${dimension}; a partial month is billed for its part.`,
         values,
       ),
       ...perRun(results, inner),

@@ -69,6 +69,9 @@ export const DEFAULT_RECOVERY: RecoverySettings = {
   rehydration: millis(15 * MS.hour), // §11: blob archive Standard rehydration up to 15 h (secondary)
   crossRegionLag: millis(12 * MS.hour), // §2.2: up to 12 hours to reach the secondary region
   processing: millis(5 * MS.minute), // §5.2: a recovery point within five minutes of upload
+  // assumption: a drill's test VMs are checked and cleaned up 4 hours after the drill completes
+  // (§17: compute is billed once the test-failover VM exists; the sources give no duration)
+  drillCleanupAfter: millis(4 * MS.hour),
 };
 
 /** A fleet group's `replicate` → a ReplicationPlan; null on issues. */
@@ -310,6 +313,7 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
     rehydration: dur('rehydration', d.rehydration),
     crossRegionLag: dur('crossRegionLag', d.crossRegionLag),
     processing: dur('processing', d.processing),
+    drillCleanupAfter: dur('drillCleanupAfter', d.drillCleanupAfter),
   };
 }
 

@@ -55,6 +55,7 @@ type RawGroup = {
   };
   snapshots?: { every: string; at?: string; timeZone?: string; keep: number; incremental?: boolean };
   cores?: number;
+  size?: string;
   replicate?: Parameters<typeof normaliseReplicate>[1];
 };
 
@@ -120,6 +121,7 @@ export function normaliseFleet(ctx: Context, raw: RawGroup[], refs: FleetRefs): 
         backup,
         snapshots,
         cores: g.cores ?? 2,
+        size: g.size ?? null,
         replicate,
       });
     }

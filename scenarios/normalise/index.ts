@@ -2,8 +2,6 @@
 // fleet expanded, cross-references and Azure limits checked. Returns every issue.
 
 import { type Millis, MS, millis } from '../../engine/units.js';
-import { DEFAULT_PRICES, mergePrices } from '../../models/pricing/defaults.js';
-import type { PriceOverrides } from '../../models/pricing/types.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import type { Issue } from '../issues.js';
 import { MSG } from '../messages.js';
@@ -14,6 +12,7 @@ import { normaliseDr } from './dr.js';
 import { normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
 import { normaliseMonitor } from './monitor.js';
+import { normalisePricing } from './pricing.js';
 import { normalisePolicies } from './policies.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
 
@@ -51,13 +50,7 @@ export function normalise(
     declared: { vaults: declared('vaults'), policies: declared('policies') },
     duration,
   });
-  if (r.pricing !== undefined) {
-    try {
-      mergePrices(DEFAULT_PRICES, r.pricing as PriceOverrides);
-    } catch (err) {
-      ctx.add('out-of-range', ['pricing'], (err as Error).message);
-    }
-  }
+  const prices = normalisePricing(ctx, r.pricing, [...regions.values()], vms);
   const servers = normaliseServers(
     ctx,
     list('servers') as never[],
@@ -94,7 +87,7 @@ export function normalise(
       vms,
       servers,
       backupJobs,
-      prices: (r.pricing as PriceOverrides | undefined) ?? {},
+      prices,
       objectives: { rpo, rto, scoped: dr.scoped },
       faults: dr.faults,
       recoveryPlans: dr.recoveryPlans,

@@ -218,6 +218,10 @@ export const RECOVERY: SchemaNode = {
       'How long a vault point takes to reach the paired region (default 12h, §2.2).',
     ),
     processing: unit('duration', 'Site Recovery: upload to processed recovery point (default 5m, §5.2).'),
+    drillCleanupAfter: unit(
+      'duration',
+      'How long a drill’s test-failover VMs keep running (and are billed) after the drill completes, until cleanup (default 4h: an assumption, the sources give none).',
+    ),
   },
 };
 

@@ -73,6 +73,12 @@ export const FLEET: SchemaNode = {
         minimum: 1,
         maximum: 416,
       },
+      size: {
+        description:
+          'Azure VM size of each VM, like Standard_D4s_v5: failover and drill compute use its price when the price table has one (pricing compute.sizes), else the per-core price.',
+        type: 'string',
+        pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$',
+      },
       replicate: REPLICATE,
       vmAgent: {
         description: 'Whether the Azure VM agent is installed (default true). Without it backups fail.',

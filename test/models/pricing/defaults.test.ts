@@ -22,12 +22,15 @@ describe('DEFAULT_PRICES', () => {
     ]);
     expect([p.instantRestoreSnapshot.value, p.diskSnapshot.value]).toEqual([0.05, 0.05]);
     expect([p.softDeleteFreeDays.value, p.archiveEarlyDeletionDays.value]).toEqual([14, 180]);
-    expect(p.asrPerInstance.value).toBe(25);
+    expect([p.siteRecovery.perInstance.value, p.siteRecovery.freeDays.value]).toEqual([25, 31]);
+    // §17: whether replication traffic is billed is unconfirmed, so it is 0 unless set.
+    expect(p.siteRecovery.transfer.value).toBe(0);
+    expect(p.regions).toEqual({});
   });
 
   it('cites a source, a date and a unit for every number', () => {
     const all = leaves(DEFAULT_PRICES);
-    expect(all.length).toBe(14);
+    expect(all.length).toBe(21);
     for (const [path, p] of all) {
       expect(p.source.length, path).toBeGreaterThan(0);
       expect(p.date.length, path).toBeGreaterThan(0);
@@ -107,6 +110,37 @@ describe('mergePrices', () => {
     expect(() => mergePrices(DEFAULT_PRICES, { protectedInstance: { blockGB: 0 } })).toThrow(
       /prices\.protectedInstance\.blockGB: must be > 0/,
     );
+  });
+
+  it('gives a region the default table with its own entries applied, cited under regions.<name>', () => {
+    const merged = mergePrices(DEFAULT_PRICES, {
+      vaultStorage: { GRS: 0.05 },
+      regions: { westus: { vaultStorage: { GRS: { value: 0.06, source: 'price sheet', date: '2026-11' } } } },
+    });
+    expect(merged.vaultStorage.GRS.value).toBe(0.05);
+    expect(merged.regions.westus.vaultStorage.GRS).toEqual({
+      value: 0.06,
+      unit: 'USD per GB-month',
+      source: 'price sheet',
+      date: '2026-11',
+    });
+    // What the region does not give comes from the (overridden) default table.
+    expect(merged.regions.westus.vaultStorage.LRS).toEqual(DEFAULT_PRICES.vaultStorage.LRS);
+    expect(Object.keys(merged.regions)).toEqual(['westus']);
+    expect(() => mergePrices(DEFAULT_PRICES, { regions: { westus: { vaultStorage: { GRS: -1 } } } })).toThrow(
+      /prices\.regions\.westus\.vaultStorage\.GRS: must be a finite number >= 0/,
+    );
+  });
+
+  it('prices VM sizes given by the scenario, per VM-hour', () => {
+    const merged = mergePrices(DEFAULT_PRICES, { compute: { sizes: { Standard_D4s_v5: 0.192 } } });
+    expect(merged.compute.sizes.Standard_D4s_v5).toEqual({
+      value: 0.192,
+      unit: 'USD per VM-hour',
+      source: 'override',
+      date: 'unspecified',
+    });
+    expect(merged.compute.perCoreHour).toEqual(DEFAULT_PRICES.compute.perCoreHour);
   });
 
   it('rejects an unknown field, naming it', () => {

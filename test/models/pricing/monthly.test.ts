@@ -30,19 +30,30 @@ function steps(name: string, samples: readonly (readonly [number, number])[]): S
 const constant = (bytes: number, from = 0): Series => steps('const', [[from, bytes]]);
 const empty = (): Series => new Series('empty', { kind: 'step' });
 
-/** A vault holding nothing unless told: state only what differs. */
-function aVault(over: Partial<VaultUsage> = {}): VaultUsage {
+/** What a test vault may state: its one policy's series and soft-deleted entries without policy. */
+type VaultSpec = Partial<Omit<VaultUsage, 'parts' | 'softDeleted'>> & {
+  standard?: Series;
+  archive?: Series;
+  snapshot?: Series;
+  softDeleted?: Omit<VaultUsage['softDeleted'][number], 'policy'>[];
+};
+
+/** A vault in eastus with one policy "p", holding nothing unless told: state only what differs. */
+function aVault(over: VaultSpec = {}): VaultUsage {
+  const { standard, archive, snapshot, softDeleted, ...rest } = over;
   return {
     name: 'rsv',
+    region: 'eastus',
     redundancy: 'GRS',
     crossRegionRestore: false,
-    standard: empty(),
-    archive: empty(),
-    snapshot: empty(),
-    softDeleted: [],
-    ...over,
+    parts: [{ policy: 'p', standard: standard ?? empty(), archive: archive ?? empty(), snapshot: snapshot ?? empty() }],
+    softDeleted: (softDeleted ?? []).map((e) => ({ policy: 'p', ...e })),
+    ...rest,
   };
 }
+
+/** A protected item of vault "rsv", policy "p". */
+const anItem = (item: string, from: number, to: number, used: Series) => ({ item, vault: 'rsv', policy: 'p', from, to, used });
 
 /** Usage over [start, end) with nothing in it unless told. */
 function usage(start: number, end: number, over: Partial<CostInput> = {}): CostInput {
@@ -102,7 +113,7 @@ describe('monthlyCosts: vault storage', () => {
     const vault = aVault({ archive: constant(1000 * GB), snapshot: constant(50 * GB) });
     const input = usage(utc(2026, 2, 1), utc(2026, 3, 1), {
       vaults: [vault],
-      diskSnapshots: constant(128 * GB),
+      diskSnapshots: [{ group: 'g', region: 'eastus', bytes: constant(128 * GB) }],
     });
     const m = only(monthlyCosts(input));
     expect(m.meters.vaultArchive.amount).toBeCloseTo(2.4, 10);
@@ -125,7 +136,7 @@ describe('monthlyCosts: months of the horizon', () => {
     const input = usage(utc(2026, 1, 11), utc(2026, 3, 1), {
       vaults: [aVault({ standard: constant(1000 * GB) })],
       protectedItems: [
-        { item: 'vm1', from: utc(2026, 1, 11), to: utc(2026, 3, 1), used: constant(100 * GB) },
+        anItem('vm1', utc(2026, 1, 11), utc(2026, 3, 1), constant(100 * GB)),
       ],
     });
     const [jan, feb] = monthlyCosts(input);
@@ -210,10 +221,10 @@ describe('monthlyCosts: months of the horizon', () => {
 
   it('rejects a backwards horizon or interval and negative bytes', () => {
     expect(() => monthlyCosts(usage(10, 5))).toThrow(/cost horizon/);
-    const item = { item: 'vm1', from: 10, to: 5, used: empty() };
+    const item = anItem('vm1', 10, 5, empty());
     expect(() => monthlyCosts(usage(0, 20, { protectedItems: [item] }))).toThrow(/protected item "vm1"/);
     const negative = aVault({ standard: constant(-1) });
-    expect(() => monthlyCosts(usage(0, 20, { vaults: [negative] }))).toThrow(/vault "rsv" standard/);
+    expect(() => monthlyCosts(usage(0, 20, { vaults: [negative] }))).toThrow(/vault "rsv" p standard/);
   });
 });
 
@@ -221,7 +232,7 @@ describe('monthlyCosts: protected instances (§2.6, §8.2)', () => {
   const january = (used: Series, from = utc(2026, 1, 1), to = utc(2026, 2, 1)) =>
     only(
       monthlyCosts(
-        usage(utc(2026, 1, 1), utc(2026, 2, 1), { protectedItems: [{ item: 'vm1', from, to, used }] }),
+        usage(utc(2026, 1, 1), utc(2026, 2, 1), { protectedItems: [anItem('vm1', from, to, used)] }),
       ),
     ).meters.protectedInstances;
 
@@ -249,34 +260,56 @@ describe('monthlyCosts: protected instances (§2.6, §8.2)', () => {
   });
 });
 
-describe('monthlyCosts: soft delete (§2.3)', () => {
-  const withSoftDelete = (deletedAt: number, purgeAt: number) =>
+describe('monthlyCosts: soft delete (§2.3: the last 14 days of the period are free)', () => {
+  const withSoftDelete = (deletedAt: number, purgeAt: number, leftAt?: number) =>
     monthlyCosts(
-      usage(utc(2026, 3, 1), utc(2026, 5, 1), {
-        vaults: [aVault({ softDeleted: [{ item: 'vm1', bytes: 100 * GB, deletedAt, purgeAt }] })],
+      usage(utc(2026, 3, 1), utc(2026, 6, 1), {
+        vaults: [
+          aVault({
+            softDeleted: [
+              { item: 'vm1', bytes: 100 * GB, deletedAt, purgeAt, ...(leftAt === undefined ? {} : { leftAt }) },
+            ],
+          }),
+        ],
       }),
     );
 
-  it('bills only the days beyond the free 14', () => {
-    // 100 GB deleted Mar 1 with 30-day soft delete, purged Mar 31. Mar 1–14 free; Mar 15–30 billed: 16 days.
-    // 100 GB × 16/31 = 51.613 GB-month; × $0.056 = 89.6/31 = $2.890. April: nothing.
-    const [mar, apr] = withSoftDelete(utc(2026, 3, 1), utc(2026, 3, 31));
+  it("bills Microsoft's example: a 60-day period undeleted after 52 days bills 46 days, 6 free", () => {
+    // Deleted Mar 1, period 60 d (purge Apr 30), undeleted after 52 d (Apr 22). Billed = the
+    // period's first 60 − 14 = 46 days: Mar 1–31 (31 d of 31) + Apr 1–15 (15 d of 30); Apr 16–21 free.
+    // March: 100 GB × 31/31 = 100 GB-month × $0.056 = $5.60; April: 100 × 15/30 = 50 GB-month = $2.80.
+    const [mar, apr, may] = withSoftDelete(utc(2026, 3, 1), utc(2026, 4, 30), utc(2026, 4, 22));
+    expect(mar.meters.softDelete.quantity).toBeCloseTo(100, 10);
+    expect(mar.meters.softDelete.amount).toBeCloseTo(5.6, 10);
+    expect(apr.meters.softDelete.quantity).toBeCloseTo(50, 10);
+    expect(apr.meters.softDelete.amount).toBeCloseTo(2.8, 10);
+    expect(may.meters.softDelete.amount).toBe(0);
+    // 46 billed days in all: 31 + 15.
+    expect(mar.meters.softDelete.quantity * 31 + apr.meters.softDelete.quantity * 30).toBeCloseTo(100 * 46, 8);
+  });
+
+  it('bills a 30-day period purged inside the run for its first 16 days, and keeps the charge after the purge', () => {
+    // Deleted Mar 1, purged Mar 31 (30-day period, left at the purge): billed Mar 1–16 (30 − 14 = 16 days).
+    // 100 GB × 16/31 = 51.613 GB-month; × $0.056 = 89.6/31 = $2.890. April, after the purge: nothing.
+    const [mar, apr] = withSoftDelete(utc(2026, 3, 1), utc(2026, 3, 31), utc(2026, 3, 31));
     expect(mar.meters.softDelete.quantity).toBeCloseTo(1600 / 31, 10);
     expect(mar.meters.softDelete.amount).toBeCloseTo(89.6 / 31, 12);
     expect(apr.meters.softDelete.amount).toBe(0);
   });
 
-  it('costs nothing when purged within 14 days', () => {
-    const costs = withSoftDelete(utc(2026, 3, 1), utc(2026, 3, 15));
-    expect(costs.map((m) => m.total)).toEqual([0, 0]);
+  it('costs nothing for a period of at most 14 days, or when undeleted within the free days', () => {
+    expect(withSoftDelete(utc(2026, 3, 1), utc(2026, 3, 15)).map((m) => m.total)).toEqual([0, 0, 0]);
+    // 60-day period undeleted after 3 days: billed 3 days (Mar 1–3), the free days never reached.
+    const [mar] = withSoftDelete(utc(2026, 3, 1), utc(2026, 4, 30), utc(2026, 3, 4));
+    expect(mar.meters.softDelete.quantity).toBeCloseTo((100 * 3) / 31, 10);
   });
 
-  it('bills the free period ending in the next month there', () => {
-    // Deleted Mar 25, purged Apr 30 (36 days): free until Apr 8, billed Apr 8–29 = 22 of April's 30 days:
-    // 100 × 22/30 × $0.056 = $4.1067. March: nothing.
+  it('bills across a month boundary by each month\'s own length', () => {
+    // Deleted Mar 25, 36-day period (purge Apr 30): billed its first 22 days, Mar 25 – Apr 16:
+    // March 7 d of 31 → 100 × 7/31 GB-month; April 15 d of 30 → 50 GB-month ($2.80).
     const [mar, apr] = withSoftDelete(utc(2026, 3, 25), utc(2026, 4, 30));
-    expect(mar.meters.softDelete.amount).toBe(0);
-    expect(apr.meters.softDelete.amount).toBeCloseTo((100 * 22 * 0.056) / 30, 12);
+    expect(mar.meters.softDelete.quantity).toBeCloseTo(700 / 31, 10);
+    expect(apr.meters.softDelete.amount).toBeCloseTo(2.8, 10);
   });
 });
 
@@ -285,7 +318,9 @@ describe('monthlyCosts: archive early deletion (§2.4)', () => {
     // 200 GB in archive from Jan 1, deleted Apr 11 (31 + 28 + 31 + 10 = 100 days): 80 days left.
     // 200 GB × 80/30 = 533.33 GB-month × $0.0024 = $1.28, all in April.
     const input = usage(utc(2026, 1, 1), utc(2026, 5, 1), {
-      archiveEarlyDeletions: [{ item: 'vm1', at: utc(2026, 4, 11), bytes: 200 * GB, daysCharged: 80 }],
+      archiveEarlyDeletions: [
+        { item: 'vm1', vault: 'rsv', policy: 'p', at: utc(2026, 4, 11), bytes: 200 * GB, daysCharged: 80 },
+      ],
     });
     const months = monthlyCosts(input);
     expect(months.map((m) => m.meters.archiveEarlyDeletion.amount)).toEqual([
@@ -374,13 +409,13 @@ function build(spec: Spec, more: (v: number, i: number) => number = (v) => v): C
     end,
     vaults: spec.vaults.map((v, k) => ({
       name: `v${k}`,
+      region: k === 0 ? 'eastus' : 'westus',
       redundancy: v.redundancy,
       crossRegionRestore: v.crr && v.redundancy === 'GRS',
-      standard: series(v.standard),
-      archive: series(v.archive),
-      snapshot: series(v.snapshot),
+      parts: [{ policy: 'p', standard: series(v.standard), archive: series(v.archive), snapshot: series(v.snapshot) }],
       softDeleted: v.softDeleted.map((e, i) => ({
         item: `i${i}`,
+        policy: 'p',
         bytes: more(e.bytes, i),
         deletedAt: e.deletedAt,
         purgeAt: e.deletedAt + e.stay,
@@ -388,12 +423,20 @@ function build(spec: Spec, more: (v: number, i: number) => number = (v) => v): C
     })),
     protectedItems: spec.items.map((p, i) => ({
       item: `vm${i}`,
+      vault: 'v0',
+      policy: 'p',
       from: p.from,
       to: p.from + p.length,
       used: series(p.used),
     })),
-    archiveEarlyDeletions: spec.deletions.map((d, i) => ({ item: `a${i}`, ...d, bytes: more(d.bytes, i) })),
-    diskSnapshots: series(spec.disk),
+    archiveEarlyDeletions: spec.deletions.map((d, i) => ({
+      item: `a${i}`,
+      vault: 'v0',
+      policy: 'p',
+      ...d,
+      bytes: more(d.bytes, i),
+    })),
+    diskSnapshots: [{ group: 'g', region: 'eastus', bytes: series(spec.disk) }],
   };
 }
 
@@ -415,7 +458,7 @@ function scaled(prices: PriceTable, k: number): PriceTable {
     vaultArchive: money(p.vaultArchive),
     instantRestoreSnapshot: money(p.instantRestoreSnapshot),
     diskSnapshot: money(p.diskSnapshot),
-    asrPerInstance: money(p.asrPerInstance),
+
   });
 }
 

@@ -1,0 +1,123 @@
+// A run's cost split along one dimension (vault, policy, region, meter or item), shaped for
+// reports: the keys of several runs in one order, the item dimension cut to its largest
+// items with the rest summed in one row, and the same split per calendar month (for charts).
+// Only sums and orders; rounding is the caller's.
+
+import type { CostDimension, CostLine, CostShare } from '../models/pricing/types.js';
+import type { RunResult } from '../models/results/types.js';
+
+/** How many items the item dimension lists before summing the rest in one row. */
+export const ITEM_LIMIT = 20;
+
+/** The key of lines without a value in the dimension (e.g. no vault, not item-level). */
+export const NONE_KEY = '(none)';
+
+/** The label of the row that sums the items past ITEM_LIMIT: "(7 other items)". */
+export function otherItemsKey(count: number): string {
+  return `(${count} other item${count === 1 ? '' : 's'})`;
+}
+
+/** Whether `key` is a row vaultsim made up (the no-value key or the other-items sum), not a name. */
+export function isSyntheticKey(key: string): boolean {
+  return key === NONE_KEY || /^\(\d+ other items?\)$/.test(key);
+}
+
+/** The key a cost line has along a dimension. */
+export function lineKey(line: CostLine, dimension: CostDimension): string {
+  switch (dimension) {
+    case 'vault':
+      return line.vault ?? NONE_KEY;
+    case 'policy':
+      return line.policy;
+    case 'region':
+      return line.region;
+    case 'meter':
+      return line.meter;
+    case 'item':
+      return line.item ?? NONE_KEY;
+  }
+}
+
+/**
+ * One run's shares with the item dimension cut to its ITEM_LIMIT largest items (in the given
+ * order, largest first); the rest are summed into one `(N other items)` share at the end.
+ * Other dimensions, and an item split with no more than ITEM_LIMIT items, come back as they are.
+ */
+export function limitShares(shares: readonly CostShare[], dimension: CostDimension): CostShare[] {
+  if (dimension !== 'item') return [...shares];
+  const kept: CostShare[] = [];
+  let items = 0;
+  let rest = 0;
+  let restCount = 0;
+  for (const s of shares) {
+    if (s.key === NONE_KEY || items < ITEM_LIMIT) {
+      kept.push(s);
+      if (s.key !== NONE_KEY) items++;
+    } else {
+      rest += s.amount;
+      restCount++;
+    }
+  }
+  return restCount === 0 ? kept : [...kept, { key: otherItemsKey(restCount), amount: rest }];
+}
+
+/** The rows of a side-by-side split: each key with one amount per run (0 where a run lacks it). */
+export interface ShareRow {
+  key: string;
+  amounts: number[];
+}
+
+// Keys in one order for every run: by the base's amount (largest first), then keys the base
+// lacks by their largest amount in any run, ties by code unit; the no-value key goes last.
+function orderKeys(runs: readonly (readonly CostShare[])[]): string[] {
+  const base = new Map((runs[0] ?? []).map((s) => [s.key, s.amount]));
+  const most = new Map<string, number>();
+  for (const shares of runs)
+    for (const s of shares) most.set(s.key, Math.max(most.get(s.key) ?? Number.NEGATIVE_INFINITY, s.amount));
+  const rank = (k: string): [number, number] =>
+    base.has(k) ? [0, -(base.get(k) as number)] : [1, -(most.get(k) as number)];
+  return [...most.keys()].sort((a, b) => {
+    if ((a === NONE_KEY) !== (b === NONE_KEY)) return a === NONE_KEY ? 1 : -1;
+    const [ga, va] = rank(a);
+    const [gb, vb] = rank(b);
+    if (ga !== gb) return ga - gb;
+    if (va !== vb) return va - vb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+/**
+ * Several runs' splits along one dimension as rows (keys ordered as the base ranks them); for
+ * items, the first ITEM_LIMIT item rows and one `(N other items)` row summing the rest per run.
+ */
+export function shareRows(results: readonly Pick<RunResult, 'cost'>[], dimension: CostDimension): ShareRow[] {
+  const runs = results.map((r) => r.cost.by[dimension]);
+  const rows = orderKeys(runs).map((key) => ({
+    key,
+    amounts: runs.map((shares) => shares.find((s) => s.key === key)?.amount ?? 0),
+  }));
+  if (dimension !== 'item') return rows;
+  const items = rows.filter((r) => r.key !== NONE_KEY);
+  if (items.length <= ITEM_LIMIT) return rows;
+  const rest = items.slice(ITEM_LIMIT);
+  const other: ShareRow = {
+    key: otherItemsKey(rest.length),
+    amounts: runs.map((_, i) => rest.reduce((sum, r) => sum + r.amounts[i], 0)),
+  };
+  return [...items.slice(0, ITEM_LIMIT), other, ...rows.filter((r) => r.key === NONE_KEY)];
+}
+
+/** Per calendar month, the amount of each key of a run's lines along a dimension. */
+export function monthlyByKey(lines: readonly CostLine[], dimension: CostDimension): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const line of lines) {
+    let month = out.get(line.month);
+    if (month === undefined) {
+      month = new Map();
+      out.set(line.month, month);
+    }
+    const key = lineKey(line, dimension);
+    month.set(key, (month.get(key) ?? 0) + line.amount);
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+// `vaultsim run --cost-by DIMENSION`: the run's cost split by vault, policy, region, meter
+// or item, one column per run (base first) as in the summary table, each variant's amount
+// followed by its change against the base. Items: the 20 largest and the rest in one row.
+
+import type { CostDimension, Meter } from '../models/pricing/types.js';
+import type { RunResult } from '../models/results/types.js';
+import { ITEM_LIMIT, NONE_KEY, shareRows } from './cost-shares.js';
+import { COST_DIMENSION_LABELS, formatMoney, METER_LABELS, round } from './format.js';
+import { layout, numeric, type Row } from './table.js';
+
+// What the no-value row stands for in each dimension.
+const NONE_LABELS: Readonly<Record<CostDimension, string>> = {
+  vault: '(no vault)',
+  policy: '(none)',
+  region: '(none)',
+  meter: '(none)',
+  item: '(not per item)',
+};
+
+/** The label a key gets in cost tables: a meter's name in words, the no-value key per dimension. */
+export function costKeyLabel(key: string, dimension: CostDimension): string {
+  if (key === NONE_KEY) return NONE_LABELS[dimension];
+  if (dimension === 'meter' && Object.hasOwn(METER_LABELS, key)) return METER_LABELS[key as Meter];
+  return key;
+}
+
+/** The cost table of `run --cost-by`: one row per key, then the total, one column per run. */
+export function renderCostTable(
+  results: readonly Pick<RunResult, 'variant' | 'cost'>[],
+  dimension: CostDimension,
+): string {
+  if (results.length === 0) return '';
+  const currency = results[0].cost.currency;
+  const money = (n: number) => formatMoney(n, currency);
+  const cents = (n: number) => round(n, 2);
+  const rows = shareRows(results, dimension);
+  const amounts = new Map(rows.map((r) => [r.key, r.amounts]));
+  const index = new Map(results.map((r, i) => [r, i]));
+  const limit = dimension === 'item' && rows.some((r) => /^\(\d+ other items?\)$/.test(r.key));
+  const title = `Cost by ${COST_DIMENSION_LABELS[dimension]} (${currency}), over the run${limit ? `: the ${ITEM_LIMIT} largest items` : ''}`;
+  const table: Row[] = [
+    { title },
+    ...rows.map((row) =>
+      numeric(
+        `  ${costKeyLabel(row.key, dimension)}`,
+        results,
+        (r) => cents((amounts.get(row.key) as number[])[index.get(r) as number]),
+        money,
+      ),
+    ),
+    numeric('  total', results, (r) => cents(r.cost.summary.total), money),
+  ];
+  return `${layout(results, table).join('\n')}\n`;
+}
