@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { COST_DIMENSIONS, METERS } from '../models/pricing/types.js';
 import { type CompareOptions, compareScenarioFile } from './commands/compare.js';
 import { renderDemo, runDemo } from './commands/demo.js';
+import { type ExplainCostOptions, explainCostFile } from './commands/explain.js';
 import { planInit, renderTemplateList, writeInit } from './commands/init.js';
 import { type MergeOptions, mergePartFiles } from './commands/merge.js';
 import { type RunOptions, runScenarioFile } from './commands/run.js';
@@ -83,7 +85,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .description('simulate a scenario (the base and every variant) and print a summary table')
     .argument('<file>', 'scenario YAML file')
     .option('--seed <n>', "override the scenario's seed in every run", integer('--seed', 0, 4_294_967_295))
-    .option('-o, --out <dir>', 'write summary.json and timeseries.csv here', 'vaultsim-out')
+    .option('-o, --out <dir>', 'write summary.json, timeseries.csv and costs.csv here', 'vaultsim-out')
     .option('--no-out', 'write no files, only print')
     .option('--json', 'print the summary object (as in summary.json) instead of the table')
     .option('--trace', 'also write every model event to events.jsonl in the output directory')
@@ -95,6 +97,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       parseReportFormats,
     )
     .option('-q, --quiet', 'no progress bar (it shows only on a terminal, for runs over a second)')
+    .addOption(costBy('also print the cost split by this dimension (items: the 20 largest); stacks the HTML cost chart by it'))
     .action(async (file: string, opts: RunOptions) => {
       exit((await runScenarioFile(file, opts, io, packageVersion())).code);
     });
@@ -175,6 +178,27 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       exit(testAlertFiles(files, opts, io).code);
     });
 
+  // explain (issue 13): the reasons behind a figure; issue 15 adds further topics beside `cost`.
+  const explain = program
+    .command('explain')
+    .description('show the reasons behind a figure of a run (topics: cost)');
+  explain
+    .command('cost')
+    .description(
+      'run a scenario and print the cost lines behind a figure: meter, quantity, unit price, its source, the rule',
+    )
+    .argument('<file>', 'scenario YAML file')
+    .option('--vault <name>', 'only the lines of this vault')
+    .option('--month <YYYY-MM>', 'only the lines of this calendar month (UTC)')
+    .option('--item <id>', 'only the lines of this protected item (VM or server)')
+    .addOption(new Option('--meter <meter>', 'only the lines of this meter').choices(METERS))
+    .option('--variant <name>', 'explain this run: base (the default) or a variant name')
+    .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
+    .option('--json', 'print { scenario, variant, seed, currency, filter, lines, total, runTotal } as JSON')
+    .action((file: string, opts: ExplainCostOptions) => {
+      exit(explainCostFile(file, opts, io).code);
+    });
+
   program
     .command('schema')
     .description('print the scenario JSON Schema (for editor autocompletion)')
@@ -212,7 +236,6 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   return program;
 }
 
-/** An option parser accepting a whole number in [min, max]; commander reports a rejection. */
 // Options sweep and merge share: their verdict threshold and table format.
 const minPassRate = () =>
   new Option('--min-pass-rate <r>', 'exit 1 when an objective passes in fewer replications (0-1 or %)')
@@ -221,6 +244,11 @@ const minPassRate = () =>
 const aggregateFormat = () =>
   new Option('--format <format>', 'text or md').argParser(parseFormat).default('text');
 
+// --cost-by of run: a cost dimension, checked by commander.
+const costBy = (description: string) =>
+  new Option('--cost-by <dimension>', description).choices(COST_DIMENSIONS);
+
+/** An option parser accepting a whole number in [min, max]; commander reports a rejection. */
 function integer(option: string, min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { RunResult } from '../models/results/types.js';
-import { buildCharts } from '../reports/charts/index.js';
+import { buildCharts, type ChartOptions } from '../reports/charts/index.js';
 import { loadEmbedLibraries, renderHtml } from '../reports/html.js';
 import { type ReportImage, renderMarkdown } from '../reports/markdown.js';
 import { renderImages } from '../reports/render.js';
@@ -40,16 +40,17 @@ export interface OutDir {
   abs: string;
 }
 
-/** Writes the report files of `formats` into `out`, saying so on `stderr` (one line per format). */
+/** Writes the report files of `formats` into `out`, saying so on `stderr` (one line per format); `charts` picks what charts show. */
 export async function writeReports(
   results: readonly RunResult[],
   formats: readonly ReportFormat[],
   out: OutDir,
   meta: ReportMeta,
   stderr: { write(text: string): unknown },
+  chartOptions: ChartOptions = {},
 ): Promise<void> {
   if (formats.length === 0) return;
-  const charts = buildCharts(results);
+  const charts = buildCharts(results, chartOptions);
   const write = (name: string, data: string | Uint8Array) => {
     try {
       writeFileSync(join(out.abs, name), data);

@@ -1,7 +1,6 @@
 // A run's cost split along one dimension (vault, policy, region, meter or item), shaped for
-// reports: the keys of several runs in one order, the item dimension cut to its largest
-// items with the rest summed in one row, and the same split per calendar month (for charts).
-// Only sums and orders; rounding is the caller's.
+// reports: the keys of several runs in one order, and the item dimension cut to its largest
+// items with the rest summed in one row. Only sums and orders; rounding is the caller's.
 
 import type { CostDimension, CostLine, CostShare } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
@@ -17,9 +16,14 @@ export function otherItemsKey(count: number): string {
   return `(${count} other item${count === 1 ? '' : 's'})`;
 }
 
+/** Whether `key` is the row summing the items past ITEM_LIMIT. */
+export function isOtherItemsKey(key: string): boolean {
+  return /^\(\d+ other items?\)$/.test(key);
+}
+
 /** Whether `key` is a row vaultsim made up (the no-value key or the other-items sum), not a name. */
 export function isSyntheticKey(key: string): boolean {
-  return key === NONE_KEY || /^\(\d+ other items?\)$/.test(key);
+  return key === NONE_KEY || isOtherItemsKey(key);
 }
 
 /** The key a cost line has along a dimension. */
@@ -105,19 +109,4 @@ export function shareRows(results: readonly Pick<RunResult, 'cost'>[], dimension
     amounts: runs.map((_, i) => rest.reduce((sum, r) => sum + r.amounts[i], 0)),
   };
   return [...items.slice(0, ITEM_LIMIT), other, ...rows.filter((r) => r.key === NONE_KEY)];
-}
-
-/** Per calendar month, the amount of each key of a run's lines along a dimension. */
-export function monthlyByKey(lines: readonly CostLine[], dimension: CostDimension): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  for (const line of lines) {
-    let month = out.get(line.month);
-    if (month === undefined) {
-      month = new Map();
-      out.set(line.month, month);
-    }
-    const key = lineKey(line, dimension);
-    month.set(key, (month.get(key) ?? 0) + line.amount);
-  }
-  return out;
 }

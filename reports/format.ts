@@ -100,6 +100,22 @@ export function formatMoney(amount: number, currency: string): string {
   return symbol === undefined ? `${sign}${digits} ${currency}` : `${sign}${symbol}${digits}`;
 }
 
+/** A number with grouping and at most `max` decimals, trailing zeros dropped down to `min`: (0.0711, 2, 6) → "0.0711", (10, 2, 6) → "10.00". */
+export function formatDecimals(x: number, min: number, max: number): string {
+  let text = groupThousands(x, max);
+  if (!text.includes('.')) return text;
+  while (text.endsWith('0') && text.length - text.indexOf('.') - 1 > min) text = text.slice(0, -1);
+  return text.endsWith('.') ? text.slice(0, -1) : text;
+}
+
+/** A unit price with as many decimals as it has (2 to 6): (0.0711, 'USD') → "$0.0711"; unknown currencies get their code after. */
+export function formatUnitPrice(value: number, currency: string): string {
+  const symbol = CURRENCY_SYMBOLS[currency];
+  const digits = formatDecimals(Math.abs(value), 2, 6);
+  const sign = value < 0 && round(value, 6) !== 0 ? '-' : '';
+  return symbol === undefined ? `${sign}${digits} ${currency}` : `${sign}${symbol}${digits}`;
+}
+
 /** A duration in seconds, short: 12.3 → "12.3s", 95 → "1m 35s", 41919 → "11h 38m", 90000 → "1d 1h". */
 export function formatSeconds(seconds: number): string {
   if (seconds < 60) return `${round(seconds, 1).toFixed(1)}s`;

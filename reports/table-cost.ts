@@ -4,7 +4,7 @@
 
 import type { CostDimension, Meter } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
-import { ITEM_LIMIT, NONE_KEY, shareRows } from './cost-shares.js';
+import { ITEM_LIMIT, isOtherItemsKey, NONE_KEY, shareRows } from './cost-shares.js';
 import { COST_DIMENSION_LABELS, formatMoney, METER_LABELS, round } from './format.js';
 import { layout, numeric, type Row } from './table.js';
 
@@ -36,7 +36,7 @@ export function renderCostTable(
   const rows = shareRows(results, dimension);
   const amounts = new Map(rows.map((r) => [r.key, r.amounts]));
   const index = new Map(results.map((r, i) => [r, i]));
-  const limit = dimension === 'item' && rows.some((r) => /^\(\d+ other items?\)$/.test(r.key));
+  const limit = rows.some((r) => isOtherItemsKey(r.key));
   const title = `Cost by ${COST_DIMENSION_LABELS[dimension]} (${currency}), over the run${limit ? `: the ${ITEM_LIMIT} largest items` : ''}`;
   const table: Row[] = [
     { title },

@@ -20,8 +20,8 @@ export const MSG = {
   notAMapping: (got: unknown) =>
     `expected a mapping of scenario fields (name:, duration:, …), got ${show(got)}`,
   forbiddenKey: (key: string) => `key "${key}" is not allowed (it could alter object prototypes)`,
-  unusedSizePrice: (size: string) =>
-    `no VM has size "${size}", so this price would change nothing; set size: on a fleet group or remove it`,
+  unusedSizePrice: (size: string, used: readonly string[]) =>
+    `no VM has size "${size}", so this price would change nothing; ${used.length > 0 ? `sizes in the fleet: ${used.join(', ')}` : 'no fleet group sets size:'}`,
   required: (field: string) => `missing required field "${field}"`,
   unknownField: (field: string, suggestion: string | null) =>
     `unknown field "${field}"${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,

@@ -4,20 +4,24 @@
 //   1. read      load and validate; bad input prints its issues and exits 2
 //   2. simulate  each selected run; with --trace, events go to events.jsonl as they come
 //   3. plan      summary object, table text, CSV text (pure, reports/)
-//   4. write     stdout, then summary.json and timeseries.csv into --out, and the --format
-//                reports (report.html, report.md, one SVG or PNG per chart)
+//   4. write     stdout (with --cost-by, the cost table after the summary), then summary.json,
+//                timeseries.csv and costs.csv (FOCUS) into --out, and the --format reports
+//                (report.html, report.md, one SVG or PNG per chart)
 
 import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TraceRecord } from '../../models/backup/world.js';
+import type { CostDimension } from '../../models/pricing/types.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import { simulate } from '../../models/simulate.js';
 import { alertsCsv } from '../../reports/alerts-csv.js';
 import { timeseriesCsv } from '../../reports/csv.js';
+import { costsCsv } from '../../reports/focus-csv.js';
 import { formatCount } from '../../reports/format.js';
 import { junitXml } from '../../reports/junit.js';
 import { buildSummary, type Summary } from '../../reports/summary.js';
 import { renderTable } from '../../reports/table.js';
+import { renderCostTable } from '../../reports/table-cost.js';
 import { failedObjectives, objectiveSuites } from '../../reports/verdicts.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
@@ -41,6 +45,8 @@ export interface RunOptions {
   format?: ReportFormat[];
   /** --quiet: no progress bar. */
   quiet?: boolean;
+  /** --cost-by: also print the cost split by this dimension, and stack the HTML cost chart by it. */
+  costBy?: CostDimension;
 }
 
 /** Where run prints and which directory relative paths start from. */
@@ -107,11 +113,14 @@ export async function runScenarioFile(
   const summaryJson = `${JSON.stringify(summary, null, 2)}\n`;
 
   // 4. write
-  io.stdout.write(opts.json === true ? summaryJson : renderTable(summary));
+  const costTable = opts.costBy === undefined ? '' : `\n${renderCostTable(results, opts.costBy)}`;
+  io.stdout.write(opts.json === true ? summaryJson : `${renderTable(summary)}${costTable}`);
   if (out !== null) {
     const files: [string, string][] = [
       ['summary.json', summaryJson],
       ['timeseries.csv', timeseriesCsv(results)],
+      // issue 13: every cost line in the FinOps FOCUS shape.
+      ['costs.csv', costsCsv(results)],
       // monitor (issue 6): the alert timeline, when the scenario has a monitor section.
       ...(results.some((r) => r.alerts !== null)
         ? [['alerts.csv', alertsCsv(results)] as [string, string]]
@@ -123,7 +132,7 @@ export async function runScenarioFile(
     }
     if (trace !== null)
       io.stderr.write(`wrote ${join(out.shown, 'events.jsonl')} (${formatCount(trace.count)} events)\n`);
-    await writeReports(results, formats, out, { file, version }, io.stderr);
+    await writeReports(results, formats, out, { file, version }, io.stderr, { costBy: opts.costBy });
   }
   if (opts.junit !== undefined)
     writeOutput(io.cwd, '--junit', opts.junit, junitXml(objectiveSuites(results)), io.stderr);

@@ -4,11 +4,12 @@
 // (ReplicatedVmUsage, ComputeRun); the prices are applied there (site-recovery.ts).
 //
 // Usage is read from a fresh replay of each VM's replication stream (VmReplica.replay), so the
-// run's own stream and its events are untouched: sampled at every day boundary and every edge
-// of the VM's spike, degradation and down windows (and those shifted by the retention), where
-// the rates change; hourly while a backlog is draining; collinear samples are dropped. Between
-// samples the curves are linear, so the series are exact but for the instant a backlog empties
-// (interpolated within its hour).
+// run's own stream and its events are untouched (no kernel event, same fingerprint). It is
+// sampled where the rates change — every day boundary, every edge of the VM's spike,
+// degradation and down windows, those shifted by the retention — and where a backlog empties
+// (solved from the drain time); hourly while a backlog drains; collinear samples are dropped.
+// Cache and sent are linear between those samples, so their series are exact; recovery points
+// are exact but while a backlog drains, where they are linear between hourly samples.
 //
 // Simplifications (each an assumption):
 // - Cache storage holds the replication backlog: bytes written but not yet uploaded (§17: "All
@@ -86,12 +87,7 @@ export function replicatedUsage(src: ReplicaSource, horizon: number): Replicated
   // W at each sample: W is linear between samples, so W at any earlier instant is interpolated exactly.
   const hist = { t: [] as number[], w: [] as number[] };
   let first: number | null = null;
-  for (let t = 0; ; ) {
-    const w = stream.writtenAt(t);
-    const u = stream.uploadedAt(t);
-    const b = stream.backlogAt(t);
-    const c = stream.coveredAt(t);
-    first ??= stream.initialDoneAt(t);
+  const emit = (t: number, w: number, u: number, b: number, c: number | null): void => {
     hist.t.push(t);
     hist.w.push(w);
     cache.add(t, b);
@@ -102,6 +98,26 @@ export function replicatedUsage(src: ReplicaSource, horizon: number): Replicated
         ? 0
         : Math.max(0, u - writtenAt(hist, Math.max(first, c - retention)));
     points.add(t, kept);
+  };
+  // The previous sample: time, W, backlog and drain time (backlog / upload capacity).
+  let prev = { t: 0, w: 0, b: 0, lag: 0 };
+  for (let t = 0; ; ) {
+    const w = stream.writtenAt(t);
+    const b = stream.backlogAt(t);
+    first ??= stream.initialDoneAt(t);
+    // The backlog emptied since the previous sample: rates were constant in between, so it fell
+    // linearly at capacity − write rate and emptied at prev.t + prev.b / (capacity − rate).
+    if (prev.b > 0 && b === 0 && t > prev.t) {
+      const rate = (w - prev.w) / (t - prev.t);
+      const capacity = prev.b / prev.lag;
+      const tz = capacity > rate ? prev.t + prev.b / (capacity - rate) : t;
+      if (tz > prev.t && tz < t) {
+        const wz = prev.w + rate * (tz - prev.t);
+        emit(tz, wz, wz, 0, tz);
+      }
+    }
+    emit(t, w, stream.uploadedAt(t), b, stream.coveredAt(t));
+    prev = { t, w, b, lag: b > 0 ? stream.lagAt(t) : 0 };
     if (t >= to) break;
     t = Math.min(
       to,
@@ -110,6 +126,7 @@ export function replicatedUsage(src: ReplicaSource, horizon: number): Replicated
       after(edges, t),
       after(shifted, t),
       first !== null && first + retention > t ? first + retention : Number.POSITIVE_INFINITY,
+      // While a backlog drains, the recovery points' oldest instant moves along W's past pieces.
       b > 0 ? (Math.floor(t / MS.hour) + 1) * MS.hour : Number.POSITIVE_INFINITY,
     );
   }

@@ -82,7 +82,12 @@ function lineOf(span: MonthSpan, r: { vm: string; group: string }): Make {
 const days = (ms: number): string => `${Number((ms / MS.day).toFixed(2))}`;
 
 // §5.6, §17: free for the first freeDays days from `from`, then prorated by time replicated.
-function instanceLine(r: ReplicatedVmUsage, span: MonthSpan, ctx: PricingContext, make: Make): CostLine | null {
+function instanceLine(
+  r: ReplicatedVmUsage,
+  span: MonthSpan,
+  ctx: PricingContext,
+  make: Make,
+): CostLine | null {
   const region = r.targetRegion;
   const free = ctx.price(region, 'siteRecovery.freeDays');
   const billedFrom = Math.max(r.from + free.value * MS.day, span.from);
@@ -189,7 +194,16 @@ function computeLine(run: ComputeRun, span: MonthSpan, hours: number, ctx: Prici
   const sizePath = `compute.sizes.${run.size}`;
   if (run.size !== null && ctx.has(run.region, sizePath)) {
     const price = ctx.price(run.region, sizePath);
-    return make(meter, run.region, `compute/${run.vm}`, `Virtual Machines ${run.size}`, hours, 'hour', price, `${ran}, at the ${run.size} price per VM-hour`);
+    return make(
+      meter,
+      run.region,
+      `compute/${run.vm}`,
+      `Virtual Machines ${run.size}`,
+      hours,
+      'hour',
+      price,
+      `${ran}, at the ${run.size} price per VM-hour`,
+    );
   }
   const core = ctx.price(run.region, 'compute.perCoreHour');
   const why = run.size === null ? 'no VM size given' : `no price for size ${run.size}`;

@@ -4,7 +4,7 @@
 
 import type { CostDimension } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
-import { isSyntheticKey, lineKey, shareRows } from '../cost-shares.js';
+import { isOtherItemsKey, isSyntheticKey, lineKey, shareRows } from '../cost-shares.js';
 import { COST_DIMENSION_LABELS, METER_LABELS, METER_ORDER, round } from '../format.js';
 import { costKeyLabel } from '../table-cost.js';
 import { asSpec, type Chart, CONFIG, colourBy, frame, HEIGHT, perRun, type Row, WIDTH } from './common.js';
@@ -55,39 +55,40 @@ function keysOf(results: readonly RunResult[], by: CostDimension) {
 
 /** The stacked-bar chart of monthly cost by `by` (meter by default), or null when no run has a charge. */
 export function costChart(results: readonly RunResult[], by: CostDimension = 'meter'): Chart | null {
-  const keys = keysOf(results, by).filter((k) =>
-    results.some((r) => r.cost.lines.some((l) => l.amount !== 0 && shown(l, k.key))),
-  );
-  if (keys.length === 0) return null;
-  const named = new Set(keys.filter((k) => !isSyntheticKey(k.key)).map((k) => k.key));
-  const other = keys.find((k) => /^\(\d+ other items?\)$/.test(k.key));
-  // A line's row in the chart: its key, or the other-items row for an item past the largest.
-  function shown(l: RunResult['cost']['lines'][number], key: string): boolean {
+  const all = keysOf(results, by);
+  const known = new Set(all.map((k) => k.key));
+  // Items past the largest are summed into the other-items row.
+  const other = all.find((k) => isOtherItemsKey(k.key))?.key;
+  const rowOf = (l: RunResult['cost']['lines'][number]) => {
     const k = lineKey(l, by);
-    return k === key || (key.endsWith(' other items)') || key.endsWith(' other item)') ? !named.has(k) && k !== '(none)' : false);
-  }
-  const label = new Map(keys.map((k) => [k.key, k.label]));
+    return known.has(k) || other === undefined ? k : other;
+  };
+  // Per run, per month, per row: the month's amount.
+  const sums = results.map((r) => {
+    const out = new Map<string, Map<string, number>>();
+    for (const l of r.cost.lines) {
+      const month = out.get(l.month) ?? new Map<string, number>();
+      out.set(l.month, month);
+      month.set(rowOf(l), (month.get(rowOf(l)) ?? 0) + l.amount);
+    }
+    return out;
+  });
+  const keys = all.filter((k) => sums.some((run) => [...run.values()].some((m) => round(m.get(k.key) ?? 0, 2) !== 0)));
+  if (keys.length === 0) return null;
   const values: Row[] = [];
-  for (const r of results)
-    for (const mo of r.cost.months) {
-      const sums = new Map<string, number>();
-      for (const l of r.cost.lines) {
-        if (l.month !== mo.month) continue;
-        let k = lineKey(l, by);
-        if (!label.has(k) && other !== undefined) k = other.key;
-        sums.set(k, (sums.get(k) ?? 0) + l.amount);
-      }
+  results.forEach((r, i) => {
+    for (const mo of r.cost.months)
       keys.forEach((k, order) => {
         values.push({
           run: r.variant,
           month: mo.month,
           [by]: k.label,
           order,
-          amount: round(sums.get(k.key) ?? 0, 2),
+          amount: round(sums[i].get(mo.month)?.get(k.key) ?? 0, 2),
           fraction: round(mo.fraction, 4),
         });
       });
-    }
+  });
   const currency = results[0].cost.currency;
   const labels = keys.map((k) => k.label);
   const colours = Object.fromEntries(keys.map((k) => [k.label, k.colour]));

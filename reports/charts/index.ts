@@ -1,6 +1,7 @@
 // Every chart of a report, in report order: RunResult[] (base first, then variants) →
 // vega-lite specs. A chart whose data no run has (no replication, no alerts) is left out.
 
+import type { CostDimension } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
 import { alertsChart } from './alerts.js';
 import type { Chart } from './common.js';
@@ -15,12 +16,18 @@ import { storageChart } from './storage.js';
 export type { Chart } from './common.js';
 export { VEGA_LITE_SCHEMA } from './common.js';
 
+/** Choices that change what a chart shows. */
+export interface ChartOptions {
+  /** The dimension the monthly cost chart is stacked by (`run --cost-by`); meter when absent. */
+  costBy?: CostDimension;
+}
+
 /** The chart builders in report order. */
-export const CHART_BUILDERS: readonly ((results: readonly RunResult[]) => Chart | null)[] = [
+export const CHART_BUILDERS: readonly ((results: readonly RunResult[], options: ChartOptions) => Chart | null)[] = [
   storageChart,
   pointsChart,
   keptChart,
-  costChart,
+  (results, options) => costChart(results, options.costBy),
   jobsChart,
   recoveryChart,
   replicationChart,
@@ -28,6 +35,6 @@ export const CHART_BUILDERS: readonly ((results: readonly RunResult[]) => Chart 
 ];
 
 /** The charts of a scenario's runs whose data is present, in report order. */
-export function buildCharts(results: readonly RunResult[]): Chart[] {
-  return CHART_BUILDERS.map((build) => build(results)).filter((c): c is Chart => c !== null);
+export function buildCharts(results: readonly RunResult[], options: ChartOptions = {}): Chart[] {
+  return CHART_BUILDERS.map((build) => build(results, options)).filter((c): c is Chart => c !== null);
 }

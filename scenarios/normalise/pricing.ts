@@ -29,7 +29,7 @@ export function normalisePricing(
   const check = (at: readonly (string | number)[], given: Readonly<Record<string, unknown>> | undefined) => {
     for (const size of Object.keys(given ?? {})) {
       if (sizes.has(size)) continue;
-      ctx.add('no-effect', [...at, size], MSG.unusedSizePrice(size), {
+      ctx.add('no-effect', [...at, size], MSG.unusedSizePrice(size, [...sizes].sort()), {
         allowed: sizes.size > 0 ? [...sizes].sort().join(', ') : '(no fleet group sets size:)',
         key: true,
       });

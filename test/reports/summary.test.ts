@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../models/results/types.js';
 import { buildSummary, type Summary } from '../../reports/summary.js';
 import { SUMMARY_SCHEMA, summarySchemaText } from '../../reports/summary.schema.js';
+import { aLine, aRun } from './cost-fixture.js';
 import { tinyResults } from './fixture.js';
 
 const committed = resolve(import.meta.dirname, '../../reports/summary.schema.json');
@@ -67,7 +68,11 @@ describe('buildSummary', () => {
       'averagePerMonth',
       'yearlyRunRate',
       'runRateBasis',
+      'by',
+      'prices',
+      'notes',
     ]);
+    expect(Object.keys(summary.runs[0].cost.by)).toEqual(['vault', 'policy', 'region', 'meter', 'item']);
   });
 
   it('leaves out the per-day series of the vaults', () => {
@@ -120,6 +125,57 @@ describe('buildSummary', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(summary));
   });
 });
+
+describe('the cost split and its citations (hand-built lines)', () => {
+  const items = Array.from({ length: 23 }, (_, i) =>
+    aLine({ meter: 'protectedInstances', item: `vm-${String(i).padStart(2, '0')}`, quantity: 1, unitPrice: 50 - i, price: 'protectedInstance.perBlock' }),
+  );
+  const asr = aLine({ meter: 'asrTransfer', vault: null, policy: 'asr:web', item: 'vm-00', region: 'westus', quantity: 12.5, unitPrice: 0.02, price: 'siteRecovery.transfer' });
+  const run = aRun([aLine({ quantity: 1000.123 }), ...items, asr], {
+    prices: [
+      { path: 'protectedInstance.perBlock', value: 10, unit: 'USD per block-month', source: 'reference/azure.md §8.2', date: '2015' },
+      { path: 'siteRecovery.transfer', value: 0.02, unit: 'USD per GB', source: 'assumption', date: '2026', assumption: 'inter-region rate; unconfirmed (§17)' },
+      { path: 'vaultStorage.GRS', value: 0.056, unit: 'USD per GB-month', source: 'override', date: 'unspecified' },
+    ],
+    notes: ['westus has no prices of its own: priced at the default table.'],
+  });
+  const cost = buildSummary([run], { file: 'x.yaml', version: '1' }).runs[0].cost;
+
+  it('lists each dimension largest first, in cents; items: the 20 largest, then the rest in one row', () => {
+    expect(cost.by.vault).toEqual([
+      { key: 'rsv-prod', amount: round2(1000.123 * 0.056 + items.reduce((s, l) => s + l.amount, 0)) },
+      { key: '(none)', amount: 0.25 },
+    ]);
+    expect(cost.by.region.map((s) => s.key)).toEqual(['eastus', 'westus']);
+    expect(cost.by.item).toHaveLength(20 + 1 + 1);
+    expect(cost.by.item[0]).toEqual({ key: '(none)', amount: 56.01 });
+    expect(cost.by.item[1]).toEqual({ key: 'vm-00', amount: 50.25 });
+    // vm-20, vm-21, vm-22: 30 + 29 + 28
+    expect(cost.by.item.at(-1)).toEqual({ key: '(3 other items)', amount: 87 });
+    for (const shares of Object.values(cost.by))
+      expect(shares.reduce((s, x) => s + x.amount, 0)).toBeCloseTo(cost.total, 1);
+  });
+
+  it('carries every cited price (assumption null when sourced) and the notes', () => {
+    expect(cost.prices.map((p) => [p.path, p.assumption])).toEqual([
+      ['protectedInstance.perBlock', null],
+      ['siteRecovery.transfer', 'inter-region rate; unconfirmed (§17)'],
+      ['vaultStorage.GRS', null],
+    ]);
+    expect(Object.keys(cost.prices[0])).toEqual(['path', 'value', 'unit', 'source', 'date', 'assumption']);
+    expect(cost.notes).toEqual(['westus has no prices of its own: priced at the default table.']);
+    expect(cost.totals.asrTransfer).toEqual({ amount: 0.25, quantity: 12.5, unit: 'GB' });
+  });
+
+  it('validates against the schema (new meters and units included)', () => {
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(SUMMARY_SCHEMA);
+    const ok = validate(JSON.parse(JSON.stringify(buildSummary([run], { file: 'x.yaml', version: '1' }))));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+});
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 describe('summary schema', () => {
   const ajv = new Ajv2020({ strict: true, allErrors: true });

@@ -1,5 +1,6 @@
 // aggregate: statistics per figure, objective pass rates with Wilson intervals, the verdict
 // against --min-pass-rate, and the rendered report.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregate, figureStats, formatTarget, renderAggregate } from '../../reports/aggregate.js';
 import { studentTQuantile } from '../../reports/stats.js';
@@ -93,6 +94,68 @@ describe('aggregate', () => {
     expect(text).toContain('  RTO ≤ 4h (group:web) in 90.0% of 20 replications');
     expect(text).toMatch(/verdict: FAIL\n {2}base: RTO/);
     expect(renderAggregate(aggregate(table(20, 10), 0.5), 'md')).toMatch(/^\| cost\.total \| \$10\.50 \|/m);
+  });
+});
+
+describe('keyed counts over replications', () => {
+  // 4 replications. jobs.failed.timeout: 3 in r0, 5 in r2, absent (no timeout) in r1 and r3.
+  // dr.app.rto.p95 (seconds): 600 in r0 only, a percentile of recoveries r1–r3 did not have.
+  function keyed(): SweepTable {
+    const reps = replications(4, ['base'], (r) => [
+      ...(r === 0 || r === 2 ? [{ name: 'jobs.failed.timeout', unit: 'count' as const, value: r === 0 ? 3 : 5 }] : []),
+      ...(r === 0 ? [{ name: 'dr.app.rto.p95', unit: 'seconds' as const, value: 600 }] : []),
+    ]);
+    const part = buildPart(reps, {
+      version: '1.0.0',
+      scenario: { file: 's.yaml', name: 's', hash: 'f'.repeat(64), seed: 1 },
+      variants: ['base'],
+      currencies: ['USD'],
+      total: 4,
+      shard: { index: 1, count: 1 },
+    });
+    const merged = mergeParts([{ label: 'p', part }]);
+    if (!merged.ok) throw new Error(merged.problems.join());
+    return merged.table;
+  }
+
+  it('averages a cause of failure over every replication, a replication without it counting 0', () => {
+    const [run] = aggregate(keyed(), 1).runs;
+    const timeout = run.figures.find((f) => f.name === 'jobs.failed.timeout')!;
+    // Values 3, 0, 5, 0: mean 8 / 4 = 2 (not 8 / 2 = 4); sorted 0, 0, 3, 5: p50 1.5, min 0.
+    // sd² = ((3−2)² + (0−2)² + (5−2)² + (0−2)²) / 3 = 18 / 3 = 6.
+    const half = (studentTQuantile(0.975, 3) * Math.sqrt(6)) / 2;
+    expect(timeout).toMatchObject({ n: 4, mean: 2, p50: 1.5, min: 0, max: 5 });
+    expect(timeout.sd).toBeCloseTo(Math.sqrt(6), 3);
+    // 2 − 3.897 < 0: a count's interval stops at 0.
+    expect(timeout.ci95).toEqual([0, Math.round((2 + half) * 1000) / 1000]);
+    // A percentile counts only the replications that have it.
+    expect(run.figures.find((f) => f.name === 'dr.app.rto.p95')).toMatchObject({ n: 1, mean: 600 });
+  });
+});
+
+describe('figureStats intervals', () => {
+  it('clamps the interval of a count, bytes or money at zero, not of seconds', () => {
+    // Values 0, 0, 0, 10: mean 2.5, sd 5, half = t(0.975, 3) × 5 / 2 ≈ 7.96: lower bound < 0.
+    const values = [0, 0, 0, 10];
+    for (const unit of ['count', 'bytes', 'money'] as const)
+      expect(figureStats('x', unit, values).ci95?.[0]).toBe(0);
+    expect(figureStats('x', 'seconds', values).ci95?.[0]).toBeLessThan(0);
+  });
+
+  it('should never give an amount an interval below zero', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e12, noNaN: true }), { minLength: 2, maxLength: 30 }),
+        fc.constantFrom('count' as const, 'bytes' as const, 'money' as const),
+        (values, unit) => {
+          const { ci95, mean } = figureStats('x', unit, values);
+          expect(ci95).not.toBeNull();
+          expect(ci95![0]).toBeGreaterThanOrEqual(0);
+          expect(ci95![0]).toBeLessThanOrEqual(mean);
+          expect(ci95![1]).toBeGreaterThanOrEqual(mean);
+        },
+      ),
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns, MAX_WIDTH, renderComparison } from '../../reports/compare.js';
 import type { Figure } from '../../reports/figures.js';
 import { figuresOf } from '../../reports/figures.js';
+import { studentTQuantile } from '../../reports/stats.js';
 import { buildPart } from '../../reports/sweep-part.js';
 import { tinyResults } from '../reports/fixture.js';
 import { replications } from './fixtures.js';
@@ -57,11 +58,34 @@ describe('compareRuns', () => {
     expect(c.figures[0].runs[1]?.delta?.n).toBe(2);
     const none = compareRuns(
       runsOf(2, ['base', 'v'], (_, run) =>
-        run === 0 ? [{ name: 'cost.total', unit: 'money', value: 1 }] : [],
+        run === 0 ? [{ name: 'dr.app.rto.p95', unit: 'seconds', value: 1 }] : [],
       ),
       meta(2),
     );
     expect(none.figures[0].runs[1]).toBeNull();
+  });
+
+  it('counts a cause of failure a replication or a run lacks as 0', () => {
+    // jobs.failed.timeout: base 3 in r0, 5 in r2, none in r1, r3; the variant never times
+    // out. jobs.failed.quota: only the variant, 2 in r1.
+    const runs = runsOf(4, ['base', 'v'], (r, run) => {
+      if (run === 0)
+        return r === 0 || r === 2 ? [{ name: 'jobs.failed.timeout', unit: 'count', value: r === 0 ? 3 : 5 }] : [];
+      return r === 1 ? [{ name: 'jobs.failed.quota', unit: 'count', value: 2 }] : [];
+    });
+    const c = compareRuns(runs, meta(4));
+    const fig = (name: string) => c.figures.find((f) => f.name === name)!;
+    // Base timeouts 3, 0, 5, 0: mean 2 over 4 replications. Variant 0; paired differences
+    // −3, 0, −5, 0: mean −2, sd √6 (as in the aggregate test), half-width t(0.975, 3)·√6/2.
+    const half = (studentTQuantile(0.975, 3) * Math.sqrt(6)) / 2;
+    const r3 = (x: number) => Math.round(x * 1000) / 1000;
+    expect(fig('jobs.failed.timeout').runs).toEqual([
+      { n: 4, mean: 2, delta: null },
+      { n: 4, mean: 0, delta: { n: 4, mean: -2, change: -1, ci95: [r3(-2 - half), r3(-2 + half)] } },
+    ]);
+    // Quota: base 0 everywhere, variant 0, 2, 0, 0: mean 0.5, no relative change from 0.
+    expect(fig('jobs.failed.quota').runs[0]).toEqual({ n: 4, mean: 0, delta: null });
+    expect(fig('jobs.failed.quota').runs[1]?.delta).toMatchObject({ n: 4, mean: 0.5, change: null });
   });
 
   it('fails the verdict when an objective failed in any replication of any run', () => {

@@ -243,9 +243,10 @@ describe('monthlyCosts: protected instances (§2.6, §8.2)', () => {
       [utc(2026, 1, 1), 40 * GB],
       [utc(2026, 1, 20, 12), 600 * GB],
     ]);
+    // In Azure's units: 19 days × 1 small instance + 12 days × 2 instances = 43/31 instance-months.
     const pi = january(used);
     expect(pi.amount).toBeCloseTo(335 / 31, 10);
-    expect(pi.quantity).toBeCloseTo(1, 12);
+    expect(pi.quantity).toBeCloseTo(43 / 31, 12);
   });
 
   it('charges a protected VM with no data the small fee, prorated by days protected', () => {
