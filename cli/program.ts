@@ -97,7 +97,11 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       parseReportFormats,
     )
     .option('-q, --quiet', 'no progress bar (it shows only on a terminal, for runs over a second)')
-    .addOption(costBy('also print the cost split by this dimension (items: the 20 largest); stacks the HTML cost chart by it'))
+    .addOption(
+      costBy(
+        'also print the cost split by this dimension (items: the 20 largest); stacks the HTML cost chart by it',
+      ),
+    )
     .action(async (file: string, opts: RunOptions) => {
       exit((await runScenarioFile(file, opts, io, packageVersion())).code);
     });

@@ -187,7 +187,12 @@ export function renderComparison(c: Comparison, format: 'text' | 'md' = 'text'):
 
 // The rows not zero everywhere as one table (md) or blocks of runs that fit MAX_WIDTH (text),
 // each preceded by a blank line; nothing when every row is zero.
-function renderTable(c: Comparison, label: string, figures: ComparedFigure[], format: 'text' | 'md'): string[] {
+function renderTable(
+  c: Comparison,
+  label: string,
+  figures: ComparedFigure[],
+  format: 'text' | 'md',
+): string[] {
   const paired = c.replications > 1;
   const currency = c.runs[0]?.currency ?? 'USD';
   const shown = figures.filter((f) =>

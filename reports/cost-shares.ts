@@ -4,6 +4,7 @@
 
 import type { CostDimension, CostLine, CostShare } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
+import { round } from './format.js';
 
 /** How many items the item dimension lists before summing the rest in one row. */
 export const ITEM_LIMIT = 20;
@@ -19,11 +20,6 @@ export function otherItemsKey(count: number): string {
 /** Whether `key` is the row summing the items past ITEM_LIMIT. */
 export function isOtherItemsKey(key: string): boolean {
   return /^\(\d+ other items?\)$/.test(key);
-}
-
-/** Whether `key` is a row vaultsim made up (the no-value key or the other-items sum), not a name. */
-export function isSyntheticKey(key: string): boolean {
-  return key === NONE_KEY || isOtherItemsKey(key);
 }
 
 /** The key a cost line has along a dimension. */
@@ -109,4 +105,24 @@ export function shareRows(results: readonly Pick<RunResult, 'cost'>[], dimension
     amounts: runs.map((_, i) => rest.reduce((sum, r) => sum + r.amounts[i], 0)),
   };
   return [...items.slice(0, ITEM_LIMIT), other, ...rows.filter((r) => r.key === NONE_KEY)];
+}
+
+/**
+ * Amounts in cents that add up exactly to `total` in cents: each amount rounded to cents, then,
+ * when those miss the total, the cents short (or over) given to (or taken from) the amounts that
+ * rounding moved furthest down (up), ties to the earlier. Each result is within a cent of its
+ * amount, and amounts whose rounding already adds up are left as they are. When the amounts are
+ * more than a cent each away from the total (inconsistent data), they are only rounded, so
+ * nothing is hidden.
+ */
+export function centsAddingUp(amounts: readonly number[], total: number): number[] {
+  const cents = amounts.map((a) => Math.round(round(a, 2) * 100));
+  const left = Math.round(round(total, 2) * 100) - cents.reduce((s, c) => s + c, 0);
+  if (left === 0 || Math.abs(left) > amounts.length) return cents.map((c) => c / 100);
+  // How far rounding moved each amount down (negative: up), in cents.
+  const order = amounts
+    .map((a, i) => ({ i, down: a * 100 - cents[i] }))
+    .sort((x, y) => (left > 0 ? y.down - x.down : x.down - y.down) || x.i - y.i);
+  for (let k = 0; k < Math.abs(left); k++) cents[order[k].i] += Math.sign(left);
+  return cents.map((c) => c / 100);
 }

@@ -74,7 +74,9 @@ function listOf(names: readonly string[]): string {
 }
 
 const sorted = (values: Iterable<string | null>): string[] =>
-  [...new Set([...values].filter((v): v is string => v !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  [...new Set([...values].filter((v): v is string => v !== null))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
 
 /** The filters that name nothing in the run, one message each (listing what exists); empty when all are fine. */
 export function costFilterProblems(result: RunResult, filter: CostFilter): string[] {

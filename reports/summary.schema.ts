@@ -72,7 +72,10 @@ const VAULT = obj('One Recovery Services vault at the end of the run.', {
   items: int('Protected items backed up to the vault.'),
   storage: obj('Stored bytes per tier.', {
     end: ref('At the end of the run.', 'tierBytes'),
-    peak: ref('Highest value of each tier during the run (each tier on its own instant).', 'tierBytes'),
+    peak: ref(
+      'Highest value of each tier during the run (each tier on its own instant), exact: every total the vault held counts, including several changes at one instant (a new point landing before the expired one is removed). The run\'s storage.peak defined for this vault alone.',
+      'tierBytes',
+    ),
   }),
   points: ref("Recovery points of the vault's items.", 'endPeakPoints'),
 });
@@ -114,7 +117,9 @@ const SHARE = obj("One key's share of the run's cost.", {
   key: str(
     'The vault, policy, region, meter or item; "(none)" for charges without one, "(N other items)" for the items past the 20 largest.',
   ),
-  amount: num('Cost over the run, rounded to cents (so the shares may add up to the total ± a few cents).'),
+  amount: num(
+    "Cost over the run in cents, rounded so that the dimension's shares add up exactly to the total (largest remainder).",
+  ),
 });
 
 const BY = obj(
@@ -174,7 +179,10 @@ const RUN = obj('One run: the base scenario or a variant.', {
   ),
   storage: obj('Stored bytes over all vaults.', {
     end: ref('At the end of the run.', 'tierBytes'),
-    peak: ref('Highest end-of-day sum over vaults of each tier.', 'tierBytes'),
+    peak: ref(
+      'Highest total of each tier summed over the vaults, each tier on its own instant: in each storage-sample window (the ledgers\' buckets: one hour by default, doubled when a long run fills them; a single instant when not downsampled) every vault counts at the highest total it held in that window, including several changes at one instant. With one vault it equals the vault\'s peak; with several it is at least each vault\'s peak, at most their sum, and never below the true peak of their sum.',
+      'tierBytes',
+    ),
     diskSnapshots: obj('Managed-disk snapshots taken outside Azure Backup.', {
       end: bytes('at the end of the run'),
       peak: bytes('at the highest point'),

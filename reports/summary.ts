@@ -13,7 +13,7 @@ import type {
   TierBytes,
   VaultResult,
 } from '../models/results/types.js';
-import { limitShares } from './cost-shares.js';
+import { centsAddingUp, limitShares } from './cost-shares.js';
 import { COST_DIMENSION_ORDER, METER_ORDER, round, roundSummary5 } from './format.js';
 import { summariseAlerts } from './summary-alerts.js';
 import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
@@ -62,7 +62,7 @@ export interface SummaryCost {
   averagePerMonth: number;
   yearlyRunRate: number;
   runRateBasis: string;
-  /** Per dimension, each key's cost over the run, largest first; items: the top 20 and one row for the rest. */
+  /** Per dimension, each key's cost over the run in cents adding up to `total`, largest first; items: the top 20 and one row for the rest. */
   by: Record<CostDimension, SummaryShare[]>;
   /** The price-table entries the run's cost lines used, by path. */
   prices: SummaryPrice[];
@@ -233,10 +233,17 @@ function cost(c: RunResult['cost']): SummaryCost {
   };
 }
 
+// Each dimension's shares in cents adding up exactly to the rounded total (largest remainder).
 function costBy(c: RunResult['cost']): Record<CostDimension, SummaryShare[]> {
   const out = {} as Record<CostDimension, SummaryShare[]>;
-  for (const d of COST_DIMENSION_ORDER)
-    out[d] = limitShares(c.by[d], d).map((s) => ({ key: s.key, amount: round(s.amount, 2) }));
+  for (const d of COST_DIMENSION_ORDER) {
+    const shares = limitShares(c.by[d], d);
+    const cents = centsAddingUp(
+      shares.map((s) => s.amount),
+      round(c.summary.total, 2),
+    );
+    out[d] = shares.map((s, i) => ({ key: s.key, amount: cents[i] }));
+  }
   return out;
 }
 

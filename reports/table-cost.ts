@@ -4,7 +4,7 @@
 
 import type { CostDimension, Meter } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
-import { ITEM_LIMIT, isOtherItemsKey, NONE_KEY, shareRows } from './cost-shares.js';
+import { centsAddingUp, ITEM_LIMIT, isOtherItemsKey, NONE_KEY, shareRows } from './cost-shares.js';
 import { COST_DIMENSION_LABELS, formatMoney, METER_LABELS, round } from './format.js';
 import { layout, numeric, type Row } from './table.js';
 
@@ -32,23 +32,27 @@ export function renderCostTable(
   if (results.length === 0) return '';
   const currency = results[0].cost.currency;
   const money = (n: number) => formatMoney(n, currency);
-  const cents = (n: number) => round(n, 2);
   const rows = shareRows(results, dimension);
-  const amounts = new Map(rows.map((r) => [r.key, r.amounts]));
+  // Per run, the rows in cents adding up to the run's total as shown (as in summary.json).
+  const cents = results.map((r, i) =>
+    centsAddingUp(
+      rows.map((row) => row.amounts[i]),
+      round(r.cost.summary.total, 2),
+    ),
+  );
   const index = new Map(results.map((r, i) => [r, i]));
   const limit = rows.some((r) => isOtherItemsKey(r.key));
   const title = `Cost by ${COST_DIMENSION_LABELS[dimension]} (${currency}), over the run${limit ? `: the ${ITEM_LIMIT} largest items` : ''}`;
   const table: Row[] = [
-    { title },
-    ...rows.map((row) =>
+    ...rows.map((row, k) =>
       numeric(
         `  ${costKeyLabel(row.key, dimension)}`,
         results,
-        (r) => cents((amounts.get(row.key) as number[])[index.get(r) as number]),
+        (r) => cents[index.get(r) as number][k],
         money,
       ),
     ),
-    numeric('  total', results, (r) => cents(r.cost.summary.total), money),
+    numeric('  total', results, (r) => round(r.cost.summary.total, 2), money),
   ];
-  return `${layout(results, table).join('\n')}\n`;
+  return `${[title, ...layout(results, table)].join('\n')}\n`;
 }

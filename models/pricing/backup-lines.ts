@@ -242,12 +242,13 @@ function instanceDays(
   smallMax: number,
   block: number,
 ): { small: TierTally; blocks: TierTally } {
+  // Unit-milliseconds are whole numbers, so a whole month sums exactly before the one division.
   const small = { quantity: 0, minUnits: 1, maxUnits: 1 };
   const blocks = { quantity: 0, minUnits: Number.POSITIVE_INFINITY, maxUnits: 0 };
   for (let dayStart = from; dayStart < to; ) {
     const dayEnd = startOfLocalDay(origin + dayStart, 'UTC') - origin + MS.day;
     const end = Math.min(dayEnd, to);
-    const share = (end - dayStart) / span.length;
+    const share = end - dayStart;
     const size = item.used.valueAt(Math.max(dayStart, end - 1));
     if (!(size >= 0)) throw new RangeError(`protected item "${item.item}": used size ${size} is not >= 0`);
     if (size <= smallMax) small.quantity += share;
@@ -260,5 +261,7 @@ function instanceDays(
     }
     dayStart = end;
   }
+  small.quantity /= span.length;
+  blocks.quantity /= span.length;
   return { small, blocks };
 }

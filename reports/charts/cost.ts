@@ -4,7 +4,7 @@
 
 import type { CostDimension } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
-import { isOtherItemsKey, isSyntheticKey, lineKey, shareRows } from '../cost-shares.js';
+import { isOtherItemsKey, lineKey, NONE_KEY, shareRows } from '../cost-shares.js';
 import { COST_DIMENSION_LABELS, METER_LABELS, METER_ORDER, round } from '../format.js';
 import { costKeyLabel } from '../table-cost.js';
 import { asSpec, type Chart, CONFIG, colourBy, frame, HEIGHT, perRun, type Row, WIDTH } from './common.js';
@@ -36,20 +36,30 @@ const PALETTE = [
 const METER_COLOURS: Readonly<Record<string, string>> = Object.fromEntries(
   METER_ORDER.map((m, i) => [METER_LABELS[m], PALETTE[i % PALETTE.length]]),
 );
-// The rows vaultsim makes up ("(no vault)", "(7 other items)") are grey.
-const SYNTHETIC_COLOUR = '#c7c7c7';
+// The rows vaultsim makes up are grey: light for charges without a key ("(no vault)"), darker
+// for the items past the largest ("(7 other items)").
+const NONE_COLOUR = '#d9d9d9';
+const OTHER_COLOUR = '#969696';
 
 // The keys shown (in stack and legend order) with their labels and colours.
 function keysOf(results: readonly RunResult[], by: CostDimension) {
   if (by === 'meter') {
     const used = METER_ORDER.filter((m) => results.some((r) => r.cost.lines.some((l) => l.meter === m)));
-    return used.map((m) => ({ key: m as string, label: METER_LABELS[m], colour: METER_COLOURS[METER_LABELS[m]] }));
+    return used.map((m) => ({
+      key: m as string,
+      label: METER_LABELS[m],
+      colour: METER_COLOURS[METER_LABELS[m]],
+    }));
   }
   let n = 0;
   return shareRows(results, by).map((row) => ({
     key: row.key,
     label: costKeyLabel(row.key, by),
-    colour: isSyntheticKey(row.key) ? SYNTHETIC_COLOUR : PALETTE[n++ % PALETTE.length],
+    colour: isOtherItemsKey(row.key)
+      ? OTHER_COLOUR
+      : row.key === NONE_KEY
+        ? NONE_COLOUR
+        : PALETTE[n++ % PALETTE.length],
   }));
 }
 
@@ -73,7 +83,9 @@ export function costChart(results: readonly RunResult[], by: CostDimension = 'me
     }
     return out;
   });
-  const keys = all.filter((k) => sums.some((run) => [...run.values()].some((m) => round(m.get(k.key) ?? 0, 2) !== 0)));
+  const keys = all.filter((k) =>
+    sums.some((run) => [...run.values()].some((m) => round(m.get(k.key) ?? 0, 2) !== 0)),
+  );
   if (keys.length === 0) return null;
   const values: Row[] = [];
   results.forEach((r, i) => {
@@ -96,7 +108,7 @@ export function costChart(results: readonly RunResult[], by: CostDimension = 'me
   const months = new Set(values.map((v) => v.month)).size;
   const inner = {
     // A bar per month at a readable width; many months squeeze into the standard width.
-    width: months <= 24 ? { step: 36 } : WIDTH,
+    width: months <= 24 ? { step: 52 } : WIDTH,
     height: HEIGHT,
     mark: { type: 'bar' },
     encoding: {

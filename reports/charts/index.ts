@@ -23,7 +23,10 @@ export interface ChartOptions {
 }
 
 /** The chart builders in report order. */
-export const CHART_BUILDERS: readonly ((results: readonly RunResult[], options: ChartOptions) => Chart | null)[] = [
+export const CHART_BUILDERS: readonly ((
+  results: readonly RunResult[],
+  options: ChartOptions,
+) => Chart | null)[] = [
   storageChart,
   pointsChart,
   keptChart,

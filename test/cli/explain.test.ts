@@ -23,7 +23,9 @@ describe('vaultsim explain cost', () => {
     expect(r.stdout).toMatch(/^tiny \(base, seed 3\): cost lines of vault rsv, month 2026-03\n/);
     expect(r.stdout).toMatch(/^2026-03 {2}vault standard: /m);
     expect(r.stdout).toMatch(/^ {2}quantity {2}[\d,.]+ GB-month × \$0\.056 = \$\d+\.\d\d$/m);
-    expect(r.stdout).toMatch(/^ {2}price {5}vaultStorage\.GRS = 0\.056 USD per GB-month: reference\/azure\.md/m);
+    expect(r.stdout).toMatch(
+      /^ {2}price {5}vaultStorage\.GRS = 0\.056 USD per GB-month: reference\/azure\.md/m,
+    );
     expect(r.stdout).toMatch(/^ {2}rule {6}\S/m);
     expect(r.stdout).toMatch(/^Total of \d+ lines: \$\d+\.\d\d \(the run: \$\d+\.\d\d\)\.$/m);
   });
@@ -45,7 +47,16 @@ describe('vaultsim explain cost', () => {
   });
 
   it('--meter and --variant pick the lines and the run', async () => {
-    const r = await run('explain', 'cost', 'tiny.yaml', '--meter', 'protectedInstances', '--variant', 'daily-7', '--json');
+    const r = await run(
+      'explain',
+      'cost',
+      'tiny.yaml',
+      '--meter',
+      'protectedInstances',
+      '--variant',
+      'daily-7',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const e = JSON.parse(r.stdout) as CostExplanation;
     expect(e.variant).toBe('daily-7');
@@ -53,12 +64,26 @@ describe('vaultsim explain cost', () => {
   });
 
   it('exits 2 for an unknown vault, month or item, listing what exists, without a stack', async () => {
-    const r = await run('explain', 'cost', 'tiny.yaml', '--vault', 'nope', '--month', '2027-01', '--item', 'vm-9');
+    const r = await run(
+      'explain',
+      'cost',
+      'tiny.yaml',
+      '--vault',
+      'nope',
+      '--month',
+      '2027-01',
+      '--item',
+      'vm-9',
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('vaultsim: --vault nope: no such vault in the run (vaults: rsv).');
-    expect(r.stderr).toContain('vaultsim: --month 2027-01: the run does not cover that month (it has 2026-03).');
-    expect(r.stderr).toContain('vaultsim: --item vm-9: no cost line is for that item (items: app-001, app-002).');
+    expect(r.stderr).toContain(
+      'vaultsim: --month 2027-01: the run does not cover that month (it has 2026-03).',
+    );
+    expect(r.stderr).toContain(
+      'vaultsim: --item vm-9: no cost line is for that item (items: app-001, app-002).',
+    );
     expect(hasStack(r.stderr)).toBe(false);
   });
 
@@ -71,7 +96,9 @@ describe('vaultsim explain cost', () => {
     expect(meter.stderr).toContain('vaultStandard');
     const variant = await run('explain', 'cost', 'tiny.yaml', '--variant', 'daily-8');
     expect(variant.code).toBe(2);
-    expect(variant.stderr).toContain('has no variant "daily-8" (it has: base, daily-7). Did you mean "daily-7"?');
+    expect(variant.stderr).toContain(
+      'has no variant "daily-8" (it has: base, daily-7). Did you mean "daily-7"?',
+    );
   });
 
   it('is listed under explain in the help', async () => {
@@ -85,7 +112,7 @@ describe('vaultsim run: cost outputs', () => {
   it('--cost-by prints the split after the summary table; --json is unaffected', async () => {
     const r = await run('run', 'tiny.yaml', '--no-out', '--cost-by', 'item');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/\nCost by item \(USD\), over the run\n {2}app-00[12] /);
+    expect(r.stdout).toMatch(/\nCost by item \(USD\), over the run\n +base +daily-7\n {2}app-00[12] /);
     expect(r.stdout).toMatch(/^ {2}\(not per item\) +\$/m);
     const json = await run('run', 'tiny.yaml', '--no-out', '--cost-by', 'item', '--json');
     expect(() => JSON.parse(json.stdout)).not.toThrow();
@@ -106,7 +133,9 @@ describe('vaultsim run: cost outputs', () => {
     // The tiny scenario's fields hold no comma or quote, so a plain split reads them.
     const at = (row: string, col: string) => row.split(',')[cols.indexOf(col)];
     for (const s of summary.runs) {
-      const billed = rows.filter((row) => at(row, 'x_Variant') === s.variant).reduce((t, row) => t + Number(at(row, 'BilledCost')), 0);
+      const billed = rows
+        .filter((row) => at(row, 'x_Variant') === s.variant)
+        .reduce((t, row) => t + Number(at(row, 'BilledCost')), 0);
       expect(Math.round(billed * 100) / 100).toBe(s.cost.total);
     }
   });

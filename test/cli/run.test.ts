@@ -18,12 +18,14 @@ const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(SUMMARY_SCHEMA);
 
 describe('vaultsim run', () => {
-  it('prints the table for every run, writes summary.json and timeseries.csv, exits 0', async () => {
+  it('prints the table for every run, writes summary.json, timeseries.csv and costs.csv, exits 0', async () => {
     const r = await run('run', 'tiny.yaml');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^tiny: 10 days from 2026-03-01T00:00:00\.000Z, 2 runs\n/);
     expect(r.stdout).toMatch(/^ +base +daily-7$/m);
-    expect(r.stderr).toBe('wrote vaultsim-out/summary.json\nwrote vaultsim-out/timeseries.csv\n');
+    expect(r.stderr).toBe(
+      'wrote vaultsim-out/summary.json\nwrote vaultsim-out/timeseries.csv\nwrote vaultsim-out/costs.csv\n',
+    );
     expect(JSON.parse(read('vaultsim-out/summary.json')).runs).toHaveLength(2);
     expect(read('vaultsim-out/timeseries.csv').split('\n')).toHaveLength(1 + 2 * 10 + 1);
     expect(existsSync(join(dir, 'vaultsim-out/events.jsonl'))).toBe(false);
@@ -45,14 +47,15 @@ describe('vaultsim run', () => {
     const json = await run('run', 'tiny.yaml', '--json', '--no-out');
     expect(read('a/summary.json')).toBe(read('b/summary.json'));
     expect(read('a/timeseries.csv')).toBe(read('b/timeseries.csv'));
+    expect(read('a/costs.csv')).toBe(read('b/costs.csv'));
     expect(read('a/summary.json')).toBe(json.stdout);
   });
 
-  it('--out DIR --trace writes the three files, events as JSON lines tagged with their run', async () => {
+  it('--out DIR --trace writes the four files, events as JSON lines tagged with their run', async () => {
     const r = await run('run', 'tiny.yaml', '--out', 'out/nested', '--trace');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
-      /^wrote out\/nested\/summary\.json\nwrote out\/nested\/timeseries\.csv\nwrote out\/nested\/events\.jsonl \(\d+ events\)\n$/,
+      /^wrote out\/nested\/summary\.json\nwrote out\/nested\/timeseries\.csv\nwrote out\/nested\/costs\.csv\nwrote out\/nested\/events\.jsonl \(\d+ events\)\n$/,
     );
     const events = read('out/nested/events.jsonl')
       .trimEnd()

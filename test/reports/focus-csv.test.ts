@@ -3,7 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CostLine, Meter } from '../../models/pricing/types.js';
-import { COSTS_COLUMNS, costsCsv, FOCUS_UNITS, focusNumber, METER_SERVICES } from '../../reports/focus-csv.js';
+import {
+  COSTS_COLUMNS,
+  costsCsv,
+  FOCUS_UNITS,
+  focusNumber,
+  METER_SERVICES,
+} from '../../reports/focus-csv.js';
 import { round } from '../../reports/format.js';
 import { buildSummary } from '../../reports/summary.js';
 import { aLine, aRun } from './cost-fixture.js';
@@ -72,9 +78,39 @@ const FOCUS_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 describe('costsCsv', () => {
   const lines: CostLine[] = [
     aLine(),
-    aLine({ meter: 'protectedInstances', item: 'web-001', quantity: 4, unitPrice: 10, price: 'protectedInstance.perBlock', sku: 'Protected instance (> 500 GB)' }),
-    aLine({ month: '2026-04', meter: 'asrInstances', vault: null, policy: 'asr:web', item: 'web-001', region: 'westus', resource: 'replicated/web-001', quantity: 0.45, unitPrice: 25, price: 'siteRecovery.perInstance', sku: 'Site Recovery instance' }),
-    aLine({ month: '2026-04', meter: 'failoverCompute', vault: null, policy: 'asr:web', item: 'web-001', region: 'westus', resource: 'vms/web-001', quantity: 18, unitPrice: 0.192, price: 'compute.perCoreHour' }),
+    aLine({
+      meter: 'protectedInstances',
+      item: 'web-001',
+      quantity: 4,
+      unitPrice: 10,
+      price: 'protectedInstance.perBlock',
+      sku: 'Protected instance (> 500 GB)',
+    }),
+    aLine({
+      month: '2026-04',
+      meter: 'asrInstances',
+      vault: null,
+      policy: 'asr:web',
+      item: 'web-001',
+      region: 'westus',
+      resource: 'replicated/web-001',
+      quantity: 0.45,
+      unitPrice: 25,
+      price: 'siteRecovery.perInstance',
+      sku: 'Site Recovery instance',
+    }),
+    aLine({
+      month: '2026-04',
+      meter: 'failoverCompute',
+      vault: null,
+      policy: 'asr:web',
+      item: 'web-001',
+      region: 'westus',
+      resource: 'vms/web-001',
+      quantity: 18,
+      unitPrice: 0.192,
+      price: 'compute.perCoreHour',
+    }),
   ];
   const run = aRun(lines, { start: '2026-03-10T00:00:00.000Z', end: '2026-04-15T06:00:00.000Z' });
   const rows = records(costsCsv([run]));
@@ -82,7 +118,39 @@ describe('costsCsv', () => {
   it('has the FOCUS columns Azure exports, then the x_ columns, and one row per line', () => {
     const head = parseCsv(costsCsv([run]))[0];
     expect(head).toEqual([...COSTS_COLUMNS]);
-    for (const c of ['BillingPeriodStart', 'BillingPeriodEnd', 'ChargePeriodStart', 'ChargePeriodEnd', 'ChargeCategory', 'ServiceName', 'ServiceCategory', 'ResourceId', 'ResourceName', 'ResourceType', 'RegionId', 'RegionName', 'SkuMeter', 'PricingQuantity', 'PricingUnit', 'ListUnitPrice', 'ListCost', 'BilledCost', 'EffectiveCost', 'ContractedCost', 'BillingCurrency', 'ProviderName', 'PublisherName', 'x_Variant', 'x_Vault', 'x_Policy', 'x_Item', 'x_Meter', 'x_Tier', 'x_PriceSource', 'x_Rule'])
+    for (const c of [
+      'BillingPeriodStart',
+      'BillingPeriodEnd',
+      'ChargePeriodStart',
+      'ChargePeriodEnd',
+      'ChargeCategory',
+      'ServiceName',
+      'ServiceCategory',
+      'ResourceId',
+      'ResourceName',
+      'ResourceType',
+      'RegionId',
+      'RegionName',
+      'SkuMeter',
+      'PricingQuantity',
+      'PricingUnit',
+      'ListUnitPrice',
+      'ListCost',
+      'BilledCost',
+      'EffectiveCost',
+      'ContractedCost',
+      'BillingCurrency',
+      'ProviderName',
+      'PublisherName',
+      'x_Variant',
+      'x_Vault',
+      'x_Policy',
+      'x_Item',
+      'x_Meter',
+      'x_Tier',
+      'x_PriceSource',
+      'x_Rule',
+    ])
       expect(head).toContain(c);
     expect(rows).toHaveLength(lines.length);
   });
@@ -125,9 +193,24 @@ describe('costsCsv', () => {
       ProviderName: 'Microsoft',
       PublisherName: 'Microsoft',
     });
-    expect(rows[1]).toMatchObject({ PricingUnit: 'Instance-Months', PricingQuantity: '4', BilledCost: '40', ResourceName: 'web-001', SkuMeter: 'Protected instance (> 500 GB)' });
-    expect(rows[2]).toMatchObject({ ServiceName: 'Azure Site Recovery', ServiceCategory: 'Management and Governance', x_Vault: '', RegionId: 'westus' });
-    expect(rows[3]).toMatchObject({ ServiceName: 'Virtual Machines', ServiceCategory: 'Compute', PricingUnit: 'Hours' });
+    expect(rows[1]).toMatchObject({
+      PricingUnit: 'Instance-Months',
+      PricingQuantity: '4',
+      BilledCost: '40',
+      ResourceName: 'web-001',
+      SkuMeter: 'Protected instance (> 500 GB)',
+    });
+    expect(rows[2]).toMatchObject({
+      ServiceName: 'Azure Site Recovery',
+      ServiceCategory: 'Management and Governance',
+      x_Vault: '',
+      RegionId: 'westus',
+    });
+    expect(rows[3]).toMatchObject({
+      ServiceName: 'Virtual Machines',
+      ServiceCategory: 'Compute',
+      PricingUnit: 'Hours',
+    });
     for (const s of Object.values(METER_SERVICES)) expect(SERVICE_CATEGORIES).toContain(s.serviceCategory);
     expect(Object.keys(FOCUS_UNITS)).toEqual(['instance-month', 'GB-month', 'GB', 'hour']);
   });
@@ -151,7 +234,13 @@ describe('costsCsv', () => {
   it('lists runs in report order, each row naming its variant', () => {
     const text = costsCsv([run, aRun([aLine()], { variant: 'long-retention' })]);
     expect(records(text).map((r) => r.x_Variant)).toEqual(['base', 'base', 'base', 'base', 'long-retention']);
-    expect(records(text).map((r) => r.SubAccountName)).toEqual(['base', 'base', 'base', 'base', 'long-retention']);
+    expect(records(text).map((r) => r.SubAccountName)).toEqual([
+      'base',
+      'base',
+      'base',
+      'base',
+      'long-retention',
+    ]);
   });
 
   it('writes only the header for a run without charges', () => {
@@ -199,12 +288,18 @@ describe('costs.csv against the summary', () => {
     fc.assert(
       fc.property(fc.array(fc.array(lineArb, { maxLength: 40 }), { minLength: 1, maxLength: 3 }), (runs) => {
         const results = runs.map((lines, i) =>
-          aRun(lines, { variant: i === 0 ? 'base' : `v${i}`, start: '2026-01-01T00:00:00.000Z', end: '2026-04-01T00:00:00.000Z' }),
+          aRun(lines, {
+            variant: i === 0 ? 'base' : `v${i}`,
+            start: '2026-01-01T00:00:00.000Z',
+            end: '2026-04-01T00:00:00.000Z',
+          }),
         );
         const summary = buildSummary(results, { file: 'x.yaml', version: '0' });
         const rows = records(costsCsv(results));
         summary.runs.forEach((run) => {
-          const billed = rows.filter((r) => r.x_Variant === run.variant).reduce((s, r) => s + Number(r.BilledCost), 0);
+          const billed = rows
+            .filter((r) => r.x_Variant === run.variant)
+            .reduce((s, r) => s + Number(r.BilledCost), 0);
           expect(round(billed, 2)).toBe(run.cost.total);
         });
       }),

@@ -102,7 +102,9 @@ describe('keyed counts over replications', () => {
   // dr.app.rto.p95 (seconds): 600 in r0 only, a percentile of recoveries r1–r3 did not have.
   function keyed(): SweepTable {
     const reps = replications(4, ['base'], (r) => [
-      ...(r === 0 || r === 2 ? [{ name: 'jobs.failed.timeout', unit: 'count' as const, value: r === 0 ? 3 : 5 }] : []),
+      ...(r === 0 || r === 2
+        ? [{ name: 'jobs.failed.timeout', unit: 'count' as const, value: r === 0 ? 3 : 5 }]
+        : []),
       ...(r === 0 ? [{ name: 'dr.app.rto.p95', unit: 'seconds' as const, value: 600 }] : []),
     ]);
     const part = buildPart(reps, {

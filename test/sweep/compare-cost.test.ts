@@ -15,7 +15,11 @@ const meta = (n: number) => ({ version: '1.0.0', file: 's.yaml', name: 's', seed
 /** cost.by figures from a { dimension: { key: amount } } table. */
 function costBy(table: Partial<Record<CostDimension, Record<string, number>>>): Figure[] {
   return Object.entries(table).flatMap(([d, keys]) =>
-    Object.entries(keys ?? {}).map(([key, value]) => ({ name: `cost.by.${d}.${key}`, unit: 'money' as const, value })),
+    Object.entries(keys ?? {}).map(([key, value]) => ({
+      name: `cost.by.${d}.${key}`,
+      unit: 'money' as const,
+      value,
+    })),
   );
 }
 
@@ -33,7 +37,9 @@ function runsOf(n: number, variants: string[], make: (r: number, run: number) =>
 // Base: vaults rsv-a $100, rsv-b $50 (total $150); 25 items item-00 … item-24 at $6 each.
 // Variant "grs": rsv-a $130, rsv-b gone, rsv-c $20 (total $150); item-k costs 6 + k.
 const items = (run: number) =>
-  Object.fromEntries(Array.from({ length: 25 }, (_, k) => [`item-${String(k).padStart(2, '0')}`, 6 + run * k]));
+  Object.fromEntries(
+    Array.from({ length: 25 }, (_, k) => [`item-${String(k).padStart(2, '0')}`, 6 + run * k]),
+  );
 const fixture = (run: number): Figure[] => [
   { name: 'cost.total', unit: 'money', value: 150 },
   ...costBy({
@@ -44,7 +50,10 @@ const fixture = (run: number): Figure[] => [
 ];
 
 describe('compare by cost dimension', () => {
-  const c = compareRuns(runsOf(1, ['base', 'grs'], (_, run) => fixture(run)), meta(1));
+  const c = compareRuns(
+    runsOf(1, ['base', 'grs'], (_, run) => fixture(run)),
+    meta(1),
+  );
   const dim = (d: CostDimension) => c.costBy.find((x) => x.dimension === d)!;
 
   it('gives every key of a dimension, in either run, the other counting 0, by largest |Δ|', () => {
@@ -56,7 +65,11 @@ describe('compare by cost dimension', () => {
       { n: 1, mean: 50, delta: null },
       { n: 1, mean: 0, delta: { n: 1, mean: -50, change: -1, ci95: null } },
     ]);
-    expect(vault.rows[2].runs[1]).toEqual({ n: 1, mean: 20, delta: { n: 1, mean: 20, change: null, ci95: null } });
+    expect(vault.rows[2].runs[1]).toEqual({
+      n: 1,
+      mean: 20,
+      delta: { n: 1, mean: 20, change: null, ci95: null },
+    });
     expect(vault.rest).toBeNull();
     // The cost.by figures are not listed among the plain figures.
     expect(c.figures.map((f) => f.name)).toEqual(['cost.total']);
@@ -107,7 +120,10 @@ describe('compare by cost dimension', () => {
   });
 
   it('has no cost tables without cost.by figures (a sweep part)', () => {
-    const plain = compareRuns(runsOf(1, ['base'], () => [{ name: 'cost.total', unit: 'money', value: 1 }]), meta(1));
+    const plain = compareRuns(
+      runsOf(1, ['base'], () => [{ name: 'cost.total', unit: 'money', value: 1 }]),
+      meta(1),
+    );
     expect(plain.costBy).toEqual([]);
     expect(renderComparison(plain)).not.toContain('Cost by');
   });

@@ -70,7 +70,9 @@ describe('compareRuns', () => {
     // out. jobs.failed.quota: only the variant, 2 in r1.
     const runs = runsOf(4, ['base', 'v'], (r, run) => {
       if (run === 0)
-        return r === 0 || r === 2 ? [{ name: 'jobs.failed.timeout', unit: 'count', value: r === 0 ? 3 : 5 }] : [];
+        return r === 0 || r === 2
+          ? [{ name: 'jobs.failed.timeout', unit: 'count', value: r === 0 ? 3 : 5 }]
+          : [];
       return r === 1 ? [{ name: 'jobs.failed.quota', unit: 'count', value: 2 }] : [];
     });
     const c = compareRuns(runs, meta(4));

@@ -7,8 +7,8 @@ import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { CostDimension } from '../../../models/pricing/types.js';
 import type { RunResult } from '../../../models/results/types.js';
-import { buildCharts, type Chart } from '../../../reports/charts/index.js';
 import { costChart } from '../../../reports/charts/cost.js';
+import { buildCharts, type Chart } from '../../../reports/charts/index.js';
 import { aLine, aRun } from '../cost-fixture.js';
 
 const require = createRequire(import.meta.url);
@@ -19,13 +19,26 @@ type Values = Record<string, string | number>[];
 const valuesOf = (c: Chart): Values => (c.spec as unknown as { data: { values: Values } }).data.values;
 
 const items = Array.from({ length: 24 }, (_, i) =>
-  aLine({ meter: 'protectedInstances', item: `vm-${String(i).padStart(2, '0')}`, quantity: 1, unitPrice: 40 - i }),
+  aLine({
+    meter: 'protectedInstances',
+    item: `vm-${String(i).padStart(2, '0')}`,
+    quantity: 1,
+    unitPrice: 40 - i,
+  }),
 );
 const lines = [
   ...items,
   aLine({ vault: 'rsv-dr', region: 'westus', quantity: 300 }),
   aLine({ month: '2026-04', quantity: 900 }),
-  aLine({ month: '2026-04', meter: 'asrInstances', vault: null, policy: 'asr:web', item: 'vm-00', quantity: 1, unitPrice: 25 }),
+  aLine({
+    month: '2026-04',
+    meter: 'asrInstances',
+    vault: null,
+    policy: 'asr:web',
+    item: 'vm-00',
+    quantity: 1,
+    unitPrice: 25,
+  }),
 ];
 const results: RunResult[] = [
   aRun(lines, { end: '2026-05-01T00:00:00.000Z' }),
@@ -42,8 +55,14 @@ describe('costChart', () => {
       level: () => logger,
       info: () => logger,
       debug: () => logger,
-      warn: (...a: unknown[]) => (warnings.push(a), logger),
-      error: (...a: unknown[]) => (warnings.push(a), logger),
+      warn: (...a: unknown[]) => {
+        warnings.push(a);
+        return logger;
+      },
+      error: (...a: unknown[]) => {
+        warnings.push(a);
+        return logger;
+      },
     };
     compile(chart.spec, { logger: logger as never });
     expect(warnings).toEqual([]);
@@ -65,7 +84,9 @@ describe('costChart', () => {
     expect(costChart(results)?.title).toBe('Monthly cost by meter');
     const byVault = buildCharts(results, { costBy: 'vault' }).find((c) => c.name === 'cost');
     expect(byVault?.title).toBe('Monthly cost by vault');
-    expect(new Set(valuesOf(byVault as Chart).map((v) => v.vault))).toEqual(new Set(['rsv-prod', 'rsv-dr', '(no vault)']));
+    expect(new Set(valuesOf(byVault as Chart).map((v) => v.vault))).toEqual(
+      new Set(['rsv-prod', 'rsv-dr', '(no vault)']),
+    );
   });
 
   it('shows the 20 largest items and one grey row for the rest', () => {

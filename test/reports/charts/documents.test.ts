@@ -167,6 +167,7 @@ describe('vaultsim run --format', () => {
         'report.md',
         'summary.json',
         'timeseries.csv',
+        'costs.csv',
         ...names.flatMap((n) => [`${n}.svg`, `${n}.png`]),
       ].sort(),
     );
