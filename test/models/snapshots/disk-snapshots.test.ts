@@ -45,6 +45,7 @@ function aVm(plan: DiskSnapshotPlan, disks: Disk[] = [aDisk()]): Vm {
     backup: null,
     snapshots: plan,
     cores: 2,
+    size: null,
     replicate: null,
   };
 }
