@@ -221,8 +221,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 function run(
   ops: readonly Op[],
   check: (ledger: Ledger, op: Op, before: number, extra?: number) => void,
+  options: ConstructorParameters<typeof Ledger>[1] = {},
 ): void {
-  const ledger = new Ledger('rsv', { maxPoints: 16 });
+  const ledger = new Ledger('rsv', { maxPoints: 16, ...options });
   const states = new Map<number, ContentState>();
   const live = new Map<number, { snap: number[]; vault: number[] }>();
   for (const [i, op] of ops.entries()) {
@@ -264,6 +265,52 @@ function run(
     }
   }
 }
+
+describe('Ledger: parts (billing by policy)', () => {
+  // vm-0 is policy "a"; vm-1 and vm-2 are policy "b".
+  const parts = { parts: ['a', 'b'], partOf: (id: string) => (id === 'vm-0' ? 0 : 1) };
+
+  it('should always have the parts of a tier add up to the vault, each the sum of its items', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 50 }), (ops) => {
+        run(
+          ops,
+          (ledger) => {
+            for (const tier of ['snapshot', 'standard', 'archive'] as const) {
+              const a = ledger.partSeries(tier, 0).last();
+              const b = ledger.partSeries(tier, 1).last();
+              expect(a).toBe(ledger.itemBytes('vm-0', tier));
+              expect(b).toBe(ledger.itemBytes('vm-1', tier) + ledger.itemBytes('vm-2', tier));
+              expect(a + b).toBe(ledger.total(tier));
+            }
+          },
+          parts,
+        );
+      }),
+    );
+  });
+
+  it('keeps every soft-deleted entry with when it left, purged or not', () => {
+    const ledger = new Ledger('rsv', parts);
+    ledger.addVaultPoint(0, 'vm-0', 0, contentState(0, [GiB]));
+    ledger.addVaultPoint(0, 'vm-1', 0, contentState(0, [2 * GiB]));
+    ledger.deleteItem(DAY, 'vm-0', 14 * DAY);
+    ledger.deleteItem(2 * DAY, 'vm-1', 30 * DAY);
+    ledger.purgeDue(15 * DAY);
+    expect(ledger.softDeleteHistory().map((e) => [e.item, e.deletedAt, e.purgeAt, e.leftAt])).toEqual([
+      ['vm-0', DAY, 15 * DAY, 15 * DAY],
+      ['vm-1', 2 * DAY, 32 * DAY, undefined],
+    ]);
+    expect(ledger.softDeletedEntries().map((e) => e.item)).toEqual(['vm-1']);
+    expect(ledger.partSeries('softDeleted', 0).last()).toBe(0);
+    expect(ledger.partSeries('softDeleted', 1).last()).toBe(2 * GiB);
+  });
+
+  it('keeps one series, the vault\'s, when it has one part', () => {
+    const ledger = new Ledger('rsv', { parts: ['only'] });
+    expect(ledger.partSeries('standard', 0)).toBe(ledger.series('standard'));
+  });
+});
 
 describe('Ledger: properties', () => {
   it('should always have each tier total equal the sum over items and the series end at it', () => {
