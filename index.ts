@@ -18,5 +18,7 @@ export type { RunResult } from './models/results/types.js';
 export type { Scenario } from './models/scenario/types.js';
 export { type SimulateOptions, simulate } from './models/simulate.js';
 export { buildCharts, type Chart } from './reports/charts/index.js';
+export { type CostExplanation, type CostFilter, explainCost } from './reports/explain-cost.js';
+export { costsCsv } from './reports/focus-csv.js';
 export { type Issue, renderIssue } from './scenarios/issues.js';
 export { type LoadResult, loadScenarioFile, loadScenarioText } from './scenarios/load.js';

@@ -121,7 +121,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   for (const vm of snapshotVms) {
     let g = snapshotGroups.get(vm.group);
     if (g === undefined) {
-      const bytes = new Series(`disk-snapshots/${vm.group}`, { kind: 'step', resolution: MS.hour, maxPoints: 10_000 });
+      const bytes = new Series(`disk-snapshots/${vm.group}`, {
+        kind: 'step',
+        resolution: MS.hour,
+        maxPoints: 10_000,
+      });
       g = { region: vm.region, bytes };
       snapshotGroups.set(vm.group, g);
     }
@@ -166,7 +170,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
 // scenario order, and which part each item is in.
 function vaultParts(scenario: Scenario): Map<string, { parts: string[]; partOf: (id: string) => number }> {
   const members = new Map<string, Map<string, string>>(scenario.vaults.map((v) => [v.name, new Map()]));
-  for (const vm of scenario.vms) if (vm.backup !== null) members.get(vm.backup.vault)!.set(vm.id, vm.backup.policy);
+  for (const vm of scenario.vms)
+    if (vm.backup !== null) members.get(vm.backup.vault)!.set(vm.id, vm.backup.policy);
   for (const server of scenario.servers) members.get(server.vault)!.set(server.id, `mars:${server.group}`);
   const order = [...scenario.policies.map((p) => p.name), ...scenario.servers.map((s) => `mars:${s.group}`)];
   const out = new Map<string, { parts: string[]; partOf: (id: string) => number }>();

@@ -73,7 +73,7 @@ const VAULT = obj('One Recovery Services vault at the end of the run.', {
   storage: obj('Stored bytes per tier.', {
     end: ref('At the end of the run.', 'tierBytes'),
     peak: ref(
-      'Highest value of each tier during the run (each tier on its own instant), exact: every total the vault held counts, including several changes at one instant (a new point landing before the expired one is removed). The run\'s storage.peak defined for this vault alone.',
+      "Highest value of each tier during the run (each tier on its own instant), exact: every total the vault held counts, including several changes at one instant (a new point landing before the expired one is removed). The run's storage.peak defined for this vault alone.",
       'tierBytes',
     ),
   }),
@@ -180,7 +180,7 @@ const RUN = obj('One run: the base scenario or a variant.', {
   storage: obj('Stored bytes over all vaults.', {
     end: ref('At the end of the run.', 'tierBytes'),
     peak: ref(
-      'Highest total of each tier summed over the vaults, each tier on its own instant: in each storage-sample window (the ledgers\' buckets: one hour by default, doubled when a long run fills them; a single instant when not downsampled) every vault counts at the highest total it held in that window, including several changes at one instant. With one vault it equals the vault\'s peak; with several it is at least each vault\'s peak, at most their sum, and never below the true peak of their sum.',
+      "Highest total of each tier summed over the vaults, each tier on its own instant: in each storage-sample window (the ledgers' buckets: one hour by default, doubled when a long run fills them; a single instant when not downsampled) every vault counts at the highest total it held in that window, including several changes at one instant. With one vault it equals the vault's peak; with several it is at least each vault's peak, at most their sum, and never below the true peak of their sum.",
       'tierBytes',
     ),
     diskSnapshots: obj('Managed-disk snapshots taken outside Azure Backup.', {

@@ -27,7 +27,12 @@ import type { CostInput, CostLine, Meter, MeterUnit, ProtectedItemUsage, VaultUs
 type LineHead = Omit<CostLine, 'month' | 'amount' | 'quantity' | 'unitPrice' | 'price'>;
 
 /** A line from its head, month, quantity and price; null when nothing was used. */
-function line(head: LineHead, span: MonthSpan, quantity: number, price: { value: number; path: string }): CostLine | null {
+function line(
+  head: LineHead,
+  span: MonthSpan,
+  quantity: number,
+  price: { value: number; path: string },
+): CostLine | null {
   if (!(quantity > 0)) return null;
   return {
     month: span.month,
@@ -45,18 +50,30 @@ function gbMonths(series: Series, span: MonthSpan): number {
 }
 
 /** The price-table path of a vault's vault-standard rate: its redundancy, or RA-GRS with Cross Region Restore (§8.1). */
-export function vaultStoragePath(vault: Pick<VaultUsage, 'name' | 'redundancy' | 'crossRegionRestore'>): string {
+export function vaultStoragePath(
+  vault: Pick<VaultUsage, 'name' | 'redundancy' | 'crossRegionRestore'>,
+): string {
   if (!vault.crossRegionRestore) return `vaultStorage.${vault.redundancy}`;
   if (vault.redundancy !== 'GRS') {
     throw new RangeError(`vault "${vault.name}": Cross Region Restore needs GRS, got ${vault.redundancy}`);
   }
-  return "vaultStorage.RA-GRS";
+  return 'vaultStorage.RA-GRS';
 }
 
 const GB_MONTH: MeterUnit = 'GB-month';
 
 function storageHead(v: VaultUsage, policy: string, meter: Meter, sku: string, rule: string): LineHead {
-  return { meter, sku, vault: v.name, policy, region: v.region, item: null, resource: `vaults/${v.name}`, unit: GB_MONTH, rule };
+  return {
+    meter,
+    sku,
+    vault: v.name,
+    policy,
+    region: v.region,
+    item: null,
+    resource: `vaults/${v.name}`,
+    unit: GB_MONTH,
+    rule,
+  };
 }
 
 /** Vault-standard, vault-archive and instant-restore snapshot storage, per vault, policy and month. */
@@ -69,17 +86,35 @@ export function storageLines(input: CostInput, ctx: PricingContext): CostLine[] 
       const heads: [Series, LineHead, string][] = [
         [
           part.standard,
-          storageHead(v, part.policy, 'vaultStandard', `Backup storage ${redundancy}`, 'average stored bytes over the month (§8.1)'),
+          storageHead(
+            v,
+            part.policy,
+            'vaultStandard',
+            `Backup storage ${redundancy}`,
+            'average stored bytes over the month (§8.1)',
+          ),
           standardPath,
         ],
         [
           part.archive,
-          storageHead(v, part.policy, 'vaultArchive', 'Backup storage archive', 'average archived bytes over the month (§2.4)'),
+          storageHead(
+            v,
+            part.policy,
+            'vaultArchive',
+            'Backup storage archive',
+            'average archived bytes over the month (§2.4)',
+          ),
           'vaultArchive',
         ],
         [
           part.snapshot,
-          storageHead(v, part.policy, 'snapshots', 'Instant-restore snapshot storage', 'average snapshot bytes over the month (§4, §8.1)'),
+          storageHead(
+            v,
+            part.policy,
+            'snapshots',
+            'Instant-restore snapshot storage',
+            'average snapshot bytes over the month (§4, §8.1)',
+          ),
           'instantRestoreSnapshot',
         ],
       ];
@@ -103,7 +138,10 @@ export function softDeleteLines(input: CostInput, ctx: PricingContext): CostLine
       const period = e.purgeAt - e.deletedAt;
       const billedUntil = Math.min(e.leftAt ?? e.purgeAt, e.purgeAt - free.value * MS.day);
       const days = (ms: number) => `${Number((ms / MS.day).toFixed(3))} d`;
-      const left = e.leftAt === undefined ? 'still held at the end' : `left soft delete after ${days(e.leftAt - e.deletedAt)}`;
+      const left =
+        e.leftAt === undefined
+          ? 'still held at the end'
+          : `left soft delete after ${days(e.leftAt - e.deletedAt)}`;
       const rule =
         `soft-delete period ${days(period)}: billed from deletion for ${days(Math.max(0, billedUntil - e.deletedAt))}, ` +
         `the last ${free.value} d of the period free (${free.path}, §2.3); ${left}`;
@@ -121,7 +159,12 @@ export function softDeleteLines(input: CostInput, ctx: PricingContext): CostLine
       for (const span of ctx.months) {
         const billed = Math.min(billedUntil, span.to) - Math.max(e.deletedAt, span.from);
         if (billed <= 0) continue;
-        const l = line(head, span, (e.bytes / BYTES_PER_GB) * (billed / span.length), ctx.price(v.region, path));
+        const l = line(
+          head,
+          span,
+          (e.bytes / BYTES_PER_GB) * (billed / span.length),
+          ctx.price(v.region, path),
+        );
         if (l !== null) out.push(l);
       }
     }
@@ -195,9 +238,15 @@ export function protectedInstanceLines(input: CostInput, ctx: PricingContext): C
       const to = Math.min(item.to, span.to);
       if (to <= from) continue;
       const tally = instanceDays(item, from, to, span, ctx.origin, smallMax, block);
-      for (const [tier, t] of [['small', tally.small], ['blocks', tally.blocks]] as const) {
+      for (const [tier, t] of [
+        ['small', tally.small],
+        ['blocks', tally.blocks],
+      ] as const) {
         if (t.quantity <= 0) continue;
-        const price = ctx.price(region, tier === 'small' ? 'protectedInstance.small' : 'protectedInstance.perBlock');
+        const price = ctx.price(
+          region,
+          tier === 'small' ? 'protectedInstance.small' : 'protectedInstance.perBlock',
+        );
         const sizes = t.minUnits === t.maxUnits ? `${t.minUnits}` : `${t.minUnits}–${t.maxUnits}`;
         const rule =
           tier === 'small'
@@ -206,7 +255,10 @@ export function protectedInstanceLines(input: CostInput, ctx: PricingContext): C
         const l = line(
           {
             meter: 'protectedInstances',
-            sku: tier === 'small' ? `Protected instance (≤ ${smallMax / BYTES_PER_GB} GB)` : 'Protected instance',
+            sku:
+              tier === 'small'
+                ? `Protected instance (≤ ${smallMax / BYTES_PER_GB} GB)`
+                : 'Protected instance',
             vault: item.vault,
             policy: item.policy,
             region,

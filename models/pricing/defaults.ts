@@ -87,14 +87,16 @@ export const DEFAULT_PRICES: PriceTable = {
     freeDays: {
       value: 31,
       unit: 'days',
-      source: 'reference/azure.md §5.6; azure-workloads.md §17 (learn:site-recovery/azure-to-azure-common-questions)',
+      source:
+        'reference/azure.md §5.6; azure-workloads.md §17 (learn:site-recovery/azure-to-azure-common-questions)',
       date: '2022-04-28',
     },
     replicaDisk: {
       premium: {
         value: 0.132,
         unit: PER_GB_MONTH,
-        source: 'assumption (azure-workloads.md §17: replica disks are billed, same type as the source; no price given)',
+        source:
+          'assumption (azure-workloads.md §17: replica disks are billed, same type as the source; no price given)',
         date: '2026',
         assumption:
           'Premium SSD LRS list price per provisioned GB-month, about a P30 (1 TiB) disk at $135/month; ' +
@@ -103,7 +105,8 @@ export const DEFAULT_PRICES: PriceTable = {
       standard: {
         value: 0.04,
         unit: PER_GB_MONTH,
-        source: 'assumption (azure-workloads.md §17: replica disks are billed, same type as the source; no price given)',
+        source:
+          'assumption (azure-workloads.md §17: replica disks are billed, same type as the source; no price given)',
         date: '2026',
         assumption:
           'Standard HDD LRS list price per provisioned GB-month, about an S30 (1 TiB) disk at $41/month; ' +
@@ -113,7 +116,8 @@ export const DEFAULT_PRICES: PriceTable = {
     cacheStorage: {
       value: 0.02,
       unit: PER_GB_MONTH,
-      source: 'assumption (azure-workloads.md §17: a Standard cache storage account in the source region; no price given)',
+      source:
+        'assumption (azure-workloads.md §17: a Standard cache storage account in the source region; no price given)',
       date: '2026',
       assumption:
         'Standard general-purpose LRS storage per GB-month; transactions on the cache account are not billed here.',
@@ -121,7 +125,8 @@ export const DEFAULT_PRICES: PriceTable = {
     recoveryPoints: {
       value: 0.05,
       unit: PER_GB_MONTH,
-      source: 'assumption (reference/azure.md §5.6; azure-workloads.md §17: "not found" — no meter in the sources)',
+      source:
+        'assumption (reference/azure.md §5.6; azure-workloads.md §17: "not found" — no meter in the sources)',
       date: '2026',
       assumption:
         'recovery points priced like incremental snapshot storage (§8.3, $0.05); the Site Recovery FAQ uses $0.16 per ' +
@@ -175,7 +180,8 @@ function checked(p: Priced, path: string): Priced {
   if (!Number.isFinite(p.value) || p.value < 0) {
     throw new RangeError(`prices.${path}: must be a finite number >= 0, got ${p.value}`);
   }
-  if (POSITIVE.has(path.replace(/^regions\.[^.]+\./, '')) && p.value === 0) throw new RangeError(`prices.${path}: must be > 0, got 0`);
+  if (POSITIVE.has(path.replace(/^regions\.[^.]+\./, '')) && p.value === 0)
+    throw new RangeError(`prices.${path}: must be > 0, got 0`);
   return p.assumption === undefined ? out : { ...out, assumption: p.assumption };
 }
 
@@ -240,7 +246,9 @@ export function mergePrices(defaults: PriceTable, overrides: PriceOverrides = {}
   const table = mergeNode(defaults, rest, '') as PriceTable & { regions: Record<string, RegionPrices> };
   const { currency: _currency, regions: _regions, ...base } = table;
   const regions: Record<string, RegionPrices> = {};
-  const names = [...new Set([...Object.keys(defaults.regions), ...Object.keys(regionOverrides ?? {})])].sort();
+  const names = [
+    ...new Set([...Object.keys(defaults.regions), ...Object.keys(regionOverrides ?? {})]),
+  ].sort();
   for (const name of names) {
     const from = (defaults.regions[name] ?? base) as object;
     const o = regionOverrides?.[name];
@@ -248,7 +256,9 @@ export function mergePrices(defaults: PriceTable, overrides: PriceOverrides = {}
       throw new RangeError(`prices.regions.${name}: expected an object`);
     }
     if (o !== undefined && ('currency' in o || 'regions' in o)) {
-      throw new RangeError(`prices.regions.${name}: a region takes prices only (currency and regions are the table's)`);
+      throw new RangeError(
+        `prices.regions.${name}: a region takes prices only (currency and regions are the table's)`,
+      );
     }
     regions[name] = mergeNode(from, o, `.regions.${name}`) as RegionPrices;
   }

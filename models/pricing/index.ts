@@ -1,6 +1,7 @@
 // Azure Backup pricing (reference/azure.md §8): a cited price table, the per-meter rules, and
 // a run's usage priced per calendar month.
 
+export { type MonthSpan, monthsOf, type PricingContext, pricingContext, type UnitPrice } from './context.js';
 export { BYTES_PER_GB, DEFAULT_PRICES, mergePrices } from './defaults.js';
 export {
   archiveEarlyDeletionDaysLeft,
@@ -11,6 +12,12 @@ export {
   roundCents,
   vaultStorageRate,
 } from './meters.js';
-export { type MonthSpan, monthsOf, type PricingContext, pricingContext, type UnitPrice } from './context.js';
-export { costBreakdown, costSummary, METER_UNITS, monthlyCosts, type PricedRun, priceRun } from './monthly.js';
+export {
+  costBreakdown,
+  costSummary,
+  METER_UNITS,
+  monthlyCosts,
+  type PricedRun,
+  priceRun,
+} from './monthly.js';
 export * from './types.js';

@@ -226,7 +226,8 @@ function checkInput(input: CostInput): void {
         nonNegative(`vault "${v.name}" ${part.policy} ${tier}`, part[tier]);
     for (const e of v.softDeleted) {
       interval(`vault "${v.name}" soft-deleted "${e.item}"`, e.deletedAt, e.purgeAt);
-      if (e.leftAt !== undefined) interval(`vault "${v.name}" soft-deleted "${e.item}" stay`, e.deletedAt, e.leftAt);
+      if (e.leftAt !== undefined)
+        interval(`vault "${v.name}" soft-deleted "${e.item}" stay`, e.deletedAt, e.leftAt);
       if (!(e.bytes >= 0))
         throw new RangeError(`vault "${v.name}" soft-deleted "${e.item}": bytes ${e.bytes} < 0`);
     }

@@ -214,7 +214,11 @@ export interface ReplicatedVmUsage {
   /** When replication (and its replica disks) ended: the horizon unless the model ends it. */
   readonly to: number;
   /** Replica managed disks: provisioned size and type (the source disk's, §17). */
-  readonly disks: readonly { readonly name: string; readonly size: number; readonly type: 'premium' | 'standard' }[];
+  readonly disks: readonly {
+    readonly name: string;
+    readonly size: number;
+    readonly type: 'premium' | 'standard';
+  }[];
   /** Bytes held in the source region's cache storage account over time. */
   readonly cache: Series;
   /** Bytes of retained recovery points in the target region over time. */

@@ -12,8 +12,8 @@ import { normaliseDr } from './dr.js';
 import { normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
 import { normaliseMonitor } from './monitor.js';
-import { normalisePricing } from './pricing.js';
 import { normalisePolicies } from './policies.js';
+import { normalisePricing } from './pricing.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
 
 /** Simulated time starts here unless the scenario says otherwise. */

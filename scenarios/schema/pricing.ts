@@ -70,9 +70,15 @@ function regionPrices(where: string): Record<string, SchemaNode> {
             standard: price('Standard HDD (default 0.04, an assumption).'),
           },
         },
-        cacheStorage: price('Cache storage account in the source region, per GB-month (default 0.02, an assumption).'),
-        recoveryPoints: price('Recovery-point storage in the target region, per GB-month (default 0.05, an assumption).'),
-        transfer: price('Replication traffic per GB sent to the target region (default 0: unconfirmed in the sources).'),
+        cacheStorage: price(
+          'Cache storage account in the source region, per GB-month (default 0.02, an assumption).',
+        ),
+        recoveryPoints: price(
+          'Recovery-point storage in the target region, per GB-month (default 0.05, an assumption).',
+        ),
+        transfer: price(
+          'Replication traffic per GB sent to the target region (default 0: unconfirmed in the sources).',
+        ),
       },
     },
     compute: {
@@ -80,9 +86,12 @@ function regionPrices(where: string): Record<string, SchemaNode> {
       type: 'object',
       additionalProperties: false,
       properties: {
-        perCoreHour: price('Per vCPU core-hour for a VM whose size has no price (default 0.048, an assumption).'),
+        perCoreHour: price(
+          'Per vCPU core-hour for a VM whose size has no price (default 0.048, an assumption).',
+        ),
         sizes: {
-          description: 'Per VM-hour by VM size name (the fleet group\'s `size:`), e.g. Standard_D4s_v5: 0.192.',
+          description:
+            "Per VM-hour by VM size name (the fleet group's `size:`), e.g. Standard_D4s_v5: 0.192.",
           type: 'object',
           propertyNames: { pattern: '^[A-Za-z0-9_-]+$' },
           additionalProperties: price('Per VM-hour of this size.'),

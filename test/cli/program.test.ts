@@ -16,7 +16,8 @@ describe('vaultsim (program)', () => {
   it('--help lists the commands and exits 0', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
-    for (const command of ['validate', 'schema', 'init', 'demo', 'explain']) expect(r.stdout).toContain(command);
+    for (const command of ['validate', 'schema', 'init', 'demo', 'explain'])
+      expect(r.stdout).toContain(command);
   });
 
   it('--version prints the package version', async () => {

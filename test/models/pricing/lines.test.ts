@@ -63,13 +63,27 @@ describe('protected instances in Azure units (§8.2)', () => {
         january({
           vaults: [vault('rsv', 'eastus', [['p', 0]])],
           protectedItems: [
-            { item: 'vm1', vault: 'rsv', policy: 'p', from: utc(2026, 1, 1), to: utc(2026, 2, 1), used: constant(gb * GB) },
+            {
+              item: 'vm1',
+              vault: 'rsv',
+              policy: 'p',
+              from: utc(2026, 1, 1),
+              to: utc(2026, 2, 1),
+              used: constant(gb * GB),
+            },
           ],
         }),
       );
       const pi = run.lines.filter((l) => l.meter === 'protectedInstances');
       expect(pi).toHaveLength(1);
-      expect(pi[0]).toMatchObject({ item: 'vm1', vault: 'rsv', policy: 'p', region: 'eastus', sku, unit: 'instance-month' });
+      expect(pi[0]).toMatchObject({
+        item: 'vm1',
+        vault: 'rsv',
+        policy: 'p',
+        region: 'eastus',
+        sku,
+        unit: 'instance-month',
+      });
       expect(pi[0].quantity).toBeCloseTo(instances, 12);
       expect(pi[0].amount).toBeCloseTo(amount, 10);
       expect(pi[0].price).toBe(gb <= 50 ? 'protectedInstance.small' : 'protectedInstance.perBlock');
@@ -81,7 +95,14 @@ describe('protected instances in Azure units (§8.2)', () => {
       january({
         vaults: [vault('rsv', 'eastus', [['p', 0]])],
         protectedItems: [
-          { item: 'vm1', vault: 'rsv', policy: 'p', from: utc(2026, 1, 1), to: utc(2026, 1, 11), used: constant(2000 * GB) },
+          {
+            item: 'vm1',
+            vault: 'rsv',
+            policy: 'p',
+            from: utc(2026, 1, 1),
+            to: utc(2026, 1, 11),
+            used: constant(2000 * GB),
+          },
         ],
       }),
     );
@@ -138,8 +159,22 @@ describe('splits by dimension', () => {
           vault('west', 'westus', [['daily', 200]]),
         ],
         protectedItems: [
-          { item: 'vm1', vault: 'east', policy: 'daily', from: utc(2026, 1, 1), to: utc(2026, 2, 1), used: constant(600 * GB) },
-          { item: 'vm2', vault: 'west', policy: 'daily', from: utc(2026, 1, 1), to: utc(2026, 2, 1), used: constant(40 * GB) },
+          {
+            item: 'vm1',
+            vault: 'east',
+            policy: 'daily',
+            from: utc(2026, 1, 1),
+            to: utc(2026, 2, 1),
+            used: constant(600 * GB),
+          },
+          {
+            item: 'vm2',
+            vault: 'west',
+            policy: 'daily',
+            from: utc(2026, 1, 1),
+            to: utc(2026, 2, 1),
+            used: constant(40 * GB),
+          },
         ],
       }),
     );
@@ -171,11 +206,21 @@ describe('splits by dimension', () => {
     const gbArb = fc.integer({ min: 0, max: 5000 });
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('eastus', 'westus'), fc.array(fc.tuple(fc.constantFrom('a', 'b'), gbArb), { minLength: 1, maxLength: 2 })), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('eastus', 'westus'),
+            fc.array(fc.tuple(fc.constantFrom('a', 'b'), gbArb), { minLength: 1, maxLength: 2 }),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
         fc.array(fc.tuple(gbArb, fc.integer({ min: 0, max: 60 })), { maxLength: 4 }),
         (vaults, items) => {
           const vs = vaults.map(([region, parts], k) =>
-            vault(`v${k}`, region, [...new Map(parts)].map(([p, gb]) => [p, gb] as [string, number])),
+            vault(
+              `v${k}`,
+              region,
+              [...new Map(parts)].map(([p, gb]) => [p, gb] as [string, number]),
+            ),
           );
           const input: CostInput = {
             start: utc(2026, 1, 1),

@@ -46,14 +46,28 @@ function aVault(over: VaultSpec = {}): VaultUsage {
     region: 'eastus',
     redundancy: 'GRS',
     crossRegionRestore: false,
-    parts: [{ policy: 'p', standard: standard ?? empty(), archive: archive ?? empty(), snapshot: snapshot ?? empty() }],
+    parts: [
+      {
+        policy: 'p',
+        standard: standard ?? empty(),
+        archive: archive ?? empty(),
+        snapshot: snapshot ?? empty(),
+      },
+    ],
     softDeleted: (softDeleted ?? []).map((e) => ({ policy: 'p', ...e })),
     ...rest,
   };
 }
 
 /** A protected item of vault "rsv", policy "p". */
-const anItem = (item: string, from: number, to: number, used: Series) => ({ item, vault: 'rsv', policy: 'p', from, to, used });
+const anItem = (item: string, from: number, to: number, used: Series) => ({
+  item,
+  vault: 'rsv',
+  policy: 'p',
+  from,
+  to,
+  used,
+});
 
 /** Usage over [start, end) with nothing in it unless told. */
 function usage(start: number, end: number, over: Partial<CostInput> = {}): CostInput {
@@ -135,9 +149,7 @@ describe('monthlyCosts: months of the horizon', () => {
     // February: whole → $56 + $10 = $66.
     const input = usage(utc(2026, 1, 11), utc(2026, 3, 1), {
       vaults: [aVault({ standard: constant(1000 * GB) })],
-      protectedItems: [
-        anItem('vm1', utc(2026, 1, 11), utc(2026, 3, 1), constant(100 * GB)),
-      ],
+      protectedItems: [anItem('vm1', utc(2026, 1, 11), utc(2026, 3, 1), constant(100 * GB))],
     });
     const [jan, feb] = monthlyCosts(input);
     expect([jan.month, jan.from, jan.to, jan.fraction]).toEqual([
@@ -268,7 +280,13 @@ describe('monthlyCosts: soft delete (§2.3: the last 14 days of the period are f
         vaults: [
           aVault({
             softDeleted: [
-              { item: 'vm1', bytes: 100 * GB, deletedAt, purgeAt, ...(leftAt === undefined ? {} : { leftAt }) },
+              {
+                item: 'vm1',
+                bytes: 100 * GB,
+                deletedAt,
+                purgeAt,
+                ...(leftAt === undefined ? {} : { leftAt }),
+              },
             ],
           }),
         ],
@@ -286,7 +304,10 @@ describe('monthlyCosts: soft delete (§2.3: the last 14 days of the period are f
     expect(apr.meters.softDelete.amount).toBeCloseTo(2.8, 10);
     expect(may.meters.softDelete.amount).toBe(0);
     // 46 billed days in all: 31 + 15.
-    expect(mar.meters.softDelete.quantity * 31 + apr.meters.softDelete.quantity * 30).toBeCloseTo(100 * 46, 8);
+    expect(mar.meters.softDelete.quantity * 31 + apr.meters.softDelete.quantity * 30).toBeCloseTo(
+      100 * 46,
+      8,
+    );
   });
 
   it('bills a 30-day period purged inside the run for its first 16 days, and keeps the charge after the purge', () => {
@@ -305,7 +326,7 @@ describe('monthlyCosts: soft delete (§2.3: the last 14 days of the period are f
     expect(mar.meters.softDelete.quantity).toBeCloseTo((100 * 3) / 31, 10);
   });
 
-  it('bills across a month boundary by each month\'s own length', () => {
+  it("bills across a month boundary by each month's own length", () => {
     // Deleted Mar 25, 36-day period (purge Apr 30): billed its first 22 days, Mar 25 – Apr 16:
     // March 7 d of 31 → 100 × 7/31 GB-month; April 15 d of 30 → 50 GB-month ($2.80).
     const [mar, apr] = withSoftDelete(utc(2026, 3, 25), utc(2026, 4, 30));
@@ -413,7 +434,14 @@ function build(spec: Spec, more: (v: number, i: number) => number = (v) => v): C
       region: k === 0 ? 'eastus' : 'westus',
       redundancy: v.redundancy,
       crossRegionRestore: v.crr && v.redundancy === 'GRS',
-      parts: [{ policy: 'p', standard: series(v.standard), archive: series(v.archive), snapshot: series(v.snapshot) }],
+      parts: [
+        {
+          policy: 'p',
+          standard: series(v.standard),
+          archive: series(v.archive),
+          snapshot: series(v.snapshot),
+        },
+      ],
       softDeleted: v.softDeleted.map((e, i) => ({
         item: `i${i}`,
         policy: 'p',
@@ -459,7 +487,6 @@ function scaled(prices: PriceTable, k: number): PriceTable {
     vaultArchive: money(p.vaultArchive),
     instantRestoreSnapshot: money(p.instantRestoreSnapshot),
     diskSnapshot: money(p.diskSnapshot),
-
   });
 }
 

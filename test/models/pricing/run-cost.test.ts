@@ -36,16 +36,24 @@ fleet:
     backup: { vault: v, policy: p, stop: { at: 10d, deleteData: true } }
 `;
 
-  it('bills the period\'s first 30 − 14 = 16 days, though the data was purged before the end', () => {
+  it("bills the period's first 30 − 14 = 16 days, though the data was purged before the end", () => {
     const r = run(text);
     const lines = r.cost.lines.filter((l) => l.meter === 'softDelete');
     // Billed Mar 11 – Mar 27 (16 days of 31-day March): 100 GB × 16/31 = 51.613 GB-month
     // × $0.028 (LRS) = $1.4452. April (purge on the 10th): nothing — the free days.
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ month: '2026-03', item: 'vm-001', vault: 'v', policy: 'p', unitPrice: 0.028 });
+    expect(lines[0]).toMatchObject({
+      month: '2026-03',
+      item: 'vm-001',
+      vault: 'v',
+      policy: 'p',
+      unitPrice: 0.028,
+    });
     expect(lines[0].quantity).toBeCloseTo((100 * 16) / 31, 9);
     expect(lines[0].amount).toBeCloseTo((100 * 16 * 0.028) / 31, 9);
-    expect(lines[0].rule).toMatch(/soft-delete period 30 d: billed from deletion for 16 d, the last 14 d of the period free/);
+    expect(lines[0].rule).toMatch(
+      /soft-delete period 30 d: billed from deletion for 16 d, the last 14 d of the period free/,
+    );
     expect(lines[0].rule).toMatch(/left soft delete after 30 d/);
     expect(r.vaults[0].storage.end.softDeleted).toBe(0);
   });

@@ -306,7 +306,7 @@ describe('Ledger: parts (billing by policy)', () => {
     expect(ledger.partSeries('softDeleted', 1).last()).toBe(2 * GiB);
   });
 
-  it('keeps one series, the vault\'s, when it has one part', () => {
+  it("keeps one series, the vault's, when it has one part", () => {
     const ledger = new Ledger('rsv', { parts: ['only'] });
     expect(ledger.partSeries('standard', 0)).toBe(ledger.series('standard'));
   });
