@@ -28,7 +28,7 @@ export const DEFAULT_PRICES: PriceTable = {
     // §8.3 confirms the $10 instance price in 2026.
     perBlock: {
       value: 10,
-      unit: 'USD per block-month',
+      unit: PER_INSTANCE_MONTH,
       source: `${TIERS}; ${SECONDARY_UK}`,
       date: '2026-04',
     },
