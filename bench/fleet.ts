@@ -60,6 +60,12 @@ export function benchFleet(vms: number, days: number): { results: BenchResult[];
       { name: 'fleet.events_per_s', value: Math.round(result.eventsProcessed / seconds), unit: 'events/s' },
       // Wall time per VM and simulated day: flat while a fleet's data fits the caches, growing after.
       { name: 'fleet.wall_per_vm_day', value: Math.round((seconds * 1e8) / (vms * days)) / 100, unit: 'µs' },
+      // CPU per VM and simulated day: what a threshold should judge (steadier than wall time).
+      {
+        name: 'fleet.cpu_per_vm_day',
+        value: Math.round((cpu.user + cpu.system) / ((vms * days) / 100)) / 100,
+        unit: 'µs',
+      },
       { name: 'fleet.peak_rss', value: Math.round(peakRss() / 2 ** 20), unit: 'MiB' },
       { name: `fleet.fingerprint.${result.fingerprint}`, value: 1, unit: 'fingerprint' },
     ],

@@ -16,14 +16,17 @@ import { fileURLToPath } from 'node:url';
 import { fleetScenario } from './fleet.js';
 import { type BenchResult, clock } from './measure.js';
 
-const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+/** The built CLI the sweep suite starts by default: the one beside it in dist/. */
+const DEFAULT_CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 
 /** Sweeps the fleet scenario with 1 and 2 workers and reports wall times and speed-up. */
 export function benchSweep(
   vms: number,
   days: number,
   replications: number,
+  cli: string | null = null,
 ): { results: BenchResult[]; ratios: BenchResult[] } {
+  const CLI = cli ?? DEFAULT_CLI;
   const dir = mkdtempSync(join(tmpdir(), 'vaultsim-bench-sweep-'));
   try {
     writeFileSync(join(dir, 'fleet.yaml'), fleetScenario(vms, days));

@@ -58,3 +58,24 @@ export function progressLine(
     },
   };
 }
+
+/** The report formats `vaultsim run --format` writes, each as files in --out. */
+export const REPORT_FORMATS = ['html', 'md', 'svg', 'png'] as const;
+
+/** One report format. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Parses `--format html,svg` (a comma list, the option repeatable) into formats in REPORT_FORMATS order. */
+export function parseReportFormats(value: string, previous: ReportFormat[] = []): ReportFormat[] {
+  const wanted = new Set<string>(previous);
+  for (const part of value.split(',')) {
+    const name = part.trim().toLowerCase();
+    if (name === '') continue;
+    if (!(REPORT_FORMATS as readonly string[]).includes(name))
+      throw new InvalidArgumentError(
+        `--format takes ${REPORT_FORMATS.join(', ')} (comma-separated), got "${part}".`,
+      );
+    wanted.add(name);
+  }
+  return REPORT_FORMATS.filter((f) => wanted.has(f));
+}

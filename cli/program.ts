@@ -9,19 +9,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { COST_DIMENSIONS, METERS } from '../models/pricing/types.js';
-import { type CompareOptions, compareScenarioFile } from './commands/compare.js';
-import { renderDemo, runDemo } from './commands/demo.js';
-import { type ExplainCostOptions, explainCostFile } from './commands/explain.js';
-import { planInit, renderTemplateList, writeInit } from './commands/init.js';
-import { type MergeOptions, mergePartFiles } from './commands/merge.js';
-import { type RunOptions, runScenarioFile } from './commands/run.js';
-import { schemaText } from './commands/schema.js';
-import { type SweepOptions, sweepScenarioFile } from './commands/sweep.js';
-import { type TestAlertsOptions, testAlertFiles } from './commands/test-alerts.js';
-import { renderValidate, validateExitCode, validateFiles } from './commands/validate.js';
+// Commands are imported when they run (`await import(...)` in each action), so a command
+// loads only what it needs: `--version` and `validate` never load the simulator, the
+// reports or the chart libraries (issue 16).
+import type { CompareOptions } from './commands/compare.js';
+import type { ExplainCostOptions } from './commands/explain.js';
+import type { MergeOptions } from './commands/merge.js';
+import type { RunOptions } from './commands/run.js';
+import type { SweepOptions } from './commands/sweep.js';
+import type { TestAlertsOptions } from './commands/test-alerts.js';
 import { EXIT, reportError } from './errors.js';
-import { parseCompareFormat, parseFormat, parseRate, parseShard } from './options.js';
-import { parseReportFormats } from './report-files.js';
+import { parseCompareFormat, parseFormat, parseRate, parseReportFormats, parseShard } from './options.js';
 
 /** Where the CLI writes and which directory relative paths start from. */
 export interface CliIo {
@@ -74,8 +72,10 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .description('check scenario files; prints one line per problem as file:line:column path: message')
     .argument('<file...>', 'scenario YAML files')
     .option('--json', 'print { files: [{ file, ok, scenarios, issues }] } as JSON')
-    .action((files: string[], opts: { json?: boolean }) => {
-      const report = validateFiles(files, io.cwd);
+    .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
+    .action(async (files: string[], opts: { json?: boolean; strict?: boolean }) => {
+      const { renderValidate, validateExitCode, validateFiles } = await import('./commands/validate.js');
+      const report = validateFiles(files, io.cwd, opts.strict === true);
       out(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderValidate(report));
       exit(validateExitCode(report));
     });
@@ -97,12 +97,14 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       parseReportFormats,
     )
     .option('-q, --quiet', 'no progress bar (it shows only on a terminal, for runs over a second)')
+    .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
     .addOption(
       costBy(
         'also print the cost split by this dimension (items: the 20 largest); stacks the HTML cost chart by it',
       ),
     )
     .action(async (file: string, opts: RunOptions) => {
+      const { runScenarioFile } = await import('./commands/run.js');
       exit((await runScenarioFile(file, opts, io, packageVersion())).code);
     });
 
@@ -127,7 +129,9 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     )
     .option('-o, --out <dir>', 'directory for report.html with --format html', 'vaultsim-out')
     .option('--json', 'print the comparison object instead of the table')
+    .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
     .action(async (file: string, opts: CompareOptions) => {
+      const { compareScenarioFile } = await import('./commands/compare.js');
       exit((await compareScenarioFile(file, opts, io, packageVersion())).code);
     });
 
@@ -154,7 +158,9 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .addOption(minPassRate())
     .addOption(aggregateFormat())
     .option('--json', 'print the aggregate object instead of the table')
+    .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
     .action(async (file: string, opts: SweepOptions) => {
+      const { sweepScenarioFile } = await import('./commands/sweep.js');
       exit((await sweepScenarioFile(file, opts, io, packageVersion())).code);
     });
 
@@ -168,7 +174,8 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .addOption(minPassRate())
     .addOption(aggregateFormat())
     .option('--json', 'print the aggregate object instead of the table')
-    .action((parts: string[], opts: MergeOptions) => {
+    .action(async (parts: string[], opts: MergeOptions) => {
+      const { mergePartFiles } = await import('./commands/merge.js');
       exit(mergePartFiles(parts, opts, io).code);
     });
 
@@ -178,7 +185,8 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .description('check alert rules against cases of input series and expected firings (exit 1 on a failure)')
     .argument('<file...>', 'alert test case YAML files')
     .option('--junit <path>', 'write JUnit XML: one test case per alert case (for CI)')
-    .action((files: string[], opts: TestAlertsOptions) => {
+    .action(async (files: string[], opts: TestAlertsOptions) => {
+      const { testAlertFiles } = await import('./commands/test-alerts.js');
       exit(testAlertFiles(files, opts, io).code);
     });
 
@@ -199,14 +207,16 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--variant <name>', 'explain this run: base (the default) or a variant name')
     .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
     .option('--json', 'print { scenario, variant, seed, currency, filter, lines, total, runTotal } as JSON')
-    .action((file: string, opts: ExplainCostOptions) => {
+    .action(async (file: string, opts: ExplainCostOptions) => {
+      const { explainCostFile } = await import('./commands/explain.js');
       exit(explainCostFile(file, opts, io).code);
     });
 
   program
     .command('schema')
     .description('print the scenario JSON Schema (for editor autocompletion)')
-    .action(() => {
+    .action(async () => {
+      const { schemaText } = await import('./commands/schema.js');
       out(schemaText());
     });
 
@@ -217,7 +227,8 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('-t, --template <name>', 'which template (see --list)')
     .option('-l, --list', 'list the templates')
     .option('-f, --force', 'overwrite an existing file')
-    .action((file: string, opts: { template?: string; list?: boolean; force?: boolean }) => {
+    .action(async (file: string, opts: { template?: string; list?: boolean; force?: boolean }) => {
+      const { planInit, renderTemplateList, writeInit } = await import('./commands/init.js');
       if (opts.list === true || opts.template === 'list') {
         out(renderTemplateList());
         return;
@@ -232,7 +243,8 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--days <d>', 'nights to simulate', integer('--days', 1, 3650), 7)
     .option('--seed <s>', 'seed of the random streams', integer('--seed', 0, 4_294_967_295), 1)
     .option('--json', 'print the figures as JSON')
-    .action((opts: { vms: number; days: number; seed: number; json?: boolean }) => {
+    .action(async (opts: { vms: number; days: number; seed: number; json?: boolean }) => {
+      const { renderDemo, runDemo } = await import('./commands/demo.js');
       const result = runDemo({ vms: opts.vms, days: opts.days, seed: opts.seed });
       out(opts.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderDemo(result));
     });

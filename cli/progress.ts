@@ -3,7 +3,9 @@
 // should see it: only on a terminal, not with --quiet, and only once a run has taken more
 // than a second, so short runs and piped or CI output never show a bar.
 
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+
+type CliProgress = typeof import('cli-progress');
 
 /** Where the bar draws: a writable stream, which cli-progress only draws on when it is a TTY. */
 export interface ProgressStream {
@@ -71,7 +73,9 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions)
   };
 }
 
+// cli-progress (17 modules) is required only when a bar is drawn, not by every run.
 function defaultBar(stream: ProgressStream, label: string): Bar {
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as CliProgress;
   return new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WritableStream,

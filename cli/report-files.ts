@@ -4,35 +4,14 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import type { RunResult } from '../models/results/types.js';
-import { buildCharts, type ChartOptions } from '../reports/charts/index.js';
-import { loadEmbedLibraries, renderHtml } from '../reports/html.js';
-import { type ReportImage, renderMarkdown } from '../reports/markdown.js';
-import { renderImages } from '../reports/render.js';
+import type { ChartOptions } from '../reports/charts/index.js';
+import type { ReportImage } from '../reports/markdown.js';
 import type { ReportMeta } from '../reports/sections.js';
 import { InputError } from './errors.js';
+import type { ReportFormat } from './options.js';
 
-/** The report formats `vaultsim run --format` writes, each as files in --out. */
-export const REPORT_FORMATS = ['html', 'md', 'svg', 'png'] as const;
-
-/** One report format. */
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Parses `--format html,svg` (a comma list, the option repeatable) into formats in REPORT_FORMATS order. */
-export function parseReportFormats(value: string, previous: ReportFormat[] = []): ReportFormat[] {
-  const wanted = new Set<string>(previous);
-  for (const part of value.split(',')) {
-    const name = part.trim().toLowerCase();
-    if (name === '') continue;
-    if (!(REPORT_FORMATS as readonly string[]).includes(name))
-      throw new InvalidArgumentError(
-        `--format takes ${REPORT_FORMATS.join(', ')} (comma-separated), got "${part}".`,
-      );
-    wanted.add(name);
-  }
-  return REPORT_FORMATS.filter((f) => wanted.has(f));
-}
+export { parseReportFormats, REPORT_FORMATS, type ReportFormat } from './options.js';
 
 /** Where report files go: the directory as the user typed it and as an absolute path. */
 export interface OutDir {
@@ -50,6 +29,14 @@ export async function writeReports(
   chartOptions: ChartOptions = {},
 ): Promise<void> {
   if (formats.length === 0) return;
+  // Loaded only when a report is asked for: a plain `run` does not pay for them.
+  const [{ buildCharts }, { loadEmbedLibraries, renderHtml }, { renderMarkdown }, { renderImages }] =
+    await Promise.all([
+      import('../reports/charts/index.js'),
+      import('../reports/html.js'),
+      import('../reports/markdown.js'),
+      import('../reports/render.js'),
+    ]);
   const charts = buildCharts(results, chartOptions);
   const write = (name: string, data: string | Uint8Array) => {
     try {
@@ -61,6 +48,9 @@ export async function writeReports(
   };
   // report.md shows the images written beside it (SVG when both are), if any.
   const imageFormat = formats.includes('svg') ? 'svg' : formats.includes('png') ? 'png' : null;
+  // Every chart is rendered to SVG once; PNG rasterises that SVG (issue 16).
+  const imageFormats = formats.filter((f) => f === 'svg' || f === 'png');
+  const images = imageFormats.length === 0 ? [] : await renderImages(charts, imageFormats);
   for (const format of formats) {
     if (format === 'html') {
       write('report.html', renderHtml(results, meta, charts, loadEmbedLibraries()));
@@ -71,7 +61,7 @@ export async function writeReports(
       write('report.md', renderMarkdown(results, meta, images));
       stderr.write(`wrote ${join(out.shown, 'report.md')}\n`);
     } else {
-      const files = await renderImages(charts, format);
+      const files = images.filter((f) => f.name.endsWith(`.${format}`));
       for (const f of files) write(f.name, f.bytes);
       stderr.write(
         `wrote ${files.length} ${format.toUpperCase()} charts into ${out.shown}: ${files.map((f) => f.name).join(', ')}\n`,

@@ -21,21 +21,24 @@ export interface LoadedSource extends ScenarioSource {
   currencies: string[];
 }
 
-/** Loads `file` (as typed) or prints its issues to `stderr` and returns null. */
+/**
+ * Loads `file` (as typed), printing its warnings to `stderr`; on errors (or, when `strict`,
+ * warnings) prints them and returns null.
+ */
 export function loadSource(
   file: string,
   cwd: string,
   variants: string[] | undefined,
   stderr: { write(text: string): unknown },
+  strict = false,
 ): LoadedSource | null {
   const abs = resolve(cwd, file);
   const loaded = loadScenarioFile(abs);
-  if (!loaded.ok) {
-    // The loader names the file by the path it opened; show the one the user typed.
-    for (const issue of sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i))))
-      stderr.write(`${renderIssue(issue)}\n`);
-    return null;
-  }
+  // The loader names the file by the path it opened; show the one the user typed.
+  const problems = [...(loaded.ok ? [] : loaded.issues), ...loaded.warnings];
+  for (const issue of sortIssues(problems.map((i) => (i.file === abs ? { ...i, file } : i))))
+    stderr.write(`${renderIssue(issue)}\n`);
+  if (!loaded.ok || (strict && loaded.warnings.length > 0)) return null;
   const scenarios = selectRuns(loaded.scenarios, variants, file);
   return {
     scenarios,

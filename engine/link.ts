@@ -29,7 +29,7 @@ import {
   type Transfer,
   type TransferDone,
 } from './link-classes.js';
-import type { EventId, Simulation } from './simulation.js';
+import { type EventId, MAX_TIME, type Simulation } from './simulation.js';
 import type { Bytes, BytesPerSec, Millis } from './units.js';
 
 export type { Transfer, TransferDone, TransferState } from './link-classes.js';
@@ -320,7 +320,7 @@ export class Link {
       when = Math.max(now, this.observedAt(when));
     }
     // A finish beyond the clock's range (a crawl at a tiny rate) is never observed.
-    if (when <= Number.MAX_SAFE_INTEGER) this.pending = this.sim.at(when, this.onCompletion, this.doneTag);
+    if (when <= MAX_TIME) this.pending = this.sim.at(when, this.onCompletion, this.doneTag);
   }
 
   /** Whole ms at which a finish `remainingMs` after the last settle is observed. */

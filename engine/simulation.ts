@@ -22,6 +22,14 @@ const SLOT_LIMIT = 2 ** SLOT_BITS;
 // Generations wrap at 2^27 so that gen * 2^26 + slot stays a safe integer.
 const GEN_MASK = 2 ** (53 - SLOT_BITS) - 1;
 
+/**
+ * The clock's range: times are integer ms from 0 to MAX_TIME (2^53 − 1, about 285,000 years),
+ * where integer arithmetic on doubles is exact. Scheduling beyond it throws; a caller whose
+ * event could fall past it (a crawl at a tiny rate) leaves it unscheduled, as it would never
+ * be reached.
+ */
+export const MAX_TIME = Number.MAX_SAFE_INTEGER;
+
 /** Options for a new simulation. */
 export interface SimulationOptions {
   /** Clock value at the start, in ms (default 0). */
@@ -76,7 +84,8 @@ export class Simulation {
     if (!Number.isInteger(delay)) throw new RangeError(`delay must be an integer number of ms, got ${delay}`);
     if (delay < 0) throw new RangeError(`negative delay ${delay} ms`);
     const time = this.clock + delay;
-    if (time > Number.MAX_SAFE_INTEGER) throw new RangeError(`delay ${delay} ms overflows the clock`);
+    if (time > MAX_TIME)
+      throw new RangeError(`delay ${delay} ms from ${this.clock} passes the clock's range (${MAX_TIME} ms)`);
     return this.enqueue(time, handler, tag);
   }
 
@@ -217,4 +226,5 @@ export class Simulation {
 function checkTime(value: number, what: string): void {
   if (!Number.isInteger(value)) throw new RangeError(`${what} must be an integer number of ms, got ${value}`);
   if (value < 0) throw new RangeError(`${what} must be >= 0 ms, got ${value}`);
+  if (value > MAX_TIME) throw new RangeError(`${what} ${value} ms passes the clock's range (${MAX_TIME} ms)`);
 }

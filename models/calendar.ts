@@ -163,6 +163,9 @@ function makeFormat(timeZone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
+    // The era tells 1 BC (year 0 here, proleptic) from AD 1: a start in January of year 1
+    // is still 1 BC west of Greenwich.
+    era: 'short',
     weekday: 'short',
     year: 'numeric',
     month: 'numeric',
@@ -198,8 +201,10 @@ const WEEKDAY_SHORT: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, 
 
 function intlParts(format: Intl.DateTimeFormat, epochMs: number): ZonedParts {
   const p: ZonedParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0 };
+  let beforeChrist = false;
   for (const { type, value } of format.formatToParts(epochMs)) {
     if (type === 'weekday') p.weekday = WEEKDAY_SHORT[value];
+    else if (type === 'era') beforeChrist = value.startsWith('B');
     else if (
       type === 'year' ||
       type === 'month' ||
@@ -210,6 +215,8 @@ function intlParts(format: Intl.DateTimeFormat, epochMs: number): ZonedParts {
       p[type] = Number(value);
     } else if (type === 'hour') p.hour = Number(value) % 24; // some ICU versions say 24 at midnight
   }
+  // Intl counts 1 BC, 2 BC, …; the civil arithmetic counts years 0, −1, … (astronomical).
+  if (beforeChrist) p.year = 1 - p.year;
   return p;
 }
 

@@ -17,6 +17,7 @@ import { JobStats } from './backup/stats.js';
 import { VmBackup } from './backup/vm-backup.js';
 import type { ProtectedItem, TraceRecord, VaultRuntime, World } from './backup/world.js';
 import { judgeObjectives } from './dr/objectives.js';
+import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
 import { needsDr, setupDr } from './dr/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
 import type { Monitor } from './monitor/monitor.js';
@@ -24,7 +25,7 @@ import { alertsResult } from './monitor/results.js';
 import { setupMonitor } from './monitor/setup.js';
 import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
 import type { RunResult } from './results/types.js';
-import type { Scenario } from './scenario/types.js';
+import type { Policy, Scenario } from './scenario/types.js';
 import { DiskSnapshots } from './snapshots/disk-snapshots.js';
 import { Ledger } from './storage/ledger.js';
 
@@ -149,6 +150,14 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   // 4. run
   sim.run(scenario.duration);
   const recovery = dr?.finish() ?? null;
+  const schedule = scheduleFigures({
+    vms: scenario.vms,
+    backups: backupExposures(byGroup, scenario.duration, policies, scenario),
+    replication: dr?.replicationPeaks() ?? new Map(),
+    recovery: scenario.recovery,
+    horizon: scenario.duration,
+    instant: (t) => new Date(scenario.start + t).toISOString(),
+  });
   // 5. collect
   return collectResult({
     scenario,
@@ -161,9 +170,34 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     snapshotGroups,
     billing: recovery?.billing ?? null,
     dr: recovery?.dr ?? null,
-    objectives: recovery?.objectives ?? judgeObjectives(scenario.objectives, [], scenario.vms),
+    objectives: judgeObjectives(scenario.objectives, recovery?.dr.incidents ?? [], scenario.vms, schedule),
     alerts: monitor === null ? null : alertsResult(monitor.finish(), scenario.start), // monitor (issue 6)
   });
+}
+
+// Each backed-up VM's worst windows up to the end of its protection (or of the run).
+function backupExposures(
+  byGroup: ReadonlyMap<string, VmBackup[]>,
+  horizon: number,
+  policies: ReadonlyMap<string, Policy>,
+  scenario: Scenario,
+): Map<string, BackupExposure> {
+  const vaults = new Map(scenario.vaults.map((v) => [v.name, v]));
+  const planOf = new Map(scenario.vms.map((vm) => [vm.id, vm.backup]));
+  const out = new Map<string, BackupExposure>();
+  for (const items of byGroup.values())
+    for (const item of items) {
+      const plan = planOf.get(item.id);
+      if (plan === null || plan === undefined) continue;
+      const end = Math.min(horizon, item.protectionEnd);
+      out.set(item.id, {
+        local: item.exposure.localWindow(end),
+        vault: item.exposure.vaultWindow(end),
+        policy: policies.get(plan.policy)!,
+        crossRegionRestore: vaults.get(plan.vault)?.crossRegionRestore ?? false,
+      });
+    }
+  return out;
 }
 
 // Each vault's parts for billing by policy: the policies (then MARS groups) of its items, in

@@ -38,9 +38,12 @@ export interface PassRate {
   targetSeconds: number;
   n: number;
   passed: number;
-  rate: number;
-  /** Wilson score interval, 95%. */
-  ci95: [number, number];
+  /** passed / n, or null when no replication judged it (every one skipped: nothing to judge). */
+  rate: number | null;
+  /** Wilson score interval, 95% (null with the rate). */
+  ci95: [number, number] | null;
+  /** Replications that had nothing to judge (not counted in n). */
+  skipped: number;
   /** The sentence a report shows, e.g. "RPO ≤ 1h (all) in 97.3% of 1,000 replications (95% CI 96.2–98.1%)". */
   text: string;
 }
@@ -74,7 +77,7 @@ export function aggregate(table: SweepTable, minPassRate: number): SweepAggregat
   const runs = table.runs.map(aggregateRun);
   const failing = runs.flatMap((run) =>
     run.objectives
-      .filter((o) => o.rate < minPassRate)
+      .filter((o) => o.rate !== null && o.rate < minPassRate)
       .map((o) => `${run.variant}: ${o.text}, below the minimum pass rate ${percent(minPassRate)}`),
   );
   return {
@@ -135,22 +138,40 @@ export function figureStats(name: string, unit: FigureUnit, values: readonly num
   };
 }
 
-const PASS = /^objective\.([^.]+)\.(.+)\.pass$/;
+const TARGET = /^objective\.([^.]+)\.(.+)\.target$/;
 
-/** Pass rates of a run's objectives, from its objective.<metric>.<scope>.pass figures. */
+/**
+ * Pass rates of a run's objectives, from its objective.<metric>.<scope>.pass figures, over the
+ * replications that judged them; an objective no replication judged is reported as skipped.
+ */
 export function passRates(run: PartRun): PassRate[] {
   const index = new Map(run.figures.map((f, j) => [f.name, j]));
   const out: PassRate[] = [];
   run.figures.forEach((f, j) => {
-    const m = PASS.exec(f.name);
+    const m = TARGET.exec(f.name);
     if (m === null) return;
-    const values = column(run, j);
-    if (values.length === 0) return;
     const [, metric, scope] = m;
-    const t = index.get(`objective.${metric}.${scope}.target`);
-    const targetSeconds = t === undefined ? 0 : (column(run, t)[0] ?? 0);
-    const passed = values.filter((v) => v === 1).length;
+    const p = index.get(`objective.${metric}.${scope}.pass`);
+    const values = p === undefined ? [] : column(run, p);
+    const k = index.get(`objective.${metric}.${scope}.skipped`);
+    const skipped = k === undefined ? 0 : column(run, k).filter((v) => v === 1).length;
+    const targetSeconds = column(run, j)[0] ?? 0;
     const n = values.length;
+    if (n === 0) {
+      out.push({
+        metric,
+        scope,
+        targetSeconds,
+        n,
+        passed: 0,
+        rate: null,
+        ci95: null,
+        skipped,
+        text: `${objectiveLabel(metric, scope, targetSeconds)}: SKIP in all ${skipped} replication${skipped === 1 ? '' : 's'} (nothing to judge)`,
+      });
+      return;
+    }
+    const passed = values.filter((v) => v === 1).length;
     const [lo, hi] = wilson(passed, n);
     const rate = round(passed / n, 4);
     out.push({
@@ -161,7 +182,8 @@ export function passRates(run: PartRun): PassRate[] {
       passed,
       rate,
       ci95: [round(lo, 4), round(hi, 4)],
-      text: `${objectiveLabel(metric, scope, targetSeconds)} in ${percent(passed / n)} of ${n} replication${n === 1 ? '' : 's'} (95% CI ${percent(lo, false)}–${percent(hi)})`,
+      skipped,
+      text: `${objectiveLabel(metric, scope, targetSeconds)} in ${percent(passed / n)} of ${n} replication${n === 1 ? '' : 's'} (95% CI ${percent(lo, false)}–${percent(hi)})${skipped > 0 ? `; skipped in ${skipped}` : ''}`,
     });
   });
   return out;

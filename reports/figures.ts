@@ -126,7 +126,9 @@ export function figuresOf(r: RunResult, options: FigureOptions = {}): Figure[] {
   }
   for (const o of r.objectives) {
     const base = `objective.${o.metric}.${o.scope}`;
-    add(`${base}.pass`, 'pass', o.pass ? 1 : 0);
+    // A skipped objective has no pass figure: a sweep's pass rate counts only runs that judged it.
+    if (o.status !== 'skip') add(`${base}.pass`, 'pass', o.pass ? 1 : 0);
+    add(`${base}.skipped`, 'count', o.status === 'skip' ? 1 : 0);
     add(`${base}.failed`, 'count', o.failed);
     add(`${base}.target`, 'seconds', o.targetSeconds);
   }

@@ -4,6 +4,7 @@
 // render the same sections, so both documents say the same thing.
 
 import type { PointCounts, RunResult, Summary5, TierBytes } from '../models/results/types.js';
+import { diskFullTable } from './disk-full.js';
 import {
   formatBytes,
   formatCount,
@@ -42,7 +43,10 @@ export function reportSections(results: readonly RunResult[]): ReportSection[] {
   if (results.length === 0) return [];
   const sections: ReportSection[] = [
     { heading: 'Runs', tables: [overview(results)] },
-    { heading: 'Storage and recovery points', tables: [storage(results), points(results)] },
+    {
+      heading: 'Storage and recovery points',
+      tables: [storage(results), points(results), ...results.flatMap(diskFullTable)],
+    },
     { heading: 'Cost', tables: [costAverages(results), ...results.map(monthly)] },
     { heading: 'Backup jobs', tables: [jobs(results)] },
     { heading: 'What each policy keeps', tables: results.flatMap(kept) },
@@ -307,7 +311,8 @@ function objectives(r: RunResult): ReportTable[] {
         left('objective'),
         left('scope'),
         right('target'),
-        right('worst'),
+        right('guaranteed (schedule)'),
+        right('worst in incidents'),
         right('failed'),
         left('verdict'),
         left('evidence'),
@@ -316,9 +321,10 @@ function objectives(r: RunResult): ReportTable[] {
         o.metric.toUpperCase(),
         o.scope,
         formatSeconds(o.targetSeconds),
-        secs(o.worstSeconds),
-        `${formatCount(o.failed)} of ${formatCount(o.judged)}`,
-        o.pass ? 'met' : 'MISSED',
+        o.schedule.judged === 0 ? '—' : secs(o.schedule.worstSeconds),
+        o.judged === 0 ? '—' : secs(o.worstSeconds),
+        `${formatCount(o.schedule.failed)} of ${formatCount(o.schedule.judged)} VMs; ${formatCount(o.failed)} of ${formatCount(o.judged)} recoveries`,
+        o.status === 'pass' ? 'met' : o.status === 'skip' ? 'nothing to judge' : 'MISSED',
         o.evidence,
       ]),
     },

@@ -143,11 +143,32 @@ export const OBJECTIVES_SCHEMA: JsonSchema = list(
     scope: str('all, group:<name>, app:<name> or tag:<key>=<value>.'),
     metric: { description: 'Which objective.', enum: ['rpo', 'rto'] },
     targetSeconds: secs('The objective'),
-    worstSeconds: nullable(secs('Worst achieved in scope (null: nothing judged, or a VM never recovered)')),
-    judged: int('VM recoveries judged.'),
+    worstSeconds: nullable(
+      secs('Worst achieved in incidents in scope (null: nothing judged, or a VM never recovered)'),
+    ),
+    judged: int('VM recoveries judged in incidents.'),
     failed: int('Recoveries that broke it.'),
-    pass: { description: 'Whether every recovery in scope met it.', type: 'boolean' },
-    failing: list('VMs that broke it, sorted, at most 20.', str('VM id.')),
-    evidence: str('One sentence a human can check.'),
+    pass: {
+      description: 'Whether both judgements hold: what the schedule guarantees and what incidents achieved.',
+      type: 'boolean',
+    },
+    status: {
+      description: "'fail' when either judgement breaks it; 'skip' only when neither had anything to judge.",
+      enum: ['pass', 'fail', 'skip'],
+    },
+    failing: list('VMs that broke either judgement, sorted, at most 20.', str('VM id.')),
+    evidence: str(
+      'What the schedule guarantees and what incidents achieved, in sentences a human can check.',
+    ),
+    schedule: obj('The judgement against what the schedule guarantees for every VM in scope.', {
+      judged: int('VMs in scope judged.'),
+      failed: int('VMs whose guaranteed figure breaks it (unprotected VMs included).'),
+      worstSeconds: nullable(
+        secs('Worst guaranteed figure (null: a VM in scope is unprotected, or none judged)'),
+      ),
+      worstVm: { description: 'The VM with the worst guaranteed figure.', type: ['string', 'null'] },
+      failing: list('VMs that fail, sorted, at most 20.', str('VM id.')),
+      evidence: str('The worst window or recovery time and what bounds it.'),
+    }),
   }),
 );

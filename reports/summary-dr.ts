@@ -110,7 +110,16 @@ export function summariseObjectives(list: readonly ObjectiveResult[]): Objective
     judged: o.judged,
     failed: o.failed,
     pass: o.pass,
+    status: o.status,
     failing: [...o.failing],
     evidence: o.evidence,
+    schedule: {
+      judged: o.schedule.judged,
+      failed: o.schedule.failed,
+      worstSeconds: s3(o.schedule.worstSeconds),
+      worstVm: o.schedule.worstVm,
+      failing: [...o.schedule.failing],
+      evidence: o.schedule.evidence,
+    },
   }));
 }

@@ -166,6 +166,17 @@ const COST = obj('What the run cost at list prices.', {
   notes: list('Things a reader of the bill should know once.', str('One note.')),
 });
 
+const DISK_FULL = obj(
+  "A fleet group's disk that growth filled during the run: from then on its used bytes stay at its size (writes that would add data fail, as on a full managed disk), and only overwrites change it.",
+  {
+    group: str('The fleet group.'),
+    disk: str("The disk's name."),
+    vms: int('VMs of the group whose disk became full at this instant.'),
+    size: bytes('provisioned, where used bytes stop'),
+    from: str('When the disk became full, ISO 8601 UTC.', '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$'),
+  },
+);
+
 const RUN = obj('One run: the base scenario or a variant.', {
   variant: str('"base" or the variant\'s name.'),
   seed: { description: 'Seed of the random streams.', type: 'integer', minimum: 0, maximum: 4294967295 },
@@ -188,6 +199,7 @@ const RUN = obj('One run: the base scenario or a variant.', {
       peak: bytes('at the highest point'),
     }),
   }),
+  diskFull: list('Disks that growth filled during the run, in fleet order; empty when none did.', DISK_FULL),
   vaults: { description: 'Every vault, in scenario order.', type: 'array', items: VAULT },
   jobs: { description: 'Backup jobs per policy, in scenario order.', type: 'array', items: JOB },
   cost: COST,

@@ -6,6 +6,7 @@
 import type { CostDimension, Meter, MeterUnit, MonthCost, PriceCitation } from '../models/pricing/types.js';
 import type {
   AlertsResult,
+  DiskFull,
   JobResult,
   ObjectiveResult,
   PointCounts,
@@ -86,6 +87,8 @@ export interface SummaryRun {
   eventsProcessed: number;
   fingerprint: string;
   storage: { end: TierBytes; peak: TierBytes; diskSnapshots: { end: number; peak: number } };
+  /** Disks that growth filled during the run (used bytes capped at their size from then on). */
+  diskFull: DiskFull[];
   vaults: SummaryVault[];
   jobs: SummaryJob[];
   cost: SummaryCost;
@@ -132,6 +135,13 @@ function summariseRun(r: RunResult): SummaryRun {
       peak: tiers(r.storage.peak),
       diskSnapshots: { end: round(r.storage.diskSnapshots.end), peak: round(r.storage.diskSnapshots.peak) },
     },
+    diskFull: r.diskFull.map((d) => ({
+      group: d.group,
+      disk: d.disk,
+      vms: d.vms,
+      size: d.size,
+      from: d.from,
+    })),
     vaults: r.vaults.map(vault),
     jobs: r.jobs.map(job),
     cost: cost(r.cost),

@@ -100,5 +100,5 @@ function paths(vms: readonly VmRecovery[]): string {
 }
 
 function objectiveLine(o: ObjectiveResult): string {
-  return `  ${o.pass ? (o.judged === 0 ? 'SKIP' : 'PASS') : 'FAIL'}  ${o.metric.toUpperCase()} ≤ ${dur(o.targetSeconds)} for ${o.scope}: ${o.evidence}`;
+  return `  ${o.status.toUpperCase()}  ${o.metric.toUpperCase()} ≤ ${dur(o.targetSeconds)} for ${o.scope}: ${o.evidence}`;
 }

@@ -3,6 +3,7 @@
 // MAX_WIDTH columns: when the runs do not fit side by side, they continue in blocks below.
 
 import type { PointCounts, TierBytes } from '../models/results/types.js';
+import { diskFullLines } from './disk-full.js';
 import {
   formatBytes,
   formatCount,
@@ -43,7 +44,14 @@ export function renderTable(summary: Summary): string {
   const notes = runs.some((r) => transferGroups(r).length > 1)
     ? ['* several policies transferred: p50 and p95 are the highest policy figure, max the overall max']
     : [];
-  return `${[head, '', ...layout(runs, rows), ...notes, ...drLines(runs), ...alertLines(runs)].join('\n')}\n`;
+  const body = [
+    ...layout(runs, rows),
+    ...notes,
+    ...diskFullLines(runs),
+    ...drLines(runs),
+    ...alertLines(runs),
+  ];
+  return `${[head, '', ...body].join('\n')}\n`;
 }
 
 /** A numeric row: the base's value as is, every other run's followed by "(delta)" against the base. */

@@ -14,11 +14,11 @@ export function objectiveSuites(results: readonly RunResult[]): JunitSuite[] {
       classname: `vaultsim.${r.scenario}.${r.variant}`,
       // An objective with nothing to judge (no incident in its scope) is skipped, not passed:
       // a threshold must not pass silently on a missing figure.
-      ...(o.pass
-        ? o.judged === 0
-          ? { skipped: o.evidence }
-          : {}
-        : { failure: { message: o.evidence, body: failureBody(o) } }),
+      ...(o.status === 'skip'
+        ? { skipped: o.evidence }
+        : o.status === 'pass'
+          ? {}
+          : { failure: { message: o.evidence, body: failureBody(o) } }),
     })),
   }));
 }
@@ -29,7 +29,9 @@ function failureBody(o: ObjectiveResult): string {
   const worst = o.worstSeconds === null ? 'unrecovered' : `${o.worstSeconds} s`;
   return [
     o.evidence,
-    `target: ${o.targetSeconds} s; worst: ${worst}; ${o.failed} of ${o.judged} recoveries failed`,
+    `target: ${o.targetSeconds} s`,
+    `schedule: worst ${o.schedule.worstSeconds === null ? 'unbounded' : `${o.schedule.worstSeconds} s`}${o.schedule.worstVm === null ? '' : ` (${o.schedule.worstVm})`}; ${o.schedule.failed} of ${o.schedule.judged} VMs failed`,
+    `incidents: worst ${worst}; ${o.failed} of ${o.judged} recoveries failed`,
     ...(o.failing.length > 0 ? [`failing: ${o.failing.join(', ')}`] : []),
   ].join('\n');
 }

@@ -3,7 +3,6 @@
 // phases as the scenario loader (load.ts) and its helpers: read, parse with positions,
 // check against the cases schema (scenarios/schema/monitor.ts), then normalise.
 
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { RecordedSignal } from '../models/monitor/replay.js';
 import type { Fields } from '../models/monitor/signals.js';
 import type { AlertRule, MonitorSpec } from '../models/monitor/types.js';
@@ -19,11 +18,11 @@ import {
   readRule,
   uniqueNames,
 } from './normalise/monitor.js';
-import { ALERT_CASES_SCHEMA } from './schema/monitor.js';
 import { checkSchema } from './schema-check.js';
 import { parseSeries } from './series-notation.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText } from './source.js';
 import { parseDuration } from './units.js';
+import { validateAlertCases } from './validators.js';
 
 /** A firing a case expects; a null instance matches any. */
 export interface ExpectedFiring {
@@ -201,14 +200,5 @@ function readExpect(ctx: Context, e: Raw, path: PathSegment[]): AlertCase['expec
   return { firings, notifications: (e.notifications as ExpectedNotifications | undefined) ?? null };
 }
 
-let compiled: ValidateFunction | null = null;
-
-/** The cases schema's validator (compiled once per process). */
-function casesValidator(): ValidateFunction {
-  if (compiled === null) {
-    const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowMatchingProperties: true });
-    ajv.addVocabulary(['x-expected']);
-    compiled = ajv.compile(ALERT_CASES_SCHEMA);
-  }
-  return compiled;
-}
+// The cases schema's validator: ajv standalone code generated ahead of time (scenarios/validators.ts).
+const casesValidator = () => validateAlertCases;

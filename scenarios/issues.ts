@@ -32,14 +32,35 @@ export const ISSUE_CODES = [
   'variant-path',
   'sweep-too-large',
   'no-effect',
+  'unknown-signal',
 ] as const;
 
-/** One of the closed list of issue codes. */
-export type IssueCode = (typeof ISSUE_CODES)[number];
+/**
+ * Things a scenario names that would never act (issue 15): the scenario still runs, and
+ * `--strict` makes them errors. Each is produced by a fixture under test/scenarios/warnings/.
+ */
+export const WARNING_CODES = [
+  'tier-never-kept',
+  'tier-seldom-kept',
+  'unused-action-group',
+  'untriggered-plan',
+] as const;
+
+/** One of the closed list of issue codes: an error or a warning code. */
+export type IssueCode = (typeof ISSUE_CODES)[number] | (typeof WARNING_CODES)[number];
+
+/** How bad an issue is: an error stops the scenario; a warning is printed and the run goes on. */
+export type IssueSeverity = 'error' | 'warning';
+
+/** The severity of an issue code. */
+export function severityOf(code: IssueCode): IssueSeverity {
+  return (WARNING_CODES as readonly string[]).includes(code) ? 'warning' : 'error';
+}
 
 /** A problem in a scenario, with where it is and what would be allowed. */
 export interface Issue {
   code: IssueCode;
+  severity: IssueSeverity;
   /** Dotted path to the field, like fleet[0].disks[0].size ('' for the whole file). */
   path: string;
   file: string;
@@ -75,7 +96,8 @@ export function renderIssue(issue: Issue): string {
     (issue.code === 'unknown-field' || issue.code === 'unknown-reference') &&
     !issue.message.includes('did you mean');
   const allowed = listAllowed && issue.allowed !== undefined ? ` (allowed: ${issue.allowed})` : '';
-  return `${where}${path} ${issue.message}${allowed}`;
+  const label = issue.severity === 'warning' ? ' warning:' : '';
+  return `${where}${path}${label} ${issue.message}${allowed}`;
 }
 
 /** Orders issues by file, line, column, then message, so output never depends on discovery order. */

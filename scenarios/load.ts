@@ -15,13 +15,19 @@ import { checkSchema } from './schema-check.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText, type Source } from './source.js';
 import { type Expansion, expand } from './variants.js';
 
-/** The outcome of loading: every scenario, or every issue. */
-export type LoadResult = { ok: true; scenarios: Scenario[]; issues: [] } | { ok: false; issues: Issue[] };
+/**
+ * The outcome of loading: every scenario, or every error in `issues`. `warnings` (issue 15)
+ * are what the scenario names but would never act; they do not stop it. A variant's warning
+ * that the base does not have says which variant.
+ */
+export type LoadResult =
+  | { ok: true; scenarios: Scenario[]; issues: []; warnings: Issue[] }
+  | { ok: false; issues: Issue[]; warnings: Issue[] };
 
 /** Loads a scenario file; file problems come back as issues. */
 export function loadScenarioFile(file: string): LoadResult {
   const read = readScenarioText(file);
-  if ('issue' in read) return { ok: false, issues: [read.issue] };
+  if ('issue' in read) return { ok: false, issues: [read.issue], warnings: [] };
   return loadScenarioText(read.text, file);
 }
 
@@ -43,22 +49,34 @@ export function loadScenarioText(text: string, file: string): LoadResult {
   const { variants: _variants, sweep: _sweep, ...baseRaw } = value as Record<string, unknown>;
   const base = normalise(baseRaw, source, 'base');
   if (base.scenario === null) return fail(dedupe([...all, ...base.issues]));
+  const warnings = [...base.warnings];
+  const inBase = new Set(base.warnings.map(warningKey));
   const scenarios: Scenario[] = [];
   for (const e of expansions) {
-    const run = e.name === 'base' ? { scenario: base.scenario } : loadExpansion(e, source);
-    if ('scenario' in run) scenarios.push(run.scenario);
-    else all.push(...run.issues);
+    const run = e.name === 'base' ? { scenario: base.scenario, warnings: [] } : loadExpansion(e, source);
+    if ('scenario' in run) {
+      scenarios.push(run.scenario);
+      for (const w of run.warnings)
+        if (!inBase.has(warningKey(w))) warnings.push({ ...w, message: MSG.inVariant(e.name, w.message) });
+    } else all.push(...run.issues);
   }
-  if (all.length > 0) return fail(dedupe(all));
-  return { ok: true, scenarios, issues: [] };
+  if (all.length > 0) return fail(dedupe(all), warnings);
+  return { ok: true, scenarios, issues: [], warnings: sortIssues(dedupe(warnings)) };
 }
 
-function loadExpansion(e: Expansion, source: Source): { scenario: Scenario } | { issues: Issue[] } {
+const warningKey = (w: Issue) => `${w.code}:${w.line}:${w.column}:${w.path}:${w.message}`;
+
+function loadExpansion(
+  e: Expansion,
+  source: Source,
+): { scenario: Scenario; warnings: Issue[] } | { issues: Issue[] } {
   const located = relocating(source, e);
   const schemaIssues = checkSchema(e.raw, located);
-  const { scenario, issues } =
-    schemaIssues.length > 0 ? { scenario: null, issues: schemaIssues } : normalise(e.raw, located, e.name);
-  if (scenario !== null) return { scenario };
+  const { scenario, issues, warnings } =
+    schemaIssues.length > 0
+      ? { scenario: null, issues: schemaIssues, warnings: [] }
+      : normalise(e.raw, located, e.name);
+  if (scenario !== null) return { scenario, warnings };
   return { issues: issues.map((i) => ({ ...i, message: MSG.inVariant(e.name, i.message) })) };
 }
 
@@ -75,8 +93,8 @@ function relocating(source: Source, e: Expansion): Source {
   };
 }
 
-function fail(issues: Issue[]): LoadResult {
-  return { ok: false, issues: sortIssues(issues) };
+function fail(issues: Issue[], warnings: Issue[] = []): LoadResult {
+  return { ok: false, issues: sortIssues(issues), warnings: sortIssues(dedupe(warnings)) };
 }
 
 // The same problem reached through several variants is reported per variant (messages differ);

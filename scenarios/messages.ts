@@ -91,6 +91,10 @@ export const MSG = {
     `a MARS server would be named ${id}, like a VM of the fleet (a vault keeps its protected items by name); rename the server group or the fleet group`,
   durationTooLong: (got: string, max: string) =>
     `a scenario may simulate at most ${max} (100 years), got ${got}`,
+  instantBeforeYearOne: (got: string) =>
+    `start ${got} is before 0001-01-01T00:00:00Z; instants are written with four-digit years, from 0001 to 9999`,
+  endAfterYear9999: (start: string, duration: string) =>
+    `start ${start} plus duration ${duration} ends after 9999-12-31T23:59:59.999Z; instants are written with four-digit years, from 0001 to 9999`,
   noIndex: (where: string, index: number, length: number) =>
     `${where} has ${length} item${length === 1 ? '' : 's'}, so [${index}] does not exist`,
   noElement: (where: string, name: string, suggestion: string | null) =>

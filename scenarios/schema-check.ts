@@ -1,25 +1,20 @@
 // Checks a scenario's plain value against the published JSON Schema with ajv (strict,
-// all errors) and turns ajv's errors into positioned issues with catalog messages.
+// all errors) and turns ajv's errors into positioned issues with catalog messages. The
+// validator is ajv's standalone code, generated from the schema ahead of time
+// (scenarios/validators.ts): nothing is compiled when a command starts.
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Issue } from './issues.js';
 import { EXPECTED, MSG } from './messages.js';
-import { SCENARIO_SCHEMA } from './schema/index.js';
 import type { SchemaNode } from './schema/units.js';
 import { issueAt, type PathSegment, type Source } from './source.js';
 import { closest } from './suggest.js';
 import { UNIT_PARSERS } from './unit-fields.js';
+import { validateScenario } from './validators.js';
 
-let compiled: ValidateFunction | null = null;
-
-/** The compiled validator (compiled once per process). */
+/** The scenario schema's validator (generated ahead of time, see scenarios/validators.ts). */
 export function scenarioValidator(): ValidateFunction {
-  if (compiled === null) {
-    const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, allowMatchingProperties: true });
-    ajv.addVocabulary(['x-expected']);
-    compiled = ajv.compile(SCENARIO_SCHEMA);
-  }
-  return compiled;
+  return validateScenario;
 }
 
 /** Validates `value` against the scenario schema (or another compiled one); one issue per real problem. */

@@ -5,7 +5,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { Issue, IssueCode } from './issues.js';
+import { type Issue, type IssueCode, severityOf } from './issues.js';
 import { MSG } from './messages.js';
 
 /** Largest scenario file accepted; real scenarios are a few KiB, fleets expand from counts. */
@@ -14,7 +14,8 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 1000;
 /** Deepest nesting accepted; the format needs fewer than 10 levels. */
 export const MAX_DEPTH = 32;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that could alter object prototypes: refused in the document and in override paths. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A path into the document: mapping keys and list indexes. */
 export type PathSegment = string | number;
@@ -44,14 +45,22 @@ export function issueAt(
   extra: { allowed?: string; received?: string; key?: boolean } = {},
 ): Issue {
   const { line, column } = source.locate(path, extra.key ?? false);
-  const issue: Issue = { code, path: formatPath(path), file: source.file, line, column, message };
+  const issue: Issue = {
+    code,
+    severity: severityOf(code),
+    path: formatPath(path),
+    file: source.file,
+    line,
+    column,
+    message,
+  };
   if (extra.allowed !== undefined) issue.allowed = extra.allowed;
   if (extra.received !== undefined) issue.received = extra.received;
   return issue;
 }
 
 function fileIssue(file: string, code: IssueCode, message: string): Issue {
-  return { code, path: '', file, line: 0, column: 0, message };
+  return { code, severity: severityOf(code), path: '', file, line: 0, column: 0, message };
 }
 
 /** Reads a scenario file as UTF-8 text, or returns the file problem. */
@@ -93,7 +102,7 @@ export function parseSource(text: string, file: string): { source: Source; issue
     return { line: p.line, column: p.col };
   };
   const fail = (code: IssueCode, message: string, offset = 0, path = '') => {
-    issues.push({ code, path, file, ...at(offset), message });
+    issues.push({ code, severity: 'error', path, file, ...at(offset), message });
   };
   if (text.length > MAX_FILE_BYTES) fail('file-too-large', MSG.fileTooLarge(text.length, MAX_FILE_BYTES));
   const empty: Source = { file, value: null, locate: () => ({ line: 1, column: 1 }) };
@@ -105,7 +114,15 @@ export function parseSource(text: string, file: string): { source: Source; issue
     const before = text.slice(0, tooDeep);
     const line = before.split('\n').length;
     const column = tooDeep - before.lastIndexOf('\n');
-    issues.push({ code: 'yaml-too-deep', path: '', file, line, column, message: MSG.yamlTooDeep(MAX_DEPTH) });
+    issues.push({
+      code: 'yaml-too-deep',
+      severity: 'error',
+      path: '',
+      file,
+      line,
+      column,
+      message: MSG.yamlTooDeep(MAX_DEPTH),
+    });
     return { source: empty, issues };
   }
   let doc: Document.Parsed;
@@ -127,7 +144,7 @@ export function parseSource(text: string, file: string): { source: Source; issue
     const offset = e.pos[0];
     const { line, column } = positionIn(text, offset);
     const push = (code: IssueCode, message: string) =>
-      issues.push({ code, path: '', file, line, column, message });
+      issues.push({ code, severity: 'error', path: '', file, line, column, message });
     if (e.code === 'DUPLICATE_KEY')
       push('yaml-duplicate-key', MSG.yamlDuplicateKey(duplicateKeyName(text, offset)));
     // The parser recurses per nesting level and reports a stack overflow as an error.

@@ -391,6 +391,9 @@ export function formatTimeOfDay(minutes: number): string {
 export function isTimeZone(name: string): boolean {
   if (name === 'UTC') return true;
   if (name.trim() === '') return false;
+  // The canonical names are a cheap list; building a DateTimeFormat costs ~13 ms on first use
+  // (ICU's zone data), so only aliases (US/Eastern, Asia/Calcutta) take that path.
+  if (canonicalZones().has(name)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
@@ -398,6 +401,12 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+let zones: Set<string> | null = null;
+const canonicalZones = (): Set<string> => {
+  zones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  return zones;
+};
 
 /** Parses an IANA time zone name (`America/New_York`, `UTC`), keeping the text as written. */
 export function parseTimeZone(input: unknown): UnitResult<string> {

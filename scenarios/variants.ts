@@ -3,7 +3,7 @@
 // keeps the scenario's seed, so variants see the same random numbers.
 
 import { MSG } from './messages.js';
-import type { PathSegment } from './source.js';
+import { FORBIDDEN_KEYS, type PathSegment } from './source.js';
 import { closest } from './suggest.js';
 
 /** Most runs one file may expand to. */
@@ -19,7 +19,7 @@ export interface Expansion {
 
 /** A problem resolving an override path, positioned at the override's key. */
 export interface PathProblem {
-  code: 'variant-path' | 'sweep-too-large' | 'out-of-range' | 'duplicate-name';
+  code: 'variant-path' | 'sweep-too-large' | 'out-of-range' | 'duplicate-name' | 'forbidden-key';
   origin: PathSegment[];
   message: string;
 }
@@ -150,7 +150,18 @@ function applyOne(
   origin: PathSegment[],
   problems: PathProblem[],
 ): Expansion {
-  const resolved = resolvePath(e.raw, splitOverridePath(text));
+  const steps = splitOverridePath(text);
+  // A step like `__proto__` would reach the prototype, not a field: refuse it at the override.
+  const forbidden = steps.find((s) => typeof s === 'string' && FORBIDDEN_KEYS.has(s));
+  if (forbidden !== undefined) {
+    problems.push({
+      code: 'forbidden-key',
+      origin,
+      message: MSG.variantPath(text, MSG.forbiddenKey(String(forbidden))),
+    });
+    return e;
+  }
+  const resolved = resolvePath(e.raw, steps);
   if ('problem' in resolved) {
     problems.push({ code: 'variant-path', origin, message: MSG.variantPath(text, resolved.problem) });
     return e;

@@ -32,6 +32,8 @@ export interface CompareOptions {
   /** Directory for report.html (--format html). */
   out?: string;
   variant?: string[];
+  /** --strict: a warning (issue 15) is bad input, exit 2. */
+  strict?: boolean;
 }
 
 /** Where compare prints and which directory relative paths start from. */
@@ -49,7 +51,7 @@ export async function compareScenarioFile(
   version: string,
 ): Promise<{ code: number; comparison: Comparison | null }> {
   // 1. read
-  const source = loadSource(file, io.cwd, opts.variant, io.stderr);
+  const source = loadSource(file, io.cwd, opts.variant, io.stderr, opts.strict === true);
   if (source === null) return { code: EXIT.badInput, comparison: null };
   const seed = opts.seed ?? source.seed;
   const n = opts.replications;

@@ -47,6 +47,8 @@ export interface RunOptions {
   quiet?: boolean;
   /** --cost-by: also print the cost split by this dimension, and stack the HTML cost chart by it. */
   costBy?: CostDimension;
+  /** --strict: a warning (issue 15) is bad input, exit 2, nothing simulated. */
+  strict?: boolean;
 }
 
 /** Where run prints and which directory relative paths start from. */
@@ -73,12 +75,13 @@ export async function runScenarioFile(
   // 1. read
   const abs = resolve(io.cwd, file);
   const loaded = loadScenarioFile(abs);
-  if (!loaded.ok) {
-    // The loader names the file by the path it opened; show the one the user typed.
-    const issues = sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i)));
-    for (const issue of issues) io.stderr.write(`${renderIssue(issue)}\n`);
+  // Errors and warnings print to stderr; the loader names the file by the path it opened,
+  // show the one the user typed.
+  const problems = [...(loaded.ok ? [] : loaded.issues), ...loaded.warnings];
+  for (const issue of sortIssues(problems.map((i) => (i.file === abs ? { ...i, file } : i))))
+    io.stderr.write(`${renderIssue(issue)}\n`);
+  if (!loaded.ok || (opts.strict === true && loaded.warnings.length > 0))
     return { code: EXIT.badInput, summary: null };
-  }
   const scenarios = selectRuns(loaded.scenarios, opts.variant, file);
   if (opts.trace === true && opts.out === false)
     throw new InputError('--trace writes events.jsonl into the output directory; drop --no-out or --trace.');

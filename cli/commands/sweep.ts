@@ -29,6 +29,8 @@ export interface SweepOptions {
   format?: 'text' | 'md';
   variant?: string[];
   minPassRate?: number;
+  /** --strict: a warning (issue 15) is bad input, exit 2. */
+  strict?: boolean;
 }
 
 /** Where sweep prints and which directory relative paths start from. */
@@ -59,7 +61,7 @@ export async function sweepScenarioFile(
   if (opts.shard !== undefined && opts.json === true)
     throw new InputError('--shard gives no aggregate to print: drop --json, and merge the parts for it.');
   // 1. read
-  const source = loadSource(file, io.cwd, opts.variant, io.stderr);
+  const source = loadSource(file, io.cwd, opts.variant, io.stderr, opts.strict === true);
   if (source === null) return { code: EXIT.badInput, aggregate: null, part: null };
   const seed = opts.seed ?? source.seed;
   const shard = opts.shard ?? { index: 1, count: 1 };

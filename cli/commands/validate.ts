@@ -1,5 +1,6 @@
 // `vaultsim validate FILE...`: load each scenario file, collect every issue, print one
 // line each. Reading happens in the loader; planning the output is pure (renderValidate).
+// Warnings (issue 15) print too and leave the file ok, unless --strict.
 
 import { resolve } from 'node:path';
 import { type Issue, renderIssue, sortIssues } from '../../scenarios/issues.js';
@@ -12,6 +13,7 @@ export interface FileReport {
   ok: boolean;
   /** Names of the runs the file expands to: 'base', then each variant or sweep point. */
   scenarios: string[];
+  /** Errors and warnings, in file order; each says which in `severity`. */
   issues: Issue[];
 }
 
@@ -20,32 +22,45 @@ export interface ValidateReport {
   files: FileReport[];
 }
 
-/** Loads every file (paths relative to `cwd`) and reports each, named as the user wrote it. */
-export function validateFiles(files: readonly string[], cwd: string): ValidateReport {
+/**
+ * Loads every file (paths relative to `cwd`) and reports each, named as the user wrote it.
+ * With `strict`, a file with a warning is not ok.
+ */
+export function validateFiles(files: readonly string[], cwd: string, strict = false): ValidateReport {
   return {
     files: files.map((file) => {
       const abs = resolve(cwd, file);
       const result = loadScenarioFile(abs);
-      if (result.ok) return { file, ok: true, scenarios: result.scenarios.map((s) => s.variant), issues: [] };
       // The loader names the file by the path it opened; show the one the user typed.
-      const issues = sortIssues(result.issues.map((i) => (i.file === abs ? { ...i, file } : i)));
-      return { file, ok: false, scenarios: [], issues };
+      const named = (list: Issue[]) => list.map((i) => (i.file === abs ? { ...i, file } : i));
+      const warnings = named(result.warnings);
+      if (result.ok)
+        return {
+          file,
+          ok: !strict || warnings.length === 0,
+          scenarios: result.scenarios.map((s) => s.variant),
+          issues: sortIssues(warnings),
+        };
+      return { file, ok: false, scenarios: [], issues: sortIssues([...named(result.issues), ...warnings]) };
     }),
   };
 }
 
-/** The text report: one line per issue, or `FILE: ok (…)` for a valid file. */
+/** The text report: one line per issue (warnings too), then `FILE: ok (…)` for a valid file. */
 export function renderValidate(report: ValidateReport): string {
   return report.files
     .map((f) => {
-      if (!f.ok) return f.issues.map((i) => `${renderIssue(i)}\n`).join('');
+      const lines = f.issues.map((i) => `${renderIssue(i)}\n`).join('');
+      if (!f.ok) return lines;
       const n = f.scenarios.length;
-      return `${f.file}: ok (${n} scenario${n === 1 ? '' : 's'}: ${f.scenarios.join(', ')})\n`;
+      const w = f.issues.length;
+      const warned = w === 0 ? '' : `; ${w} warning${w === 1 ? '' : 's'}`;
+      return `${lines}${f.file}: ok (${n} scenario${n === 1 ? '' : 's'}: ${f.scenarios.join(', ')}${warned})\n`;
     })
     .join('');
 }
 
-/** The exit code for a report: bad input when any file has an issue. */
+/** The exit code for a report: bad input when any file has an error (or, with --strict, a warning). */
 export function validateExitCode(report: ValidateReport): number {
   return report.files.every((f) => f.ok) ? EXIT.ok : EXIT.badInput;
 }

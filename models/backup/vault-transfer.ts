@@ -12,7 +12,7 @@
 
 import type { Link, StartOptions } from '../../engine/link.js';
 import type { Lease, Pool } from '../../engine/pool.js';
-import type { Simulation } from '../../engine/simulation.js';
+import { MAX_TIME, type Simulation } from '../../engine/simulation.js';
 import type { Ledger, LedgerItem } from '../storage/ledger.js';
 import type { JobStats } from './stats.js';
 
@@ -117,10 +117,13 @@ export class VaultTransfer {
     this.lease = lease;
     this.started = sim.now;
     this.phase = LAND;
-    // Without a link the transfer runs at its cap alone.
-    if (this.link === null)
-      sim.after(Math.ceil((this.size / this.options.cap!) * 1000), this.step, 'backup/transfer');
-    else this.link.start(this.size, this.step, this.options);
+    // Without a link the transfer runs at its cap alone. A finish beyond the clock's range (a
+    // crawl at a tiny rate) is never reached, so it is not scheduled: the slot stays taken, as
+    // on a Link (engine/simulation.ts MAX_TIME).
+    if (this.link === null) {
+      const delay = Math.ceil((this.size / this.options.cap!) * 1000);
+      if (sim.now + delay <= MAX_TIME) sim.after(delay, this.step, 'backup/transfer');
+    } else this.link.start(this.size, this.step, this.options);
   }
 
   private done(sim: Simulation): void {

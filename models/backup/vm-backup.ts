@@ -17,9 +17,10 @@ import type { StartOptions } from '../../engine/link.js';
 import type { RandomStream } from '../../engine/random.js';
 import { MS } from '../../engine/units.js';
 import type { BackupSignals } from '../monitor/signals.js';
+import { retag } from '../retention/change.js';
 import { RetentionQueue } from '../retention/queue.js';
 import { cachedTierMask, maxPointsKept, untilsInto } from '../retention/tags.js';
-import { TIERS } from '../retention/types.js';
+import { type RetainedPoint, TIERS } from '../retention/types.js';
 import type { BackupJobSettings, Policy, Vm } from '../scenario/types.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
 import type { LedgerItem } from '../storage/ledger.js';
@@ -28,6 +29,7 @@ import { ItemContent } from '../workload/item-content.js';
 import { DrawAhead } from './draws.js';
 import { cachedNextSlot, type Slot, SlotBoard, type SlotTarget } from './schedule.js';
 import type { FailureCause, JobStats } from './stats.js';
+import { Exposure } from './exposure.js';
 import { type TransferOwner, VaultTransfer } from './vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from './world.js';
 
@@ -85,6 +87,23 @@ function snapshotsKept(policy: Policy, span: number): number {
   return Math.ceil(span / gap) + 2;
 }
 
+/** Where an item's protection stands (§1.5, §2.3). */
+export type ProtectionState = 'protected' | 'stopped' | 'soft-deleted' | 'deleted';
+
+/** What a stop with delete data did: the points and vault bytes deleted, and their purge time (null: purged at once). */
+export interface Deletion {
+  points: number;
+  bytes: number;
+  purgeAt: number | null;
+}
+
+// The retention of an item whose data is in soft delete, for an undelete (§2.3).
+interface SoftHeld {
+  points: RetainedPoint[];
+  archived: ReadonlySet<number>;
+  onDemand: Set<number> | null;
+}
+
 /** A recovery point as a restore sees it (VmBackup.restorePoints). */
 export interface RestorePoint {
   id: number;
@@ -109,6 +128,13 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   private pointSeq = 0;
   // The data instant of the latest snapshot (ms), or −1 before the first.
   private lastPointAt = -1;
+  /** The worst data-loss windows of the VM's schedule so far (objectives judged by the schedule). */
+  readonly exposure = new Exposure();
+
+  /** When protection stops (Infinity when it never does): the schedule guarantees nothing after. */
+  get protectionEnd(): number {
+    return this.stopAt;
+  }
   // The job in flight (set while busy): its slot (null on demand), on-demand retention,
   // point and content; its numbers are in nums (the transfer is a VaultTransfer).
   private jobSlot: Slot | null = null;
@@ -158,6 +184,8 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   private readonly archiveCandidates: { id: number; createdAt: number; expiresAt: number }[] = [];
   // Live on-demand points, made on the first one.
   private onDemandIds: Set<number> | null = null;
+  // The retention kept while the data is in soft delete (null otherwise).
+  private softHeld: SoftHeld | null = null;
   private failures: RandomStream | null = null;
   // Monitoring (issue 6): where job outcomes and deletions are reported, if anywhere.
   private signals: BackupSignals | null = null;
@@ -172,7 +200,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   constructor(
     private readonly world: World,
     private readonly vm: Vm,
-    private readonly policy: Policy,
+    private policy: Policy,
     private readonly vault: VaultRuntime,
     private readonly stats: JobStats,
   ) {
@@ -183,6 +211,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
       vm.disks.map((d) => ({
         used: d.used,
         growth: d.growth,
+        size: d.size,
         churn: d.churn,
         stream: s.get(`vm/${vm.id}/disk/${d.name}/churn`),
       })),
@@ -382,6 +411,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   // (snapshotsAhead), the chain takes the point now and the transfer's event counts its bytes
   // at doneAt (Ledger.appendSnapshotAhead).
   private snapshotDone(doneAt = this.now, ahead = false): void {
+    // The data was deleted while the snapshot ran: the job is dropped with it.
+    if (this.deleted) {
+      this.busy = false;
+      return;
+    }
     // The live content state stays valid until the next job's snapshot: none starts while busy.
     const state = this.content.advanceTo(this.nums[TAKEN_AT]);
     const id = ++this.pointSeq;
@@ -395,6 +429,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     this.stats.snapshotsTaken++;
     // RPO exposure: how old the latest point was when this one arrived (data instants).
     if (this.lastPointAt >= 0) this.stats.gap(this.nums[TAKEN_AT] - this.lastPointAt);
+    this.exposure.snapshot(this.nums[TAKEN_AT], doneAt);
     this.lastPointAt = this.nums[TAKEN_AT];
     const onDemandRetain = this.jobRetain;
     const toVault = onDemandRetain !== null || this.vaultOwed;
@@ -463,6 +498,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     this.tailIsLastVault = true;
     const times = this.times?.get(id);
     if (times !== undefined) times[1] = landedAt;
+    this.exposure.vaultPoint(this.nums[TAKEN_AT], landedAt);
     const created = this.world.origin + landedAt;
     const until = this.until;
     let mask = 0;
@@ -578,10 +614,87 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     this.attempt(null, 0, retain);
   }
 
-  /** Stops protection now (§1.5, §2.3); with deleteData the points go to soft delete. */
-  stopProtection(deleteData: boolean): void {
-    if (this.deleted) return;
-    this.stop(deleteData);
+  /** Stops protection now (§1.5, §2.3); with deleteData the points go to soft delete. Null when nothing was deleted. */
+  stopProtection(deleteData: boolean): Deletion | null {
+    if (this.deleted) return null;
+    return this.stop(deleteData);
+  }
+
+  /** Where protection stands now. */
+  get state(): ProtectionState {
+    if (!this.stopped) return 'protected';
+    if (!this.deleted) return 'stopped';
+    return this.softHeld !== null && this.vault.ledger.heldUntil(this.stored) !== null ? 'soft-deleted' : 'deleted';
+  }
+
+  /** The policy the item is under now. */
+  get policyNow(): Policy {
+    return this.policy;
+  }
+
+  /**
+   * Undeletes the item's data in soft delete (§2.3): its points come back and it is in "stop
+   * protection with retain data". Returns the points back, or null when none are held (never
+   * deleted, already purged).
+   */
+  undelete(): number | null {
+    this.settle();
+    const held = this.softHeld;
+    if (!this.deleted || held === null || this.vault.ledger.undelete(this.now, this.stored) === null) return null;
+    this.deleted = false;
+    this.softHeld = null;
+    for (const p of held.points) this.retention.readd(p);
+    this.archived = held.archived.size;
+    this.onDemandIds = held.onDemand;
+    this.trace('undeleted', { points: held.points.length });
+    return held.points.length;
+  }
+
+  /**
+   * Resumes protection (§2.3): backups run again from the next slot and retention applies to
+   * the kept points again (expired ones go at the next cleanup); after a purge, protection
+   * starts again with a full backup. False when protection is not stopped, or the data is in
+   * soft delete (undelete it first).
+   */
+  resume(): boolean {
+    this.settle();
+    const state = this.state;
+    if (state === 'protected' || state === 'soft-deleted') return false;
+    if (state === 'deleted') {
+      this.deleted = false;
+      this.softHeld = null;
+      this.hasLastVault = false;
+      this.tailIsLastVault = false;
+    }
+    this.stopped = false;
+    this.trace('protection-resumed', {});
+    return true;
+  }
+
+  /**
+   * Puts the item under `next` now: a changed policy or a move to another one (reference/
+   * azure-workloads.md §18.5). Existing points are re-timed by the new retention (retag; on-demand
+   * points keep theirs), later backups follow its schedule from the slot after the one already
+   * booked. Returns how many points the change expires (they go at the next cleanup).
+   */
+  setPolicy(next: Policy): number {
+    this.settle();
+    const now = this.world.origin + this.now;
+    const rule = { retention: next.retention, schedule: next.schedule };
+    const onDemand = this.deleted ? this.softHeld?.onDemand : this.onDemandIds;
+    const moved = (p: RetainedPoint): RetainedPoint =>
+      onDemand?.has(p.id) === true ? p : { ...p, tags: retag(p.tags, p.createdAt, rule, now) };
+    this.policy = next;
+    if (this.softHeld !== null) {
+      this.softHeld.points = this.softHeld.points.map(moved);
+      return 0;
+    }
+    const points = this.retention.points().map(moved);
+    for (const p of points) this.retention.remove(p.id);
+    for (const p of points) this.retention.readd(p);
+    const expiry = new Map(points.map((p) => [p.id, p.tags.expiresAt]));
+    for (const c of this.archiveCandidates) c.expiresAt = expiry.get(c.id) ?? c.expiresAt;
+    return points.filter((p) => p.tags.expiresAt <= now).length;
   }
 
   /**
@@ -591,8 +704,29 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
    */
   restorePoints(): RestorePoint[] {
     this.settle();
+    if (this.deleted) return [];
+    return this.pointsOf(
+      this.retention.points(),
+      (id) => this.vault.ledger.vaultTierOf(this.id, id),
+      this.snapHead,
+    );
+  }
+
+  /** The points in soft delete that an undelete would bring back, oldest first, as restorePoints gives them; empty when none are. */
+  softDeletedPoints(): RestorePoint[] {
+    const held = this.softHeld;
+    if (held === null || this.state !== 'soft-deleted') return [];
+    return this.pointsOf(held.points, (id) => (held.archived.has(id) ? 'archive' : 'standard'), this.snaps.length / 2);
+  }
+
+  // Restore points of vault points `kept` (their tier by `tier`) and the snapshots from `snapFrom` on.
+  private pointsOf(
+    kept: readonly RetainedPoint[],
+    tier: (id: number) => 'standard' | 'archive' | null,
+    snapFrom: number,
+  ): RestorePoint[] {
     const times = this.times;
-    if (times === null || this.deleted) return [];
+    if (times === null) return [];
     const byId = new Map<number, RestorePoint>();
     const entry = (id: number): RestorePoint | null => {
       let p = byId.get(id);
@@ -604,31 +738,42 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
       }
       return p;
     };
-    for (let k = this.snapHead; k < this.snaps.length / 2; k++) {
+    for (let k = snapFrom; k < this.snaps.length / 2; k++) {
       const p = entry(this.snaps[2 * k]);
       if (p !== null) p.snapshot = true;
     }
-    for (const r of this.retention.points()) {
+    for (const r of kept) {
       const p = entry(r.id);
-      if (p !== null) p.vault = this.vault.ledger.vaultTierOf(this.id, r.id);
+      if (p !== null) p.vault = tier(r.id);
     }
     return [...byId.values()].sort((a, b) => a.takenAt - b.takenAt || a.id - b.id);
   }
 
-  // Stop protection (§1.5, §2.3): no more jobs; deleting the data sends it to soft delete.
-  private stop(deleteData: boolean): void {
+  // Stop protection (§1.5, §2.3): no more jobs; deleting the data sends it to soft delete at the
+  // vault's retention now (or purges it when soft delete is off), its points kept for an undelete.
+  private stop(deleteData: boolean): Deletion | null {
     this.settle();
     this.stopped = true;
     this.trace('protection-stopped', { deleteData });
-    if (!deleteData) return;
+    if (!deleteData) return null;
+    const ledger = this.vault.ledger;
+    const points = this.retention.points();
+    const archived = new Set(
+      this.archived === 0 ? [] : points.filter((p) => ledger.vaultTierOf(this.stored, p.id) === 'archive').map((p) => p.id),
+    );
+    const bytes = ledger.itemBytes(this.stored, 'standard') + ledger.itemBytes(this.stored, 'archive');
+    const softDelete = this.vault.protection.softDelete;
     this.deleted = true;
-    this.vault.ledger.deleteItem(this.now, this.id, this.vault.spec.softDelete);
-    const purgeAt = this.vault.spec.softDelete === null ? null : this.now + this.vault.spec.softDelete;
-    this.signals?.dataDeleted(this.id, this.vault.spec.name, this.now, purgeAt);
-    for (const p of this.retention.points()) this.retention.remove(p.id);
+    const entry = ledger.deleteItem(this.now, this.stored, softDelete);
+    this.softHeld = entry === null ? null : { points, archived, onDemand: this.onDemandIds };
+    const purgeAt = softDelete === null ? null : this.now + softDelete;
+    this.world.security?.deleted(this.id, this.vault.spec.name, purgeAt, () => this.state === 'soft-deleted');
+    for (const p of points) this.retention.remove(p.id);
     this.snaps = [];
     this.snapHead = 0;
     this.archived = 0;
+    this.onDemandIds = null;
+    return { points: points.length, bytes, purgeAt: entry === null ? null : entry.purgeAt };
   }
 
   /** Live recovery points of this VM. */

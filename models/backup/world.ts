@@ -7,7 +7,9 @@ import type { Link } from '../../engine/link.js';
 import type { Pool } from '../../engine/pool.js';
 import type { Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
+import type { SecurityAlerts } from '../monitor/security.js';
 import type { PointCounts } from '../results/types.js';
+import type { ImmutabilityState, ResourceGuard } from '../scenario/operations.js';
 import type { BackupJobSettings, Vault } from '../scenario/types.js';
 import type { Ledger } from '../storage/ledger.js';
 import type { SlotBoard } from './schedule.js';
@@ -50,6 +52,8 @@ export interface World {
   arena?: BufferArena;
   /** Delivers the Azure VM backups' scheduled slots (one event per instant); made on first use when absent. */
   slots?: SlotBoard;
+  /** The security alerts of deletions and purges (§18.4), when a monitor or operations want them. */
+  security?: SecurityAlerts;
 }
 
 /** Anything a vault's daily cleanup visits. */
@@ -68,6 +72,27 @@ export interface ProtectedItem {
 /** Recovery-point counts of one item (the same shape as a run's counts). */
 export type ItemPoints = PointCounts;
 
+/** A vault's protections as they stand during a run: operations change them (models/operations). */
+export interface VaultProtection {
+  /** Soft-delete retention (ms) for the next deletion, or null while soft delete is disabled. */
+  softDelete: number | null;
+  /** "Enabled and always-on": soft delete can no longer be disabled (§18.2). */
+  softDeleteAlwaysOn: boolean;
+  immutability: ImmutabilityState;
+  /** Multi-user authorization (§18.1), or null (none, or disabled). */
+  guard: ResourceGuard | null;
+}
+
+/** A vault's protections at the start of a run, as its scenario sets them. */
+export function protectionOf(v: Vault): VaultProtection {
+  return {
+    softDelete: v.softDelete,
+    softDeleteAlwaysOn: v.softDeleteAlwaysOn,
+    immutability: v.immutability,
+    guard: v.resourceGuard,
+  };
+}
+
 /** A vault during a run. */
 export interface VaultRuntime {
   spec: Vault;
@@ -75,4 +100,6 @@ export interface VaultRuntime {
   pool: Pool;
   link: Link | null;
   items: ProtectedItem[];
+  /** Its protections now (the spec holds those at the start). */
+  protection: VaultProtection;
 }

@@ -113,15 +113,6 @@ export class DisasterRecovery {
       if (f.start >= this.scenario.duration) continue;
       const tag = `dr/${f.kind}`;
       switch (f.kind) {
-        case 'backup-deletion':
-          this.sim.at(
-            f.start,
-            () => {
-              for (const id of f.targets.vms) this.vms.get(id)?.stopBackup?.(true);
-            },
-            tag,
-          );
-          break;
         case 'link-degradation':
           if (f.link !== null) this.degradeLink(f, this.links.get(f.link)!);
           break;

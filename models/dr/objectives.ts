@@ -1,10 +1,14 @@
-// Objectives judged against what the incidents achieved: every VM recovery in scope is
-// checked (an unrecovered VM fails both RPO and RTO), and global objectives are also
-// reported per application (the app's figure is its worst VM's).
+// Objectives judged two ways, both always (issue 15): against what the schedule guarantees
+// (every VM in scope: its worst data-loss window and recovery time if a failure struck at the
+// worst instant, schedule.ts), and against what the incidents achieved (every VM recovery in
+// scope; an unrecovered VM fails both RPO and RTO). An objective passes only when both hold;
+// it is skipped only when neither has anything to judge. Global objectives are also reported
+// per application (the app's figure is its worst VM's).
 
 import type { Incident, ObjectiveResult, VmRecovery } from '../results/types.js';
 import type { ObjectiveScope } from '../scenario/dr.js';
 import type { Objectives, Vm } from '../scenario/types.js';
+import { duration, type ScheduleFigure } from './schedule.js';
 import { appOf, inScope, scopeName } from './scope.js';
 
 const MAX_FAILING = 20;
@@ -14,13 +18,15 @@ export function judgeObjectives(
   objectives: Objectives,
   incidents: readonly Incident[],
   vms: readonly Vm[],
+  schedule: readonly ScheduleFigure[] = [],
 ): ObjectiveResult[] {
   const byId = new Map(vms.map((vm) => [vm.id, vm]));
   const recoveries = incidents.flatMap((i) => i.vms.map((r) => ({ incident: i.id, r, vm: byId.get(r.vm)! })));
+  const guaranteed = schedule.map((f) => ({ f, vm: byId.get(f.vm)! })).filter((x) => x.vm !== undefined);
   const targets: { scope: ObjectiveScope; rpo: number | null; rto: number | null }[] = [];
   if (objectives.rpo !== null || objectives.rto !== null) {
     targets.push({ scope: { kind: 'all' }, rpo: objectives.rpo, rto: objectives.rto });
-    const apps = [...new Set(recoveries.map((x) => appOf(x.vm)))].sort();
+    const apps = [...new Set([...recoveries, ...guaranteed].map((x) => appOf(x.vm)))].sort();
     for (const app of apps)
       targets.push({ scope: { kind: 'app', name: app }, rpo: objectives.rpo, rto: objectives.rto });
   }
@@ -28,10 +34,13 @@ export function judgeObjectives(
   const out: ObjectiveResult[] = [];
   for (const t of targets) {
     const inside = recoveries.filter((x) => inScope(t.scope, x.vm));
+    const covered = guaranteed.filter((x) => inScope(t.scope, x.vm)).map((x) => x.f);
     for (const metric of ['rpo', 'rto'] as const) {
       const target = metric === 'rpo' ? t.rpo : t.rto;
       if (target === null) continue;
-      out.push(judge(scopeName(t.scope), metric, target / 1000, inside));
+      const scope = scopeName(t.scope);
+      const byIncidents = judge(scope, metric, target / 1000, inside);
+      out.push(combine(byIncidents, judgeSchedule(scope, metric, target, covered)));
     }
   }
   return out;
@@ -63,7 +72,7 @@ function judge(
   const label = metric.toUpperCase();
   const evidence =
     inside.length === 0
-      ? `no incident touched ${scope}: nothing to judge`
+      ? `no incident touched ${scope}`
       : failed === 0
         ? `${inside.length} recoveries in ${scope}, worst ${label} ${fmt(worst)} within ${fmt(target)}`
         : `${failed} of ${inside.length} recoveries in ${scope} broke ${label} ${fmt(target)}; worst ${worst === null ? 'never recovered' : fmt(worst)} (${worstAt!.vm} in ${worstAt!.incident})`;
@@ -75,19 +84,63 @@ function judge(
     judged: inside.length,
     failed,
     pass: failed === 0,
+    status: inside.length === 0 ? 'skip' : failed === 0 ? 'pass' : 'fail',
     failing: [...failing].sort().slice(0, MAX_FAILING),
     evidence,
+    schedule: { judged: 0, failed: 0, worstSeconds: null, worstVm: null, failing: [], evidence: '' },
+  };
+}
+
+// What the schedule guarantees in scope: every VM's figure against the target (ms).
+function judgeSchedule(
+  scope: string,
+  metric: 'rpo' | 'rto',
+  target: number,
+  figures: readonly ScheduleFigure[],
+): ObjectiveResult['schedule'] {
+  let worst: ScheduleFigure | null = null;
+  const value = (f: ScheduleFigure) => (metric === 'rpo' ? f.rpo : f.rto);
+  const failing: string[] = [];
+  for (const f of figures) {
+    const v = value(f);
+    if (v === null || v > target) failing.push(f.vm);
+    const w = worst === null ? 0 : value(worst);
+    if (worst === null || (w !== null && (v === null || v > w))) worst = f;
+  }
+  const label = metric.toUpperCase();
+  const worstValue = worst === null ? null : value(worst);
+  const why = worst === null ? '' : metric === 'rpo' ? worst.rpoEvidence : worst.rtoEvidence;
+  const evidence =
+    figures.length === 0
+      ? `no protected VM in ${scope}: the schedule has nothing to judge`
+      : failing.length === 0
+        ? `the schedule guarantees ${label} ${duration(worstValue!)} at worst for ${figures.length} VMs in ${scope}, within ${duration(target)} (${worst!.vm}: ${why})`
+        : `the schedule breaks ${label} ${duration(target)} for ${failing.length} of ${figures.length} VMs in ${scope}; worst ${worstValue === null ? 'unbounded' : duration(worstValue)} (${worst!.vm}: ${why})`;
+  return {
+    judged: figures.length,
+    failed: failing.length,
+    worstSeconds: worst === null || worstValue === null ? null : Math.round(worstValue) / 1000,
+    worstVm: worst?.vm ?? null,
+    failing: failing.sort().slice(0, MAX_FAILING),
+    evidence,
+  };
+}
+
+// One verdict from both judgements: PASS only when both hold, SKIP only when neither judged anything.
+function combine(incidents: ObjectiveResult, schedule: ObjectiveResult['schedule']): ObjectiveResult {
+  const judged = incidents.judged + schedule.judged;
+  const pass = incidents.pass && schedule.failed === 0;
+  return {
+    ...incidents,
+    pass,
+    status: judged === 0 ? 'skip' : pass ? 'pass' : 'fail',
+    failing: [...new Set([...incidents.failing, ...schedule.failing])].sort().slice(0, MAX_FAILING),
+    evidence: `${schedule.evidence}; ${incidents.evidence}`,
+    schedule,
   };
 }
 
 // Seconds as a short duration, as reports print them: 42.0s, 5m 0s, 15h 59m, 2d 3h.
 function fmt(seconds: number | null): string {
-  if (seconds === null) return '—';
-  if (seconds < 60) return `${(Math.round(seconds * 10) / 10).toFixed(1)}s`;
-  const s = Math.round(seconds);
-  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
-  const m = Math.round(s / 60);
-  if (m < 1440) return `${Math.floor(m / 60)}h ${m % 60}m`;
-  const h = Math.round(m / 60);
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
+  return seconds === null ? '—' : duration(seconds * 1000);
 }

@@ -5,11 +5,11 @@
 // Restore reads points that reached the paired region, up to 12 h after the vault), §2.4
 // (archived points need rehydration and are not restored across regions).
 
-import { MS } from '../../engine/units.js';
 import type { RestorePoint } from '../backup/vm-backup.js';
 import type { PointSource, RecoveryPath } from '../results/types.js';
 import type { RecoverySettings } from '../scenario/dr.js';
 import type { Vault, Vm } from '../scenario/types.js';
+import { GROWTH_YEAR } from '../workload/growth.js';
 import type { Outages } from './faults.js';
 
 /** One way to restore a VM from backup. */
@@ -36,12 +36,12 @@ export interface RestoreContext {
   snapshotWork: number;
 }
 
-const YEAR = 365 * MS.day;
-
 /** Restore work from the vault: fixed overhead plus the largest disk at the restore rate (disks in parallel). */
 export function vaultRestoreWork(vm: Vm, settings: RecoverySettings, t: number): number {
   let largest = 0;
-  for (const d of vm.disks) largest = Math.max(largest, d.used * (1 + d.growth) ** (t / YEAR));
+  // Growth stops at the disk's size (workload/growth.ts); unrounded, as the restore rate is.
+  for (const d of vm.disks)
+    largest = Math.max(largest, Math.min(d.size, d.used * (1 + d.growth) ** (t / GROWTH_YEAR)));
   return settings.vaultRestoreOverhead + Math.ceil((largest / settings.restoreThroughput) * 1000);
 }
 

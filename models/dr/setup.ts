@@ -34,6 +34,8 @@ export interface DrRun {
   start(monitor: Monitor | null): void;
   /** Results once the run has ended, with what disaster recovery bills (CostInput.replicated and .compute). */
   finish(): { dr: DrResult; objectives: ObjectiveResult[]; billing: DrBilling };
+  /** Per replicated VM, the peak replication data age over the run (ms), for what the schedule guarantees. */
+  replicationPeaks(): Map<string, number>;
 }
 
 /** Builds disaster recovery for a run and sets the world's hooks (blocked backups, point times). */
@@ -98,6 +100,15 @@ export function setupDr(
     start(monitor) {
       faults.start(monitor);
       replicationStats(sim, monitor, replicas, horizon);
+    },
+    replicationPeaks() {
+      const out = new Map<string, number>();
+      for (const r of replicas) {
+        let peak = 0;
+        for (const p of r.dailyPeaks()) if (p !== null && p > peak) peak = p;
+        out.set(r.vm.id, peak);
+      }
+      return out;
     },
     finish() {
       // §6: the Deployment Planner's default desired RPO is 15 minutes.

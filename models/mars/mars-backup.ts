@@ -29,6 +29,9 @@
  *     their successor.
  * M6. Billed protected-instance size (§2.6): the server's uncompressed data (with growth)
  *     from its first successful backup on.
+ * M7. A server has no provisioned size in the scenario, so its data grows without Azure's
+ *     limit; it stops at 2^53 bytes (8 PiB), the model's exact range (assumption: a numeric
+ *     guard, not a disk, so no "full" note).
  */
 
 import { Link } from '../../engine/link.js';
@@ -41,6 +44,7 @@ import type { PointTags } from '../retention/types.js';
 import type { MarsServer, Schedule } from '../scenario/types.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
 import type { ContentState } from '../storage/types.js';
+import { grownUsed } from '../workload/growth.js';
 import { ItemContent } from '../workload/item-content.js';
 import { type MarsSlot, nextMarsSlot, nextThrottleChange, throttleAt } from './schedule.js';
 
@@ -51,7 +55,8 @@ export const OUTDATED_AGENT_MESSAGE = `MARS agent below ${MIN_AGENT_VERSION}: up
 /** §3: the most bandwidth the agent's throttling allows, 1,023 Mbps, in bytes/s. */
 export const MAX_AGENT_BANDWIDTH = 1_023_000_000 / 8;
 
-const YEAR = 365 * MS.day;
+// M7: where a server's data stops growing.
+const DATA_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /** Whether a version like 2.0.9000.0 is below 2.0.9083.0, comparing part by part as numbers. */
 export function agentOutdated(version: string): boolean {
@@ -87,6 +92,7 @@ export class MarsBackup implements ProtectedItem {
       {
         used: Math.round(server.data * (1 - server.compression)),
         growth: server.growth,
+        size: DATA_LIMIT,
         churn: server.churn,
         stream: world.streams.get(`mars/${server.id}/churn`),
       },
@@ -212,7 +218,7 @@ export class MarsBackup implements ProtectedItem {
     if (this.lastVaultState === null) return null;
     const { data, growth } = this.server;
     // The same compounding as ItemContent's used bytes, before compression.
-    return growth === 0 ? data : Math.round(data * (1 + growth) ** (now / YEAR));
+    return grownUsed(data, growth, DATA_LIMIT, now);
   }
 
   private trace(kind: string, detail: Record<string, number | string | boolean>): void {

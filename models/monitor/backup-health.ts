@@ -1,6 +1,7 @@
 // Backup job outcomes → monitoring signals (reference/azure.md §7.5): a Backup Health Events
 // sample per job with its Health Status, a row in the backup jobs log table, and the
-// built-in alerts (job failure, backup data deleted, upcoming purge).
+// built-in job failure alert. The built-in security alerts (deletions, purges, protection
+// changes) come from security.ts.
 //
 // Health status: a success is Healthy. A failure is Unhealthy when the service failed
 // (transient errors, a region outage) and Degraded when the user's setup did (no VM agent,
@@ -8,7 +9,6 @@
 // the item's previous attempt failed with the same cause, else Transient (§7.5: "repeated
 // same error → Transient→Persistent").
 
-import { UPCOMING_PURGE_LEAD } from './limits.js';
 import {
   BACKUP_HEALTH_EVENTS,
   BACKUP_JOBS_TABLE,
@@ -17,12 +17,32 @@ import {
   type SignalSink,
 } from './signals.js';
 
-/** The built-in backup alerts (§7.5) with their severities. */
+/**
+ * The built-in backup alerts (§7.5; reference/azure-workloads.md §18.4) with their severities:
+ * job failure (Sev 1), then the security alerts (Sev 0, cannot be turned off). `title` is
+ * Azure's name. The order is the rules' order in results; new alerts go at the end.
+ */
 export const BUILT_IN_ALERTS = {
-  jobFailure: { name: 'backup-failure', severity: 1 },
-  dataDeleted: { name: 'backup-data-deleted', severity: 0 },
-  upcomingPurge: { name: 'upcoming-purge', severity: 0 },
+  jobFailure: { name: 'backup-failure', severity: 1, title: 'Backup Failure' },
+  dataDeleted: { name: 'backup-data-deleted', severity: 0, title: 'Delete Backup Data' },
+  upcomingPurge: { name: 'upcoming-purge', severity: 0, title: 'Upcoming Purge' },
+  purgeComplete: { name: 'purge-complete', severity: 0, title: 'Purge Complete' },
+  softDeleteDisabled: { name: 'soft-delete-disabled', severity: 0, title: 'Soft Delete Disabled for Vault' },
+  policyShorterRetention: {
+    name: 'policy-shorter-retention',
+    severity: 0,
+    title: 'Modify Policy with Shorter Retention',
+  },
+  protectionShorterRetention: {
+    name: 'protection-shorter-retention',
+    severity: 0,
+    title: 'Modify Protection with Shorter Retention',
+  },
+  muaDisabled: { name: 'mua-disabled', severity: 0, title: 'MUA Disabled' },
 } as const;
+
+/** The built-in alerts listed for every monitored run; the others only when they fire or the run has operations. */
+export const ALWAYS_LISTED: ReadonlySet<BuiltInKind> = new Set(['jobFailure', 'dataDeleted', 'upcomingPurge']);
 
 /** Which built-in alert. */
 export type BuiltInKind = keyof typeof BUILT_IN_ALERTS;
@@ -69,13 +89,6 @@ export class BackupHealth implements BackupSignals {
     if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Failed', cause, 0), t);
     if (this.jobFailureAlerts && !NO_FAILURE_ALERT.has(cause))
       this.alerts('jobFailure', t, { datasourceId: item, vault });
-  }
-
-  dataDeleted(item: string, vault: string, t: number, purgeAt: number | null): void {
-    this.alerts('dataDeleted', t, { datasourceId: item, vault });
-    // §2.3: the Upcoming Purge alert fires two days before soft-deleted data is purged.
-    if (purgeAt !== null)
-      this.alerts('upcomingPurge', Math.max(t, purgeAt - UPCOMING_PURGE_LEAD), { datasourceId: item, vault });
   }
 }
 

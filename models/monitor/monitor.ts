@@ -12,7 +12,7 @@
 import { makeSampler, type Sampler } from '../../engine/distributions.js';
 import type { RandomStream, Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
-import { BackupHealth, BUILT_IN_ALERTS, type BuiltInKind } from './backup-health.js';
+import { ALWAYS_LISTED, BackupHealth, BUILT_IN_ALERTS, type BuiltInKind } from './backup-health.js';
 import { type CompiledRule, compileRule } from './compile.js';
 import { passes } from './condition.js';
 import { type Instance, RuleEvaluator } from './evaluator.js';
@@ -63,6 +63,8 @@ export interface MonitorOptions {
   horizon: number;
   /** Make every rule live (tests use it to check live and lazy evaluation agree). */
   allLive?: boolean;
+  /** List every built-in security alert in the results, fired or not (the run has operations). */
+  security?: boolean;
 }
 
 type Consumer = {
@@ -232,8 +234,12 @@ export class Monitor implements SignalSink {
     for (const tr of sorted)
       counts.set(`${tr.kind}:${tr.rule}`, (counts.get(`${tr.kind}:${tr.rule}`) ?? 0) + 1);
     const count = (rule: string, kind: Transition['kind']) => counts.get(`${kind}:${rule}`) ?? 0;
-    const builtIns = Object.entries(BUILT_IN_ALERTS)
-      .filter(([kind]) => kind !== 'jobFailure' || this.spec.builtIn.jobFailure)
+    const listed = (kind: BuiltInKind, name: string) =>
+      kind === 'jobFailure'
+        ? this.spec.builtIn.jobFailure
+        : ALWAYS_LISTED.has(kind) || this.options.security === true || count(name, 'fired') > 0;
+    const builtIns = (Object.entries(BUILT_IN_ALERTS) as [BuiltInKind, (typeof BUILT_IN_ALERTS)[BuiltInKind]][])
+      .filter(([kind, b]) => listed(kind, b.name))
       .map(([, b]) => ({ name: b.name, kind: 'built-in' as const, severity: b.severity as Severity }));
     return [
       ...this.spec.rules.map((r) => ({ name: r.name, kind: r.kind, severity: r.severity })),
@@ -313,7 +319,8 @@ export class Monitor implements SignalSink {
     );
   }
 
-  private builtIn(kind: BuiltInKind, t: number, instance: Record<string, string>): void {
+  /** Records a built-in alert of `kind` firing at `t` (ms; at once when t ≤ now, else by an event at t) for an instance. */
+  builtIn(kind: BuiltInKind, t: number, instance: Record<string, string>): void {
     const b = BUILT_IN_ALERTS[kind];
     const index = this.builtInIndex + Object.keys(BUILT_IN_ALERTS).indexOf(kind);
     const tr: Transition = {

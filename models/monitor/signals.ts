@@ -34,12 +34,10 @@ export type HealthStatus =
   | 'Transient Degraded'
   | 'Persistent Degraded';
 
-/** What the backup model reports about a protected item's jobs and data. */
+/** What the backup model reports about a protected item's jobs (deletions go to security.ts). */
 export interface BackupSignals {
   /** A job attempt succeeded at `t`; it ran `durationMs`. */
   jobCompleted(item: string, vault: string, t: number, durationMs: number): void;
   /** A job attempt failed at `t` with `cause` (a backup failure cause, like 'transient'). */
   jobFailed(item: string, vault: string, t: number, cause: string): void;
-  /** Backup data was deleted at `t`; soft-deleted data is purged at `purgeAt` (null: deleted at once). */
-  dataDeleted(item: string, vault: string, t: number, purgeAt: number | null): void;
 }

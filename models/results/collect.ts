@@ -12,6 +12,7 @@ import { DEFAULT_PRICES, mergePrices } from '../pricing/defaults.js';
 import { priceRun } from '../pricing/monthly.js';
 import type { ComputeRun, CostInput, PriceTable, ReplicatedVmUsage } from '../pricing/types.js';
 import type { Scenario } from '../scenario/types.js';
+import { filledDisks } from '../workload/growth.js';
 import { storagePeaks } from './peaks.js';
 import type {
   AlertsResult,
@@ -85,6 +86,11 @@ export function collectResult(run: RunState): RunResult {
         peak: run.diskSnapshots?.max() ?? 0,
       },
     },
+    // Growth capped at a disk's size (workload/growth.ts): say which disks filled, and when.
+    diskFull: filledDisks(scenario.vms, scenario.duration).map(({ at, ...d }) => ({
+      ...d,
+      from: new Date(scenario.start + at).toISOString(),
+    })),
     jobs: [...run.groups].map(([name, g]) => jobResult(name, g, run.sampled.groups.get(name)!)),
     cost: { currency, months, summary, lines, by, prices: cited, notes },
     dr: run.dr ?? null,

@@ -9,6 +9,7 @@ import type {
   MonthCost,
   PriceCitation,
 } from '../pricing/types.js';
+import type { OperationsResult } from './operations.js';
 
 /** Bytes per storage tier. */
 export interface TierBytes {
@@ -114,6 +115,8 @@ export interface RunResult {
   fingerprint: string;
   vaults: VaultResult[];
   storage: { end: TierBytes; peak: TierBytes; diskSnapshots: { end: number; peak: number } };
+  /** Disks that growth filled during the run (their used bytes stay at their size from then on); empty when none. */
+  diskFull: DiskFull[];
   jobs: JobResult[];
   cost: CostResult;
   /** Disaster recovery, or null when the scenario has no faults, replication or drills. */
@@ -124,6 +127,20 @@ export interface RunResult {
   alerts: AlertsResult | null;
   /** Per Azure VM policy, the vault points its first protected item keeps at the end of the run. */
   kept: KeptPoints[];
+  /** Operations by an admin or an attacker (issue 14); present only when the scenario has some. */
+  operations?: OperationsResult;
+}
+
+/** A disk of a fleet group that growth filled: from `from` on, its VMs' used bytes stay at `size`. */
+export interface DiskFull {
+  group: string;
+  disk: string;
+  /** VMs of the group with this disk full from this instant. */
+  vms: number;
+  /** The disk's provisioned size, bytes. */
+  size: number;
+  /** When it became full: an ISO-8601 UTC instant within the run. */
+  from: string;
 }
 
 /** The recovery points one item keeps at the end of a run: the "what does my policy keep" view. */
@@ -261,16 +278,34 @@ export interface ObjectiveResult {
   scope: string;
   metric: 'rpo' | 'rto';
   targetSeconds: number;
-  /** The worst achieved figure in scope, seconds (null: unrecovered, counts as a failure). */
+  /** The worst figure achieved in incidents in scope, seconds (null: unrecovered, counts as a failure). */
   worstSeconds: number | null;
-  /** VM recoveries judged. */
+  /** VM recoveries judged (in incidents). */
   judged: number;
+  /** VM recoveries that broke the objective. */
   failed: number;
+  /** Both judgements hold (a skipped objective has pass true and status 'skip'). */
   pass: boolean;
-  /** VM ids that failed, sorted, at most 20. */
+  /** 'fail' when either judgement breaks it; 'skip' only when neither had anything to judge. */
+  status: 'pass' | 'fail' | 'skip';
+  /** VM ids that failed either judgement, sorted, at most 20. */
   failing: string[];
-  /** One sentence a human can check. */
+  /** What the schedule guarantees and what the incidents achieved, in sentences a human can check. */
   evidence: string;
+  /** The judgement against what the schedule guarantees for every VM in scope. */
+  schedule: {
+    /** VMs in scope judged. */
+    judged: number;
+    /** VMs whose guaranteed figure breaks the objective (unprotected VMs included). */
+    failed: number;
+    /** The worst guaranteed figure, seconds (null: a VM in scope is unprotected). */
+    worstSeconds: number | null;
+    /** The VM with the worst guaranteed figure. */
+    worstVm: string | null;
+    /** VM ids that fail, sorted, at most 20. */
+    failing: string[];
+    evidence: string;
+  };
 }
 
 /** One firing of an alert rule's instance (one time series). */

@@ -142,6 +142,20 @@ export class RetentionQueue {
   }
 
   /**
+   * Puts back a point created before now, after every point held (in creation order): for
+   * points that left and return (an undelete) or are re-tagged (a retention change). Tiers
+   * whose until has passed do not keep it; a point no tier keeps goes at the next advance.
+   */
+  readd(point: RetainedPoint): void {
+    const u = point.tags.until;
+    const s = this.scratch;
+    TIERS.forEach((tier, k) => {
+      s[k] = u[tier] ?? Number.NaN;
+    });
+    this.insert(point.id, point.createdAt, s, point.tags.expiresAt, undefined, true);
+  }
+
+  /**
    * Moves the clock to `now` (never backwards): lapses every tier membership whose until
    * ≤ now and removes and returns every point whose expiresAt ≤ now, in (expiresAt, id) order.
    */
@@ -226,8 +240,9 @@ export class RetentionQueue {
     until: ArrayLike<number>,
     expiresAt: number,
     obj: RetainedPoint | undefined,
+    past = false,
   ): void {
-    if (createdAt < this.clock)
+    if (createdAt < this.clock && !past)
       throw new RangeError(`point ${id} created at ${createdAt}, before now (${this.clock})`);
     if (Number.isNaN(this.newestCreated)) {
       const newest = this.newestSlot();

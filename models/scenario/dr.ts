@@ -42,7 +42,6 @@ export type FaultSpec =
   | { kind: 'zone-outage'; at: TimeSpec; duration: TimeSpec; region: string; zone: number }
   | { kind: 'vm-failure' | 'disk-corruption' | 'vm-deletion'; at: TimeSpec; targets: VmTargets }
   | { kind: 'ransomware'; at: TimeSpec; detectedAfter: TimeSpec; targets: VmTargets }
-  | { kind: 'backup-deletion'; at: TimeSpec; targets: VmTargets }
   | { kind: 'churn-spike'; at: TimeSpec; duration: TimeSpec; rate: BytesPerSec; targets: VmTargets }
   | {
       kind: 'link-degradation';
@@ -94,6 +93,8 @@ export interface RecoverySettings {
   restoreThroughput: BytesPerSec;
   /** Archive rehydration before an archived point can be restored. */
   rehydration: Millis;
+  /** Undeleting soft-deleted backup data before it can be restored (reference/azure.md §2.3). */
+  undelete: Millis;
   /** How long a vault point takes to reach the paired region (§2.2: up to 12 hours). */
   crossRegionLag: Millis;
   /** Site Recovery: from data upload to a processed recovery point (§5.2: within five minutes). */

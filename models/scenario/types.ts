@@ -13,6 +13,7 @@ import type {
   ReplicationPlan,
   ScopedObjective,
 } from './dr.js';
+import type { OperationSpec, ResourceGuard } from './operations.js';
 
 /** An Azure region with its pair and number of availability zones. */
 export interface Region {
@@ -34,7 +35,11 @@ export interface Vault {
   crossRegionRestore: boolean;
   /** Soft-delete retention, or null when soft delete is disabled. */
   softDelete: Millis | null;
+  /** Soft delete is "Enabled and always-on": it cannot be disabled (§18.2). */
+  softDeleteAlwaysOn: boolean;
   immutability: 'disabled' | 'enabled' | 'locked';
+  /** Multi-user authorization with a Resource Guard (§18.1), or null. */
+  resourceGuard: ResourceGuard | null;
   link: string | null;
   maxConcurrentTransfers: number;
 }
@@ -205,6 +210,8 @@ export interface Scenario {
   objectives: Objectives;
   /** Faults and drills, in scenario order. */
   faults: FaultSpec[];
+  /** Operations by an admin or an attacker (stop, resume, undelete, policy and vault changes), in scenario order. */
+  operations: OperationSpec[];
   recoveryPlans: RecoveryPlanSpec[];
   recovery: RecoverySettings;
   /** Alert rules and their routing (issue 6), or null when the scenario has no monitor section. */

@@ -57,6 +57,7 @@ export class DiskSnapshots {
       vm.disks.map((d) => ({
         used: d.used,
         growth: d.growth,
+        size: d.size,
         churn: d.churn,
         stream: streams.get(`vm/${vm.id}/disk/${d.name}/churn`),
       })),

@@ -11,10 +11,13 @@
 //   ledger records an EarlyDeletion. Which points may move (monthly/yearly, age, remaining
 //   retention) is the policy's business, not the ledger's.
 // - soft delete (§2.3): stop protection with delete data keeps the item's vault data
-//   (standard and archive) until now + the vault's soft-delete retention, billed after the
-//   first 14 days (pricing reads softDeletedEntries()). Instant-restore snapshots are not
-//   covered by soft delete (§2.3, "operational-tier … VM snapshot backups"), so (inferred)
-//   they are released at once. Archive copies keep their early-deletion clocks until purged.
+//   (standard and archive) until now + the vault's soft-delete retention, billed for the
+//   period's days before its last 14 (pricing reads softDeleteHistory()). Instant-restore
+//   snapshots are not covered by soft delete (§2.3, "operational-tier … VM snapshot
+//   backups"), so (inferred) they are released at once. The item's vault chain and archive
+//   copies are held as they were (no longer counted in standard or archive) until the purge
+//   clears them, or an undelete (§2.3: back to "stop protection with retain data") counts
+//   them in their tiers again. Archive copies keep their early-deletion clocks throughout.
 //
 // Every method that changes bytes takes `now` (ms, non-decreasing) and records the touched
 // tiers' totals at `now`. Several changes at one instant all count for peak(): adding the
@@ -87,6 +90,8 @@ interface ItemState extends LedgerItem {
   // Created at the first archive move: most items never archive.
   archive: Map<PointId, ArchiveRecord> | null;
   archiveBytes: number;
+  // In soft delete: not live, its standard chain and archive copies kept for an undelete.
+  held: boolean;
 }
 
 /** How many points an item's chains will usually hold, and of how many disks (Ledger.item's size hint). */
@@ -97,12 +102,21 @@ export interface ExpectedPoints {
   disks?: number;
 }
 
+// A line of the soft-delete history: when the entry left soft delete, and whether by an undelete.
+interface SoftHistory {
+  readonly entry: SoftDeletedEntry;
+  leftAt: number | undefined;
+  undeleted: boolean;
+}
+
 interface SoftRecord {
   readonly entry: SoftDeletedEntry;
-  // Its line in the ledger's soft-delete history, where the purge records when it left.
-  readonly history: { entry: SoftDeletedEntry; leftAt: number | undefined };
+  // Its line in the ledger's soft-delete history, where the purge or undelete records when it left.
+  readonly history: SoftHistory;
   readonly archived: readonly ArchiveRecord[];
   readonly seq: number;
+  // The item's held state: its chain and copies go with the purge or come back with an undelete.
+  readonly state: ItemState;
 }
 
 /** Bytes per tier and per item of one vault over time, with chains, archive copies and soft delete. */
@@ -125,7 +139,7 @@ export class Ledger {
   private readonly partTotals: Float64Array;
   private readonly partSeriesOf: readonly Series[];
   // Every soft-deleted entry ever made, in deletion order, with when it left soft delete.
-  private readonly softHistory: { entry: SoftDeletedEntry; leftAt: number | undefined }[] = [];
+  private readonly softHistory: SoftHistory[] = [];
   // Sorted by (purgeAt, seq) so purgeDue takes from the front.
   private readonly soft: SoftRecord[] = [];
   private readonly softByItem = new Map<string, number>();
@@ -134,6 +148,8 @@ export class Ledger {
   private lastItem: string | null = null;
   private lastState: ItemState | undefined;
   private seq = 0;
+  /** Told of every soft-deleted entry purged (its time come, or soft delete disabled), as it goes. */
+  onPurge: ((entry: SoftDeletedEntry, now: number) => void) | null = null;
 
   /** An empty ledger; series default to one-hour buckets and at most 10,000 samples per tier. */
   constructor(name: string, options: LedgerOptions = {}) {
@@ -289,11 +305,12 @@ export class Ledger {
     this.change(now, SNAPSHOT, -st.snapshot.stored, st.part);
     this.change(now, STANDARD, -standardBytes, st.part);
     this.change(now, ARCHIVE, -archiveBytes, st.part);
-    this.forget(st);
     if (softDeleteMs === null || standardBytes + archiveBytes === 0) {
+      this.forget(st);
       for (const rec of archived) this.leaveArchive(rec, now);
       return null;
     }
+    this.hold(st);
     const total = bytes(standardBytes + archiveBytes);
     const entry = {
       item,
@@ -303,9 +320,9 @@ export class Ledger {
       deletedAt: now,
       purgeAt: now + softDeleteMs,
     };
-    const history = { entry, leftAt: undefined };
+    const history: SoftHistory = { entry, leftAt: undefined, undeleted: false };
     this.softHistory.push(history);
-    this.insertSoft({ entry, history, archived, seq: this.seq++ });
+    this.insertSoft({ entry, history, archived, seq: this.seq++, state: st });
     this.softByItem.set(item, (this.softByItem.get(item) ?? 0) + total);
     this.change(now, SOFT, total, st.part);
     return entry;
@@ -315,22 +332,76 @@ export class Ledger {
   purgeDue(now: number): Bytes {
     this.tick(now);
     let k = 0;
+    while (k < this.soft.length && this.soft[k].entry.purgeAt <= now) k++;
+    if (k === 0) return bytes(0);
+    return this.purge(this.soft.splice(0, k), now);
+  }
+
+  /** Purges every soft-deleted entry now, due or not (§18.2: disabling soft delete purges deleted data); returns the bytes released. */
+  purgeAll(now: number): Bytes {
+    this.tick(now);
+    if (this.soft.length === 0) return bytes(0);
+    return this.purge(this.soft.splice(0), now);
+  }
+
+  /**
+   * Undeletes an item in soft delete (§2.3): its vault chain and archive copies count in their
+   * tiers again from `now`, and its entry leaves soft delete. Returns the entry, or null when
+   * the item holds nothing in soft delete (never deleted, already purged, or undeleted).
+   */
+  undelete(now: number, ref: ItemRef): SoftDeletedEntry | null {
+    this.tick(now);
+    const st = typeof ref === 'string' ? this.known.get(ref) : this.own(ref);
+    if (st === undefined || !st.held) return null;
+    const k = this.soft.findIndex((r) => r.state === st);
+    if (k < 0) return null;
+    const [{ entry, history }] = this.soft.splice(k, 1);
+    history.leftAt = now;
+    history.undeleted = true;
+    this.releaseSoft(entry, now, true);
+    st.held = false;
+    st.live = true;
+    this.items.set(st.id, st);
+    if (st.id === this.lastItem) this.lastState = st;
+    this.change(now, STANDARD, entry.standardBytes, st.part);
+    this.change(now, ARCHIVE, entry.archiveBytes, st.part);
+    return entry;
+  }
+
+  /** When an item's data in soft delete is purged (sim ms), or null when it holds none. */
+  heldUntil(ref: ItemRef): number | null {
+    const st = typeof ref === 'string' ? this.known.get(ref) : this.own(ref);
+    if (st === undefined || !st.held) return null;
+    return this.soft.find((r) => r.state === st)?.entry.purgeAt ?? null;
+  }
+
+  // Soft-deleted records leave for good at `now`: their bytes, chains and archive copies go.
+  private purge(records: readonly SoftRecord[], now: number): Bytes {
     let released = 0;
-    while (k < this.soft.length && this.soft[k].entry.purgeAt <= now) {
-      const { entry, archived, history } = this.soft[k++];
+    for (const { entry, archived, history, state } of records) {
       history.leftAt = now;
       released += entry.bytes;
-      if (this.partTotals.length > 0) this.change(now, SOFT, -entry.bytes, this.partIndex(entry.item));
-      const left = (this.softByItem.get(entry.item) ?? 0) - entry.bytes;
-      if (left === 0) this.softByItem.delete(entry.item);
-      else this.softByItem.set(entry.item, left);
+      this.releaseSoft(entry, now, this.partTotals.length > 0);
       for (const rec of archived) this.leaveArchive(rec, now);
+      if (state.held) {
+        state.held = false;
+        state.standard.clear();
+        state.archive = null;
+        state.archiveBytes = 0;
+      }
+      this.onPurge?.(entry, now);
     }
-    if (k === 0) return bytes(0);
-    this.soft.splice(0, k);
     // A split ledger recorded each entry's release in its part above; the vault total is the same.
     if (this.partTotals.length === 0) this.change(now, SOFT, -released, 0);
     return bytes(released);
+  }
+
+  // An entry's bytes leave the item's soft-deleted total; with `count`, the tier total too.
+  private releaseSoft(entry: SoftDeletedEntry, now: number, count: boolean): void {
+    if (count) this.change(now, SOFT, -entry.bytes, this.partIndex(entry.item));
+    const left = (this.softByItem.get(entry.item) ?? 0) - entry.bytes;
+    if (left === 0) this.softByItem.delete(entry.item);
+    else this.softByItem.set(entry.item, left);
   }
 
   /** The vault's current bytes in a tier. */
@@ -402,9 +473,16 @@ export class Ledger {
     return this.soft.map((r) => r.entry);
   }
 
-  /** Every entry soft-deleted during the run, in deletion order, with when it left soft delete (undefined: still held). */
-  softDeleteHistory(): (SoftDeletedEntry & { leftAt?: number })[] {
-    return this.softHistory.map((h) => (h.leftAt === undefined ? h.entry : { ...h.entry, leftAt: h.leftAt }));
+  /**
+   * Every entry soft-deleted during the run, in deletion order, with when it left soft delete
+   * (undefined: still held) and whether by an undelete (else by its purge).
+   */
+  softDeleteHistory(): (SoftDeletedEntry & { leftAt?: number; undeleted?: true })[] {
+    return this.softHistory.map((h) =>
+      h.leftAt === undefined
+        ? h.entry
+        : { ...h.entry, leftAt: h.leftAt, ...(h.undeleted ? { undeleted: true as const } : {}) },
+    );
   }
 
   /** The parts' names (empty when the ledger was not split). */
@@ -487,6 +565,16 @@ export class Ledger {
     return st;
   }
 
+  // Soft delete: the item is no longer live; its snapshots go, its vault chain and archive
+  // copies stay as they are for a purge or an undelete.
+  private hold(st: ItemState): void {
+    st.snapshot.clear();
+    st.live = false;
+    st.held = true;
+    this.items.delete(st.id);
+    if (st.id === this.lastItem) this.lastState = undefined;
+  }
+
   // Drops an item whose bytes have been accounted for, returning its chains' buffers.
   private forget(st: ItemState): void {
     st.snapshot.clear();
@@ -502,6 +590,8 @@ export class Ledger {
     const st = this.lookup(ref);
     if (st !== undefined) return st;
     const known = typeof ref === 'string' ? (this.known.get(ref) ?? this.newState(ref)) : this.own(ref);
+    if (known.held)
+      throw new RangeError(`ledger ${this.name}: ${known.id} is in soft delete; undelete it before adding points`);
     known.live = true;
     this.items.set(known.id, known);
     if (known.id === this.lastItem) this.lastState = known;
@@ -518,6 +608,7 @@ export class Ledger {
       standard: new Chain(this.arena, expected.standard, expected.disks),
       archive: null,
       archiveBytes: 0,
+      held: false,
     };
     this.known.set(id, st);
     return st;

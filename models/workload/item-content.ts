@@ -1,5 +1,6 @@
 // How a protected item's data changes over time: per disk, a churn fraction drawn for
-// every day from the disk's own random stream, and used bytes growing at a yearly rate.
+// every day from the disk's own random stream, and used bytes growing at a yearly rate up to
+// the disk's size (workload/growth.ts).
 // Content is computed on demand at the instants that need it (a snapshot, a transfer),
 // never stepped per day by events.
 //
@@ -16,6 +17,7 @@ import type { RandomStream } from '../../engine/random.js';
 import { MS } from '../../engine/units.js';
 import { contentState } from '../storage/content.js';
 import type { ContentState } from '../storage/types.js';
+import { grownUsed } from './growth.js';
 
 /** What the workload needs to know about one disk. */
 export interface DiskWorkload {
@@ -23,14 +25,17 @@ export interface DiskWorkload {
   used: number;
   /** Yearly growth of used bytes, as a fraction (0.2 = 20% a year, compounded). */
   growth: number;
+  /** Provisioned size: growth stops there (workload/growth.ts); Infinity for data without one. */
+  size: number;
   /** Distribution of the fraction of used data changed per day. */
   churn: Distribution;
   /** The disk's own stream: day k's churn is its k-th draw, whatever the policy does. */
   stream: RandomStream;
 }
 
-const YEAR = 365 * MS.day;
 const DRAW_AHEAD = 16;
+// The buffer's per-disk fields before the draws: used, log survival, log kept, used at 0, growth, size.
+const FIRST_DRAW = 6;
 // storage/content.ts: one interval's log survival is floored at −50 (a full rewrite in whole bytes).
 const MIN_LOG_STEP = -50;
 
@@ -45,7 +50,7 @@ interface LiveState {
 export class ItemContent {
   private readonly n: number;
   // Per disk d: used (the state's view), log survival (view), log kept this call, used at 0,
-  // growth; then ln(1 − churn) of days drawnFrom … drawnFrom + DRAW_AHEAD − 1, day-major.
+  // growth, size; then ln(1 − churn) of days drawnFrom … drawnFrom + DRAW_AHEAD − 1, day-major.
   private readonly buf: Float64Array;
   private readonly state: LiveState;
   private readonly samplers: Sampler[];
@@ -64,12 +69,13 @@ export class ItemContent {
       0,
       disks.map((d) => d.used),
     );
-    this.buf = new Float64Array(5 * n + DRAW_AHEAD * n);
+    this.buf = new Float64Array(FIRST_DRAW * n + DRAW_AHEAD * n);
     this.buf.set(initial.used, 0);
     this.buf.set(initial.logSurvival, n);
     disks.forEach((d, k) => {
       this.buf[3 * n + k] = d.used;
       this.buf[4 * n + k] = d.growth;
+      this.buf[5 * n + k] = d.size;
     });
     this.state = { time: 0, used: this.buf.subarray(0, n), logSurvival: this.buf.subarray(n, 2 * n) };
   }
@@ -111,7 +117,7 @@ export class ItemContent {
     while (a < t) {
       const k = Math.floor(a / MS.day);
       if (k >= this.drawnTo) this.drawAhead(k);
-      const at = 5 * n + (k - this.drawnFrom) * n;
+      const at = FIRST_DRAW * n + (k - this.drawnFrom) * n;
       const b = Math.min(t, (k + 1) * MS.day);
       // A part f of a day with churn c keeps (1 − c)^f of the blocks (same uniform model).
       const f = (b - a) / MS.day;
@@ -138,11 +144,10 @@ export class ItemContent {
     return s;
   }
 
-  // Used bytes of disk d at time t: used at 0, compounded yearly.
+  // Used bytes of disk d at time t: used at 0, compounded yearly, at most the disk's size.
   private usedOf(d: number, t: number): number {
-    const used = this.buf[3 * this.n + d];
-    const growth = this.buf[4 * this.n + d];
-    return growth === 0 ? used : Math.round(used * (1 + growth) ** (t / YEAR));
+    const n = this.n;
+    return grownUsed(this.buf[3 * n + d], this.buf[4 * n + d], this.buf[5 * n + d], t);
   }
 
   // Draws churn for every day up to k and DRAW_AHEAD − 1 more, in order (days, then disks),
@@ -158,7 +163,7 @@ export class ItemContent {
           const c = this.samplers[d](this.streams[d]);
           // A draw outside [0, 1) (a normal's tail) means "none" or "nearly all" of the data.
           const churn = c <= 0 ? 0 : c >= 1 ? 0.999999 : c;
-          buf[5 * n + j * n + d] = Math.log1p(-churn);
+          buf[FIRST_DRAW * n + j * n + d] = Math.log1p(-churn);
         }
       }
     }

@@ -5,6 +5,7 @@
 import { type Distribution, makeSampler } from '../../engine/distributions.js';
 import type { RandomStream } from '../../engine/random.js';
 import { MS } from '../../engine/units.js';
+import { usedAt } from './growth.js';
 
 /** What the write rate needs to know about one disk (a scenario Disk fits). */
 export interface DiskChurn {
@@ -13,11 +14,12 @@ export interface DiskChurn {
   used: number;
   /** Yearly growth of used bytes (0.2 = 20% a year, compounded). */
   growth: number;
+  /** Provisioned size: used bytes stop growing there (workload/growth.ts). */
+  size: number;
   /** Distribution of the fraction of used data changed per day. */
   churn: Distribution;
 }
 
-const YEAR = 365 * MS.day;
 const SECONDS_PER_DAY = MS.day / 1000;
 
 /**
@@ -60,9 +62,4 @@ export function dayWriteRates(
     lastRate = rate;
     return rate;
   };
-}
-
-/** Used bytes of a disk at t, as ItemContent computes them (compounded yearly, whole bytes). */
-function usedAt(disk: DiskChurn, t: number): number {
-  return disk.growth === 0 ? disk.used : Math.round(disk.used * (1 + disk.growth) ** (t / YEAR));
 }

@@ -10,6 +10,8 @@ import { formatDuration, parseDuration, type UnitResult } from '../units.js';
 /** Collects issues while raw scenario data is turned into typed data. */
 export class Context {
   readonly issues: Issue[] = [];
+  /** Warnings (issue 15): things that parse but would never act; they do not stop the scenario. */
+  readonly warnings: Issue[] = [];
   /** The scenario's duration, once read (offsets are checked against it). */
   horizon: Millis | null = null;
 
@@ -23,6 +25,16 @@ export class Context {
     extra: { allowed?: string; key?: boolean } = {},
   ): void {
     this.issues.push(issueAt(this.source, code, path, message, extra));
+  }
+
+  /** Records a warning (a code of WARNING_CODES) at `path`. */
+  warn(
+    code: IssueCode,
+    path: readonly PathSegment[],
+    message: string,
+    extra: { allowed?: string } = {},
+  ): void {
+    this.warnings.push(issueAt(this.source, code, path, message, extra));
   }
 
   /** Parses a unit value that the schema has shape-checked; records an issue and returns null when it fails. */

@@ -16,7 +16,8 @@ import type {
   ScopedObjective,
   VmTargets,
 } from '../../models/scenario/dr.js';
-import type { LinkSpec, Region, Vm } from '../../models/scenario/types.js';
+import type { OperationSpec } from '../../models/scenario/operations.js';
+import type { LinkSpec, Policy, Region, Vault, Vm } from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
 import { DR_MSG } from '../messages-dr.js';
 import type { PathSegment } from '../source.js';
@@ -25,6 +26,7 @@ import { formatDuration, parseBandwidth, parseDuration } from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
 import { readEvents } from './events.js';
+import { readOperations } from './operations.js';
 
 type Raw = Record<string, unknown>;
 type RawReplicate = {
@@ -67,6 +69,7 @@ export const DEFAULT_RECOVERY: RecoverySettings = {
   // §1.2: 60 MB/s per blob (2018 doc; MB read as 2^20 bytes, as §5.2's table implies: assumption)
   restoreThroughput: (60 * 1024 * 1024) as RecoverySettings['restoreThroughput'],
   rehydration: millis(15 * MS.hour), // §11: blob archive Standard rehydration up to 15 h (secondary)
+  undelete: millis(5 * MS.minute), // assumption: an undelete is one portal action; the sources give no duration
   crossRegionLag: millis(12 * MS.hour), // §2.2: up to 12 hours to reach the secondary region
   processing: millis(5 * MS.minute), // §5.2: a recovery point within five minutes of upload
   // assumption: a drill's test VMs are checked and cleaned up 4 hours after the drill completes
@@ -124,22 +127,25 @@ export function normaliseReplicate(
   };
 }
 
-/** What the DR sections refer to. */
+/** What the DR sections (and the operations among the events) refer to. */
 export interface DrRefs {
   vms: readonly Vm[];
   regions: ReadonlyMap<string, Region>;
   links: ReadonlyMap<string, LinkSpec>;
+  vaults: ReadonlyMap<string, Vault>;
+  policies: ReadonlyMap<string, Policy>;
 }
 
 /** The DR sections of a scenario, typed. */
 export interface DrSections {
   faults: FaultSpec[];
+  operations: OperationSpec[];
   recoveryPlans: RecoveryPlanSpec[];
   recovery: RecoverySettings;
   scoped: ScopedObjective[];
 }
 
-/** Reads events, recovery plans, recovery settings and scoped objectives; null parts on issues. */
+/** Reads events (faults, drills and operations), recovery plans, recovery settings and scoped objectives; null parts on issues. */
 export function normaliseDr(ctx: Context, r: Raw, refs: DrRefs): DrSections {
   const vmIds = new Map(refs.vms.map((vm) => [vm.id, vm]));
   const groups = new Map<string, string[]>();
@@ -159,9 +165,15 @@ export function normaliseDr(ctx: Context, r: Raw, refs: DrRefs): DrSections {
     targets,
     new Set(((r.recoveryPlans as Raw[] | undefined) ?? []).map((p) => p.name as string)),
   );
+  const operations = readOperations(
+    ctx,
+    (r.events as Raw[] | undefined) ?? [],
+    { vms: vmIds, vaults: refs.vaults, policies: refs.policies },
+    targets,
+  );
   const recovery = readRecovery(ctx, (r.recovery as Raw | undefined) ?? {});
   const scoped = readScoped(ctx, (r.objectives as Raw | undefined)?.per as Raw[] | undefined, refs.vms);
-  return { faults, recoveryPlans, recovery, scoped };
+  return { faults, operations, recoveryPlans, recovery, scoped };
 }
 
 /** Reads `vms` or `group` into resolved VM ids; null (with an issue) otherwise. */
@@ -311,6 +323,7 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
     vaultRestoreOverhead: dur('vaultRestoreOverhead', d.vaultRestoreOverhead),
     restoreThroughput: throughput !== null && throughput > 0 ? throughput : d.restoreThroughput,
     rehydration: dur('rehydration', d.rehydration),
+    undelete: dur('undelete', d.undelete),
     crossRegionLag: dur('crossRegionLag', d.crossRegionLag),
     processing: dur('processing', d.processing),
     drillCleanupAfter: dur('drillCleanupAfter', d.drillCleanupAfter),

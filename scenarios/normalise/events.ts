@@ -9,16 +9,16 @@ import { parseBandwidth, parseDuration, parsePercent } from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
 import type { DrRefs } from './dr.js';
+import { OPERATION_KINDS } from './operations.js';
 
 type Raw = Record<string, unknown>;
 
-/** The kinds of event, by their key in the scenario. */
-export const EVENT_KINDS = [
+/** The kinds of fault and drill, by their key in the scenario. */
+export const FAULT_KINDS = [
   'outage',
   'vmFailure',
   'diskCorruption',
   'deleteVm',
-  'deleteBackup',
   'ransomware',
   'churnSpike',
   'degrade',
@@ -26,7 +26,11 @@ export const EVENT_KINDS = [
   'drill',
 ] as const;
 
-function readTime(
+/** The kinds of event, by their key in the scenario: faults and drills, then operations (operations.ts). */
+export const EVENT_KINDS = [...FAULT_KINDS, ...OPERATION_KINDS] as const;
+
+/** An event's `at` (offset: must fall in the run) or a duration: fixed, or a distribution drawn per run. */
+export function readTime(
   ctx: Context,
   path: readonly PathSegment[],
   raw: unknown,
@@ -40,7 +44,7 @@ function readTime(
   return t === null ? null : { fixed: millis(t) };
 }
 
-/** Reads `events:` in scenario order; an event with issues is left out. */
+/** Reads the faults and drills of `events:` in scenario order (operations.ts reads the rest); an event with issues is left out. */
 export function readEvents(
   ctx: Context,
   raw: Raw[],
@@ -56,7 +60,8 @@ export function readEvents(
       ctx.add('required', path, DR_MSG.eventKind(EVENT_KINDS, kinds));
       return;
     }
-    const kind = kinds[0];
+    const kind = kinds[0] as (typeof FAULT_KINDS)[number];
+    if (!(FAULT_KINDS as readonly string[]).includes(kind)) return;
     const body = e[kind] as Raw;
     const at = readTime(ctx, [...path, 'at'], e.at, true);
     const here = (...more: PathSegment[]) => [...path, kind, ...more];
@@ -79,8 +84,7 @@ export function readEvents(
         }
         case 'vmFailure':
         case 'diskCorruption':
-        case 'deleteVm':
-        case 'deleteBackup': {
+        case 'deleteVm': {
           const t = targets(body, here());
           if (at === null || t === null) return null;
           const k = (
@@ -88,7 +92,6 @@ export function readEvents(
               vmFailure: 'vm-failure',
               diskCorruption: 'disk-corruption',
               deleteVm: 'vm-deletion',
-              deleteBackup: 'backup-deletion',
             } as const
           )[kind];
           return { kind: k, at, targets: t };

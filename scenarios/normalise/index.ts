@@ -6,12 +6,13 @@ import type { Scenario } from '../../models/scenario/types.js';
 import type { Issue } from '../issues.js';
 import { MSG } from '../messages.js';
 import type { Source } from '../source.js';
-import { formatDuration, parseDuration, parseInstant } from '../units.js';
+import { formatDuration, formatInstant, parseDuration, parseInstant } from '../units.js';
 import { Context } from './context.js';
 import { normaliseDr } from './dr.js';
 import { normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
 import { normaliseMonitor } from './monitor.js';
+import { warnNoOps } from './no-ops.js';
 import { normalisePolicies } from './policies.js';
 import { normalisePricing } from './pricing.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
@@ -31,12 +32,13 @@ export function normalise(
   raw: unknown,
   source: Source,
   variant: string,
-): { scenario: Scenario | null; issues: Issue[] } {
+): { scenario: Scenario | null; issues: Issue[]; warnings: Issue[] } {
   const ctx = new Context(source);
   const r = raw as Raw;
   const duration = readDuration(ctx, r.duration);
   ctx.horizon = duration;
   const start = ctx.unit(parseInstant, ['start'], r.start ?? DEFAULT_START);
+  if (start !== null) checkYears(ctx, start, duration);
   const regions = normaliseRegions(ctx, r.regions);
   const list = (field: string) => (r[field] as { name: string }[] | undefined) ?? [];
   const declared = (field: string) => new Set(list(field).map((x) => x.name));
@@ -63,7 +65,7 @@ export function normalise(
     objectives?.rpo === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rpo'], objectives.rpo);
   const rto =
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
-  const dr = normaliseDr(ctx, r, { vms, regions, links });
+  const dr = normaliseDr(ctx, r, { vms, regions, links, vaults, policies });
   const monitor = normaliseMonitor(
     ctx,
     r.monitor as never,
@@ -71,7 +73,9 @@ export function normalise(
     new Set(vms.map((vm) => vm.group)),
   );
   if (ctx.issues.length > 0 || duration === null || start === null || backupJobs === null)
-    return { scenario: null, issues: ctx.issues };
+    return { scenario: null, issues: ctx.issues, warnings: [] };
+  // Issue 15: what the scenario names but would never act, once it has no errors.
+  warnNoOps(ctx, r, { policies, servers, vms, faults: dr.faults, plans: dr.recoveryPlans });
   return {
     scenario: {
       name: r.name,
@@ -90,12 +94,27 @@ export function normalise(
       prices,
       objectives: { rpo, rto, scoped: dr.scoped },
       faults: dr.faults,
+      operations: dr.operations,
       recoveryPlans: dr.recoveryPlans,
       recovery: dr.recovery,
       monitor,
     },
     issues: [],
+    warnings: ctx.warnings,
   };
+}
+
+// summary.json, the CSVs and the charts write instants as ISO 8601 with four-digit years
+// (a year outside 0001–9999 would print as +010000-01-01 and break the summary's own schema).
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
+// The run's start and end must both be writable instants.
+function checkYears(ctx: Context, start: number, duration: Millis | null): void {
+  if (start < FIRST_INSTANT)
+    ctx.add('out-of-range', ['start'], MSG.instantBeforeYearOne(formatInstant(start)));
+  else if (duration !== null && start + duration > LAST_INSTANT)
+    ctx.add('out-of-range', ['start'], MSG.endAfterYear9999(formatInstant(start), formatDuration(duration)));
 }
 
 function readDuration(ctx: Context, text: string): Millis | null {

@@ -33,6 +33,7 @@ import { closest } from '../suggest.js';
 import { formatDuration, parseDuration, parsePercent, parseTimeOfDay, parseTimeZone } from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
+import { checkSignals } from './signals.js';
 
 type Raw = Record<string, unknown>;
 type Path = readonly PathSegment[];
@@ -76,6 +77,7 @@ export function normaliseMonitor(
   const rawRules = (raw.alerts as Raw[] | undefined) ?? [];
   uniqueNames(ctx, 'alert rule', rawRules, at('alerts'));
   const rules = rawRules.map((r, i) => readRule(ctx, r, at('alerts', i), refs));
+  checkSignals(ctx, rawRules, at('alerts'));
   const processingRules = readProcessingRules(
     ctx,
     (raw.processingRules as Raw[] | undefined) ?? [],

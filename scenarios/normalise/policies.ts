@@ -60,7 +60,7 @@ export function normalisePolicies(ctx: Context, raw: RawPolicy[]): Map<string, P
 
 function normalisePolicy(ctx: Context, p: RawPolicy, i: number): Policy | null {
   const type = p.type ?? 'standard';
-  const schedule = normaliseSchedule(ctx, p, i, type);
+  const schedule = readSchedule(ctx, p.schedule, ['policies', i, 'schedule'], type);
   const frequency = schedule?.frequency ?? p.schedule.frequency;
   const retention = normaliseRetention(
     ctx,
@@ -91,9 +91,17 @@ function normaliseArchive(ctx: Context, p: RawPolicy, i: number, retention: Rete
   return after === null ? null : { after };
 }
 
-function normaliseSchedule(ctx: Context, p: RawPolicy, i: number, type: Policy['type']): Schedule | null {
-  const s = p.schedule;
-  const at = (field: string, ...more: string[]) => ['policies', i, 'schedule', field, ...more];
+/** The raw schedule block (shared by policies and policy changes). */
+export type RawSchedule = RawPolicy['schedule'];
+
+/** A schedule block read at `path` (a policy's, or a policy change's), for a policy of `type`; null on issues. */
+export function readSchedule(
+  ctx: Context,
+  s: RawSchedule,
+  path: readonly (string | number)[],
+  type: Policy['type'],
+): Schedule | null {
+  const at = (field: string, ...more: string[]) => [...path, field, ...more];
   const timeZone = s.timeZone === undefined ? 'UTC' : ctx.unit(parseTimeZone, at('timeZone'), s.timeZone);
   let start = s.at === undefined ? null : ctx.unit(parseTimeOfDay, at('at'), s.at);
   let every: Millis | null = null;
@@ -102,7 +110,7 @@ function normaliseSchedule(ctx: Context, p: RawPolicy, i: number, type: Policy['
   if (s.frequency === 'hourly') {
     // §1.3/1.4: a standard policy backs up at most once a day; hourly needs enhanced.
     if (type === 'standard') ctx.add('policy-limit', at('frequency'), MSG.hourlyNeedsEnhanced());
-    if (s.every === undefined) ctx.add('required', ['policies', i, 'schedule'], MSG.required('every'));
+    if (s.every === undefined) ctx.add('required', [...path], MSG.required('every'));
     else {
       every = ctx.unit(parseDuration, at('every'), s.every);
       if (every !== null && !ENHANCED_INTERVALS.has(every))
@@ -125,14 +133,14 @@ function normaliseSchedule(ctx: Context, p: RawPolicy, i: number, type: Policy['
     if (s.at !== undefined)
       ctx.add('policy-limit', at('at'), MSG.fieldNotFor('at', 'hourly', 'window.start'));
   } else {
-    if (s.at === undefined) ctx.add('required', ['policies', i, 'schedule'], MSG.required('at'));
+    if (s.at === undefined) ctx.add('required', [...path], MSG.required('at'));
     if (s.every !== undefined)
       ctx.add('policy-limit', at('every'), MSG.fieldNotFor('every', s.frequency, null));
     if (s.window !== undefined)
       ctx.add('policy-limit', at('window'), MSG.fieldNotFor('window', s.frequency, null));
   }
   if (s.frequency === 'weekly' && days.length === 0)
-    ctx.add('required', ['policies', i, 'schedule'], MSG.required('days'));
+    ctx.add('required', [...path], MSG.required('days'));
   if (s.frequency !== 'weekly' && s.days !== undefined)
     ctx.add('policy-limit', at('days'), MSG.fieldNotFor('days', s.frequency, null));
   if (timeZone === null || start === null) return null;

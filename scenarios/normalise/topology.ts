@@ -1,8 +1,10 @@
 // regions, vaults and links: raw → typed, with references and limits checked.
 
 import { type Millis, MS } from '../../engine/units.js';
+import type { GuardedOperation, ResourceGuard } from '../../models/scenario/operations.js';
 import type { LinkSpec, Redundancy, Region, Vault } from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
+import { OPS_MSG } from '../messages-ops.js';
 import { formatDuration, parseBandwidth, parseDuration } from '../units.js';
 import type { Context } from './context.js';
 
@@ -13,7 +15,9 @@ type RawVault = {
   redundancy?: Redundancy;
   crossRegionRestore?: boolean;
   softDelete?: string | false;
+  softDeleteAlwaysOn?: boolean;
   immutability?: Vault['immutability'];
+  resourceGuard?: { approvalDelay?: string; exclude?: GuardedOperation[] };
   link?: string;
   maxConcurrentTransfers?: number;
 };
@@ -22,6 +26,9 @@ type RawLink = { name: string; capacity: string; perTransfer?: string };
 // reference/azure.md §2.3: soft delete keeps deleted data 14–180 days (default 14).
 const SOFT_DELETE_MIN = 14 * MS.day;
 const SOFT_DELETE_MAX = 180 * MS.day;
+// Assumption: a Resource Guard approval (temporary Contributor, e.g. through PIM) takes an hour;
+// reference/azure-workloads.md §18.1 gives the flow but no duration.
+const DEFAULT_APPROVAL_DELAY = MS.hour;
 // reference/azure.md §1.2: "don't schedule backups for more than 100 VMs from one vault at the same time".
 const DEFAULT_VAULT_CONCURRENCY = 100;
 
@@ -98,6 +105,10 @@ export function normaliseVaults(
         });
       }
     }
+    const alwaysOn = v.softDeleteAlwaysOn ?? false;
+    if (alwaysOn && v.softDelete === false)
+      ctx.add('policy-limit', at('softDeleteAlwaysOn'), OPS_MSG.alwaysOnNeedsSoftDelete(v.name));
+    const resourceGuard = readGuard(ctx, v.resourceGuard, at('resourceGuard'));
     if (out.has(v.name)) return;
     out.set(v.name, {
       name: v.name,
@@ -105,10 +116,26 @@ export function normaliseVaults(
       redundancy,
       crossRegionRestore: crr,
       softDelete,
+      softDeleteAlwaysOn: alwaysOn,
       immutability: v.immutability ?? 'disabled',
+      resourceGuard,
       link: v.link ?? null,
       maxConcurrentTransfers: v.maxConcurrentTransfers ?? DEFAULT_VAULT_CONCURRENCY,
     });
   });
   return out;
+}
+
+// A vault's Resource Guard (reference/azure-workloads.md §18.1), or null without one.
+function readGuard(
+  ctx: Context,
+  raw: RawVault['resourceGuard'],
+  path: (string | number)[],
+): ResourceGuard | null {
+  if (raw === undefined) return null;
+  const delay =
+    raw.approvalDelay === undefined
+      ? DEFAULT_APPROVAL_DELAY
+      : ctx.unit(parseDuration, [...path, 'approvalDelay'], raw.approvalDelay);
+  return { approvalDelay: (delay ?? DEFAULT_APPROVAL_DELAY) as Millis, exclude: [...(raw.exclude ?? [])].sort() };
 }

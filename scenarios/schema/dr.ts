@@ -2,6 +2,7 @@
 // `events` (faults and drills), `recoveryPlans`, and `recovery` (how recovery is run).
 // Rules: reference/azure.md §2, §5.
 
+import { OPERATION_EVENTS } from './operations.js';
 import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
 
 /** `fleet[].replicate` — Azure-to-Azure Site Recovery replication of the group's VMs. */
@@ -57,7 +58,7 @@ const FOR = quantityOrDistribution('duration', 'How long it lasts: a duration or
 /** `events:` — faults and drills at given (or drawn) times. */
 export const EVENTS: SchemaNode = {
   description:
-    'What goes wrong and when: outages, failures, deletions, ransomware, churn spikes, degradations, control-plane loss, and DR drills. Each event has `at` and exactly one kind.',
+    'What goes wrong and when: outages, failures, deletions, ransomware, churn spikes, degradations, control-plane loss, DR drills, and operations by an admin or an attacker (stop and resume protection, undelete, policy changes, soft delete, immutability, multi-user authorization). Each event has `at` and exactly one kind.',
   type: 'array',
   items: {
     type: 'object',
@@ -88,7 +89,6 @@ export const EVENTS: SchemaNode = {
       vmFailure: targeted('VMs stop and must be recovered (their disks are lost).'),
       diskCorruption: targeted('Disks are corrupted: recovery uses a point from before.'),
       deleteVm: targeted('VMs are deleted by accident.'),
-      deleteBackup: targeted('Backup data of the VMs is deleted (stop protection with delete data).'),
       ransomware: targeted(
         'Ransomware: data written from `at` on is bad, so recovery uses a point from before.',
         {
@@ -130,6 +130,7 @@ export const EVENTS: SchemaNode = {
         additionalProperties: false,
         properties: { plan: unit('name', 'The recovery plan.') },
       },
+      ...OPERATION_EVENTS,
     },
   },
 };
@@ -212,6 +213,10 @@ export const RECOVERY: SchemaNode = {
     rehydration: unit(
       'duration',
       'Archive rehydration before an archived point can be restored (default 15h).',
+    ),
+    undelete: unit(
+      'duration',
+      'Undeleting soft-deleted backup data before a restore can use it (default 5m: an assumption).',
     ),
     crossRegionLag: unit(
       'duration',

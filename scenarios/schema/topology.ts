@@ -1,6 +1,7 @@
 // Schema for where things live: regions (with pairs and zones), Recovery Services
 // vaults, and network links.
 
+import { RESOURCE_GUARD } from './operations.js';
 import { type SchemaNode, unit } from './units.js';
 
 /** `regions:` — Azure regions the scenario uses. */
@@ -59,11 +60,17 @@ export const VAULTS: SchemaNode = {
         'x-expected': 'durationOrFalse',
         anyOf: [{ $ref: '#/$defs/duration' }, { const: false }],
       },
+      softDeleteAlwaysOn: {
+        description:
+          'Soft delete "Enabled and always-on": it can no longer be disabled (default false; needs softDelete on).',
+        type: 'boolean',
+      },
       immutability: {
         description:
-          'Immutable vault: disabled (default), enabled, or locked (irreversible). Blocks shortening retention.',
+          'Immutable vault: disabled (default), enabled, or locked (irreversible). Blocks stop protection with delete data and shortening retention.',
         enum: ['disabled', 'enabled', 'locked'],
       },
+      resourceGuard: RESOURCE_GUARD,
       link: unit('name', 'Link the vault transfers travel over (default: unlimited).'),
       maxConcurrentTransfers: {
         description:

@@ -99,7 +99,7 @@ describe('monitor: section', () => {
   it('checks references: action groups, recovery plans, processing rules’ rules', () => {
     const text = `${BASE}monitor:
   alerts:
-    - { name: a, metric: m, when: "> 1", actions: [oncal, failover:plan-x] }
+    - { name: a, metric: Vault Storage, when: "> 1", actions: [oncal, failover:plan-x] }
   processingRules:
     - { name: p, rules: [b], windows: [{ from: 1d, to: 2d }] }
   actionGroups:
@@ -107,8 +107,8 @@ describe('monitor: section', () => {
     - { name: oncall }
 `;
     expect(problems(text)).toEqual([
-      's.yaml:23:52 monitor.alerts[0].actions[0]: unknown action "oncal": expected an action group, notify, failover:<recovery plan> or backup:<fleet group>; did you mean "oncall"?',
-      's.yaml:23:59 monitor.alerts[0].actions[1]: unknown recovery plan "plan-x" (allowed: (no recovery plans defined))',
+      's.yaml:23:64 monitor.alerts[0].actions[0]: unknown action "oncal": expected an action group, notify, failover:<recovery plan> or backup:<fleet group>; did you mean "oncall"?',
+      's.yaml:23:71 monitor.alerts[0].actions[1]: unknown recovery plan "plan-x" (allowed: (no recovery plans defined))',
       's.yaml:25:26 monitor.processingRules[0].rules[0]: unknown alert rule "b"; did you mean "a"?',
       's.yaml:28:15 monitor.actionGroups[1].name: duplicate action group name "oncall" (first defined on line 27)',
     ]);
@@ -117,12 +117,12 @@ describe('monitor: section', () => {
   it('rejects a dynamic threshold and a processing window beyond the horizon', () => {
     const text = `${BASE}monitor:
   alerts:
-    - { name: a, metric: m, when: dynamic }
+    - { name: a, metric: Vault Storage, when: dynamic }
   processingRules:
     - { name: p, windows: [{ from: 20d, to: 21d }] }
 `;
     expect(problems(text)).toEqual([
-      's.yaml:23:35 monitor.alerts[0].when: dynamic thresholds are not supported yet (they learn from 3+ days of history, §7.6); use a static threshold like "> 70"',
+      's.yaml:23:47 monitor.alerts[0].when: dynamic thresholds are not supported yet (they learn from 3+ days of history, §7.6); use a static threshold like "> 70"',
       "s.yaml:25:36 monitor.processingRules[0].windows[0].from: windows.from 20d is beyond the scenario's duration 10d",
     ]);
   });

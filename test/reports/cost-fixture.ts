@@ -189,5 +189,6 @@ export function aRun(lines: CostLine[], over: RunOver = {}): RunResult {
     objectives: [],
     alerts: null,
     kept: [],
+    diskFull: [],
   };
 }

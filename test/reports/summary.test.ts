@@ -52,6 +52,7 @@ describe('buildSummary', () => {
       'eventsProcessed',
       'fingerprint',
       'storage',
+      'diskFull',
       'vaults',
       'jobs',
       'cost',

@@ -62,8 +62,8 @@ describe('aggregate', () => {
       passed: 36,
       rate: 0.9,
     });
-    expect(o.ci95[0]).toBeLessThan(0.9);
-    expect(o.ci95[1]).toBeGreaterThan(0.9);
+    expect(o.ci95![0]).toBeLessThan(0.9);
+    expect(o.ci95![1]).toBeGreaterThan(0.9);
     expect(o.text).toMatch(
       /^RTO ≤ 4h \(group:web\) in 90\.0% of 40 replications \(95% CI \d+\.\d–\d+\.\d%\)$/,
     );

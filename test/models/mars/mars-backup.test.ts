@@ -7,6 +7,7 @@ import type { TraceRecord, VaultRuntime, World } from '../../../models/backup/wo
 import { agentOutdated, MarsBackup, OUTDATED_AGENT_MESSAGE } from '../../../models/mars/mars-backup.js';
 import type { MarsServer, Vault } from '../../../models/scenario/types.js';
 import { simulate } from '../../../models/simulate.js';
+import { protectionOf } from '../../../models/backup/world.js';
 import { Ledger } from '../../../models/storage/ledger.js';
 import { loadScenarioText } from '../../../scenarios/load.js';
 import { aWorld } from '../../support/world.js';
@@ -25,7 +26,9 @@ function aVault(world: World): VaultRuntime {
     redundancy: 'LRS',
     crossRegionRestore: false,
     softDelete: null,
+    softDeleteAlwaysOn: false,
     immutability: 'disabled',
+    resourceGuard: null,
     link: null,
     maxConcurrentTransfers: 1,
   };
@@ -35,6 +38,7 @@ function aVault(world: World): VaultRuntime {
     pool: new Pool(world.sim, { name: 'p', slots: 1 }),
     link: null,
     items: [],
+    protection: protectionOf(spec),
   };
 }
 

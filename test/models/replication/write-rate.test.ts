@@ -10,10 +10,17 @@ const streamName = (disk: string) => `vm/web-001/disk/${disk}/churn`;
 
 const disks: DiskChurn[] = [
   // Normal draws below 0 are clamped to 0, as ItemContent clamps them.
-  { name: 'os', used: 100e9, growth: 0.3, churn: { kind: 'normal', mean: 0.03, sd: 0.03 } },
+  // Growth stops at the size: 100 GB × 1.3^(t / 365 d) reaches 105 GB after ~68 days.
+  { name: 'os', used: 100e9, growth: 0.3, size: 105e9, churn: { kind: 'normal', mean: 0.03, sd: 0.03 } },
   // Draws of 1 or more are clamped to 0.999999.
-  { name: 'data', used: 512e9, growth: 0, churn: { kind: 'uniform', min: 0.5, max: 1.5 } },
-  { name: 'logs', used: 20e9, growth: 1, churn: { kind: 'lognormal', mu: -3, sigma: 0.5 } },
+  { name: 'data', used: 512e9, growth: 0, size: 1e12, churn: { kind: 'uniform', min: 0.5, max: 1.5 } },
+  {
+    name: 'logs',
+    used: 20e9,
+    growth: 1,
+    size: Number.POSITIVE_INFINITY,
+    churn: { kind: 'lognormal', mu: -3, sigma: 0.5 },
+  },
 ];
 
 /** The backup's content model over the same seed and stream names. */
@@ -32,7 +39,8 @@ describe('dayWriteRates', () => {
   it("gives each day's used bytes × the churn ItemContent applies that day, per second", () => {
     const content = backupContent(42);
     const rates = writeRates(42);
-    for (let k = 0; k < 40; k++) {
+    // 100 days: the os disk is full from day 68 on, and both models hold it at its size.
+    for (let k = 0; k < 100; k++) {
       const start = content.at(k * DAY);
       const end = content.at((k + 1) * DAY);
       // Used bytes only grow here, so a day's log survival step is ln(1 − churn) exactly.
@@ -49,7 +57,7 @@ describe('dayWriteRates', () => {
     // One disk of 86,400 MB: the rate in MB/s is the day's churn fraction.
     const rate = (value: number) =>
       dayWriteRates(
-        [{ name: 'os', used: 86_400e6, growth: 0, churn: { kind: 'constant', value } }],
+        [{ name: 'os', used: 86_400e6, growth: 0, size: 1e12, churn: { kind: 'constant', value } }],
         createStreams(1).get,
       )(0);
     expect(rate(0.25)).toBe(0.25e6);

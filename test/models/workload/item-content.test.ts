@@ -9,11 +9,15 @@ import { advance, contentState } from '../../../models/storage/content.js';
 import type { ContentState } from '../../../models/storage/types.js';
 import { type DiskWorkload, ItemContent } from '../../../models/workload/item-content.js';
 
-type Disk = { used: number; growth: number; churn: Distribution; name: string };
+type Disk = { used: number; growth: number; churn: Distribution; name: string; size?: number };
 
 const workloads = (seed: number, disks: Disk[]): DiskWorkload[] => {
   const streams = createStreams(seed);
-  return disks.map((d) => ({ ...d, stream: streams.get(`disk/${d.name}/churn`) }));
+  return disks.map((d) => ({
+    ...d,
+    size: d.size ?? Number.POSITIVE_INFINITY,
+    stream: streams.get(`disk/${d.name}/churn`),
+  }));
 };
 
 /** The model written plainly: a draw per day when first needed, a new state per ask. */
@@ -31,8 +35,12 @@ function reference(disks: DiskWorkload[]) {
     }
     return churn[k];
   };
-  const usedOf = (d: DiskWorkload, t: number) =>
-    d.growth === 0 ? d.used : Math.round(d.used * (1 + d.growth) ** (t / (365 * MS.day)));
+  // Growth stops at the disk's size: a full disk keeps its used bytes (never fewer than at 0).
+  const usedOf = (d: DiskWorkload, t: number) => {
+    if (d.growth === 0) return d.used;
+    const grown = Math.round(d.used * (1 + d.growth) ** (t / (365 * MS.day)));
+    return grown < d.size ? grown : Math.max(d.used, d.size);
+  };
   let state: ContentState = contentState(
     0,
     disks.map((d) => d.used),
@@ -76,6 +84,8 @@ const diskArb = fc.record({
   ),
   // Duplicate names share a stream: the draws must still interleave day by day, disk by disk.
   name: fc.constantFrom('os', 'data-1', 'data-2'),
+  // Sizes near 2^40 let fast growth fill a disk within the 40 × 40 days asked.
+  size: fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 2 ** 41 })),
 });
 
 describe('ItemContent', () => {

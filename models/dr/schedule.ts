@@ -1,0 +1,131 @@
+// What the protection schedule guarantees per VM, whether or not an incident happened
+// (issue 15): the worst data loss if a failure struck at the worst instant of the run, and
+// how long recovery would then take. Objectives are judged against these as well as
+// against what incidents achieved.
+//
+// - A replicated VM (Site Recovery) fails over after a failure of the VM or an outage of its
+//   region: the peak data age of its replication (the fluid model) plus one crash-consistent
+//   interval (5 min, §5.1) and the processing delay (§5.2); RTO = detection + failover + boot.
+// - A backed-up VM is restored: a failure of the VM loses data back to the latest usable
+//   snapshot (Exposure); an outage of the region, with Cross Region Restore, back to the latest
+//   vault point that reached the paired region (landing + `recovery.crossRegionLag`, §2.2) —
+//   the worse of the two; without it the VM waits for its region and keeps its points. RTO =
+//   detection + restore + boot: from the snapshot tier when the policy keeps snapshots at least
+//   as long as the widest gap, else from the vault (overhead + largest disk at the restore rate).
+// - A VM with neither is unprotected: nothing bounds its loss.
+// Corruption, ransomware and deleted backups are judged by what incidents achieved only.
+// Timings are at their distribution's mean (assumption).
+
+import { theoreticalMean } from '../../engine/distributions.js';
+import { MS } from '../../engine/units.js';
+import type { Window } from '../backup/exposure.js';
+import type { RecoverySettings } from '../scenario/dr.js';
+import type { Policy, Vm } from '../scenario/types.js';
+import { vaultRestoreWork } from './restore.js';
+
+/** Site Recovery's crash-consistent point interval (reference/azure.md §5.1: every 5 minutes). */
+const CRASH_CONSISTENT_EVERY = 5 * MS.minute;
+
+/** What one VM's schedule guarantees, in ms, with the evidence in words. */
+export interface ScheduleFigure {
+  readonly vm: string;
+  /** Worst data-loss window, or null when nothing protects the VM. */
+  readonly rpo: number | null;
+  readonly rpoEvidence: string;
+  /** Recovery time after a failure at the worst instant, or null when nothing protects the VM. */
+  readonly rto: number | null;
+  readonly rtoEvidence: string;
+}
+
+/** A backed-up VM's windows, as its backup process measured them. */
+export interface BackupExposure {
+  readonly local: Window | null;
+  /** Vault-point windows between landings (without the cross-region lag). */
+  readonly vault: Window | null;
+  readonly policy: Policy;
+  /** Whether the vault has Cross Region Restore (its points reach the paired region, §2.2). */
+  readonly crossRegionRestore: boolean;
+}
+
+/** What scheduleFigures reads. */
+export interface ScheduleInput {
+  readonly vms: readonly Vm[];
+  readonly backups: ReadonlyMap<string, BackupExposure>;
+  /** Peak replication data age per replicated VM (ms). */
+  readonly replication: ReadonlyMap<string, number>;
+  readonly recovery: RecoverySettings;
+  readonly horizon: number;
+  /** Formats sim ms as an instant for evidence. */
+  readonly instant: (t: number) => string;
+}
+
+/** Per VM, in the input's order, what its schedule guarantees. */
+export function scheduleFigures(input: ScheduleInput): ScheduleFigure[] {
+  return input.vms.map((vm) => figure(vm, input));
+}
+
+function figure(vm: Vm, input: ScheduleInput): ScheduleFigure {
+  const { recovery } = input;
+  const backup = input.backups.get(vm.id);
+  const replicated = input.replication.get(vm.id);
+  const rpos: { ms: number; why: string }[] = [];
+  const rtos: { ms: number; why: string }[] = [];
+  const detect = recovery.detection;
+  const boot = theoreticalMean(recovery.boot);
+  if (replicated !== undefined) {
+    const ms = replicated + CRASH_CONSISTENT_EVERY + recovery.processing;
+    rpos.push({
+      ms,
+      why: `Site Recovery: peak data age ${duration(replicated)} + a 5-minute crash-consistent interval + ${duration(recovery.processing)} processing`,
+    });
+    const failover = theoreticalMean(recovery.failover);
+    rtos.push({
+      ms: detect + failover + boot,
+      why: `failover: detection ${duration(detect)} + failover ${duration(failover)} + boot ${duration(boot)}`,
+    });
+  } else if (backup !== undefined && backup.local !== null) {
+    const w = backup.local;
+    rpos.push({
+      ms: w.ms,
+      why: `backup: no usable point from the one of ${input.instant(w.from)} until ${input.instant(w.to)}`,
+    });
+    if (backup.crossRegionRestore && backup.vault !== null) {
+      const lag = recovery.crossRegionLag;
+      rpos.push({
+        ms: backup.vault.ms + lag,
+        why: `region outage: the vault point of ${input.instant(backup.vault.from)} was the newest in the paired region until ${input.instant(backup.vault.to + lag)} (landing + ${duration(lag)} Cross Region Restore lag)`,
+      });
+    }
+    const fromSnapshot = backup.policy.instantRestore >= w.ms;
+    const work = fromSnapshot
+      ? theoreticalMean(recovery.snapshotRestore)
+      : vaultRestoreWork(vm, recovery, input.horizon);
+    rtos.push({
+      ms: detect + work + boot,
+      why: `restore from the ${fromSnapshot ? 'snapshot tier' : 'vault'}: detection ${duration(detect)} + restore ${duration(work)} + boot ${duration(boot)}`,
+    });
+  }
+  const worst = (xs: { ms: number; why: string }[]) =>
+    xs.reduce<{ ms: number; why: string } | null>((a, b) => (a === null || b.ms > a.ms ? b : a), null);
+  const rpo = worst(rpos);
+  const rto = worst(rtos);
+  return {
+    vm: vm.id,
+    rpo: rpo?.ms ?? null,
+    rpoEvidence: rpo?.why ?? 'unprotected: no backup and no replication',
+    rto: rto?.ms ?? null,
+    rtoEvidence: rto?.why ?? 'unprotected: no backup and no replication',
+  };
+}
+
+/** A duration as reports print it: 42.0s, 5m 0s, 15h 59m, 2d 3h. */
+export function duration(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${(Math.round(seconds * 10) / 10).toFixed(1)}s`;
+  const s = Math.round(seconds);
+  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
+  const m = Math.round(s / 60);
+  if (m < 1440) return `${Math.floor(m / 60)}h ${m % 60}m`;
+  const h = Math.round(m / 60);
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
