@@ -1,14 +1,9 @@
 // The bench suites `vaultsim bench` runs, by name: each runs at full size or, with --quick,
 // at a size CI can afford, and returns its figures (every figure's name starts with the
 // suite's, so a threshold names its suite: `startup.validate_ratio` is the startup suite's).
+// A suite's module is imported when it runs, so listing the suites (--help) loads none.
 
-import { benchDr } from './dr.js';
-import { benchFleet } from './fleet.js';
-import { benchKernel } from './kernel.js';
-import { benchLayout } from './layout.js';
 import type { BenchResult } from './measure.js';
-import { benchStartup, DEFAULT_CLI } from './startup.js';
-import { benchSweep } from './sweep.js';
 
 /** What a suite may be asked for. */
 export interface SuiteOptions {
@@ -31,40 +26,61 @@ export interface Suite {
   describe: string;
   /** Whether --vms / --days change its size (then its baseline key says so). */
   sized: boolean;
-  run(options: SuiteOptions): SuiteFigures;
+  run(options: SuiteOptions): Promise<SuiteFigures>;
 }
 
 /** Every suite, in the order `vaultsim bench` with no names runs them. */
 export const SUITES: Readonly<Record<string, Suite>> = {
   startup: {
-    describe: 'CPU to start node -e 0, --version, validate and a 1-VM 1-day run; ratios to node (--quick: 5 rounds of 10)',
+    describe:
+      'CPU to start node -e 0, --version, validate and a 1-VM 1-day run; ratios to node (--quick: 5 rounds of 10)',
     sized: false,
-    run: (o) => benchStartup(o.quick ? 5 : 10, o.cli ?? DEFAULT_CLI),
+    run: async (o) => {
+      const { benchStartup, DEFAULT_CLI } = await import('./startup.js');
+      return benchStartup(o.quick ? 5 : 10, o.cli ?? DEFAULT_CLI);
+    },
   },
   kernel: {
     describe: 'the hold model through the kernel vs bare and published heaps (--quick: N up to 10,000)',
     sized: false,
-    run: (o) =>
-      benchKernel(o.quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000], o.quick ? 200_000 : 2_000_000),
+    run: async (o) => {
+      const { benchKernel } = await import('./kernel.js');
+      return benchKernel(
+        o.quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000],
+        o.quick ? 200_000 : 2_000_000,
+      );
+    },
   },
   fleet: {
     describe: '10,000 VMs × 365 days, daily GFS backups to 10 vaults (--quick: 500 × 30; --vms, --days)',
     sized: true,
-    run: (o) => benchFleet(o.vms ?? (o.quick ? 500 : 10_000), o.days ?? (o.quick ? 30 : 365)),
+    run: async (o) => {
+      const { benchFleet } = await import('./fleet.js');
+      return benchFleet(o.vms ?? (o.quick ? 500 : 10_000), o.days ?? (o.quick ? 30 : 365));
+    },
   },
   dr: {
     describe: '2,000 replicated VMs × 30 days, a region outage, one 10-group plan (--quick: 200 × 10)',
     sized: false,
-    run: (o) => benchDr(o.quick ? 200 : 2_000, o.quick ? 10 : 30),
+    run: async (o) => {
+      const { benchDr } = await import('./dr.js');
+      return benchDr(o.quick ? 200 : 2_000, o.quick ? 10 : 30);
+    },
   },
   layout: {
     describe: "the fleet suite's core work as a sketch, columnar vs an object per VM (--quick: 500 × 30)",
     sized: true,
-    run: (o) => benchLayout(o.vms ?? (o.quick ? 500 : 10_000), o.days ?? (o.quick ? 30 : 365)),
+    run: async (o) => {
+      const { benchLayout } = await import('./layout.js');
+      return benchLayout(o.vms ?? (o.quick ? 500 : 10_000), o.days ?? (o.quick ? 30 : 365));
+    },
   },
   sweep: {
     describe: 'vaultsim sweep of 500 VMs × 30 days, 200 replications, 1 vs 2 workers (--quick: 50 × 7, 20)',
     sized: false,
-    run: (o) => (o.quick ? benchSweep(50, 7, 20, o.cli) : benchSweep(500, 30, 200, o.cli)),
+    run: async (o) => {
+      const { benchSweep } = await import('./sweep.js');
+      return o.quick ? benchSweep(50, 7, 20, o.cli) : benchSweep(500, 30, 200, o.cli);
+    },
   },
 };

@@ -32,7 +32,13 @@ export function parseThreshold(text: string): Threshold | string {
   const dot = figure.indexOf('.');
   if (dot <= 0 || dot === figure.length - 1)
     return `--threshold ${text}: name a suite's figure, like fleet.cpu_per_vm_day (suite.figure).`;
-  return { text: text.trim(), figure, suite: figure.slice(0, dot), op: m[2] as ThresholdOperator, limit: Number(m[3]) };
+  return {
+    text: text.trim(),
+    figure,
+    suite: figure.slice(0, dot),
+    op: m[2] as ThresholdOperator,
+    limit: Number(m[3]),
+  };
 }
 
 /** Whether `value` meets the threshold (is on its allowed side). */

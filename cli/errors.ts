@@ -13,6 +13,8 @@ export const EXIT = {
   badInput: 2,
   /** vaultsim itself failed: a bug. */
   internal: 3,
+  /** `vaultsim bench`: a figure crossed its --threshold, in the run and in its confirmation run. */
+  thresholdCrossed: 4,
 } as const;
 
 /** A problem with what the user asked for (arguments, files); printed without a stack. */

@@ -8,10 +8,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { COST_DIMENSIONS, METERS } from '../models/pricing/types.js';
 // Commands are imported when they run (`await import(...)` in each action), so a command
 // loads only what it needs: `--version` and `validate` never load the simulator, the
 // reports or the chart libraries (issue 16).
+import { SUITES } from '../bench/suites.js';
+import { parseThreshold, type Threshold } from '../bench/thresholds.js';
+import { COST_DIMENSIONS, METERS } from '../models/pricing/types.js';
+import type { BenchOptions } from './commands/bench.js';
 import type { CompareOptions } from './commands/compare.js';
 import type { ExplainCostOptions } from './commands/explain.js';
 import type { MergeOptions } from './commands/merge.js';
@@ -63,7 +66,8 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
         '  vaultsim run scenario.yaml         simulate it; summary here, files in vaultsim-out/',
         '  vaultsim schema > scenario.schema.json',
         '',
-        'Exit codes: 0 ok, 1 an objective failed, 2 bad input or usage, 3 internal error.',
+        'Exit codes: 0 ok, 1 an objective failed, 2 bad input or usage, 3 internal error,',
+        '4 a bench threshold crossed (vaultsim bench).',
       ].join('\n'),
     );
 
@@ -129,6 +133,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     )
     .option('-o, --out <dir>', 'directory for report.html with --format html', 'vaultsim-out')
     .option('--json', 'print the comparison object instead of the table')
+    .option('--junit <path>', 'write JUnit XML: one test case per objective per run (for CI)')
     .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
     .action(async (file: string, opts: CompareOptions) => {
       const { compareScenarioFile } = await import('./commands/compare.js');
@@ -157,6 +162,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--variant <name...>', 'sweep only these: base or variant names (put FILE first)')
     .addOption(minPassRate())
     .addOption(aggregateFormat())
+    .option('--junit <path>', 'write JUnit XML: one test case per objective per run, failed below --min-pass-rate')
     .option('--json', 'print the aggregate object instead of the table')
     .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
     .action(async (file: string, opts: SweepOptions) => {
@@ -173,6 +179,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('-o, --out <file>', 'also write the aggregate JSON here')
     .addOption(minPassRate())
     .addOption(aggregateFormat())
+    .option('--junit <path>', 'write JUnit XML: one test case per objective per run, failed below --min-pass-rate')
     .option('--json', 'print the aggregate object instead of the table')
     .action(async (parts: string[], opts: MergeOptions) => {
       const { mergePartFiles } = await import('./commands/merge.js');
@@ -236,6 +243,45 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       out(writeInit(planInit(file, io.cwd, opts)));
     });
 
+  // bench (issue 16): the benchmark suites, from the built code, with CI thresholds.
+  program
+    .command('bench')
+    .description('run benchmark suites and print their figures; judge them with --threshold and --baseline')
+    .argument('[suite...]', `suites to run (default: all): ${Object.keys(SUITES).join(', ')}`)
+    .option('--quick', 'every suite at a size CI can afford')
+    .option('--json', 'print one JSON object per suite (figures, confirmation run, threshold verdicts)')
+    .option(
+      '--threshold <figure<number>',
+      "fail (exit 4) when a figure is on the wrong side, e.g. 'startup.validate_ratio<4' (repeatable; <, <=, >, >=); a crossing is confirmed by running the suite again",
+      collectThreshold,
+    )
+    .option('--baseline <file>', 'exit 1 when events or fingerprints differ from this baseline')
+    .option('--write-baseline <file>', 'record the deterministic figures of this run as a baseline')
+    .option(
+      '--junit <path>',
+      'write JUnit XML: one test case per threshold and per suite compared with the baseline',
+    )
+    .option('--vms <n>', 'fleet and layout suites: this many VMs', integer('--vms', 1, 10_000_000))
+    .option('--days <d>', 'fleet and layout suites: this many days', integer('--days', 1, 36_500))
+    .option(
+      '--cli <path>',
+      "startup and sweep suites: start this built vaultsim (dist/cli/main.js) instead of this one's",
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Suites:',
+        ...Object.entries(SUITES).map(([name, suite]) => `  ${name.padEnd(8)} ${suite.describe}`),
+        '',
+        'Exit codes: 0 ok, 1 the baseline differs, 2 bad input, 4 a threshold crossed (twice).',
+      ].join('\n'),
+    )
+    .action(async (suites: string[], opts: BenchOptions) => {
+      const { runBench } = await import('./commands/bench.js');
+      exit((await runBench(suites, opts, io)).code);
+    });
+
   program
     .command('demo')
     .description('run a small kernel demo: machines sharing one link for nightly backups')
@@ -263,6 +309,13 @@ const aggregateFormat = () =>
 // --cost-by of run: a cost dimension, checked by commander.
 const costBy = (description: string) =>
   new Option('--cost-by <dimension>', description).choices(COST_DIMENSIONS);
+
+// --threshold, repeatable: each one parsed (bench/thresholds.ts), a mistake is a usage error.
+function collectThreshold(value: string, previous: Threshold[] = []): Threshold[] {
+  const parsed = parseThreshold(value);
+  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
+  return [...previous, parsed];
+}
 
 /** An option parser accepting a whole number in [min, max]; commander reports a rejection. */
 function integer(option: string, min: number, max: number): (value: string) => number {

@@ -15,12 +15,14 @@ import { Simulation } from '../engine/simulation.js';
 import { MS } from '../engine/units.js';
 import { JobStats } from './backup/stats.js';
 import { VmBackup } from './backup/vm-backup.js';
-import type { ProtectedItem, TraceRecord, VaultRuntime, World } from './backup/world.js';
+import { type ProtectedItem, protectionOf, type TraceRecord, type VaultRuntime, type World } from './backup/world.js';
 import { judgeObjectives } from './dr/objectives.js';
 import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
 import { needsDr, setupDr } from './dr/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
 import type { Monitor } from './monitor/monitor.js';
+import { SecurityAlerts } from './monitor/security.js';
+import { Operations } from './operations/operations.js';
 import { alertsResult } from './monitor/results.js';
 import { setupMonitor } from './monitor/setup.js';
 import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
@@ -74,11 +76,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
         pool: new Pool(sim, { name: `${v.name}/transfers`, slots: v.maxConcurrentTransfers, handoff: true }),
         link: v.link === null ? null : (links.get(v.link) ?? null),
         items: [],
+        protection: protectionOf(v),
       },
     ]),
   );
   // Disaster recovery (faults, replication, recovery plans), when the scenario has any.
   const dr = needsDr(scenario) ? setupDr(sim, scenario, world, seed, links) : null;
+  // Operations by an admin or an attacker (issue 14), when the scenario has any: they read the
+  // points' times (what survives an attack).
+  const ops = scenario.operations.length > 0 ? new Operations(sim, scenario, world, vaults) : null;
+  if (ops !== null) world.keepPointTimes = true;
   // 2. protect
   const byGroup = new Map<string, VmBackup[]>();
   const policies = new Map(scenario.policies.map((p) => [p.name, p]));
@@ -93,7 +100,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     vault.items.push(item);
     group.items.push(item);
     item.start();
-    dr?.attach(item, vm.id);
+    ops?.add(item, vm, vault);
+    dr?.attach(item, vm.id, ops === null ? undefined : () => void ops.recoveryUndelete(vm.id));
     const members = byGroup.get(vm.group);
     if (members === undefined) byGroup.set(vm.group, [item]);
     else members.push(item);
@@ -144,9 +152,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const monitor = setupMonitor(sim, scenario, world.streams, vaults, links);
   if (monitor !== null) onDemandOnAlert(monitor, byGroup);
   // --- end monitor
+  // Security alerts (§18.4) of deletions, purges and operations, for the monitor and the operations log.
+  if (monitor !== null || ops !== null) {
+    const security = new SecurityAlerts(sim, monitor, scenario.duration, world.trace);
+    world.security = security;
+    for (const v of vaults.values()) v.ledger.onPurge = (e) => security.purged(e.item, v.spec.name);
+    ops?.start(security);
+  }
   dr?.start(monitor);
   // Nothing outside a job watches its steps: jobs may be decided ahead (docs/model.md).
-  world.eagerStarts = world.trace === null && dr === null && monitor === null;
+  world.eagerStarts = world.trace === null && dr === null && monitor === null && ops === null;
   // 4. run
   sim.run(scenario.duration);
   const recovery = dr?.finish() ?? null;
@@ -171,7 +186,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     billing: recovery?.billing ?? null,
     dr: recovery?.dr ?? null,
     objectives: judgeObjectives(scenario.objectives, recovery?.dr.incidents ?? [], scenario.vms, schedule),
+    guarantees: schedule,
     alerts: monitor === null ? null : alertsResult(monitor.finish(), scenario.start), // monitor (issue 6)
+    ...(ops === null ? {} : { operations: ops.finish() }),
   });
 }
 

@@ -18,6 +18,7 @@ import {
 } from './figures.js';
 import { formatDelta, round } from './format.js';
 import { renderGrid } from './grid.js';
+import { scenarioFileName } from './scenario-file.js';
 import { meanCi } from './stats.js';
 import type { PartRun } from './sweep-part.js';
 
@@ -87,7 +88,7 @@ export function compareRuns(
     schemaVersion: COMPARISON_VERSION,
     kind: 'vaultsim-compare',
     tool: { name: 'vaultsim', version: meta.version },
-    scenario: { file: meta.file, name: meta.name, seed: meta.seed },
+    scenario: { file: scenarioFileName(meta.file), name: meta.name, seed: meta.seed },
     replications: meta.replications,
     seeds: meta.replications === 1 ? 'the scenario seed' : SEED_RULE,
     runs: runs.map((r) => ({ variant: r.variant, currency: r.currency })),

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RunResult } from '../models/results/types.js';
 import type { Chart } from './charts/index.js';
+import { scenarioLabel } from './scenario-file.js';
 import { type ReportMeta, type ReportTable, reportSections } from './sections.js';
 
 /** The browser builds of the three libraries, as JavaScript text. */
@@ -53,7 +54,7 @@ export function renderHtml(
   const body = [
     '<header>',
     `<h1>${esc(name)}: vaultsim report</h1>`,
-    `<p>Scenario <code>${esc(meta.file)}</code>, ${results.length} run${results.length === 1 ? '' : 's'} (${results.map((r) => esc(r.variant)).join(', ')}), vaultsim ${esc(meta.version)}.</p>`,
+    `<p>Scenario <code>${esc(scenarioLabel(meta.file, meta.hash))}</code>, ${results.length} run${results.length === 1 ? '' : 's'} (${results.map((r) => esc(r.variant)).join(', ')}), vaultsim ${esc(meta.version)}.</p>`,
     `<nav>${nav.join(' · ')}</nav>`,
     '</header>',
     '<main>',

@@ -3,6 +3,7 @@
 // beside it linked when there are any.
 
 import type { RunResult } from '../models/results/types.js';
+import { scenarioLabel } from './scenario-file.js';
 import { type ReportMeta, type ReportTable, reportSections } from './sections.js';
 
 /** An image written next to report.md, shown under the sections' tables. */
@@ -21,7 +22,7 @@ export function renderMarkdown(
   const lines = [
     `# ${escapeText(name)}: vaultsim report`,
     '',
-    `Scenario \`${meta.file}\`, ${results.length} run${results.length === 1 ? '' : 's'}, vaultsim ${meta.version}.`,
+    `Scenario \`${scenarioLabel(meta.file, meta.hash)}\`, ${results.length} run${results.length === 1 ? '' : 's'}, vaultsim ${meta.version}.`,
   ];
   for (const section of reportSections(results)) {
     lines.push('', `## ${section.heading}`);

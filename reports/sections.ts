@@ -33,9 +33,11 @@ export interface ReportSection {
 
 /** What a report names at its top. */
 export interface ReportMeta {
-  /** The scenario file as the user typed it. */
+  /** The scenario file as the user typed it (reports show its file name only). */
   file: string;
   version: string;
+  /** `sha256:<hex>` of the scenario file's content, when the caller computed it. */
+  hash?: string | null;
 }
 
 /** The sections of a report on these runs (base first), in report order; empty sections are left out. */

@@ -219,9 +219,12 @@ export const SUMMARY_SCHEMA: JsonSchema = {
       name: { description: 'Always "vaultsim".', const: 'vaultsim' },
       version: str("vaultsim's version."),
     }),
-    scenario: obj('The scenario that was run.', {
-      file: str('The scenario file as it was given on the command line.'),
+    scenario: obj('The scenario that was run, by file name and content (never by the path typed).', {
+      file: str('The scenario file\'s name, without its folder, so a run from another folder gives the same bytes.'),
       name: str("The scenario's name."),
+      hash: nullable(
+        str('SHA-256 of the scenario file\'s bytes, as sha256:<hex>; null when not computed.', '^sha256:[0-9a-f]{64}$'),
+      ),
     }),
     runs: { description: 'Every run, base first.', type: 'array', items: RUN },
   }),

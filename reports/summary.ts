@@ -16,6 +16,7 @@ import type {
 } from '../models/results/types.js';
 import { centsAddingUp, limitShares } from './cost-shares.js';
 import { COST_DIMENSION_ORDER, METER_ORDER, round, roundSummary5 } from './format.js';
+import { scenarioFileName } from './scenario-file.js';
 import { summariseAlerts } from './summary-alerts.js';
 import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
 
@@ -104,19 +105,24 @@ export interface SummaryRun {
 export interface Summary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   tool: { name: 'vaultsim'; version: string };
-  scenario: { file: string; name: string };
+  /** The scenario by file name (no folder) and content hash (null when the caller gave none). */
+  scenario: { file: string; name: string; hash: string | null };
   runs: SummaryRun[];
 }
 
 /** Builds the summary of a scenario's runs (base first, as the loader orders them). */
 export function buildSummary(
   results: readonly RunResult[],
-  meta: { file: string; version: string },
+  meta: { file: string; version: string; hash?: string | null },
 ): Summary {
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     tool: { name: 'vaultsim', version: meta.version },
-    scenario: { file: meta.file, name: results[0]?.scenario ?? '' },
+    scenario: {
+      file: scenarioFileName(meta.file),
+      name: results[0]?.scenario ?? '',
+      hash: meta.hash ?? null,
+    },
     runs: results.map(summariseRun),
   };
 }

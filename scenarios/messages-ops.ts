@@ -3,7 +3,8 @@
 
 /** User-facing sentences about operations, soft delete, immutability and multi-user authorization. */
 export const OPS_MSG = {
-  notBackedUp: (vm: string) => `VM "${vm}" is not backed up (no backup:), so no backup operation applies to it`,
+  notBackedUp: (vm: string) =>
+    `VM "${vm}" is not backed up (no backup:), so no backup operation applies to it`,
   changePolicyForm: () =>
     'changePolicy either changes a policy (policy with retention and/or schedule) or moves VMs (vms or group with to), not both',
   changePolicyNothing: (policy: string) =>
@@ -12,5 +13,6 @@ export const OPS_MSG = {
     `the schedule changes from ${from} to ${to}: give the retention for the new schedule too (a weekly schedule has no daily tier, §1.4)`,
   alwaysOnNeedsSoftDelete: (vault: string) =>
     `vault ${vault} cannot have soft delete always-on with soft delete disabled (softDelete: false)`,
-  retentionWhenDisabled: () => 'a soft-delete retention applies to enabled or always-on soft delete, not to disabled',
+  retentionWhenDisabled: () =>
+    'a soft-delete retention applies to enabled or always-on soft delete, not to disabled',
 } as const;

@@ -29,7 +29,10 @@ export function validatorsSource(): string {
   ajv.addSchema(SCENARIO_SCHEMA);
   ajv.addSchema(ALERT_CASES_SCHEMA);
   // A CommonJS module: its default export is module.exports, the function is its `default`.
-  const code = standaloneModule.default(ajv, { scenario: SCENARIO_SCHEMA_ID, alertCases: ALERT_CASES_SCHEMA_ID });
+  const code = standaloneModule.default(ajv, {
+    scenario: SCENARIO_SCHEMA_ID,
+    alertCases: ALERT_CASES_SCHEMA_ID,
+  });
   // ajv's ESM output still loads its runtime helpers with require(): import them instead.
   // Node makes a CommonJS module's default import its exports object (the helper is its
   // `default`); bundlers such as vite hand over `exports.default` itself.

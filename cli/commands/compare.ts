@@ -13,10 +13,14 @@
 
 import { deriveSeed } from '../../engine/random.js';
 import { simulate } from '../../models/simulate.js';
+import { passRates } from '../../reports/aggregate.js';
 import { type Comparison, compareRuns, renderComparison } from '../../reports/compare.js';
+import { junitXml } from '../../reports/junit.js';
+import { passRateSuites } from '../../reports/rate-verdicts.js';
 import { buildPart } from '../../reports/sweep-part.js';
 import { EXIT } from '../errors.js';
 import { progressLine } from '../options.js';
+import { writeOutput } from '../output.js';
 import { defaultWorkers, replicate } from '../pool.js';
 import { writeReports } from '../report-files.js';
 import { loadSource } from '../scenario-source.js';
@@ -92,6 +96,15 @@ export async function compareScenarioFile(
       { file, version },
       io.stderr,
     );
+  }
+  if (opts.junit !== undefined) {
+    const suites = passRateSuites(
+      source.name,
+      'compare',
+      runs.map((r) => ({ variant: r.variant, objectives: passRates(r) })),
+      1,
+    );
+    writeOutput(io.cwd, '--junit', opts.junit, junitXml(suites), io.stderr);
   }
   return { code: comparison.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, comparison };
 }

@@ -11,6 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { aggregate, renderAggregate, type SweepAggregate } from '../../reports/aggregate.js';
+import { junitXml } from '../../reports/junit.js';
+import { aggregateSuites } from '../../reports/rate-verdicts.js';
 import { mergeParts, parsePart, type SweepPart } from '../../reports/sweep-part.js';
 import { EXIT } from '../errors.js';
 import { writeOutput } from '../output.js';
@@ -21,6 +23,8 @@ export interface MergeOptions {
   json?: boolean;
   format?: 'text' | 'md';
   minPassRate?: number;
+  /** Write JUnit XML here: one test case per objective per run, failed below --min-pass-rate. */
+  junit?: string;
 }
 
 /** Where merge prints and which directory relative paths start from. */
@@ -64,5 +68,8 @@ export function mergePartFiles(
   const json = `${JSON.stringify(result, null, 2)}\n`;
   io.stdout.write(opts.json === true ? json : renderAggregate(result, opts.format ?? 'text'));
   if (opts.out !== undefined) writeOutput(io.cwd, '--out', opts.out, json, io.stderr);
+  if (opts.junit !== undefined) {
+    writeOutput(io.cwd, '--junit', opts.junit, junitXml(aggregateSuites(result)), io.stderr);
+  }
   return { code: result.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, aggregate: result };
 }

@@ -11,6 +11,8 @@
 // any failing replication fails the sweep); a shard alone gives no verdict (merge does).
 
 import { aggregate, renderAggregate, type SweepAggregate } from '../../reports/aggregate.js';
+import { junitXml } from '../../reports/junit.js';
+import { aggregateSuites } from '../../reports/rate-verdicts.js';
 import { buildPart, mergeParts, type SweepPart, shardRange } from '../../reports/sweep-part.js';
 import { EXIT, InputError } from '../errors.js';
 import { progressLine } from '../options.js';
@@ -58,6 +60,8 @@ export async function sweepScenarioFile(
     throw new InputError(
       '--shard writes a part file: add --out part.json (then `vaultsim merge` the parts).',
     );
+  if (opts.shard !== undefined && opts.junit !== undefined)
+    throw new InputError('--shard gives no verdict to write: drop --junit, and give it to `vaultsim merge`.');
   if (opts.shard !== undefined && opts.json === true)
     throw new InputError('--shard gives no aggregate to print: drop --json, and merge the parts for it.');
   // 1. read
@@ -104,5 +108,8 @@ export async function sweepScenarioFile(
   const json = `${JSON.stringify(result, null, 2)}\n`;
   io.stdout.write(opts.json === true ? json : renderAggregate(result, opts.format ?? 'text'));
   if (opts.out !== undefined) writeOutput(io.cwd, '--out', opts.out, json, io.stderr);
+  if (opts.junit !== undefined)
+    writeOutput(io.cwd, '--junit', opts.junit, junitXml(aggregateSuites(result)), io.stderr);
   return { code: result.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, aggregate: result, part: null };
 }
+

@@ -323,6 +323,10 @@ export class DisasterRecovery {
       const start = this.outages.controlPlaneUpFrom(v.vm.region, d);
       const here = primaryRestore(ctx, points, start, notAfter);
       if (here !== null) return this.restore(here, detection, start - d, dr, '');
+      // 2b. The only clean points are in soft delete (§2.3): undelete them now, then restore.
+      const fromSoftDelete = this.afterUndelete(v, ctx, start, notAfter);
+      if (fromSoftDelete !== null)
+        return this.restore(fromSoftDelete, detection, start - d, dr, 'undeleted from soft delete first');
       // 3. Cross Region Restore from the paired region's copy.
       if (f.kind === 'region-outage') {
         const pair = ctx.pair;
@@ -361,6 +365,18 @@ export class DisasterRecovery {
       detection,
       ctx === null && v.replica === null ? 'not protected' : 'no usable recovery point',
     );
+  }
+
+  // A restore in place from the points in soft delete, its work counting the undelete first
+  // (recovery.undelete); the undelete is made now. Null when none would do.
+  private afterUndelete(v: DrVm, ctx: RestoreContext, start: number, notAfter: number): RestoreOption | null {
+    const held = v.softDeleted?.() ?? [];
+    if (held.length === 0) return null;
+    const undelete = this.settings.undelete;
+    const option = primaryRestore(ctx, held, start + undelete, notAfter);
+    if (option === null) return null;
+    v.undelete?.();
+    return { ...option, work: undelete + option.work };
   }
 
   private restore(o: RestoreOption, detection: number, waiting: number, dr: Draws, note: string): Decided {

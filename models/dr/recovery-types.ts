@@ -18,8 +18,12 @@ export interface DrVm {
   vault: Vault | null;
   /** Its live backup points (from VmBackup), or null when not backed up. */
   restorePoints: (() => RestorePoint[]) | null;
-  /** Stops backup protection (deleteBackup faults). */
+  /** Stops backup protection (a VM recovered elsewhere: data retained). */
   stopBackup: ((deleteData: boolean) => void) | null;
+  /** Its points in soft delete, usable after an undelete (§2.3), or null when not backed up. */
+  softDeleted: (() => RestorePoint[]) | null;
+  /** Undeletes its soft-deleted data (§2.3), or null when not backed up. */
+  undelete: (() => void) | null;
   /** Its Site Recovery replication, or null when not replicated. */
   replica: VmReplica | null;
   /** Bytes written in [from, to) (ms), for data lost. */

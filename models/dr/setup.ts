@@ -28,8 +28,8 @@ export function needsDr(s: Scenario): boolean {
 
 /** A run's disaster recovery, before and after the event loop. */
 export interface DrRun {
-  /** Hooks a VM's backup into recovery (restore points, stop protection). */
-  attach(backup: VmBackup, vmId: string): void;
+  /** Hooks a VM's backup into recovery (restore points, stop protection, undelete: by default the backup's own). */
+  attach(backup: VmBackup, vmId: string, undelete?: () => void): void;
   /** Schedules the faults; with a monitor, alerts can start recovery and DR signals flow to it. */
   start(monitor: Monitor | null): void;
   /** Results once the run has ended, with what disaster recovery bills (CostInput.replicated and .compute). */
@@ -83,6 +83,8 @@ export function setupDr(
       vault: vm.backup === null ? null : (vaults.get(vm.backup.vault) ?? null),
       restorePoints: null,
       stopBackup: null,
+      softDeleted: null,
+      undelete: null,
       replica,
       written: (from, to) => bytesWritten(rates, spikes, from, to),
       region: vm.region,
@@ -92,10 +94,18 @@ export function setupDr(
   world.keepPointTimes = true;
   world.blocked = faults.blocked;
   return {
-    attach(backup, vmId) {
+    attach(backup, vmId, undelete) {
       const v = vms.get(vmId)!;
       v.restorePoints = () => backup.restorePoints();
-      v.stopBackup = (deleteData) => backup.stopProtection(deleteData);
+      v.stopBackup = (deleteData) => {
+        backup.stopProtection(deleteData);
+      };
+      v.softDeleted = () => backup.softDeletedPoints();
+      v.undelete =
+        undelete ??
+        (() => {
+          backup.undelete();
+        });
     },
     start(monitor) {
       faults.start(monitor);

@@ -31,6 +31,7 @@ export function setupMonitor(
     streams,
     origin: scenario.start,
     horizon: scenario.duration,
+    security: scenario.operations.length > 0,
   });
   for (const v of vaults.values())
     for (const item of v.items) if (item instanceof VmBackup) item.observe(monitor.backup);

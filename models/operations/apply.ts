@@ -7,8 +7,8 @@ import { MS } from '../../engine/units.js';
 import type { VmBackup } from '../backup/vm-backup.js';
 import type { VaultRuntime } from '../backup/world.js';
 import type { SecurityAlerts } from '../monitor/security.js';
-import { reducesRetention } from '../retention/change.js';
 import type { OperationChanges } from '../results/operations.js';
+import { reducesRetention } from '../retention/change.js';
 import type { OperationAction } from '../scenario/operations.js';
 import type { Policy } from '../scenario/types.js';
 
@@ -26,8 +26,9 @@ export interface ApplyContext {
   vault: VaultRuntime | null;
   policies: Map<string, Policy>;
   security: SecurityAlerts | null;
-  /** Epoch ms of sim time 0 and the time now (sim ms), for purge times. */
+  /** The time now (sim ms). */
   now: number;
+  /** An instant (sim ms) as ISO-8601 text. */
   iso: (t: number) => string;
 }
 
@@ -72,7 +73,8 @@ export function apply(action: OperationAction, ctx: ApplyContext): Applied {
     }
     case 'disable-mua': {
       const v = ctx.vault!;
-      if (v.protection.guard === null) return { failed: 'the vault has no multi-user authorization to disable' };
+      if (v.protection.guard === null)
+        return { failed: 'the vault has no multi-user authorization to disable' };
       v.protection.guard = null;
       ctx.security?.fire('muaDisabled', { vault: v.spec.name });
       return { changes: NO_CHANGES };
@@ -129,7 +131,9 @@ function undelete(ctx: ApplyContext): Applied {
   }
   if (c.items > 0) return { changes: c };
   const purged = ctx.members.some((m) => m.item.state === 'deleted');
-  return { failed: purged ? 'the soft-deleted data was purged already' : 'these VMs have no data in soft delete' };
+  return {
+    failed: purged ? 'the soft-deleted data was purged already' : 'these VMs have no data in soft delete',
+  };
 }
 
 function modifyPolicy(action: OperationAction & { kind: 'modify-policy' }, ctx: ApplyContext): Applied {

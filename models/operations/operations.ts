@@ -15,8 +15,8 @@ import type { VmBackup } from '../backup/vm-backup.js';
 import type { VaultRuntime, World } from '../backup/world.js';
 import { BUILT_IN_ALERTS } from '../monitor/backup-health.js';
 import type { SecurityAlerts, SecurityKind } from '../monitor/security.js';
-import { increasesRetention, reducesRetention } from '../retention/change.js';
 import type { AttackResult, OperationRecord, OperationsResult } from '../results/operations.js';
+import { increasesRetention, reducesRetention } from '../retention/change.js';
 import type { OperationAction, OperationSpec } from '../scenario/operations.js';
 import type { Policy, Scenario, Vm } from '../scenario/types.js';
 import { type Applied, apply, type Member, NO_CHANGES } from './apply.js';
@@ -99,7 +99,10 @@ export class Operations {
       effectiveAt: points === null ? null : this.iso(now),
       outcome: points === null ? 'failed' : 'succeeded',
       blockedBy: null,
-      reason: points === null ? 'nothing in soft delete' : 'disaster recovery: the only clean points were soft-deleted',
+      reason:
+        points === null
+          ? 'nothing in soft delete'
+          : 'disaster recovery: the only clean points were soft-deleted',
       changes:
         points === null
           ? NO_CHANGES
@@ -163,7 +166,9 @@ export class Operations {
       now: this.sim.now,
       iso: (t) => this.iso(t),
     });
-    const approval = approved ? `approved on the Resource Guard after ${(this.sim.now - at) / 60_000} min` : '';
+    const approval = approved
+      ? `approved on the Resource Guard after ${(this.sim.now - at) / 60_000} min`
+      : '';
     this.record({
       ...base,
       effectiveAt: 'failed' in done ? null : this.iso(this.sim.now),
@@ -196,7 +201,11 @@ export class Operations {
     };
     if (op.kind === 'modify-policy') {
       const before = this.policies.get(op.policy)!;
-      compare(before, { ...before, retention: op.retention ?? before.retention, schedule: op.schedule ?? before.schedule });
+      compare(before, {
+        ...before,
+        retention: op.retention ?? before.retention,
+        schedule: op.schedule ?? before.schedule,
+      });
     } else if (op.kind === 'modify-protection')
       for (const m of members) compare(this.policies.get(m.policy)!, this.policies.get(op.policy)!);
     return {
@@ -211,12 +220,19 @@ export class Operations {
   }
 
   // A blocked critical operation raises its alert as an attempt.
-  private blockedAlerts(kind: SecurityKind, op: OperationSpec, members: Member[], vault: VaultRuntime | null): void {
-    const fire = (instance: Record<string, string>) => this.security?.fire(kind, { ...instance, outcome: 'blocked' });
+  private blockedAlerts(
+    kind: SecurityKind,
+    op: OperationSpec,
+    members: Member[],
+    vault: VaultRuntime | null,
+  ): void {
+    const fire = (instance: Record<string, string>) =>
+      this.security?.fire(kind, { ...instance, outcome: 'blocked' });
     if (vault !== null) fire({ vault: vault.spec.name });
     else if (op.kind === 'modify-policy') {
       const names = [...new Set(members.map((m) => m.vault.spec.name))];
-      for (const v of names.length === 0 ? [null] : names) fire({ policy: op.policy, ...(v === null ? {} : { vault: v }) });
+      for (const v of names.length === 0 ? [null] : names)
+        fire({ policy: op.policy, ...(v === null ? {} : { vault: v }) });
     } else for (const m of members) fire({ datasourceId: m.item.id, vault: m.vault.spec.name });
   }
 
@@ -250,7 +266,12 @@ export class Operations {
   }
 
   private trace(op: OperationSpec, kind: string, detail: Record<string, number | string>): void {
-    this.world.trace?.({ t: this.sim.now, kind, subject: targetOf(op), detail: { operation: op.written, ...detail } });
+    this.world.trace?.({
+      t: this.sim.now,
+      kind,
+      subject: targetOf(op),
+      detail: { operation: op.written, ...detail },
+    });
   }
 
   private survivors(): AttackResult {

@@ -11,8 +11,10 @@ import { utcOffsetAt } from '../calendar.js';
 import { DEFAULT_PRICES, mergePrices } from '../pricing/defaults.js';
 import { priceRun } from '../pricing/monthly.js';
 import type { ComputeRun, CostInput, PriceTable, ReplicatedVmUsage } from '../pricing/types.js';
+import type { ScheduleFigure } from '../dr/schedule.js';
 import type { Scenario } from '../scenario/types.js';
 import { filledDisks } from '../workload/growth.js';
+import type { OperationsResult } from './operations.js';
 import { storagePeaks } from './peaks.js';
 import type {
   AlertsResult,
@@ -59,6 +61,10 @@ export interface RunState {
   dr?: DrResult | null;
   objectives?: ObjectiveResult[];
   alerts?: AlertsResult | null;
+  /** Per VM, what the protection schedule guarantees. */
+  guarantees?: ScheduleFigure[];
+  /** The operations log, security alerts and attack survivors, when the scenario has operations. */
+  operations?: OperationsResult;
 }
 
 /** Builds the run's result; key order is fixed so JSON output is byte-stable. */
@@ -97,6 +103,8 @@ export function collectResult(run: RunState): RunResult {
     objectives: run.objectives ?? [],
     alerts: run.alerts ?? null,
     kept: keptPoints(run.groups, run.scenario),
+    guarantees: run.guarantees ?? [],
+    ...(run.operations === undefined ? {} : { operations: run.operations }),
   };
 }
 

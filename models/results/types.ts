@@ -9,6 +9,7 @@ import type {
   MonthCost,
   PriceCitation,
 } from '../pricing/types.js';
+import type { ScheduleFigure } from '../dr/schedule.js';
 import type { OperationsResult } from './operations.js';
 
 /** Bytes per storage tier. */
@@ -127,6 +128,8 @@ export interface RunResult {
   alerts: AlertsResult | null;
   /** Per Azure VM policy, the vault points its first protected item keeps at the end of the run. */
   kept: KeptPoints[];
+  /** Per VM, what its protection schedule guarantees (not in summary.json: `vaultsim explain rpo` shows it). */
+  guarantees: ScheduleFigure[];
   /** Operations by an admin or an attacker (issue 14); present only when the scenario has some. */
   operations?: OperationsResult;
 }

@@ -2,6 +2,7 @@
 // tiers that keep it and until when (tags.ts), then hold one item's points and lapse their
 // memberships as time passes (queue.ts).
 export { RetentionQueue } from './queue.js';
+export { backupWeekdays, dayRuleReach, type Reach, type TierReach, unreachableTiers } from './reach.js';
 export {
   cachedTierMask,
   explain,

@@ -83,7 +83,9 @@ function readAction(
 ): OperationAction | null {
   const backedUp = () => backedUpTargets(ctx, body, path, refs, targets);
   const vault = () =>
-    ctx.reference('vault', body.vault as string, refs.vaults, [...path, 'vault']) ? (body.vault as string) : null;
+    ctx.reference('vault', body.vault as string, refs.vaults, [...path, 'vault'])
+      ? (body.vault as string)
+      : null;
   switch (kind) {
     case 'deleteBackup':
     case 'stopProtection': {
@@ -95,7 +97,9 @@ function readAction(
     case 'undelete': {
       const t = backedUp();
       if (t === null) return null;
-      return kind === 'undelete' ? { kind: 'undelete', targets: t } : { kind: 'resume-protection', targets: t };
+      return kind === 'undelete'
+        ? { kind: 'undelete', targets: t }
+        : { kind: 'resume-protection', targets: t };
     }
     case 'changePolicy':
       return readChangePolicy(ctx, body, path, refs, backedUp);
@@ -108,7 +112,9 @@ function readAction(
     }
     case 'setImmutability': {
       const v = vault();
-      return v === null ? null : { kind: 'set-immutability', vault: v, state: body.state as ImmutabilityState };
+      return v === null
+        ? null
+        : { kind: 'set-immutability', vault: v, state: body.state as ImmutabilityState };
     }
     case 'disableMua': {
       const v = vault();
@@ -186,7 +192,13 @@ function readChangePolicy(
         ? [rawSchedule.days]
         : (rawSchedule.days ?? []);
   const before = ctx.issues.length;
-  const retention = normaliseRetention(ctx, body.retention as RawRetention, [...path, 'retention'], frequency, days);
+  const retention = normaliseRetention(
+    ctx,
+    body.retention as RawRetention,
+    [...path, 'retention'],
+    frequency,
+    days,
+  );
   if (ctx.issues.length > before || (rawSchedule !== undefined && schedule === null)) return null;
   return { kind: 'modify-policy', policy: name, retention, schedule };
 }

@@ -37,7 +37,7 @@ describe('vaultsim run', () => {
     expect(r.stderr).toBe('');
     const summary = JSON.parse(r.stdout);
     expect(validate(summary)).toBe(true);
-    expect(summary.scenario).toEqual({ file: 'tiny.yaml', name: 'tiny' });
+    expect(summary.scenario).toMatchObject({ file: 'tiny.yaml', name: 'tiny' });
     expect(r.stdout).toBe(`${JSON.stringify(summary, null, 2)}\n`);
   });
 

@@ -1,4 +1,4 @@
-// Backup job outcomes → Health Status, log rows and built-in alerts (§7.5).
+// Backup job outcomes → Health Status, log rows and the built-in job failure alert (§7.5).
 import { describe, expect, it } from 'vitest';
 import { BackupHealth, failureStatus } from '../../models/monitor/backup-health.js';
 import type { Fields } from '../../models/monitor/signals.js';
@@ -54,17 +54,5 @@ describe('BackupHealth', () => {
     const off = harness(false);
     off.health.jobFailed('vm-1', 'v', 10, 'transient');
     expect(off.alerts).toEqual([]);
-  });
-
-  it('raises backup data deleted at once and upcoming purge two days before the purge', () => {
-    const { health, alerts } = harness(false);
-    const day = 86_400_000;
-    health.dataDeleted('vm-1', 'v', day, 15 * day);
-    health.dataDeleted('vm-2', 'v', day, null);
-    expect(alerts).toEqual([
-      ['dataDeleted', day, { datasourceId: 'vm-1', vault: 'v' }],
-      ['upcomingPurge', 13 * day, { datasourceId: 'vm-1', vault: 'v' }],
-      ['dataDeleted', day, { datasourceId: 'vm-2', vault: 'v' }],
-    ]);
   });
 });

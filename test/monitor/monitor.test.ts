@@ -7,6 +7,7 @@ import { millis } from '../../engine/units.js';
 import { detectsFor, Monitor, type Notice } from '../../models/monitor/monitor.js';
 import { replay } from '../../models/monitor/replay.js';
 import { alertsResult } from '../../models/monitor/results.js';
+import { SecurityAlerts } from '../../models/monitor/security.js';
 import type { MonitorSpec } from '../../models/monitor/types.js';
 import { aGroup, aSpec, logAt, logRule, MIN, metricRule, metricSeries } from './builders.js';
 
@@ -131,7 +132,8 @@ describe('built-in backup alerts (§7.5)', () => {
     const day = 86_400_000;
     const { sim, monitor } = aMonitor(spec, 30 * day);
     sim.at(day, () => monitor.backup.jobFailed('vm-1', 'v', sim.now, 'transient'));
-    sim.at(2 * day, () => monitor.backup.dataDeleted('vm-1', 'v', sim.now, 16 * day));
+    const security = new SecurityAlerts(sim, monitor, 30 * day);
+    sim.at(2 * day, () => security.deleted('vm-1', 'v', 16 * day, () => true));
     sim.run(30 * day);
     const result = alertsResult(monitor.finish(), JAN1);
     expect(result.rules.map((r) => [r.rule, r.kind, r.severity, r.fired, r.notificationsSent])).toEqual([

@@ -190,5 +190,6 @@ export function aRun(lines: CostLine[], over: RunOver = {}): RunResult {
     alerts: null,
     kept: [],
     diskFull: [],
+    guarantees: [],
   };
 }

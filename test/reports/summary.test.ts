@@ -41,7 +41,7 @@ describe('buildSummary', () => {
   it('has the fixed top-level and per-run key order', () => {
     expect(Object.keys(summary)).toEqual(['schemaVersion', 'tool', 'scenario', 'runs']);
     expect(summary.tool).toEqual({ name: 'vaultsim', version: '9.9.9' });
-    expect(summary.scenario).toEqual({ file: 'tiny.yaml', name: 'tiny' });
+    expect(summary.scenario).toEqual({ file: 'tiny.yaml', name: 'tiny', hash: null });
     expect(summary.runs.map((r) => r.variant)).toEqual(['base', 'daily-7']);
     expect(Object.keys(summary.runs[0])).toEqual([
       'variant',

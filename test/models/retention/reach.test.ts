@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zonedParts } from '../../../models/calendar.js';
-import { backupWeekdays, dayRuleReach, unreachableTiers } from '../../../models/retention/reach.js';
 import { TIERS, tierMask } from '../../../models/retention/index.js';
+import { backupWeekdays, dayRuleReach, unreachableTiers } from '../../../models/retention/reach.js';
 import type { Retention } from '../../../models/scenario/types.js';
 import { aRetention, aSchedule, DAY, dayRule, jan1, NY, runOnTime, slots } from './fixtures.js';
 
@@ -30,7 +30,9 @@ describe('unreachableTiers', () => {
 
   it('a day-of-month rule on a weekly schedule fills only some months; on a daily one, every month', () => {
     const monthlyOn1 = aRetention({ daily: 7, monthly: { count: 12, on: { kind: 'day', day: 1 } } });
-    expect(unreachableTiers(monthlyOn1, [SATURDAY])).toEqual([{ tier: 'monthly', reach: 'seldom', weekday: null }]);
+    expect(unreachableTiers(monthlyOn1, [SATURDAY])).toEqual([
+      { tier: 'monthly', reach: 'seldom', weekday: null },
+    ]);
     expect(unreachableTiers(monthlyOn1, backupWeekdays(aSchedule()))).toEqual([]);
     // 2026: the 1st is a Saturday in August only (1 August 2026 is a Saturday).
     const schedule = aSchedule({ frequency: 'weekly', days: [SATURDAY], at: 22 * 60 });
