@@ -3,6 +3,7 @@
 // escapes is a bug in vaultsim and is reported as one, with its stack.
 
 import { CommanderError } from 'commander';
+import { packageInfo } from './package-info.js';
 
 /** The exit codes vaultsim promises, for scripts and CI. */
 export const EXIT = {
@@ -47,9 +48,10 @@ export function reportError(error: unknown, stderr: ErrorSink): number {
     return EXIT.objectiveFailed;
   }
   const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  const bugs = packageInfo()?.bugs;
   stderr.write(
     `vaultsim: internal error (a bug in vaultsim, not in your input)\n${stack}\n` +
-      'Please report it with the scenario file and the seed you ran, so it can be replayed.\n',
+      `Please report it${bugs ? ` at ${bugs}` : ''} with the scenario file and the seed you ran, so it can be replayed.\n`,
   );
   return EXIT.internal;
 }

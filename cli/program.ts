@@ -4,9 +4,6 @@
 //   argv ─▶ commander ─▶ command (read → plan → write) ─▶ exit code
 //                 └──── any throw ─▶ reportError ─▶ 2 bad input · 3 internal
 
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 // Commands are imported when they run (`await import(...)` in each action), so a command
 // loads only what it needs: `--version` and `validate` never load the simulator, the
@@ -23,6 +20,7 @@ import type { SweepOptions } from './commands/sweep.js';
 import type { TestAlertsOptions } from './commands/test-alerts.js';
 import { EXIT, reportError } from './errors.js';
 import { parseCompareFormat, parseFormat, parseRate, parseReportFormats, parseShard } from './options.js';
+import { packageInfo } from './package-info.js';
 
 /** Where the CLI writes and which directory relative paths start from. */
 export interface CliIo {
@@ -162,7 +160,10 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--variant <name...>', 'sweep only these: base or variant names (put FILE first)')
     .addOption(minPassRate())
     .addOption(aggregateFormat())
-    .option('--junit <path>', 'write JUnit XML: one test case per objective per run, failed below --min-pass-rate')
+    .option(
+      '--junit <path>',
+      'write JUnit XML: one test case per objective per run, failed below --min-pass-rate',
+    )
     .option('--json', 'print the aggregate object instead of the table')
     .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
     .action(async (file: string, opts: SweepOptions) => {
@@ -179,7 +180,10 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('-o, --out <file>', 'also write the aggregate JSON here')
     .addOption(minPassRate())
     .addOption(aggregateFormat())
-    .option('--junit <path>', 'write JUnit XML: one test case per objective per run, failed below --min-pass-rate')
+    .option(
+      '--junit <path>',
+      'write JUnit XML: one test case per objective per run, failed below --min-pass-rate',
+    )
     .option('--json', 'print the aggregate object instead of the table')
     .action(async (parts: string[], opts: MergeOptions) => {
       const { mergePartFiles } = await import('./commands/merge.js');
@@ -328,21 +332,7 @@ function integer(option: string, min: number, max: number): (value: string) => n
   };
 }
 
-/** The version in vaultsim's package.json, found by walking up from this module (src or dist/). */
+/** The version in vaultsim's package.json (src or dist/). */
 function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === 'vaultsim' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // No package.json here (or not ours): keep walking up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return '0.0.0-unknown';
-    dir = parent;
-  }
+  return packageInfo()?.version ?? '0.0.0-unknown';
 }

@@ -19,7 +19,7 @@ import {
   uniqueNames,
 } from './normalise/monitor.js';
 import { checkSchema } from './schema-check.js';
-import { parseSeries } from './series-notation.js';
+import { parseSeries, STALE } from './series-notation.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText } from './source.js';
 import { parseDuration } from './units.js';
 import { validateAlertCases } from './validators.js';
@@ -159,7 +159,10 @@ function readSeries(
       ok = false;
       return;
     }
-    const parsed = parseSeries(s[key]);
+    // An unquoted number is read as written, as promtool reads it: `values: 0x10` is eleven
+    // zeros in its notation, not YAML's 16.
+    const raw = s[key];
+    const parsed = parseSeries(typeof raw === 'number' ? (ctx.source.plainText?.(at(key)) ?? raw) : raw);
     if (!parsed.ok) {
       ctx.add('invalid-unit', at(key), MONITOR_MSG.notation(parsed.detail));
       ok = false;
@@ -174,7 +177,9 @@ function readSeries(
     const name = (isLog ? s.log : s.metric) as string;
     end = Math.max(end, start + parsed.values.length * step);
     parsed.values.forEach((v, k) => {
-      if (v === null) return;
+      // A staleness marker ends a Prometheus series; an Azure Monitor window aggregates
+      // the samples stamped in it and carries none forward, so here it is no sample.
+      if (v === null || v === STALE) return;
       const t = start + k * step;
       if (!isLog) signals.push({ signal: 'metric', name, dims, t, value: v });
       else if (key === 'values')

@@ -147,6 +147,7 @@ export const EXPECTED: Record<string, string> = {
   price: 'a price (a number >= 0), or {value, source, date}',
   percentOrSize: 'a percentage like 60% or a size like 80GiB',
   durationOrFalse: 'a duration like 14d, or false to disable',
+  series: 'a series in compact notation like "0+10x100 _ stale" (quoted), or a number',
   weekdays: 'a day of the week like Sunday, or a list of them',
   months: 'a month like January, or a list of them',
   dayOfMonth:

@@ -27,6 +27,8 @@ export interface Source {
   value: unknown;
   /** Line and column (1-based) of the node at `path`, or of its key when `key` is set. */
   locate(path: readonly PathSegment[], key?: boolean): { line: number; column: number };
+  /** The text of the plain (unquoted) scalar at `path` as written, e.g. `0x10` that YAML reads as 16. */
+  plainText?(path: readonly PathSegment[]): string | undefined;
 }
 
 /** Formats a path the way messages show it: `fleet[0].disks[0].size`. */
@@ -156,7 +158,13 @@ export function parseSource(text: string, file: string): { source: Source; issue
   if (issues.length > 0) return { source: empty, issues };
 
   const locate = (path: readonly PathSegment[], key = false) => at(offsetOf(doc, path, key));
-  const source: Source = { file, value: null, locate };
+  const plainText = (path: readonly PathSegment[]) => {
+    const node = nodeAt(doc, path);
+    return isScalar(node) && node.type === 'PLAIN' && node.range
+      ? text.slice(node.range[0], node.range[1])
+      : undefined;
+  };
+  const source: Source = { file, value: null, locate, plainText };
   const shapeIssues = checkShape(doc.contents, [], 0, source);
   if (shapeIssues.length > 0) return { source, issues: shapeIssues };
   try {
@@ -233,6 +241,18 @@ const ERRNO_WORDS: Record<string, string> = {
 
 function describeErrno(code: string | undefined, err: unknown): string {
   return code !== undefined && code in ERRNO_WORDS ? ERRNO_WORDS[code] : (code ?? String(err));
+}
+
+// The node at a path (undefined when there is none).
+function nodeAt(doc: Document.Parsed, path: readonly PathSegment[]): unknown {
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    if (isMap(node))
+      node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg))?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else return undefined;
+  }
+  return node;
 }
 
 function offsetOf(doc: Document.Parsed, path: readonly PathSegment[], key: boolean): number {

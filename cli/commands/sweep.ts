@@ -112,4 +112,3 @@ export async function sweepScenarioFile(
     writeOutput(io.cwd, '--junit', opts.junit, junitXml(aggregateSuites(result)), io.stderr);
   return { code: result.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, aggregate: result, part: null };
 }
-

@@ -15,9 +15,10 @@
 //   period's days before its last 14 (pricing reads softDeleteHistory()). Instant-restore
 //   snapshots are not covered by soft delete (§2.3, "operational-tier … VM snapshot
 //   backups"), so (inferred) they are released at once. The item's vault chain and archive
-//   copies are held as they were (no longer counted in standard or archive) until the purge
-//   clears them, or an undelete (§2.3: back to "stop protection with retain data") counts
-//   them in their tiers again. Archive copies keep their early-deletion clocks throughout.
+//   copies move to its soft-delete record as they were (no longer counted in standard or
+//   archive; the item may be filled again) until the purge clears them, or an undelete (§2.3:
+//   back to "stop protection with retain data") gives them back to the item and its tiers.
+//   Archive copies keep their early-deletion clocks throughout.
 //
 // Every method that changes bytes takes `now` (ms, non-decreasing) and records the touched
 // tiers' totals at `now`. Several changes at one instant all count for peak(): adding the
@@ -86,12 +87,11 @@ interface ItemState extends LedgerItem {
   // In `items` (holds data); a dropped state stays in `known` for its handles.
   live: boolean;
   readonly snapshot: Chain;
-  readonly standard: Chain;
+  // Replaced by an empty chain when a soft delete takes it (SoftRecord.standard).
+  standard: Chain;
   // Created at the first archive move: most items never archive.
   archive: Map<PointId, ArchiveRecord> | null;
   archiveBytes: number;
-  // In soft delete: not live, its standard chain and archive copies kept for an undelete.
-  held: boolean;
 }
 
 /** How many points an item's chains will usually hold, and of how many disks (Ledger.item's size hint). */
@@ -115,8 +115,10 @@ interface SoftRecord {
   readonly history: SoftHistory;
   readonly archived: readonly ArchiveRecord[];
   readonly seq: number;
-  // The item's held state: its chain and copies go with the purge or come back with an undelete.
+  // The item, and the vault chain and archive copies it had: cleared by the purge, given back by an undelete.
   readonly state: ItemState;
+  readonly standard: Chain;
+  readonly archive: Map<PointId, ArchiveRecord> | null;
 }
 
 /** Bytes per tier and per item of one vault over time, with chains, archive copies and soft delete. */
@@ -310,7 +312,9 @@ export class Ledger {
       for (const rec of archived) this.leaveArchive(rec, now);
       return null;
     }
-    this.hold(st);
+    const held = { state: st, standard: st.standard, archive: st.archive };
+    st.standard = new Chain(this.arena);
+    this.forget(st);
     const total = bytes(standardBytes + archiveBytes);
     const entry = {
       item,
@@ -322,7 +326,7 @@ export class Ledger {
     };
     const history: SoftHistory = { entry, leftAt: undefined, undeleted: false };
     this.softHistory.push(history);
-    this.insertSoft({ entry, history, archived, seq: this.seq++, state: st });
+    this.insertSoft({ entry, history, archived, seq: this.seq++, ...held });
     this.softByItem.set(item, (this.softByItem.get(item) ?? 0) + total);
     this.change(now, SOFT, total, st.part);
     return entry;
@@ -345,21 +349,26 @@ export class Ledger {
   }
 
   /**
-   * Undeletes an item in soft delete (§2.3): its vault chain and archive copies count in their
-   * tiers again from `now`, and its entry leaves soft delete. Returns the entry, or null when
-   * the item holds nothing in soft delete (never deleted, already purged, or undeleted).
+   * Undeletes an item in soft delete (§2.3): its vault chain and archive copies are its own
+   * again and count in their tiers from `now`, and its entry leaves soft delete. Returns the
+   * entry, or null when the item holds nothing in soft delete (never deleted, already purged,
+   * or undeleted); throws when the item holds new data (it cannot take both).
    */
   undelete(now: number, ref: ItemRef): SoftDeletedEntry | null {
     this.tick(now);
     const st = typeof ref === 'string' ? this.known.get(ref) : this.own(ref);
-    if (st === undefined || !st.held) return null;
-    const k = this.soft.findIndex((r) => r.state === st);
-    if (k < 0) return null;
-    const [{ entry, history }] = this.soft.splice(k, 1);
+    const k = st === undefined ? -1 : this.soft.findIndex((r) => r.state === st);
+    if (st === undefined || k < 0) return null;
+    if (st.live)
+      throw new RangeError(`ledger ${this.name}: ${st.id} holds new data; its soft-deleted data cannot come back`);
+    const [{ entry, history, standard, archive }] = this.soft.splice(k, 1);
     history.leftAt = now;
     history.undeleted = true;
     this.releaseSoft(entry, now, true);
-    st.held = false;
+    st.standard.clear();
+    st.standard = standard;
+    st.archive = archive;
+    st.archiveBytes = entry.archiveBytes;
     st.live = true;
     this.items.set(st.id, st);
     if (st.id === this.lastItem) this.lastState = st;
@@ -371,24 +380,19 @@ export class Ledger {
   /** When an item's data in soft delete is purged (sim ms), or null when it holds none. */
   heldUntil(ref: ItemRef): number | null {
     const st = typeof ref === 'string' ? this.known.get(ref) : this.own(ref);
-    if (st === undefined || !st.held) return null;
+    if (st === undefined) return null;
     return this.soft.find((r) => r.state === st)?.entry.purgeAt ?? null;
   }
 
   // Soft-deleted records leave for good at `now`: their bytes, chains and archive copies go.
   private purge(records: readonly SoftRecord[], now: number): Bytes {
     let released = 0;
-    for (const { entry, archived, history, state } of records) {
+    for (const { entry, archived, history, standard } of records) {
       history.leftAt = now;
       released += entry.bytes;
       this.releaseSoft(entry, now, this.partTotals.length > 0);
       for (const rec of archived) this.leaveArchive(rec, now);
-      if (state.held) {
-        state.held = false;
-        state.standard.clear();
-        state.archive = null;
-        state.archiveBytes = 0;
-      }
+      standard.clear();
       this.onPurge?.(entry, now);
     }
     // A split ledger recorded each entry's release in its part above; the vault total is the same.
@@ -565,16 +569,6 @@ export class Ledger {
     return st;
   }
 
-  // Soft delete: the item is no longer live; its snapshots go, its vault chain and archive
-  // copies stay as they are for a purge or an undelete.
-  private hold(st: ItemState): void {
-    st.snapshot.clear();
-    st.live = false;
-    st.held = true;
-    this.items.delete(st.id);
-    if (st.id === this.lastItem) this.lastState = undefined;
-  }
-
   // Drops an item whose bytes have been accounted for, returning its chains' buffers.
   private forget(st: ItemState): void {
     st.snapshot.clear();
@@ -590,8 +584,6 @@ export class Ledger {
     const st = this.lookup(ref);
     if (st !== undefined) return st;
     const known = typeof ref === 'string' ? (this.known.get(ref) ?? this.newState(ref)) : this.own(ref);
-    if (known.held)
-      throw new RangeError(`ledger ${this.name}: ${known.id} is in soft delete; undelete it before adding points`);
     known.live = true;
     this.items.set(known.id, known);
     if (known.id === this.lastItem) this.lastState = known;
@@ -608,7 +600,6 @@ export class Ledger {
       standard: new Chain(this.arena, expected.standard, expected.disks),
       archive: null,
       archiveBytes: 0,
-      held: false,
     };
     this.known.set(id, st);
     return st;

@@ -293,9 +293,19 @@ export const MONITOR: SchemaNode = {
   },
 };
 
+// A series in compact notation: text, or an unquoted number (`values: 1`, as promtool allows).
+const NOTATION = (description: string): SchemaNode => ({
+  description,
+  'x-expected': 'series',
+  anyOf: [
+    { type: 'string', description: 'Terms separated by spaces.' },
+    { type: 'number', description: 'One sample (or a term YAML reads as a number, like 0x10).' },
+  ],
+});
+
 const SERIES: SchemaNode = {
   description:
-    'An input series: metric: with values:, or log: with counts: (rows per step) or field: and values:. Values use the compact notation: "0+10x100", "5x3", "_" for a missing sample.',
+    'An input series: metric: with values:, or log: with counts: (rows per step) or field: and values:. Values use promtool\'s compact notation: "0+10x100", "5x3", "_" for a missing sample, stale, Inf, NaN.',
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -307,11 +317,10 @@ const SERIES: SchemaNode = {
       additionalProperties: SCALAR('A value.'),
     },
     field: { description: 'Log: the column `values` fill (one row per step).', type: 'string', minLength: 1 },
-    values: {
-      description: 'One sample per step from time 0: "a+bxn" (n+1 values), "axn", "_", "_xn".',
-      type: 'string',
-    },
-    counts: { description: 'Log: rows per step, in the same notation.', type: 'string' },
+    values: NOTATION(
+      'One sample per step from time 0: "a+bxn" (n+1 values), "axn", "_", "_xn", "stale" (no sample), Inf, NaN; a lone number may be unquoted.',
+    ),
+    counts: NOTATION('Log: rows per step, in the same notation.'),
     start: unit('duration', 'When the first sample is (default 0s).'),
   },
 };

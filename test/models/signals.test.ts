@@ -3,6 +3,8 @@
 // receives; every one must be catalogued with exactly its dimensions (or columns), and every
 // catalogued signal must show up. A model that starts emitting a new signal or dimension
 // fails here until the catalog (and so scenario validation) knows it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Monitor } from '../../models/monitor/monitor.js';
 import { SIGNALS } from '../../models/signals.js';
@@ -78,6 +80,23 @@ describe('the signal catalog', () => {
     const emitted = [...seen].map(([key, dims]) => [key, [...dims].sort()]).sort();
     const catalogued = SIGNALS.map((s) => [`${s.kind}:${s.name}`, [...s.dimensions].sort()]).sort();
     expect(emitted).toEqual(catalogued);
+  });
+
+  it('names every signal constant a model declares in a signals.ts', () => {
+    // A model declares the names it emits as string constants in its signals.ts
+    // (models/monitor/signals.ts, models/dr/signals.ts): each must be catalogued.
+    const models = join(import.meta.dirname, '../../models');
+    const files = readdirSync(models, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('signals.ts') && f !== 'signals.ts')
+      .sort();
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    const declared = files.flatMap((f) =>
+      [...readFileSync(join(models, f), 'utf8').matchAll(/^export const [A-Z_]+ = '([^']+)';$/gm)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(declared.filter((name) => !SIGNALS.some((s) => s.name === name))).toEqual([]);
+    expect(declared.length).toBe(SIGNALS.length);
   });
 
   it('lists metrics then log tables, each sorted by name, with no name twice', () => {

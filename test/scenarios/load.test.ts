@@ -121,7 +121,9 @@ describe('defaults', () => {
       redundancy: 'GRS',
       crossRegionRestore: false,
       softDelete: 14 * DAY,
+      softDeleteAlwaysOn: false,
       immutability: 'disabled',
+      resourceGuard: null,
       link: null,
       maxConcurrentTransfers: 100,
     });
