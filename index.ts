@@ -1,5 +1,8 @@
 // vaultsim's library API: what the CLI, the benches and users call.
 // scenario text → loadScenario (scenarios/) → simulate (models/ on engine/) → report (reports/)
+// Everything a command composes is here: the summary, table, Markdown, HTML and images of
+// `run`, the comparison of `compare`, the parts and aggregate of `sweep` and `merge`, the
+// JUnit verdicts, and the series notation of `test-alerts` (issue 16).
 
 export * from './engine/distributions.js';
 export { EventQueue } from './engine/event-queue.js';
@@ -17,8 +20,37 @@ export * from './engine/units.js';
 export type { RunResult } from './models/results/types.js';
 export type { Scenario } from './models/scenario/types.js';
 export { type SimulateOptions, simulate } from './models/simulate.js';
+export {
+  aggregate,
+  type PassRate,
+  passRates,
+  renderAggregate,
+  type SweepAggregate,
+} from './reports/aggregate.js';
+export { alertsCsv } from './reports/alerts-csv.js';
 export { buildCharts, type Chart } from './reports/charts/index.js';
+export { type Comparison, compareRuns, renderComparison } from './reports/compare.js';
+export { timeseriesCsv } from './reports/csv.js';
 export { type CostExplanation, type CostFilter, explainCost } from './reports/explain-cost.js';
+export { type Figure, figuresOf } from './reports/figures.js';
 export { costsCsv } from './reports/focus-csv.js';
+export { type EmbedLibraries, loadEmbedLibraries, renderHtml } from './reports/html.js';
+export { type JunitCase, type JunitSuite, junitXml } from './reports/junit.js';
+export { renderMarkdown } from './reports/markdown.js';
+export { aggregateSuites, passRateSuites } from './reports/rate-verdicts.js';
+export { chartSvg, type ImageFile, type ImageFormat, renderImages, svgToPng } from './reports/render.js';
+export { buildSummary, type Summary } from './reports/summary.js';
+export {
+  buildPart,
+  mergeParts,
+  type PartRun,
+  parsePart,
+  type Replication,
+  type SweepPart,
+} from './reports/sweep-part.js';
+export { renderTable } from './reports/table.js';
+export { failedObjectives, objectiveSuites } from './reports/verdicts.js';
+export { type AlertCasesResult, loadAlertCasesFile, loadAlertCasesText } from './scenarios/alert-cases.js';
 export { type Issue, renderIssue } from './scenarios/issues.js';
 export { type LoadResult, loadScenarioFile, loadScenarioText } from './scenarios/load.js';
+export { MAX_SAMPLES, parseSeries, type SeriesSample, STALE } from './scenarios/series-notation.js';

@@ -234,6 +234,40 @@ export function theoreticalMean(d: Distribution): number {
   }
 }
 
+/**
+ * The least and greatest values a sample of `d` can take, for worst cases and range checks:
+ * ±Infinity where the family is unbounded (exponential and Weibull above, normal both ways,
+ * lognormal above unless its sigma is 0).
+ */
+export function bounds(d: Distribution): { min: number; max: number } {
+  assertValid(d);
+  switch (d.kind) {
+    case 'constant':
+      return { min: d.value, max: d.value };
+    case 'uniform':
+    case 'triangular':
+      return { min: d.min, max: d.max };
+    case 'exponential':
+    case 'weibull':
+      return { min: 0, max: Number.POSITIVE_INFINITY };
+    case 'normal':
+      return d.sd === 0
+        ? { min: d.mean, max: d.mean }
+        : { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+    case 'lognormal': {
+      const at = Math.exp(d.mu);
+      return d.sigma === 0 ? { min: at, max: at } : { min: 0, max: Number.POSITIVE_INFINITY };
+    }
+    case 'bernoulli':
+      return { min: d.p === 1 ? 1 : 0, max: d.p === 0 ? 0 : 1 };
+    case 'empirical':
+      return {
+        min: d.values.reduce((a, b) => Math.min(a, b)),
+        max: d.values.reduce((a, b) => Math.max(a, b)),
+      };
+  }
+}
+
 /** The variance of a sample of `d`, for checks and reports. */
 export function theoreticalVariance(d: Distribution): number {
   assertValid(d);

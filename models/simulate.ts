@@ -15,16 +15,22 @@ import { Simulation } from '../engine/simulation.js';
 import { MS } from '../engine/units.js';
 import { JobStats } from './backup/stats.js';
 import { VmBackup } from './backup/vm-backup.js';
-import { type ProtectedItem, protectionOf, type TraceRecord, type VaultRuntime, type World } from './backup/world.js';
+import {
+  type ProtectedItem,
+  protectionOf,
+  type TraceRecord,
+  type VaultRuntime,
+  type World,
+} from './backup/world.js';
 import { judgeObjectives } from './dr/objectives.js';
 import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
 import { needsDr, setupDr } from './dr/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
 import type { Monitor } from './monitor/monitor.js';
-import { SecurityAlerts } from './monitor/security.js';
-import { Operations } from './operations/operations.js';
 import { alertsResult } from './monitor/results.js';
+import { SecurityAlerts } from './monitor/security.js';
 import { setupMonitor } from './monitor/setup.js';
+import { Operations } from './operations/operations.js';
 import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
 import type { RunResult } from './results/types.js';
 import type { Policy, Scenario } from './scenario/types.js';

@@ -13,6 +13,8 @@
 //   dr.incidents, dr.<group>.{rpo,rto}.{p50,p95,p99,max}, dr.<group>.{recoveries,unrecovered}
 //   replication.<group>.peakRpo.{p95,max}                                 seconds
 //   alerts.<rule>.{fired,notifications}                                  count
+//   operations.{succeeded,blocked,failed}, security.<alert rule>.fired   count
+//   attack.{points,lost,needUndelete}, attack.bytes     what survived an attack   count / bytes
 //   objective.<metric>.<scope>.{pass,failed,target}   pass is 1 or 0, target in seconds
 
 import type { CostDimension, Meter } from '../models/pricing/types.js';
@@ -65,6 +67,9 @@ export const FIGURE_SECTIONS = [
   'dr',
   'replication',
   'alerts',
+  'operations',
+  'security',
+  'attack',
   'objective',
 ] as const;
 
@@ -120,6 +125,7 @@ export function figuresOf(r: RunResult, options: FigureOptions = {}): Figure[] {
       for (const share of r.cost.by[d]) add(`${COST_BY_PREFIX}${d}.${share.key}`, 'money', share.amount);
   jobFigures(r, add);
   drFigures(r, add);
+  operationFigures(r, add);
   for (const rule of r.alerts?.rules ?? []) {
     add(`alerts.${rule.rule}.fired`, 'count', rule.fired);
     add(`alerts.${rule.rule}.notifications`, 'count', rule.notificationsSent);
@@ -209,6 +215,22 @@ function drFigures(r: RunResult, add: Add): void {
     add(`replication.${g.group}.peakRpo.p95`, 'seconds', g.peakRpoSeconds.p95);
     add(`replication.${g.group}.peakRpo.max`, 'seconds', g.peakRpoSeconds.max);
   }
+}
+
+// Operations (issue 14): outcomes, security alerts fired, and what survived the attack.
+function operationFigures(r: RunResult, add: Add): void {
+  const ops = r.operations;
+  if (ops === undefined) return;
+  for (const outcome of ['succeeded', 'blocked', 'failed'] as const)
+    add(`operations.${outcome}`, 'count', ops.log.filter((o) => o.outcome === outcome).length);
+  const fired = new Map<string, number>();
+  for (const a of ops.alerts) fired.set(a.rule, (fired.get(a.rule) ?? 0) + 1);
+  for (const [rule, n] of fired) add(`security.${rule}.fired`, 'count', n);
+  if (ops.attack === null) return;
+  add('attack.points', 'count', ops.attack.points);
+  add('attack.bytes', 'bytes', ops.attack.bytes);
+  add('attack.lost', 'count', ops.attack.lost);
+  add('attack.needUndelete', 'count', ops.attack.needUndelete);
 }
 
 // Sorted by name; should two results ever produce one name, the first is kept, so a name

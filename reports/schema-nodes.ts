@@ -28,6 +28,11 @@ export const list = (description: string, items: JsonSchema): JsonSchema => ({
   items,
 });
 
+/** The object node with more properties, which may be absent (only some runs have them). */
+export function withOptional(node: JsonSchema, properties: Record<string, JsonSchema>): JsonSchema {
+  return { ...node, properties: { ...(node.properties as Record<string, JsonSchema>), ...properties } };
+}
+
 /** An object whose every property is required and no other is allowed: the summary's shape is exact. */
 export function obj(description: string, properties: Record<string, JsonSchema>): JsonSchema {
   return {

@@ -3,9 +3,10 @@
 // test checks both that the copy is current and that a real run's summary validates.
 
 import { COST_DIMENSION_ORDER, METER_LABELS, METER_ORDER } from './format.js';
-import { int, type JsonSchema, list, nullable, num, obj, ref, str } from './schema-nodes.js';
+import { int, type JsonSchema, list, nullable, num, obj, ref, str, withOptional } from './schema-nodes.js';
 import { ALERTS_SCHEMA } from './summary-alerts.js';
 import { DR_SCHEMA, OBJECTIVES_SCHEMA } from './summary-dr.schema.js';
+import { OPERATIONS_SCHEMA } from './summary-operations.js';
 
 /** A JSON Schema node. */
 export type { JsonSchema } from './schema-nodes.js';
@@ -177,7 +178,7 @@ const DISK_FULL = obj(
   },
 );
 
-const RUN = obj('One run: the base scenario or a variant.', {
+const RUN_FIELDS = obj('One run: the base scenario or a variant.', {
   variant: str('"base" or the variant\'s name.'),
   seed: { description: 'Seed of the random streams.', type: 'integer', minimum: 0, maximum: 4294967295 },
   start: str('Start of simulated time, ISO 8601 UTC.', '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$'),
@@ -208,6 +209,9 @@ const RUN = obj('One run: the base scenario or a variant.', {
   alerts: ALERTS_SCHEMA,
 });
 
+// A run has `operations` only when its scenario has some (issue 14).
+const RUN = withOptional(RUN_FIELDS, { operations: OPERATIONS_SCHEMA });
+
 /** JSON Schema of summary.json (draft 2020-12); every property carries a description. */
 export const SUMMARY_SCHEMA: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -220,10 +224,15 @@ export const SUMMARY_SCHEMA: JsonSchema = {
       version: str("vaultsim's version."),
     }),
     scenario: obj('The scenario that was run, by file name and content (never by the path typed).', {
-      file: str('The scenario file\'s name, without its folder, so a run from another folder gives the same bytes.'),
+      file: str(
+        "The scenario file's name, without its folder, so a run from another folder gives the same bytes.",
+      ),
       name: str("The scenario's name."),
       hash: nullable(
-        str('SHA-256 of the scenario file\'s bytes, as sha256:<hex>; null when not computed.', '^sha256:[0-9a-f]{64}$'),
+        str(
+          "SHA-256 of the scenario file's bytes, as sha256:<hex>; null when not computed.",
+          '^sha256:[0-9a-f]{64}$',
+        ),
       ),
     }),
     runs: { description: 'Every run, base first.', type: 'array', items: RUN },

@@ -4,6 +4,7 @@
 // Its shape is published as SUMMARY_SCHEMA (summary.schema.ts); bump schemaVersion when it breaks.
 
 import type { CostDimension, Meter, MeterUnit, MonthCost, PriceCitation } from '../models/pricing/types.js';
+import type { OperationsResult } from '../models/results/operations.js';
 import type {
   AlertsResult,
   DiskFull,
@@ -19,6 +20,7 @@ import { COST_DIMENSION_ORDER, METER_ORDER, round, roundSummary5 } from './forma
 import { scenarioFileName } from './scenario-file.js';
 import { summariseAlerts } from './summary-alerts.js';
 import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
+import { summariseOperations } from './summary-operations.js';
 
 /** The summary's format version, as in its schema's `$id`. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -99,6 +101,8 @@ export interface SummaryRun {
   objectives: ObjectiveResult[];
   /** Alert rules and their timeline, or null when the scenario has no monitor section. */
   alerts: AlertsResult | null;
+  /** Operations log, security alerts and what survived an attack; only when the scenario has operations. */
+  operations?: OperationsResult;
 }
 
 /** The summary.json object. */
@@ -154,6 +158,7 @@ function summariseRun(r: RunResult): SummaryRun {
     dr: summariseDr(r.dr),
     objectives: summariseObjectives(r.objectives),
     alerts: summariseAlerts(r.alerts),
+    ...(r.operations === undefined ? {} : { operations: summariseOperations(r.operations) }),
   };
 }
 

@@ -17,6 +17,7 @@ import {
 import type { Summary, SummaryRun } from './summary.js';
 import { alertLines } from './table-alerts.js';
 import { drLines } from './table-dr.js';
+import { operationLines } from './table-operations.js';
 
 /** Widest line the table prints. */
 export const MAX_WIDTH = 100;
@@ -50,6 +51,7 @@ export function renderTable(summary: Summary): string {
     ...diskFullLines(runs),
     ...drLines(runs),
     ...alertLines(runs),
+    ...operationLines(runs),
   ];
   return `${[head, '', ...body].join('\n')}\n`;
 }

@@ -37,4 +37,6 @@ export const DR_MSG = {
   scopeTargets: () => 'a scoped objective needs rpo or rto',
   unknownApp: (app: string) => `no VM has app "${app}" (the app tag, else the fleet group)`,
   unknownTag: (tag: string) => `no VM has tag ${tag}`,
+  crossRegionLag: (low: string, high: string) =>
+    `Cross Region Restore lag must lie within 0s to 12h, got values from ${low} to ${high} (the vault docs: the secondary region can take up to 12 hours to receive the backup data)`,
 } as const;

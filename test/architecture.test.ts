@@ -20,7 +20,11 @@ const RULES: Record<Layer, { values: Layer[]; types: Layer[]; node: RegExp | nul
     node: /^node:(fs|path|module|url)$/,
   },
   // cli/ may import everything (DESIGN.md), the benches too: `vaultsim bench` runs them (issue 16).
-  cli: { values: ['cli', 'reports', 'scenarios', 'models', 'engine', 'bench', 'root'], types: [], node: /^node:/ },
+  cli: {
+    values: ['cli', 'reports', 'scenarios', 'models', 'engine', 'bench', 'root'],
+    types: [],
+    node: /^node:/,
+  },
   bench: { values: ['bench', 'root'], types: [], node: /^node:/ },
   root: { values: ['engine', 'models', 'scenarios', 'reports'], types: [], node: null },
 };

@@ -38,6 +38,8 @@ export interface CompareOptions {
   variant?: string[];
   /** --strict: a warning (issue 15) is bad input, exit 2. */
   strict?: boolean;
+  /** Write JUnit XML here: one test case per objective per run (compare: failed when any replication failed it; sweep: below --min-pass-rate). */
+  junit?: string;
 }
 
 /** Where compare prints and which directory relative paths start from. */

@@ -1,10 +1,17 @@
 // `vaultsim init [FILE]`: write a commented starter scenario. Planning (which template,
 // where, whether it may overwrite) is pure; the write is one call at the end.
 
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DEFAULT_TEMPLATE, findTemplate, TEMPLATES, type Template } from '../../scenarios/templates/index.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  DEFAULT_TEMPLATE,
+  findTemplate,
+  TEMPLATE_SCHEMA,
+  TEMPLATES,
+  type Template,
+} from '../../scenarios/templates/index.js';
 import { InputError } from '../errors.js';
+import { packageInfo } from '../package-info.js';
 
 /** What init was asked for. */
 export interface InitOptions {
@@ -18,6 +25,8 @@ export interface InitPlan {
   path: string;
   template: Template;
   overwrite: boolean;
+  /** The text to write: the template, its `$schema` line pointing at the shipped schema from `path`. */
+  text: string;
 }
 
 /** The templates as aligned `name  description` lines. */
@@ -37,14 +46,32 @@ export function planInit(file: string, cwd: string, options: InitOptions): InitP
       `unknown template "${name}"; choose one of ${TEMPLATES.map((t) => t.name).join(', ')} (vaultsim init --list)`,
     );
   }
-  return { file, path: resolve(cwd, file), template, overwrite: options.force === true };
+  const path = resolve(cwd, file);
+  return { file, path, template, overwrite: options.force === true, text: withSchema(template.text, path) };
+}
+
+/** The shipped scenario schema: scenarios/scenario.schema.json in vaultsim's package folder, if there. */
+export function shippedSchema(): string | null {
+  const root = packageInfo()?.root;
+  const schema = root === undefined ? null : join(root, 'scenarios', 'scenario.schema.json');
+  return schema !== null && existsSync(schema) ? schema : null;
+}
+
+// Points the template's `$schema` line at the shipped schema, relative to the file written
+// (an editor resolves it from there); the template's own line stays when there is none.
+function withSchema(text: string, path: string): string {
+  const schema = shippedSchema();
+  if (schema === null) return text;
+  let ref = relative(dirname(path), schema).split(sep).join('/');
+  if (!ref.startsWith('.')) ref = `./${ref}`;
+  return text.replace(`$schema=${TEMPLATE_SCHEMA}`, `$schema=${ref}`);
 }
 
 /** Writes the planned file; without overwrite, an existing file is an InputError, never clobbered. */
 export function writeInit(plan: InitPlan): string {
   try {
     // 'wx' fails if the file exists, atomically: no window between a check and the write.
-    writeFileSync(plan.path, plan.template.text, { encoding: 'utf8', flag: plan.overwrite ? 'w' : 'wx' });
+    writeFileSync(plan.path, plan.text, { encoding: 'utf8', flag: plan.overwrite ? 'w' : 'wx' });
   } catch (error) {
     throw new InputError(writeProblem(plan.file, error));
   }

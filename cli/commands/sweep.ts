@@ -33,6 +33,8 @@ export interface SweepOptions {
   minPassRate?: number;
   /** --strict: a warning (issue 15) is bad input, exit 2. */
   strict?: boolean;
+  /** Write JUnit XML here: one test case per objective per run (compare: failed when any replication failed it; sweep: below --min-pass-rate). */
+  junit?: string;
 }
 
 /** Where sweep prints and which directory relative paths start from. */

@@ -27,9 +27,9 @@ import type { LedgerItem } from '../storage/ledger.js';
 import type { ContentState } from '../storage/types.js';
 import { ItemContent } from '../workload/item-content.js';
 import { DrawAhead } from './draws.js';
+import { Exposure } from './exposure.js';
 import { cachedNextSlot, type Slot, SlotBoard, type SlotTarget } from './schedule.js';
 import type { FailureCause, JobStats } from './stats.js';
-import { Exposure } from './exposure.js';
 import { type TransferOwner, VaultTransfer } from './vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from './world.js';
 
@@ -38,6 +38,10 @@ const ARCHIVE_MIN_REMAINING = 180 * MS.day;
 // The draws made ahead (DrawAhead): start jitter, snapshot duration.
 const JITTER = 0;
 const DURATION = 1;
+// §1.4: snapshots "are cleaned up at most 24 hours after they expire"; without a successful
+// backup to collect them, the daily round removes them a day past expiry (so within two days:
+// the round's granularity, an assumption).
+const SNAPSHOT_GC_AFTER = MS.day;
 // Bits of TIERS in a retention mask.
 const DAILY_OR_WEEKLY = 0b0011;
 const MONTHLY_OR_YEARLY = 0b1100;
@@ -420,12 +424,14 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     const state = this.content.advanceTo(this.nums[TAKEN_AT]);
     const id = ++this.pointSeq;
     const ledger = this.vault.ledger;
-    // Ahead, the bytes are counted at doneAt by the transfer's event (beginAt, below).
-    let snapshotBytes = 0;
-    if (ahead) snapshotBytes = ledger.appendSnapshotAhead(this.stored, id, state);
-    else ledger.addSnapshot(doneAt, this.stored, id, state);
+    // The snapshot and the garbage collection it brings (collectSnapshots) are one change of the
+    // snapshot bytes at doneAt; ahead, the transfer's event counts it there (beginAt, below).
+    let snapshotBytes = ledger.appendSnapshotAhead(this.stored, id, state);
     if (this.times !== null) this.times.set(id, [this.nums[TAKEN_AT], Number.NaN]);
     this.snaps.push(id, doneAt + this.policy.instantRestore);
+    snapshotBytes += this.collectSnapshots(doneAt);
+    if (!ahead) ledger.countSnapshot(doneAt, snapshotBytes, this.stored);
+    if (this.world.trace !== null) this.trace('snapshot', { id, takenAt: this.nums[TAKEN_AT] });
     this.stats.snapshotsTaken++;
     // RPO exposure: how old the latest point was when this one arrived (data instants).
     if (this.lastPointAt >= 0) this.stats.gap(this.nums[TAKEN_AT] - this.lastPointAt);
@@ -537,7 +543,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     this.hasLastVault = true;
   }
 
-  /** Daily cleanup: expired vault points, snapshots past retention (never the latest), archive moves. */
+  /** Daily cleanup: expired vault points, snapshots a day past expiry (never the latest), archive moves. */
   cleanup(now: number): void {
     this.settle();
     if (this.deleted) return;
@@ -554,9 +560,10 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
         this.onDemandIds?.delete(id);
       }
     }
-    // §1.4: the latest snapshot is kept until the next successful backup, even if expired.
+    // §1.4: expired snapshots go with the next successful backup (collectSnapshots); when none
+    // comes, a round removes them once a day past expiry (never the latest, kept until a success).
     const snaps = this.snaps;
-    while (this.snapshotCount > 1 && snaps[2 * this.snapHead + 1] <= now) {
+    while (this.snapshotCount > 1 && snaps[2 * this.snapHead + 1] + SNAPSHOT_GC_AFTER <= now) {
       ledger.expireSnapshot(now, this.stored, snaps[2 * this.snapHead++]);
     }
     if (this.snapHead > 16 && this.snapHead * 4 > snaps.length) {
@@ -565,6 +572,18 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     }
     if (this.policy.archive !== null) this.archive(now);
     if (this.times !== null) this.pruneTimes(this.times);
+  }
+
+  // §1.4: a successful backup's snapshot garbage-collects the snapshots expired by `at` (the new
+  // one, the latest, stays); returns the change of the snapshot bytes, counted with the new one.
+  // So a VM keeping n days of daily snapshots shows n or n + 1 at every instant (the n + 1st
+  // expires about when the next backup takes its place).
+  private collectSnapshots(at: number): number {
+    const snaps = this.snaps;
+    let change = 0;
+    while (this.snapshotCount > 1 && snaps[2 * this.snapHead + 1] <= at)
+      change += this.vault.ledger.removeSnapshotAhead(this.stored, snaps[2 * this.snapHead++]);
+    return change;
   }
 
   // Forgets the times of points kept nowhere any more, once they outnumber the live ones.
@@ -624,7 +643,9 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   get state(): ProtectionState {
     if (!this.stopped) return 'protected';
     if (!this.deleted) return 'stopped';
-    return this.softHeld !== null && this.vault.ledger.heldUntil(this.stored) !== null ? 'soft-deleted' : 'deleted';
+    return this.softHeld !== null && this.vault.ledger.heldUntil(this.stored) !== null
+      ? 'soft-deleted'
+      : 'deleted';
   }
 
   /** The policy the item is under now. */
@@ -640,7 +661,8 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   undelete(): number | null {
     this.settle();
     const held = this.softHeld;
-    if (!this.deleted || held === null || this.vault.ledger.undelete(this.now, this.stored) === null) return null;
+    if (!this.deleted || held === null || this.vault.ledger.undelete(this.now, this.stored) === null)
+      return null;
     this.deleted = false;
     this.softHeld = null;
     for (const p of held.points) this.retention.readd(p);
@@ -716,7 +738,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   softDeletedPoints(): RestorePoint[] {
     const held = this.softHeld;
     if (held === null || this.state !== 'soft-deleted') return [];
-    return this.pointsOf(held.points, (id) => (held.archived.has(id) ? 'archive' : 'standard'), this.snaps.length / 2);
+    return this.pointsOf(
+      held.points,
+      (id) => (held.archived.has(id) ? 'archive' : 'standard'),
+      this.snaps.length / 2,
+    );
   }
 
   // Restore points of vault points `kept` (their tier by `tier`) and the snapshots from `snapFrom` on.
@@ -759,7 +785,9 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     const ledger = this.vault.ledger;
     const points = this.retention.points();
     const archived = new Set(
-      this.archived === 0 ? [] : points.filter((p) => ledger.vaultTierOf(this.stored, p.id) === 'archive').map((p) => p.id),
+      this.archived === 0
+        ? []
+        : points.filter((p) => ledger.vaultTierOf(this.stored, p.id) === 'archive').map((p) => p.id),
     );
     const bytes = ledger.itemBytes(this.stored, 'standard') + ledger.itemBytes(this.stored, 'archive');
     const softDelete = this.vault.protection.softDelete;

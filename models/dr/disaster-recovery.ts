@@ -34,6 +34,8 @@ export interface Draws {
   latestProcessing: number;
   snapshotRestore: number;
   boot: number;
+  /** Cross Region Restore lag (§2.2), from a stream of its own so the others stay put; 0 without CRR. */
+  crossRegionLag: number;
 }
 
 /** A recovery decided for one VM: when its work starts and what it is. */
@@ -64,7 +66,13 @@ export class DisasterRecovery {
   private readonly regions: Map<string, Region>;
   private readonly cores = new Map<string, number>();
   private readonly settings: RecoverySettings;
-  private readonly samplers: { failover: Sampler; latest: Sampler; snapshot: Sampler; boot: Sampler };
+  private readonly samplers: {
+    failover: Sampler;
+    latest: Sampler;
+    snapshot: Sampler;
+    boot: Sampler;
+    crossRegionLag: Sampler;
+  };
   private readonly planOf = new Map<string, RecoveryPlanSpec>();
   private monitor: Monitor | null = null;
   // Replicated VMs by replication group, made on first use (the VMs are added after construction).
@@ -90,6 +98,7 @@ export class DisasterRecovery {
       latest: makeSampler(s.latestProcessing),
       snapshot: makeSampler(s.snapshotRestore),
       boot: makeSampler(s.boot),
+      crossRegionLag: makeSampler(s.crossRegionLag),
     };
     for (const plan of scenario.recoveryPlans)
       for (const g of plan.groups) for (const id of g.vms) this.planOf.set(id, plan);
@@ -414,6 +423,7 @@ export class DisasterRecovery {
       outages: this.outages,
       settings: this.settings,
       snapshotWork: dr.snapshotRestore,
+      crossRegionLag: dr.crossRegionLag,
     };
   }
 
@@ -427,12 +437,17 @@ export class DisasterRecovery {
 
   private draw(f: Fault, vm: Vm): Draws {
     const rng = this.streams.get(`dr/${f.index}/${vm.id}`);
-    const ms = (s: Sampler) => Math.max(0, Math.round(s(rng)));
+    const ms = (s: Sampler, from = rng) => Math.max(0, Math.round(s(from)));
+    const vault = this.vms.get(vm.id)?.vault ?? null;
+    const crr = vault !== null && vault.redundancy === 'GRS' && vault.crossRegionRestore;
     return {
       failover: ms(this.samplers.failover),
       latestProcessing: ms(this.samplers.latest),
       snapshotRestore: ms(this.samplers.snapshot),
       boot: ms(this.samplers.boot),
+      crossRegionLag: crr
+        ? ms(this.samplers.crossRegionLag, this.streams.get(`dr/${f.index}/${vm.id}/crr-lag`))
+        : 0,
     };
   }
 

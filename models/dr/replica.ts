@@ -64,9 +64,10 @@ export class VmReplica {
   }
 
   // Queries go forward only: an instant before the latest one asked is read as that one
-  // (the VM is down by then, so nothing changes in between).
+  // (the VM is down by then, so nothing changes in between). Nothing is simulated after the
+  // run's end, so an instant past it (a plan's manual steps running on) reads the end.
   private clamp(t: number): number {
-    this.last = Math.max(t, this.last);
+    this.last = Math.max(Math.min(t, this.stream.horizon), this.last);
     return this.last;
   }
 
@@ -81,7 +82,7 @@ export class VmReplica {
     choice: PointChoice,
     notAfter: number,
   ): ReplicaPoint | null {
-    const at = Math.max(t, ...members.map((m) => m.last));
+    const at = Math.min(Math.max(t, ...members.map((m) => m.last)), members[0].stream.horizon);
     for (const m of members) m.clamp(at);
     return choosePoint(groupSource(members.map((m) => m.stream)), members[0].policy, at, choice, notAfter);
   }

@@ -34,6 +34,8 @@ export interface RestoreContext {
   settings: RecoverySettings;
   /** Snapshot-restore duration drawn for this VM and incident (ms). */
   snapshotWork: number;
+  /** How long its vault points took to reach the paired region, drawn for this VM and incident (ms, §2.2). */
+  crossRegionLag: number;
 }
 
 /** Restore work from the vault: fixed overhead plus the largest disk at the restore rate (disks in parallel). */
@@ -110,13 +112,13 @@ export function crossRegionRestore(
   notAfter: number,
   cutoff: number,
 ): RestoreOption | null {
-  const { vm, vault, pair, outages, settings } = ctx;
+  const { vm, vault, pair, outages, settings, crossRegionLag } = ctx;
   if (vault.redundancy !== 'GRS' || !vault.crossRegionRestore || pair === null || outages.regionDown(pair, t))
     return null;
   let latest: RestorePoint | null = null;
   for (const p of points) {
     if (p.takenAt > notAfter || p.vault !== 'standard') continue;
-    if (!(p.vaultAt + settings.crossRegionLag <= cutoff)) continue;
+    if (!(p.vaultAt + crossRegionLag <= cutoff)) continue;
     if (latest === null || p.takenAt > latest.takenAt) latest = p;
   }
   if (latest === null) return null;

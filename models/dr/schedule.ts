@@ -8,15 +8,17 @@
 //   interval (5 min, §5.1) and the processing delay (§5.2); RTO = detection + failover + boot.
 // - A backed-up VM is restored: a failure of the VM loses data back to the latest usable
 //   snapshot (Exposure); an outage of the region, with Cross Region Restore, back to the latest
-//   vault point that reached the paired region (landing + `recovery.crossRegionLag`, §2.2) —
-//   the worse of the two; without it the VM waits for its region and keeps its points. RTO =
-//   detection + restore + boot: from the snapshot tier when the policy keeps snapshots at least
-//   as long as the widest gap, else from the vault (overhead + largest disk at the restore rate).
+//   vault point that reached the paired region (landing + the most `recovery.crossRegionLag`
+//   can draw, §2.2) — the worse of the two; without it the VM waits for its region and keeps
+//   its points. RTO = detection + restore + boot: from the snapshot tier when the policy keeps
+//   snapshots at least as long as the widest gap, else from the vault (overhead + largest disk
+//   at the restore rate).
 // - A VM with neither is unprotected: nothing bounds its loss.
 // Corruption, ransomware and deleted backups are judged by what incidents achieved only.
-// Timings are at their distribution's mean (assumption).
+// Timings are at their distribution's mean (assumption); the Cross Region Restore lag, a bound
+// on data loss, at its maximum.
 
-import { theoreticalMean } from '../../engine/distributions.js';
+import { bounds, theoreticalMean } from '../../engine/distributions.js';
 import { MS } from '../../engine/units.js';
 import type { Window } from '../backup/exposure.js';
 import type { RecoverySettings } from '../scenario/dr.js';
@@ -90,7 +92,8 @@ function figure(vm: Vm, input: ScheduleInput): ScheduleFigure {
       why: `backup: no usable point from the one of ${input.instant(w.from)} until ${input.instant(w.to)}`,
     });
     if (backup.crossRegionRestore && backup.vault !== null) {
-      const lag = recovery.crossRegionLag;
+      // The guarantee is a worst case: the lag at its distribution's maximum (≤ 12 h, §2.2).
+      const lag = bounds(recovery.crossRegionLag).max;
       rpos.push({
         ms: backup.vault.ms + lag,
         why: `region outage: the vault point of ${input.instant(backup.vault.from)} was the newest in the paired region until ${input.instant(backup.vault.to + lag)} (landing + ${duration(lag)} Cross Region Restore lag)`,

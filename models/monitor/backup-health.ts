@@ -42,7 +42,11 @@ export const BUILT_IN_ALERTS = {
 } as const;
 
 /** The built-in alerts listed for every monitored run; the others only when they fire or the run has operations. */
-export const ALWAYS_LISTED: ReadonlySet<BuiltInKind> = new Set(['jobFailure', 'dataDeleted', 'upcomingPurge']);
+export const ALWAYS_LISTED: ReadonlySet<BuiltInKind> = new Set([
+  'jobFailure',
+  'dataDeleted',
+  'upcomingPurge',
+]);
 
 /** Which built-in alert. */
 export type BuiltInKind = keyof typeof BUILT_IN_ALERTS;

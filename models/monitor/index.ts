@@ -21,7 +21,7 @@ export { suppressedAt } from './processing.js';
 export { RateLimits } from './rate-limits.js';
 export { REPLAY_ORIGIN, type RecordedSignal, replay } from './replay.js';
 export { alertsResult } from './results.js';
-export { type SecurityFiring, SecurityAlerts, type SecurityKind, securityTitle } from './security.js';
 export { route } from './routing.js';
+export { SecurityAlerts, type SecurityFiring, type SecurityKind, securityTitle } from './security.js';
 export * from './signals.js';
 export * from './types.js';

@@ -238,7 +238,9 @@ export class Monitor implements SignalSink {
       kind === 'jobFailure'
         ? this.spec.builtIn.jobFailure
         : ALWAYS_LISTED.has(kind) || this.options.security === true || count(name, 'fired') > 0;
-    const builtIns = (Object.entries(BUILT_IN_ALERTS) as [BuiltInKind, (typeof BUILT_IN_ALERTS)[BuiltInKind]][])
+    const builtIns = (
+      Object.entries(BUILT_IN_ALERTS) as [BuiltInKind, (typeof BUILT_IN_ALERTS)[BuiltInKind]][]
+    )
       .filter(([kind, b]) => listed(kind, b.name))
       .map(([, b]) => ({ name: b.name, kind: 'built-in' as const, severity: b.severity as Severity }));
     return [

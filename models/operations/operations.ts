@@ -94,7 +94,7 @@ export class Operations {
       operation: 'undelete',
       actor: 'admin',
       target: id,
-      request: 'to restore from the soft-deleted points',
+      request: 'undelete, to restore',
       at: this.iso(now),
       effectiveAt: points === null ? null : this.iso(now),
       outcome: points === null ? 'failed' : 'succeeded',
@@ -295,27 +295,27 @@ export function targetOf(op: OperationAction): string {
   return `vault ${op.vault}`;
 }
 
-/** What an operation asks, in a few words. */
+/** What an operation asks, in a few words ("stop protection, delete data", "retention → daily 7"). */
 export function requestOf(op: OperationAction): string {
   switch (op.kind) {
     case 'stop-protection':
-      return op.deleteData ? 'delete data' : 'retain data';
+      return `stop protection, ${op.deleteData ? 'delete' : 'retain'} data`;
     case 'resume-protection':
-      return 'resume';
+      return 'resume protection';
     case 'undelete':
       return 'undelete';
     case 'modify-policy': {
       const parts: string[] = [];
-      if (op.retention !== null) parts.push(`retention ${retentionText(op.retention)}`);
-      if (op.schedule !== null) parts.push(`schedule ${op.schedule.frequency}`);
+      if (op.retention !== null) parts.push(`retention → ${retentionText(op.retention)}`);
+      if (op.schedule !== null) parts.push(`schedule → ${op.schedule.frequency}`);
       return parts.join(', ');
     }
     case 'modify-protection':
       return `move to policy ${op.policy}`;
     case 'set-soft-delete':
-      return `soft delete ${op.state}${op.retention === null ? '' : ` (${op.retention / 86_400_000}d)`}`;
+      return `soft delete → ${op.state}${op.retention === null ? '' : ` (${op.retention / 86_400_000}d)`}`;
     case 'set-immutability':
-      return `immutability ${op.state}`;
+      return `immutability → ${op.state}`;
     case 'disable-mua':
       return 'disable multi-user authorization';
   }

@@ -1,6 +1,7 @@
 // The result of one run, as plain JSON-safe data with a fixed key order. Reports read
 // these types; nothing here is computed lazily.
 
+import type { ScheduleFigure } from '../dr/schedule.js';
 import type {
   CostDimension,
   CostLine,
@@ -9,7 +10,6 @@ import type {
   MonthCost,
   PriceCitation,
 } from '../pricing/types.js';
-import type { ScheduleFigure } from '../dr/schedule.js';
 import type { OperationsResult } from './operations.js';
 
 /** Bytes per storage tier. */

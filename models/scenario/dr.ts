@@ -95,8 +95,8 @@ export interface RecoverySettings {
   rehydration: Millis;
   /** Undeleting soft-deleted backup data before it can be restored (reference/azure.md §2.3). */
   undelete: Millis;
-  /** How long a vault point takes to reach the paired region (§2.2: up to 12 hours). */
-  crossRegionLag: Millis;
+  /** How long a vault point takes to reach the paired region (ms; §2.2: up to 12 hours), drawn per VM per incident. */
+  crossRegionLag: Distribution;
   /** Site Recovery: from data upload to a processed recovery point (§5.2: within five minutes). */
   processing: Millis;
   /** How long a drill's test-failover VMs keep running after the drill completes, until cleanup (billed compute, §17). */

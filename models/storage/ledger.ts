@@ -228,6 +228,17 @@ export class Ledger {
     this.change(now, SNAPSHOT, added, this.partIndex(item));
   }
 
+  /**
+   * Deletes an instant-restore snapshot from the item's chain ahead of its instant, its blocks
+   * going to its successor, and returns the change (≤ 0), which counts in the totals only when
+   * the caller passes it to countSnapshot at the instant. The chain must keep a newer snapshot
+   * (the item stays known): for a backup's garbage collection of expired snapshots, made with
+   * its new snapshot (VmBackup).
+   */
+  removeSnapshotAhead(item: ItemRef, pointId: PointId): Bytes {
+    return this.existing(item).snapshot.remove(pointId);
+  }
+
   /** Deletes an instant-restore snapshot, its blocks going to its successor; returns the change (≤ 0). */
   expireSnapshot(now: number, item: ItemRef, pointId: PointId): Bytes {
     this.tick(now);
@@ -360,7 +371,9 @@ export class Ledger {
     const k = st === undefined ? -1 : this.soft.findIndex((r) => r.state === st);
     if (st === undefined || k < 0) return null;
     if (st.live)
-      throw new RangeError(`ledger ${this.name}: ${st.id} holds new data; its soft-deleted data cannot come back`);
+      throw new RangeError(
+        `ledger ${this.name}: ${st.id} holds new data; its soft-deleted data cannot come back`,
+      );
     const [{ entry, history, standard, archive }] = this.soft.splice(k, 1);
     history.leftAt = now;
     history.undeleted = true;

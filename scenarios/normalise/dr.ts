@@ -2,7 +2,7 @@
 // and scoped objectives → typed data, with references and Site Recovery limits checked
 // (reference/azure.md §5.1, §5.5).
 
-import type { Distribution } from '../../engine/distributions.js';
+import { bounds, type Distribution } from '../../engine/distributions.js';
 import { type Millis, MS, millis } from '../../engine/units.js';
 import { appOf } from '../../models/dr/scope.js';
 import type {
@@ -48,6 +48,8 @@ const MIN_APP_CONSISTENT = MS.hour;
 const MAX_REPLICATION_GROUP = 16;
 const MAX_PLAN_VMS = 100;
 const MAX_PLAN_GROUPS = 7;
+// §2.2: the secondary region receives a vault point up to 12 hours after the primary.
+const MAX_CROSS_REGION_LAG = 12 * MS.hour;
 
 const triangular = (a: number, b: number, c: number): Distribution => ({
   kind: 'triangular',
@@ -70,7 +72,9 @@ export const DEFAULT_RECOVERY: RecoverySettings = {
   restoreThroughput: (60 * 1024 * 1024) as RecoverySettings['restoreThroughput'],
   rehydration: millis(15 * MS.hour), // §11: blob archive Standard rehydration up to 15 h (secondary)
   undelete: millis(5 * MS.minute), // assumption: an undelete is one portal action; the sources give no duration
-  crossRegionLag: millis(12 * MS.hour), // §2.2: up to 12 hours to reach the secondary region
+  // §2.2: "can take up to 12 hours" to reach the secondary region; how the lag spreads within
+  // that bound is not given: uniform 0–12 h is an assumption.
+  crossRegionLag: { kind: 'uniform', min: 0, max: MAX_CROSS_REGION_LAG },
   processing: millis(5 * MS.minute), // §5.2: a recovery point within five minutes of upload
   // assumption: a drill's test VMs are checked and cleaned up 4 hours after the drill completes
   // (§17: compute is billed once the test-failover VM exists; the sources give no duration)
@@ -324,10 +328,25 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
     restoreThroughput: throughput !== null && throughput > 0 ? throughput : d.restoreThroughput,
     rehydration: dur('rehydration', d.rehydration),
     undelete: dur('undelete', d.undelete),
-    crossRegionLag: dur('crossRegionLag', d.crossRegionLag),
+    crossRegionLag: crossRegionLag(ctx, raw.crossRegionLag, d.crossRegionLag),
     processing: dur('processing', d.processing),
     drillCleanupAfter: dur('drillCleanupAfter', d.drillCleanupAfter),
   };
+}
+
+// recovery.crossRegionLag: a duration or a distribution of them, every value within 0–12 h (§2.2).
+function crossRegionLag(ctx: Context, raw: unknown, fallback: Distribution): Distribution {
+  if (raw === undefined) return fallback;
+  const path = ['recovery', 'crossRegionLag'];
+  const d = readDistribution(ctx, path, raw, parseDuration);
+  if (d === null) return fallback;
+  const { min, max } = bounds(d);
+  if (min < 0 || max > MAX_CROSS_REGION_LAG) {
+    const show = (v: number) => (Number.isFinite(v) ? formatDuration(v) : v > 0 ? '∞' : '−∞');
+    ctx.add('policy-limit', path, DR_MSG.crossRegionLag(show(min), show(max)), { allowed: '0s to 12h' });
+    return fallback;
+  }
+  return d;
 }
 
 function readScoped(ctx: Context, raw: Raw[] | undefined, vms: readonly Vm[]): ScopedObjective[] {

@@ -139,8 +139,7 @@ export function readSchedule(
     if (s.window !== undefined)
       ctx.add('policy-limit', at('window'), MSG.fieldNotFor('window', s.frequency, null));
   }
-  if (s.frequency === 'weekly' && days.length === 0)
-    ctx.add('required', [...path], MSG.required('days'));
+  if (s.frequency === 'weekly' && days.length === 0) ctx.add('required', [...path], MSG.required('days'));
   if (s.frequency !== 'weekly' && s.days !== undefined)
     ctx.add('policy-limit', at('days'), MSG.fieldNotFor('days', s.frequency, null));
   if (timeZone === null || start === null) return null;

@@ -137,5 +137,8 @@ function readGuard(
     raw.approvalDelay === undefined
       ? DEFAULT_APPROVAL_DELAY
       : ctx.unit(parseDuration, [...path, 'approvalDelay'], raw.approvalDelay);
-  return { approvalDelay: (delay ?? DEFAULT_APPROVAL_DELAY) as Millis, exclude: [...(raw.exclude ?? [])].sort() };
+  return {
+    approvalDelay: (delay ?? DEFAULT_APPROVAL_DELAY) as Millis,
+    exclude: [...(raw.exclude ?? [])].sort(),
+  };
 }

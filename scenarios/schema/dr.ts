@@ -218,9 +218,9 @@ export const RECOVERY: SchemaNode = {
       'duration',
       'Undeleting soft-deleted backup data before a restore can use it (default 5m: an assumption).',
     ),
-    crossRegionLag: unit(
+    crossRegionLag: quantityOrDistribution(
       'duration',
-      'How long a vault point takes to reach the paired region (default 12h, §2.2).',
+      'How long a vault point takes to reach the paired region, drawn per VM and incident; every value within 0s–12h (default uniform 0s–12h: an assumption within §2.2’s "up to 12 hours").',
     ),
     processing: unit('duration', 'Site Recovery: upload to processed recovery point (default 5m, §5.2).'),
     drillCleanupAfter: unit(

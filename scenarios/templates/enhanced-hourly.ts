@@ -2,7 +2,7 @@
 // hourly window and the longer instant-restore retention it allows.
 
 /** Text of the `enhanced-hourly` template. */
-export const ENHANCED_HOURLY = `# yaml-language-server: $schema=https://vaultsim.dev/schema/scenario/v1.json
+export const ENHANCED_HOURLY = `# yaml-language-server: $schema=./node_modules/vaultsim/scenarios/scenario.schema.json
 #
 # An Enhanced backup policy taking a recovery point every 4 hours.
 # Check it with \`vaultsim validate scenario.yaml\`; \`vaultsim schema\` prints the full format.

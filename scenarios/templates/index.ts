@@ -3,8 +3,15 @@
 
 import { ENHANCED_HOURLY } from './enhanced-hourly.js';
 import { MINIMAL } from './minimal.js';
+import { RANSOMWARE } from './ransomware.js';
 import { REGION_OUTAGE } from './region-outage.js';
 import { RETENTION_COMPARISON } from './retention-comparison.js';
+
+/**
+ * The `$schema` the templates' first line names: where the shipped schema is when vaultsim
+ * is installed in the project (`vaultsim init` writes the path from the file it writes).
+ */
+export const TEMPLATE_SCHEMA = './node_modules/vaultsim/scenarios/scenario.schema.json';
 
 /** One starter scenario: its name, what it shows, its module and its YAML text. */
 export interface Template {
@@ -35,6 +42,13 @@ export const TEMPLATES: readonly Template[] = [
       'a region outage: Site Recovery failover in a recovery plan, Cross Region Restore, objectives',
     file: 'region-outage.ts',
     text: REGION_OUTAGE,
+  },
+  {
+    name: 'ransomware',
+    description:
+      'ransomware with backup deletion: an attacker meets soft delete, immutability and multi-user authorization',
+    file: 'ransomware.ts',
+    text: RANSOMWARE,
   },
   {
     name: 'minimal',

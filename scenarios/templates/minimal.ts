@@ -2,7 +2,7 @@
 // out takes its default.
 
 /** Text of the `minimal` template. */
-export const MINIMAL = `# yaml-language-server: $schema=https://vaultsim.dev/schema/scenario/v1.json
+export const MINIMAL = `# yaml-language-server: $schema=./node_modules/vaultsim/scenarios/scenario.schema.json
 #
 # The smallest useful scenario: one VM backed up once a day. Every field left out takes
 # its default; \`vaultsim schema\` lists them all, \`vaultsim validate scenario.yaml\` checks.

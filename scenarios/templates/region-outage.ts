@@ -2,7 +2,7 @@
 // failover in a recovery plan, Cross Region Restore from backup, and objectives judged.
 
 /** Text of the `region-outage` template. */
-export const REGION_OUTAGE = `# yaml-language-server: $schema=https://vaultsim.dev/schema/scenario/v1.json
+export const REGION_OUTAGE = `# yaml-language-server: $schema=./node_modules/vaultsim/scenarios/scenario.schema.json
 #
 # A disaster-recovery rehearsal: East US goes down for 12 hours on day 20.
 # \`vaultsim run scenario.yaml\` reports, per VM, the recovery point used, the RPO and

@@ -3,7 +3,7 @@
 // learn the format from the file `vaultsim init` writes.
 
 /** Text of the `retention-comparison` template. */
-export const RETENTION_COMPARISON = `# yaml-language-server: $schema=https://vaultsim.dev/schema/scenario/v1.json
+export const RETENTION_COMPARISON = `# yaml-language-server: $schema=./node_modules/vaultsim/scenarios/scenario.schema.json
 #
 # A vaultsim scenario: a fleet, how it is protected, and what is expected.
 # Check it with \`vaultsim validate scenario.yaml\`; \`vaultsim schema\` prints the full format.

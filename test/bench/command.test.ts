@@ -85,10 +85,14 @@ describe('vaultsim bench thresholds', () => {
   it('pass without a second run when the figure is on the right side', async () => {
     const suite = scripted([3.2]);
     const { io: sink } = io();
-    const { code, reports } = await runBench([], { threshold: [threshold('fast.ratio<4')] }, sink, { fast: suite });
+    const { code, reports } = await runBench([], { threshold: [threshold('fast.ratio<4')] }, sink, {
+      fast: suite,
+    });
     expect(code).toBe(EXIT.ok);
     expect(suite.runs()).toBe(1);
-    expect(reports[0].thresholds).toEqual([{ threshold: 'fast.ratio<4', suite: 'fast', values: [3.2], pass: true }]);
+    expect(reports[0].thresholds).toEqual([
+      { threshold: 'fast.ratio<4', suite: 'fast', values: [3.2], pass: true },
+    ]);
   });
 
   it('re-run the suite once when a figure crosses, and pass when the confirmation run does not', async () => {
@@ -119,12 +123,16 @@ describe('vaultsim bench thresholds', () => {
     const xml = readFileSync(join(sink.cwd, 'bench.xml'), 'utf8');
     expect(xml).toContain('<testsuite name="vaultsim bench thresholds" tests="2" failures="1"');
     expect(xml).toContain('<testcase name="fast.cpu&lt;=1" classname="vaultsim.bench.fast"/>');
-    expect(xml).toContain('failure message="fast.ratio&lt;4 crossed: 4.6, then 4.4 (run, then confirmation run)"');
+    expect(xml).toContain(
+      'failure message="fast.ratio&lt;4 crossed: 4.6, then 4.4 (run, then confirmation run)"',
+    );
   });
 
   it('never pass silently on a figure the suite does not print: bad input, with the names it does', async () => {
     const { io: sink } = io();
-    const run = runBench(['fast'], { threshold: [threshold('fast.ration<4')] }, sink, { fast: scripted([1]) });
+    const run = runBench(['fast'], { threshold: [threshold('fast.ration<4')] }, sink, {
+      fast: scripted([1]),
+    });
     await expect(run).rejects.toThrow(InputError);
     await expect(
       runBench(['fast'], { threshold: [threshold('fast.ration<4')] }, sink, { fast: scripted([1]) }),
@@ -149,7 +157,9 @@ describe('vaultsim bench thresholds', () => {
     const { io: sink, out } = io();
     const first = await runBench(['fast'], { writeBaseline: 'b.json' }, sink, { fast: scripted([1]) });
     expect(first.code).toBe(EXIT.ok);
-    expect(JSON.parse(readFileSync(join(sink.cwd, 'b.json'), 'utf8'))).toEqual({ fast: { 'fast.events': 100 } });
+    expect(JSON.parse(readFileSync(join(sink.cwd, 'b.json'), 'utf8'))).toEqual({
+      fast: { 'fast.events': 100 },
+    });
     const changed: Suite = {
       ...scripted([1]),
       run: async () => ({ results: [{ name: 'fast.events', value: 101, unit: 'events' }], ratios: [] }),
@@ -180,5 +190,4 @@ describe('vaultsim bench on the command line', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown bench suite "flete" (did you mean "fleet"?)');
   });
-});
 });

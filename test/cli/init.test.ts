@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../scenarios/load.js';
 import { DEFAULT_TEMPLATE, TEMPLATES } from '../../scenarios/templates/index.js';
@@ -21,7 +21,9 @@ describe('templates', () => {
     '%s starts with the schema modeline and is commented',
     (_, t) => {
       const lines = t.text.split('\n');
-      expect(lines[0]).toBe('# yaml-language-server: $schema=https://vaultsim.dev/schema/scenario/v1.json');
+      expect(lines[0]).toBe(
+        '# yaml-language-server: $schema=./node_modules/vaultsim/scenarios/scenario.schema.json',
+      );
       expect(lines.filter((l) => l.trimStart().startsWith('#')).length).toBeGreaterThan(5);
       expect(t.text.endsWith('\n')).toBe(true);
     },
@@ -39,8 +41,23 @@ describe('vaultsim init', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote scenario.yaml');
     const text = readFileSync(join(dir, 'scenario.yaml'), 'utf8');
-    expect(text).toBe(TEMPLATES.find((t) => t.name === DEFAULT_TEMPLATE)?.text);
+    const template = TEMPLATES.find((t) => t.name === DEFAULT_TEMPLATE)?.text ?? '';
+    // The template, but for its first line: the path to the shipped schema from where it was written.
+    expect(text.split('\n').slice(1)).toEqual(template.split('\n').slice(1));
     expect(await run('validate', 'scenario.yaml')).toMatchObject({ code: 0 });
+  });
+
+  it("points the file's $schema at the shipped schema, a path that exists from where it is written", async () => {
+    mkdirSync(join(dir, 'deep', 'er'), { recursive: true });
+    for (const file of ['scenario.yaml', 'deep/er/s.yaml']) {
+      expect((await run('init', file)).code).toBe(0);
+      const first = readFileSync(join(dir, file), 'utf8').split('\n')[0];
+      const ref = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1] ?? '';
+      expect(ref).not.toContain('https:');
+      const schema = resolve(dirname(join(dir, file)), ref);
+      // What it points at is the published schema, as `vaultsim schema` prints it.
+      expect(readFileSync(schema, 'utf8')).toBe((await run('schema')).stdout);
+    }
   });
 
   it('writes a named template to a named file', async () => {
@@ -89,7 +106,7 @@ describe('vaultsim init', () => {
     const unknown = await run('init', '--template', 'nope');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'vaultsim: unknown template "nope"; choose one of retention-comparison, enhanced-hourly, region-outage, minimal (vaultsim init --list)\n',
+      'vaultsim: unknown template "nope"; choose one of retention-comparison, enhanced-hourly, region-outage, ransomware, minimal (vaultsim init --list)\n',
     );
     const noDir = await run('init', 'no/such/dir.yaml');
     expect(noDir.code).toBe(2);

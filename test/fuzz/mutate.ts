@@ -6,7 +6,7 @@
 
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
 import type { Rng } from './random.js';
-import { anyValue, deeplyNested, extremeFor, hostileText, hugeCount, wrongUnitFor } from './values.js';
+import { anyValue, deeplyNested, edgeFor, extremeFor, hostileText, hugeCount, wrongUnitFor } from './values.js';
 
 /** A mutant: its text and the mutations that made it. */
 export interface Mutant {
@@ -53,6 +53,14 @@ function put(doc: Document, s: Slot, value: unknown): void {
 type Mutation = (doc: Document, all: Slot[], rng: Rng, fields: readonly string[]) => string | null;
 
 const MUTATIONS: Record<string, Mutation> = {
+  edge(doc, all, rng) {
+    const tweakable = all.filter((s) => isScalar(s.node) && edgeFor(valueOf(s.node), rng) !== null);
+    if (tweakable.length === 0) return null;
+    const s = rng.pick(tweakable);
+    const v = edgeFor(valueOf(s.node), rng);
+    put(doc, s, v);
+    return `edge ${show(s.path)} = ${JSON.stringify(v)}`;
+  },
   drop(_doc, all, rng) {
     const s = rng.pick(all);
     s.parent.items.splice(s.index, 1);
@@ -141,7 +149,8 @@ const MUTATIONS: Record<string, Mutation> = {
     const steps = s.path.filter((p) => p !== 'variants' && p !== 'sweep');
     let text = show(steps);
     if (rng.chance(0.15)) text = `${text}.${rng.pick(['__proto__', 'constructor', 'prototype', 'nope'])}`;
-    const value = rng.chance(0.5) ? extremeFor(valueOf(s.node), rng) : anyValue(rng);
+    const edge = edgeFor(valueOf(s.node), rng);
+    const value = edge !== null && rng.chance(0.7) ? edge : rng.chance(0.5) ? extremeFor(valueOf(s.node), rng) : anyValue(rng);
     const sweep = rng.chance(0.3);
     const section = sweep ? 'sweep' : 'variants';
     let holder = root.get(section) as unknown;
@@ -176,15 +185,34 @@ const TEXT_MUTATIONS: ((text: string, rng: Rng) => [string, string])[] = [
   },
 ];
 
+// How often each mutation is picked: edges and overrides often keep a scenario valid, so
+// about a third of the mutants run; the rest probe the checks.
+const WEIGHTS: Record<keyof typeof MUTATIONS, number> = {
+  edge: 8,
+  drop: 2,
+  duplicate: 1,
+  retype: 1,
+  extreme: 2,
+  wrongUnit: 1,
+  hugeCount: 2,
+  nest: 0.5,
+  unicode: 1,
+  renameKey: 0.5,
+  addField: 0.5,
+  swap: 1,
+  override: 3,
+};
+const NAMES = Object.entries(WEIGHTS).flatMap(([name, w]) => Array<string>(Math.round(w * 2)).fill(name));
+
 /** Makes a mutant of scenario text `text`; `fields` are the scenario format's field names. */
 export function mutate(text: string, rng: Rng, fields: readonly string[]): Mutant {
   const doc = parseDocument(text);
   const ops: string[] = [];
-  const names = Object.keys(MUTATIONS);
-  for (let n = 1 + rng.int(3), tries = 0; ops.length < n && tries < 10; tries++) {
+  // Mostly one mutation, so a mutant's fate says what that mutation does.
+  for (let n = rng.chance(0.6) ? 1 : 2 + rng.int(2), tries = 0; ops.length < n && tries < 10; tries++) {
     const all = slots(doc.contents);
     if (all.length === 0) break;
-    const name = rng.pick(names);
+    const name = rng.pick(NAMES);
     const op = MUTATIONS[name](doc, all, rng, fields);
     if (op !== null) ops.push(op);
   }

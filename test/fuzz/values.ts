@@ -30,6 +30,27 @@ const STRINGS = [
 ];
 const WEEKDAYS = ['Sunday', 'Funday', 'sunday', 'first Sunday', 'last Friday', 'fifth Monday'];
 
+// Values at the edges of what is valid, so that many mutants still run: tiny and huge
+// durations, sizes and rates, the first and last years, zones with odd offsets.
+const EDGES: [RegExp, readonly unknown[]][] = [
+  [/^\d{4}-\d{2}-\d{2}T/, ['0001-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2100-02-28T12:00:00+14:00', '9999-01-01T00:00:00Z']],
+  [/^[\d.]+\s?[KMGTP]?i?B$/, ['1B', '1KiB', '1GiB', '64GiB', '1TiB', '32TiB']],
+  [/bps$|B\/s$/, ['1bps', '1Kbps', '512Kbps', '1Mbps', '10Gbps', '1Tbps']],
+  [/%$/, ['0%', '0.001%', '1%', '50%', '99%', '100%', '1000%']],
+  [/^\d{1,2}:\d{2}$/, ['00:00', '23:59', '12:30', '19:30']],
+  [/^P|^\d[\d.]*(ms|w|d|h|m|s)/, ['1ms', '1s', '1m', '1h', '4h', '1d', '7d', '30d', '90d', '365d', '400d', '36500d']],
+  [/\//, ['UTC', 'Pacific/Kiritimati', 'Etc/GMT+12', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe']],
+];
+
+/** A value at the edge of what `value`'s field accepts (same unit), or null when its unit is unknown. */
+export function edgeFor(value: unknown, rng: Rng): unknown {
+  if (typeof value === 'number') return rng.pick([0, 1, 2, 7, 99, 9999, value * 10, Math.max(0, value - 1)]);
+  if (typeof value === 'boolean') return !value;
+  if (typeof value !== 'string') return null;
+  const edge = EDGES.find(([shape]) => shape.test(value.trim()));
+  return edge === undefined ? null : rng.pick(edge[1]);
+}
+
 /** Hostile or unusual text for a name, a key or any string field. */
 export const hostileText = (rng: Rng): string => rng.pick(STRINGS);
 

@@ -45,11 +45,14 @@ describe('Azure VM backup: stored bytes', () => {
     near(v.storage.end.standard, 118 * GiB);
     expect(v.points.end.vault).toBe(10);
     expect(v.points.end.daily).toBe(10);
-    // Instant-restore snapshots expire 2 days after they are taken; the cleanup at 10d
-    // removes those taken at 0d..8d (expiry ≤ 10d) and keeps the latest, taken at 9d:
-    // alone in its chain it is a full copy of the 100 GiB disk.
-    expect(v.points.end.snapshot).toBe(1);
-    near(v.storage.end.snapshot, 100 * GiB);
+    // Instant-restore snapshots expire 2 days after they are taken and go with the next
+    // successful backup (§1.4): the backup at 9d removes those taken at 0d..7d (expiry ≤ 9d).
+    // At 10d (the horizon: no backup) the one of 8d has just expired and waits for the next
+    // backup, as Azure shows n + 1 = 3 before a backup, n = 2 here; the round removes a
+    // snapshot only a day past expiry. Two remain: 8d (the oldest, holding its predecessors'
+    // blocks: the full 100 GiB disk) and 9d (one day's 2%): 102 GiB.
+    expect(v.points.end.snapshot).toBe(2);
+    near(v.storage.end.snapshot, 102 * GiB);
     // Transfers: the first is the full 100 GiB, then nine 2 GiB increments.
     near(r.jobs[0].bytesTransferred, 118 * GiB);
     expect(r.jobs[0].succeeded).toBe(10);
@@ -95,9 +98,10 @@ describe('enhanced hourly policy', () => {
     // of 1..29 Jan close inside the run (the 30 Jan window closes on 31 Jan): 29 points.
     // Daily 10 keeps the last ten (windows 20..29 Jan); weekly 4 on Sunday keeps the
     // windows of Sundays 4, 11, 18 and 25 Jan; 25 Jan is also daily: 10 + 3 = 13 points.
-    // Instant restore defaults to 7 days for enhanced: the cleanup at the end (day 30)
-    // removes snapshots taken at or before day 23 00:00; those of day 23 at 04, 08, 12, 16
-    // and 20 h remain, plus 6 on each of days 24..29: 5 + 36 = 41.
+    // Instant restore defaults to 7 days for enhanced: the last backup, at day 29 20:00,
+    // removes the snapshots expired by then, those taken at or before day 22 20:00 (§1.4); the
+    // round at day 30 removes none (none is a day past expiry). Those of day 23 at 00, 04,
+    // 08, 12, 16 and 20 h remain, plus 6 on each of days 24..29: 6 + 36 = 42 = 7 days × 6 a day.
     const text = `
 name: hourly
 duration: 30d
@@ -118,7 +122,7 @@ fleet:
     expect(r.vaults[0].points.end.vault).toBe(13);
     expect(r.vaults[0].points.end.daily).toBe(10);
     expect(r.vaults[0].points.end.weekly).toBe(4);
-    expect(r.vaults[0].points.end.snapshot).toBe(41);
+    expect(r.vaults[0].points.end.snapshot).toBe(42);
   });
 });
 

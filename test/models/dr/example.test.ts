@@ -36,14 +36,23 @@ describe('scenarios/examples/region-outage.yaml', () => {
     });
   });
 
-  it('judges the objectives: the shop holds, the batch VMs break the 4 h RTO', () => {
+  it("judges the objectives: the shop's 15-min RPO holds in the incident but not by its schedule; the batch VMs break the 4 h RTO", () => {
     const verdict = Object.fromEntries(result.objectives.map((o) => [`${o.scope} ${o.metric}`, o.pass]));
     expect(verdict).toMatchObject({
       'all rto': false,
       'app:batch rto': false,
-      'app:shop rto': true,
-      'app:shop rpo': true,
+      'app:shop rto': true, // the 1 h RTO: a failover (detection + failover + boot) holds it
+      'app:shop rpo': false, // the 15 min RPO: the schedule's worst is shop-db's replication (below)
     });
+    // The shop's 15-minute RPO held in the outage (failover lost 5 min), but the schedule cannot
+    // guarantee it: shop-db churns past Site Recovery's limit, its data age peaks at 25 min (the
+    // planner figures say so too), + 5 min crash-consistent interval + 5 min processing = 35 min.
+    const shopRpo = result.objectives.filter((o) => o.scope === 'app:shop' && o.metric === 'rpo');
+    const strict = shopRpo.find((o) => o.targetSeconds === 900)!;
+    expect([strict.failed, strict.worstSeconds]).toEqual([0, 300]);
+    expect(strict.schedule).toMatchObject({ failed: 2, failing: ['shop-db-001', 'shop-db-002'] });
+    expect(strict.schedule.worstSeconds).toBeCloseTo(35 * 60, -1);
+    expect(shopRpo.find((o) => o.targetSeconds === 86_400)!.status).toBe('pass');
     // Batch waits 18 h for East US: RTO > 18 h, which 4 h cannot hold.
     const batch = result.objectives.find((o) => o.scope === 'app:batch' && o.metric === 'rto')!;
     expect(batch.worstSeconds!).toBeGreaterThan(18 * 3600);

@@ -32,6 +32,7 @@ recovery:
   snapshotRestore: 10m
   vaultRestoreOverhead: 30m
   restoreThroughput: 60MiB/s
+  crossRegionLag: 12h
 policies:
   - name: daily
     schedule: { frequency: daily, at: "22:00", timeZone: UTC }

@@ -58,7 +58,7 @@ describe('report.md', () => {
     expect(md).toMatch(/\| kept by daily \| \d+ \| \d+ \(-\d+\.\d%\) \|/);
     expect(md).toContain('**What daily keeps at the end of base (app-001)**');
     expect(md).toMatch(/\| 2026-03-01 \d\d:\d\d UTC \| weekly \| 2026-03-29 \d\d:\d\d UTC \|/);
-    expect(md).toContain('| RPO | all | 1d 0h | 1d 3h | 1 of 2 | MISSED |');
+    expect(md).toContain('| RPO | all | 1d 0h | 1d 0h | 1d 3h | 0 of 2 VMs; 1 of 2 recoveries | MISSED |');
     expect(md).toContain('open at the end');
   });
 
