@@ -426,7 +426,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     const ledger = this.vault.ledger;
     // The snapshot and the garbage collection it brings (collectSnapshots) are one change of the
     // snapshot bytes at doneAt; ahead, the transfer's event counts it there (beginAt, below).
-    let snapshotBytes = ledger.appendSnapshotAhead(this.stored, id, state);
+    let snapshotBytes: number = ledger.appendSnapshotAhead(this.stored, id, state);
     if (this.times !== null) this.times.set(id, [this.nums[TAKEN_AT], Number.NaN]);
     this.snaps.push(id, doneAt + this.policy.instantRestore);
     snapshotBytes += this.collectSnapshots(doneAt);

@@ -8,7 +8,9 @@ import {
   diskChurnLimit,
   effectiveUpload,
   groupSource,
+  type PointCensus,
   type PointPolicy,
+  pointCensus,
   ReplicationStream,
 } from '../replication/index.js';
 import type { PointChoice, RecoverySettings, ReplicationPlan } from '../scenario/dr.js';
@@ -90,6 +92,17 @@ export class VmReplica {
   /** The point a failover deciding at t would use (queries clamp to the latest instant asked). */
   point(t: number, choice: PointChoice, notAfter: number): ReplicaPoint | null {
     return choosePoint(this.stream, this.policy, this.clamp(t), choice, notAfter);
+  }
+
+  /**
+   * The recovery points kept at t (capped at the horizon), counted by kind and age band (§5.1).
+   * With `replay` (an instant asked during the run), or for an instant before the latest one
+   * asked, from a fresh copy of the stream, so the run's own queries are not moved.
+   */
+  census(t: number, replay = false): PointCensus {
+    const at = Math.min(t, this.stream.horizon);
+    if (replay || at < this.last) return pointCensus(this.replay(), this.policy, at);
+    return pointCensus(this.stream, this.policy, this.clamp(at));
   }
 
   /** The data age of the latest recoverable point at t (ms), or null before the first one. */

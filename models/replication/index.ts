@@ -1,5 +1,6 @@
 // Site Recovery (Azure-to-Azure) replication, reference/azure.md §5: the fluid replication
 // stream, recovery points and pruning, churn limits, reprotect timing.
+export * from './census.js';
 export * from './fluid.js';
 export * from './limits.js';
 export * from './points.js';

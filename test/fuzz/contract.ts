@@ -26,7 +26,13 @@ export interface Violation {
 export const WORK_LIMIT = Number(process.env.FUZZ_WORK ?? 20_000);
 
 // Problems with the file as a whole have no line: they name the file (renderIssue prints it alone).
-const FILE_LEVEL = new Set(['file-not-found', 'file-is-directory', 'file-too-large', 'file-not-utf8', 'file-unreadable']);
+const FILE_LEVEL = new Set([
+  'file-not-found',
+  'file-is-directory',
+  'file-too-large',
+  'file-not-utf8',
+  'file-unreadable',
+]);
 
 const validateSummary = new Ajv2020({ strict: true, allErrors: true }).compile(SUMMARY_SCHEMA);
 
@@ -34,8 +40,10 @@ const validateSummary = new Ajv2020({ strict: true, allErrors: true }).compile(S
 export function issueProblem(issue: Issue, file: string): string | null {
   if (issue.file !== file) return `names file ${JSON.stringify(issue.file)}, not ${file}`;
   if (typeof issue.message !== 'string' || issue.message.trim() === '') return 'has no message';
-  const positioned = Number.isInteger(issue.line) && Number.isInteger(issue.column) && issue.line >= 1 && issue.column >= 1;
-  if (!positioned && !(FILE_LEVEL.has(issue.code) && issue.line === 0)) return `has no position (line ${issue.line}, column ${issue.column})`;
+  const positioned =
+    Number.isInteger(issue.line) && Number.isInteger(issue.column) && issue.line >= 1 && issue.column >= 1;
+  if (!positioned && !(FILE_LEVEL.has(issue.code) && issue.line === 0))
+    return `has no position (line ${issue.line}, column ${issue.column})`;
   return null;
 }
 
@@ -44,14 +52,20 @@ export function workOf(s: Scenario): number {
   const days = Math.ceil(s.duration / MS.day);
   let perDay = 1;
   for (const p of s.policies)
-    if (p.schedule.every !== null && p.schedule.every > 0) perDay = Math.max(perDay, MS.day / p.schedule.every);
+    if (p.schedule.every !== null && p.schedule.every > 0)
+      perDay = Math.max(perDay, MS.day / p.schedule.every);
   return (s.vms.length + s.servers.length) * days * perDay;
 }
 
-const message = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err));
+const message = (err: unknown) =>
+  err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err);
 
 /** Holds the mutant `text` to the contract; simulates the base and one other run when they fit. */
-export function checkMutant(text: string, file: string, rng: Rng): { outcome: Outcome; violations: Violation[] } {
+export function checkMutant(
+  text: string,
+  file: string,
+  rng: Rng,
+): { outcome: Outcome; violations: Violation[] } {
   let loaded: ReturnType<typeof loadScenarioText>;
   try {
     loaded = loadScenarioText(text, file);
@@ -62,7 +76,11 @@ export function checkMutant(text: string, file: string, rng: Rng): { outcome: Ou
     const violations: Violation[] = [];
     for (const issue of loaded.issues) {
       const problem = issueProblem(issue, file);
-      if (problem !== null) violations.push({ kind: 'unpositioned-issue', detail: `${problem}: ${renderIssue(issue)} [${issue.code}]` });
+      if (problem !== null)
+        violations.push({
+          kind: 'unpositioned-issue',
+          detail: `${problem}: ${renderIssue(issue)} [${issue.code}]`,
+        });
     }
     return { outcome: 'issues', violations };
   }
@@ -74,7 +92,10 @@ export function checkMutant(text: string, file: string, rng: Rng): { outcome: Ou
     try {
       const summary = JSON.parse(JSON.stringify(buildSummary([simulate(s)], { file, version: '0.0.0' })));
       if (!validateSummary(summary))
-        violations.push({ kind: 'summary-invalid', detail: `${s.variant}: ${JSON.stringify(validateSummary.errors?.slice(0, 3))}` });
+        violations.push({
+          kind: 'summary-invalid',
+          detail: `${s.variant}: ${JSON.stringify(validateSummary.errors?.slice(0, 3))}`,
+        });
     } catch (err) {
       violations.push({ kind: 'simulate-threw', detail: `${s.variant}: ${message(err)}` });
     }

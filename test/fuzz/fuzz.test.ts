@@ -13,7 +13,12 @@ const seed = fc.readConfigureGlobal().seed ?? 0;
 const scaled = process.env.FUZZ_MUTANTS !== undefined;
 const mutants = Number(process.env.FUZZ_MUTANTS ?? 300);
 // A budget that a busy 2-core machine keeps within a minute for the whole file.
-const seconds = process.env.FUZZ_SECONDS !== undefined ? Number(process.env.FUZZ_SECONDS) : scaled ? Infinity : 35;
+const seconds =
+  process.env.FUZZ_SECONDS !== undefined
+    ? Number(process.env.FUZZ_SECONDS)
+    : scaled
+      ? Number.POSITIVE_INFINITY
+      : 35;
 const only = process.env.FUZZ_ONLY === undefined ? undefined : Number(process.env.FUZZ_ONLY);
 const timeout = Number.isFinite(seconds) ? (seconds + 30) * 1000 : 24 * 3600 * 1000;
 
@@ -27,29 +32,35 @@ describe('fuzzing the shipped examples', () => {
   });
 
   it('tells an unpositioned issue from a positioned one', () => {
-    const issue = { code: 'required', severity: 'error', path: 'x', file: 'a.yaml', line: 3, column: 1, message: 'm' } as const;
+    const issue = {
+      code: 'required',
+      severity: 'error',
+      path: 'x',
+      file: 'a.yaml',
+      line: 3,
+      column: 1,
+      message: 'm',
+    } as const;
     expect(issueProblem(issue, 'a.yaml')).toBeNull();
     expect(issueProblem({ ...issue, line: 0, column: 0 }, 'a.yaml')).toMatch(/no position/);
     expect(issueProblem({ ...issue, file: 'b.yaml' }, 'a.yaml')).toMatch(/names file/);
     expect(issueProblem({ ...issue, code: 'file-too-large', line: 0, column: 0 }, 'a.yaml')).toBeNull();
   });
 
-  it(
-    'should never throw, leave an issue without file and position, or write a summary its schema rejects',
-    { timeout },
-    () => {
-      const report = runFuzz({ seed, mutants, seconds, ...(only === undefined ? {} : { only }) });
-      const { issues, simulated, 'too-big': tooBig } = report.outcomes;
-      process.stderr.write(
-        `[fuzz] FC_SEED=${seed}: ${report.tried} mutants in ${report.seconds} s: ${issues} refused with issues, ${simulated} simulated, ${tooBig} too big to simulate here; ${report.failures.length} broke the contract\n`,
-      );
-      expect(report.failures.map((f) => describeFailure(f, seed))).toEqual([]);
-      // The run must have tried something of each kind to mean anything.
-      if (only === undefined) {
-        expect(report.tried).toBeGreaterThanOrEqual(Math.min(mutants, 50));
-        expect(issues).toBeGreaterThan(0);
-        expect(simulated).toBeGreaterThan(0);
-      }
-    },
-  );
+  it('should never throw, leave an issue without file and position, or write a summary its schema rejects', {
+    timeout,
+  }, () => {
+    const report = runFuzz({ seed, mutants, seconds, ...(only === undefined ? {} : { only }) });
+    const { issues, simulated, 'too-big': tooBig } = report.outcomes;
+    process.stderr.write(
+      `[fuzz] FC_SEED=${seed}: ${report.tried} mutants in ${report.seconds} s: ${issues} refused with issues, ${simulated} simulated, ${tooBig} too big to simulate here; ${report.failures.length} broke the contract\n`,
+    );
+    expect(report.failures.map((f) => describeFailure(f, seed))).toEqual([]);
+    // The run must have tried something of each kind to mean anything.
+    if (only === undefined) {
+      expect(report.tried).toBeGreaterThanOrEqual(Math.min(mutants, 50));
+      expect(issues).toBeGreaterThan(0);
+      expect(simulated).toBeGreaterThan(0);
+    }
+  });
 });

@@ -4,9 +4,28 @@
 // sweep overrides) or, now and then, the text itself (cut, stray characters, tabs). What is
 // done is recorded, so a failure can say how its mutant was made.
 
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, type Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  parseDocument,
+  YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { Rng } from './random.js';
-import { anyValue, deeplyNested, edgeFor, extremeFor, hostileText, hugeCount, wrongUnitFor } from './values.js';
+import {
+  anyValue,
+  deeplyNested,
+  edgeFor,
+  extremeFor,
+  hostileText,
+  hugeCount,
+  wrongUnitFor,
+} from './values.js';
 
 /** A mutant: its text and the mutations that made it. */
 export interface Mutant {
@@ -23,7 +42,11 @@ interface Slot {
   node: unknown;
 }
 
-const show = (path: Step[]) => path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1);
+const show = (path: Step[]) =>
+  path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .slice(1);
 
 // Every value in the tree, parents before children.
 function slots(node: unknown, path: Step[] = [], out: Slot[] = []): Slot[] {
@@ -41,7 +64,7 @@ function slots(node: unknown, path: Step[] = [], out: Slot[] = []): Slot[] {
   return out;
 }
 
-const valueOf = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
+const scalarOf = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
 
 // Replaces the value at a slot.
 function put(doc: Document, s: Slot, value: unknown): void {
@@ -54,10 +77,10 @@ type Mutation = (doc: Document, all: Slot[], rng: Rng, fields: readonly string[]
 
 const MUTATIONS: Record<string, Mutation> = {
   edge(doc, all, rng) {
-    const tweakable = all.filter((s) => isScalar(s.node) && edgeFor(valueOf(s.node), rng) !== null);
+    const tweakable = all.filter((s) => isScalar(s.node) && edgeFor(scalarOf(s.node), rng) !== null);
     if (tweakable.length === 0) return null;
     const s = rng.pick(tweakable);
-    const v = edgeFor(valueOf(s.node), rng);
+    const v = edgeFor(scalarOf(s.node), rng);
     put(doc, s, v);
     return `edge ${show(s.path)} = ${JSON.stringify(v)}`;
   },
@@ -83,15 +106,15 @@ const MUTATIONS: Record<string, Mutation> = {
     const scalars = all.filter((s) => isScalar(s.node));
     if (scalars.length === 0) return null;
     const s = rng.pick(scalars);
-    const v = extremeFor(valueOf(s.node), rng);
+    const v = extremeFor(scalarOf(s.node), rng);
     put(doc, s, v);
     return `extreme ${show(s.path)} = ${JSON.stringify(v)}`;
   },
   wrongUnit(doc, all, rng) {
-    const strings = all.filter((s) => typeof valueOf(s.node) === 'string');
+    const strings = all.filter((s) => typeof scalarOf(s.node) === 'string');
     if (strings.length === 0) return null;
     const s = rng.pick(strings);
-    const v = wrongUnitFor(valueOf(s.node), rng);
+    const v = wrongUnitFor(scalarOf(s.node), rng);
     put(doc, s, v);
     return `wrong unit ${show(s.path)} = ${JSON.stringify(v)}`;
   },
@@ -139,7 +162,7 @@ const MUTATIONS: Record<string, Mutation> = {
     const a = rng.pick(all);
     const b = rng.pick(all);
     if (a === b) return null;
-    put(doc, a, (b.node as Node | null)?.toJSON?.() ?? valueOf(b.node));
+    put(doc, a, (b.node as Node | null)?.toJSON?.() ?? scalarOf(b.node));
     return `copy ${show(b.path)} to ${show(a.path)}`;
   },
   override(doc, all, rng) {
@@ -149,8 +172,13 @@ const MUTATIONS: Record<string, Mutation> = {
     const steps = s.path.filter((p) => p !== 'variants' && p !== 'sweep');
     let text = show(steps);
     if (rng.chance(0.15)) text = `${text}.${rng.pick(['__proto__', 'constructor', 'prototype', 'nope'])}`;
-    const edge = edgeFor(valueOf(s.node), rng);
-    const value = edge !== null && rng.chance(0.7) ? edge : rng.chance(0.5) ? extremeFor(valueOf(s.node), rng) : anyValue(rng);
+    const edge = edgeFor(scalarOf(s.node), rng);
+    const value =
+      edge !== null && rng.chance(0.7)
+        ? edge
+        : rng.chance(0.5)
+          ? extremeFor(scalarOf(s.node), rng)
+          : anyValue(rng);
     const sweep = rng.chance(0.3);
     const section = sweep ? 'sweep' : 'variants';
     let holder = root.get(section) as unknown;
@@ -159,7 +187,14 @@ const MUTATIONS: Record<string, Mutation> = {
       root.set(section, holder);
     }
     if (sweep)
-      (holder as YAMLMap).set(text, doc.createNode(rng.chance(0.5) ? [value, valueOf(s.node) ?? 1] : { from: 1, to: rng.pick([3, 1e9]), step: rng.pick([1, 0.001]) }));
+      (holder as YAMLMap).set(
+        text,
+        doc.createNode(
+          rng.chance(0.5)
+            ? [value, scalarOf(s.node) ?? 1]
+            : { from: 1, to: rng.pick([3, 1e9]), step: rng.pick([1, 0.001]) },
+        ),
+      );
     else (holder as YAMLMap).set(`fz-${rng.int(100)}`, doc.createNode({ [text]: value }));
     return `${section} ${text} = ${JSON.stringify(value)}`;
   },
@@ -173,7 +208,20 @@ const TEXT_MUTATIONS: ((text: string, rng: Rng) => [string, string])[] = [
   },
   (t, rng) => {
     const at = rng.int(t.length);
-    const c = rng.pick(['\t', '\u0000', '{', '[', ':', '&a', '*a', '!!binary ', '\ufeff', '"', '\r', '---\n']);
+    const c = rng.pick([
+      '\t',
+      '\u0000',
+      '{',
+      '[',
+      ':',
+      '&a',
+      '*a',
+      '!!binary ',
+      '\ufeff',
+      '"',
+      '\r',
+      '---\n',
+    ]);
     return [`${t.slice(0, at)}${c}${t.slice(at)}`, `insert ${JSON.stringify(c)} at ${at}`];
   },
   (t) => [t.replace(/^ {2}/gm, '\t'), 'tabs for indentation'],

@@ -6,40 +6,126 @@
 import type { Rng } from './random.js';
 
 const DURATIONS = [
-  '0s', '1ms', '15m', '4h', '30d', '36500d', '36501d', '1e3d', '-5d', 'P1M', 'PT0S', 'P2W', '1.5h',
-  '0.0001s', '99999999999999999d', '1d1d', '1h30m', '400d', '100000w',
+  '0s',
+  '1ms',
+  '15m',
+  '4h',
+  '30d',
+  '36500d',
+  '36501d',
+  '1e3d',
+  '-5d',
+  'P1M',
+  'PT0S',
+  'P2W',
+  '1.5h',
+  '0.0001s',
+  '99999999999999999d',
+  '1d1d',
+  '1h30m',
+  '400d',
+  '100000w',
 ];
 const SIZES = [
-  '0B', '1B', '128GiB', '32TiB', '33TiB', '256TiB', '8PiB', '9PB', '1.5KiB', '-1GiB', '128', '1e3GiB',
-  '0.1B', '4095PiB',
+  '0B',
+  '1B',
+  '128GiB',
+  '32TiB',
+  '33TiB',
+  '256TiB',
+  '8PiB',
+  '9PB',
+  '1.5KiB',
+  '-1GiB',
+  '128',
+  '1e3GiB',
+  '0.1B',
+  '4095PiB',
 ];
 const BANDWIDTHS = ['1bps', '0bps', '1Tbps', '100Mbps', '0.001bps', '50MB/s', '1023Mbps', '511Kbps'];
 const PERCENTS = ['0%', '100%', '1000%', '1001%', '0.0001%', '-3%', '3 %', '99.9999%', '50%'];
 const INSTANTS = [
-  '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', '2026-02-30T00:00:00Z',
-  '2026-01-01T00:00:00+14:00', '2026-01-01T00:00:00', '9999-10-02T23:59:59Z', '1970-01-01T00:00:00Z',
+  '0001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '0000-01-01T00:00:00Z',
+  '2026-02-30T00:00:00Z',
+  '2026-01-01T00:00:00+14:00',
+  '2026-01-01T00:00:00',
+  '9999-10-02T23:59:59Z',
+  '1970-01-01T00:00:00Z',
 ];
 const TIMES = ['00:00', '23:59', '24:00', '7:5', '12:60', '-1:00'];
-const ZONES = ['UTC', 'America/New_York', 'Etc/GMT+12', 'Mars/Olympus', 'Pacific/Kiritimati', 'Europe/Dublin', ''];
-const NUMBERS = [0, -1, 1, 2, 7, 2 ** 31, 2 ** 53, 2 ** 53 + 2, 1e308, -1e308, 0.5, 1e-300, Number.NaN, Infinity, -Infinity];
+const ZONES = [
+  'UTC',
+  'America/New_York',
+  'Etc/GMT+12',
+  'Mars/Olympus',
+  'Pacific/Kiritimati',
+  'Europe/Dublin',
+  '',
+];
+const NUMBERS = [
+  0,
+  -1,
+  1,
+  2,
+  7,
+  2 ** 31,
+  2 ** 53,
+  2 ** 53 + 2,
+  1e308,
+  -1e308,
+  0.5,
+  1e-300,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+];
 // A count asks for that many entities: huge ones must be refused or stay cheap to validate.
 const COUNTS = [0, 1, 2, 3, 50, 1000, 1001, 1_000_000, -1, 1.5, 2 ** 53];
 const STRINGS = [
-  '', ' ', 'x'.repeat(5000), '💥', 'a\u202eb', 'a\u0000b', '\ud800', 'ünïcødé', 'web', '-bad', 'BAD',
-  'a'.repeat(64), '__proto__', 'constructor', '${x}', '%s%n', 'null', 'true', '0x10', '~',
+  '',
+  ' ',
+  'x'.repeat(5000),
+  '💥',
+  'a\u202eb',
+  'a\u0000b',
+  '\ud800',
+  'ünïcødé',
+  'web',
+  '-bad',
+  'BAD',
+  'a'.repeat(64),
+  '__proto__',
+  'constructor',
+  `$${'{'}x}`, // a template placeholder, as text
+  '%s%n',
+  'null',
+  'true',
+  '0x10',
+  '~',
 ];
 const WEEKDAYS = ['Sunday', 'Funday', 'sunday', 'first Sunday', 'last Friday', 'fifth Monday'];
 
 // Values at the edges of what is valid, so that many mutants still run: tiny and huge
 // durations, sizes and rates, the first and last years, zones with odd offsets.
 const EDGES: [RegExp, readonly unknown[]][] = [
-  [/^\d{4}-\d{2}-\d{2}T/, ['0001-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2100-02-28T12:00:00+14:00', '9999-01-01T00:00:00Z']],
+  [
+    /^\d{4}-\d{2}-\d{2}T/,
+    ['0001-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2100-02-28T12:00:00+14:00', '9999-01-01T00:00:00Z'],
+  ],
   [/^[\d.]+\s?[KMGTP]?i?B$/, ['1B', '1KiB', '1GiB', '64GiB', '1TiB', '32TiB']],
   [/bps$|B\/s$/, ['1bps', '1Kbps', '512Kbps', '1Mbps', '10Gbps', '1Tbps']],
   [/%$/, ['0%', '0.001%', '1%', '50%', '99%', '100%', '1000%']],
   [/^\d{1,2}:\d{2}$/, ['00:00', '23:59', '12:30', '19:30']],
-  [/^P|^\d[\d.]*(ms|w|d|h|m|s)/, ['1ms', '1s', '1m', '1h', '4h', '1d', '7d', '30d', '90d', '365d', '400d', '36500d']],
-  [/\//, ['UTC', 'Pacific/Kiritimati', 'Etc/GMT+12', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe']],
+  [
+    /^P|^\d[\d.]*(ms|w|d|h|m|s)/,
+    ['1ms', '1s', '1m', '1h', '4h', '1d', '7d', '30d', '90d', '365d', '400d', '36500d'],
+  ],
+  [
+    /\//,
+    ['UTC', 'Pacific/Kiritimati', 'Etc/GMT+12', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe'],
+  ],
 ];
 
 /** A value at the edge of what `value`'s field accepts (same unit), or null when its unit is unknown. */
@@ -86,7 +172,8 @@ export function extremeFor(value: unknown, rng: Rng): unknown {
 export function wrongUnitFor(value: unknown, rng: Rng): unknown {
   const own = affinity(value);
   const others = ALL_UNITS.filter((u) => u !== own);
-  if (typeof value === 'string' && rng.chance(0.3)) return value.replace(/[A-Za-z%/]+\s*$/, rng.pick(['', ' parsecs', 'GB', 'd', '%']));
+  if (typeof value === 'string' && rng.chance(0.3))
+    return value.replace(/[A-Za-z%/]+\s*$/, rng.pick(['', ' parsecs', 'GB', 'd', '%']));
   return rng.pick(rng.pick(others));
 }
 

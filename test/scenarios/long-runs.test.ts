@@ -43,7 +43,9 @@ describe('a 100-year run', () => {
     // 30 daily + 8 weekly + 6 monthly = 44 points (plus a few in flight) are kept per VM.
     expect(r.storage.peak.standard).toBeLessThanOrEqual(6 * 50 * (2 * TIB + 64 * GIB));
     const table = renderTable(buildSummary([r], { file: 'enhanced-hourly.yaml', version: '0' }));
-    expect(table).toContain('! disk full: db-a/data-1 (2.00 TiB) on 3 VMs is full from 2029-07-31T17:36:51.120Z');
+    expect(table).toContain(
+      '! disk full: db-a/data-1 (2.00 TiB) on 3 VMs is full from 2029-07-31T17:36:51.120Z',
+    );
   });
 
   it('refuses 36501d with the limit, at the duration', () => {
@@ -121,7 +123,13 @@ fleet:
     const at = fullAt({ used: 100 * GIB, growth: 10, size: TIB });
     expect(at / 86_400_000).toBeCloseTo(354.102, 3);
     expect(r.diskFull).toEqual([
-      { group: 'web', disk: 'data-1', vms: 1, size: TIB, from: new Date(Date.parse('2026-01-01') + at).toISOString() },
+      {
+        group: 'web',
+        disk: 'data-1',
+        vms: 1,
+        size: TIB,
+        from: new Date(Date.parse('2026-01-01') + at).toISOString(),
+      },
     ]);
     expect(r.diskFull[0].from).toMatch(/^2026-12-21T02:27:/);
     // Snapshots: at most 3 instant-restore snapshots (2 days + the latest), each at most the
@@ -131,7 +139,9 @@ fleet:
     expect(r.storage.peak.standard).toBeLessThanOrEqual(8 * (TIB + 64 * GIB));
     const summary = buildSummary([r], { file: 'full.yaml', version: '0' });
     expect(summary.runs[0].diskFull).toEqual(r.diskFull);
-    expect(renderTable(summary)).toMatch(/^! disk full: web\/data-1 \(1\.00 TiB\) on 1 VM is full from 2026-12-21T02:27:/m);
+    expect(renderTable(summary)).toMatch(
+      /^! disk full: web\/data-1 \(1\.00 TiB\) on 1 VM is full from 2026-12-21T02:27:/m,
+    );
   });
 
   it('lists no full disk when growth stays below the size', () => {

@@ -27,7 +27,9 @@ describe('growth capped at the disk size', () => {
     // 800 GiB × 1.3^(t / 365 d) = 2048 GiB: t = ln(2.56) / ln(1.3) = 0.940007 / 0.262364
     // = 3.58283 years = 1307.734 days: 2026-01-01 + 1307.734 d = 2029-07-31T17:36:51Z.
     const full = fullAt({ used: 800 * GIB, growth: 0.3, size: 2 * TIB });
-    expect(new Date(Date.parse('2026-01-01T00:00:00Z') + full).toISOString()).toBe('2029-07-31T17:36:51.120Z');
+    expect(new Date(Date.parse('2026-01-01T00:00:00Z') + full).toISOString()).toBe(
+      '2029-07-31T17:36:51.120Z',
+    );
   });
 
   it('never fills a disk without growth, and a full disk from the start is full at 0', () => {
@@ -49,7 +51,9 @@ describe('growth capped at the disk size', () => {
     // web data-1 doubles in about a year. db: 999 × 1.0001^y ≥ 999.5 after ~5 years,
     // beyond the 2-year horizon. app: 100 × 2^y = 1000 after log2(10) = 3.32 years, beyond.
     const filled = filledDisks(vms, 2 * GROWTH_YEAR);
-    expect(filled).toEqual([{ group: 'web', disk: 'data-1', vms: 2, size: 1000, at: fullAt(vms[0].disks[1]) }]);
+    expect(filled).toEqual([
+      { group: 'web', disk: 'data-1', vms: 2, size: 1000, at: fullAt(vms[0].disks[1]) },
+    ]);
     // Whole bytes: 500 × 2^y rounds to 1000 from 999.5 on, so y = log2(1.999) = 0.999278 years.
     expect(filled[0].at / GROWTH_YEAR).toBeCloseTo(Math.log2(1.999), 6);
   });

@@ -54,7 +54,8 @@ describe('charts under another time zone', () => {
       expect.objectContaining({
         fired: '2026-03-02 23:15:00 UTC',
         resolved: '2026-03-03 00:15:00 UTC',
-        description: 'backup-failures, Sev2, base: fired 2026-03-02 23:15:00 UTC, resolved 2026-03-03 00:15:00 UTC',
+        description:
+          'backup-failures, Sev2, base: fired 2026-03-02 23:15:00 UTC, resolved 2026-03-03 00:15:00 UTC',
       }),
     );
   });
