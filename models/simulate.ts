@@ -26,6 +26,8 @@ import { judgeObjectives } from './dr/objectives.js';
 import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
 import { needsDr, setupDr } from './dr/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
+import { type Inspection, scheduleInspections } from './inspect.js';
+import type { AlertEvaluation } from './monitor/evidence.js';
 import type { Monitor } from './monitor/monitor.js';
 import { alertsResult } from './monitor/results.js';
 import { SecurityAlerts } from './monitor/security.js';
@@ -34,8 +36,10 @@ import { Operations } from './operations/operations.js';
 import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
 import type { RunResult } from './results/types.js';
 import type { Policy, Scenario } from './scenario/types.js';
+import { hasWorkloads } from './scenario/workloads.js';
 import { DiskSnapshots } from './snapshots/disk-snapshots.js';
 import { Ledger } from './storage/ledger.js';
+import { type JobGroups, setupWorkloads, workloadParts } from './workloads/setup.js';
 
 /** Options of one run. */
 export interface SimulateOptions {
@@ -45,6 +49,10 @@ export interface SimulateOptions {
   trace?: (record: TraceRecord) => void;
   /** Told the fraction of the run done (0–1], at most once per simulated day, from the daily round. */
   onProgress?: (fraction: number) => void;
+  /** Looks at VMs at instants of the run, after everything else at each (`vaultsim explain points`). */
+  inspect?: readonly Inspection[];
+  /** Records what each evaluation that fired or resolved one alert rule saw (`vaultsim explain alert`). */
+  explainAlert?: { rule: string; record: (evaluation: AlertEvaluation) => void };
 }
 
 /** Runs one concrete scenario to its horizon and returns its results. */
@@ -60,6 +68,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     jobs: scenario.backupJobs,
     snapshotDuration: makeSampler(scenario.backupJobs.snapshotDuration),
     trace: options.trace ?? null,
+    // Inspections show each point's data instant.
+    ...(options.inspect === undefined || options.inspect.length === 0 ? {} : { keepPointTimes: true }),
   };
   const links = new Map(
     scenario.links.map((l) => [
@@ -95,7 +105,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   // 2. protect
   const byGroup = new Map<string, VmBackup[]>();
   const policies = new Map(scenario.policies.map((p) => [p.name, p]));
-  const stats = new Map<string, { stats: JobStats; items: ProtectedItem[]; kind: 'azure-vm' | 'mars' }>();
+  const stats: JobGroups = new Map();
   for (const p of scenario.policies)
     stats.set(p.name, { stats: new JobStats(), items: [], kind: 'azure-vm' });
   for (const vm of scenario.vms) {
@@ -125,6 +135,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     group.items.push(item);
     item.start();
   }
+  // SQL Server in Azure VMs, Azure file shares, MABS/DPM servers (issue 17), when the scenario has any.
+  const workloads = hasWorkloads(scenario.workloads) ? setupWorkloads(world, scenario, vaults, stats, seed) : null;
   // Disk snapshots outside Azure Backup, whether or not the VM is also backed up: one series
   // per fleet group (billed per group and region), and one for all.
   const snapshotVms = scenario.vms.filter((vm) => vm.snapshots !== null);
@@ -155,8 +167,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
   // --- monitor (issue 6): alert rules over the models' signals, or null (models/monitor/setup.ts).
   // Alerts can start recovery (dr.start) and take on-demand backups (backup:<group>).
-  const monitor = setupMonitor(sim, scenario, world.streams, vaults, links);
+  const monitor = setupMonitor(sim, scenario, world.streams, vaults, links, options.explainAlert);
   if (monitor !== null) onDemandOnAlert(monitor, byGroup);
+  if (monitor !== null) workloads?.observe(monitor.backup);
   // --- end monitor
   // Security alerts (§18.4) of deletions, purges and operations, for the monitor and the operations log.
   if (monitor !== null || ops !== null) {
@@ -167,7 +180,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   }
   dr?.start(monitor);
   // Nothing outside a job watches its steps: jobs may be decided ahead (docs/model.md).
-  world.eagerStarts = world.trace === null && dr === null && monitor === null && ops === null;
+  const inspections = options.inspect ?? [];
+  if (inspections.length > 0) scheduleInspections(sim, scenario, inspections, backupsById(byGroup), dr);
+  world.eagerStarts =
+    world.trace === null && dr === null && monitor === null && ops === null && inspections.length === 0;
+  workloads?.start();
   // 4. run
   sim.run(scenario.duration);
   const recovery = dr?.finish() ?? null;
@@ -195,7 +212,15 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     guarantees: schedule,
     alerts: monitor === null ? null : alertsResult(monitor.finish(), scenario.start), // monitor (issue 6)
     ...(ops === null ? {} : { operations: ops.finish() }),
+    ...(workloads === null ? {} : { workloads: workloads.finish(days) }),
   });
+}
+
+// Every Azure VM backup by VM id.
+function backupsById(byGroup: ReadonlyMap<string, VmBackup[]>): Map<string, VmBackup> {
+  const out = new Map<string, VmBackup>();
+  for (const items of byGroup.values()) for (const item of items) out.set(item.id, item);
+  return out;
 }
 
 // Each backed-up VM's worst windows up to the end of its protection (or of the run).
@@ -230,7 +255,13 @@ function vaultParts(scenario: Scenario): Map<string, { parts: string[]; partOf: 
   for (const vm of scenario.vms)
     if (vm.backup !== null) members.get(vm.backup.vault)!.set(vm.id, vm.backup.policy);
   for (const server of scenario.servers) members.get(server.vault)!.set(server.id, `mars:${server.group}`);
-  const order = [...scenario.policies.map((p) => p.name), ...scenario.servers.map((s) => `mars:${s.group}`)];
+  const more = workloadParts(scenario);
+  for (const [vault, id, part] of more.members) members.get(vault)!.set(id, part);
+  const order = [
+    ...scenario.policies.map((p) => p.name),
+    ...scenario.servers.map((s) => `mars:${s.group}`),
+    ...more.order,
+  ];
   const out = new Map<string, { parts: string[]; partOf: (id: string) => number }>();
   for (const [vault, items] of members) {
     const used = new Set(items.values());

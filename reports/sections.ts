@@ -15,6 +15,7 @@ import {
   METER_ORDER,
   round,
 } from './format.js';
+import { operationTables } from './sections-operations.js';
 
 /** One table of a report: a title, right- or left-aligned columns, text cells. */
 export interface ReportTable {
@@ -55,6 +56,7 @@ export function reportSections(results: readonly RunResult[]): ReportSection[] {
     { heading: 'Disaster recovery', tables: results.flatMap(recoveries) },
     { heading: 'Objectives', tables: results.flatMap(objectives) },
     { heading: 'Alerts', tables: results.flatMap(alerts) },
+    { heading: 'Operations', tables: results.flatMap(operationTables) },
   ];
   return sections.filter((s) => s.tables.length > 0);
 }

@@ -88,6 +88,27 @@ const DRILL = obj('A test failover of a recovery plan.', {
   ),
 });
 
+const POINTS = obj('The Site Recovery recovery points one replicated VM holds at the end of the run (§5.1).', {
+  vm: str('VM id.'),
+  group: str('Fleet group.'),
+  at: instant('The instant they are counted at.'),
+  crashConsistent: int('Crash-consistent points a failover could select.'),
+  appConsistent: int('App-consistent points a failover could select (a point on both grids counts here).'),
+  oldest: nullable(instant('The oldest point kept.')),
+  latest: nullable(instant('The latest point.')),
+  bands: list(
+    'The points per age band of the §5.1 pruning, youngest first.',
+    obj('One age band: ages before the latest point in (from, to], 0 included in the first.', {
+      fromSeconds: secs('Youngest age in the band'),
+      toSeconds: secs('Oldest age in the band'),
+      oneEverySeconds: nullable(secs('One point kept per this interval (null: every point)')),
+      crashConsistent: int('Crash-consistent points in the band.'),
+      appConsistent: int('App-consistent points in the band.'),
+    }),
+  ),
+  stoppedAt: nullable(instant('When replication stopped for good (failover, lost VM): the points are those it left.')),
+});
+
 /** The `dr` node of a run, or null. */
 export const DR_SCHEMA: JsonSchema = nullable(
   obj(
@@ -132,6 +153,7 @@ export const DR_SCHEMA: JsonSchema = nullable(
           rtoSeconds: nullable(secs('Achieved RTO')),
         }),
       ),
+      points: list('Per replicated VM, in fleet order, its Site Recovery points at the end.', POINTS),
     },
   ),
 );

@@ -1,6 +1,7 @@
 // The disaster-recovery part of summary.json: incidents with every VM's recovery (per-day
 // replication series left out), drills, replication per group, RPO/RTO per group, the worst
-// recoveries, and the objectives judged. Numbers rounded as the rest of the summary.
+// recoveries, each replicated VM's Site Recovery points at the end, and the objectives judged.
+// Numbers rounded as the rest of the summary.
 
 import type {
   DrResult,
@@ -96,6 +97,23 @@ export function summariseDr(dr: DrResult | null): SummaryDr | null {
       incident: w.incident,
       rpoSeconds: s3(w.rpoSeconds),
       rtoSeconds: s3(w.rtoSeconds),
+    })),
+    points: dr.points.map((p) => ({
+      vm: p.vm,
+      group: p.group,
+      at: p.at,
+      crashConsistent: p.crashConsistent,
+      appConsistent: p.appConsistent,
+      oldest: p.oldest,
+      latest: p.latest,
+      bands: p.bands.map((b) => ({
+        fromSeconds: b.fromSeconds,
+        toSeconds: b.toSeconds,
+        oneEverySeconds: b.oneEverySeconds,
+        crashConsistent: b.crashConsistent,
+        appConsistent: b.appConsistent,
+      })),
+      stoppedAt: p.stoppedAt,
     })),
   };
 }

@@ -1,8 +1,8 @@
 // The disaster-recovery part of the terminal summary: per run, each incident with its VMs'
-// RPO/RTO per fleet group and recovery path, the worst VMs, the drills, and every objective
-// with PASS/FAIL and its evidence. Plain text lines.
+// RPO/RTO per fleet group and recovery path, replication and its recovery points per group,
+// the worst VMs, the drills, and every objective with PASS/FAIL and its evidence. Plain text lines.
 
-import type { Incident, ObjectiveResult, VmRecovery } from '../models/results/types.js';
+import type { Incident, ObjectiveResult, ReplicaPoints, VmRecovery } from '../models/results/types.js';
 import { formatBytes, formatSeconds } from './format.js';
 import type { SummaryRun } from './summary.js';
 
@@ -38,6 +38,7 @@ export function drLines(runs: readonly SummaryRun[]): string[] {
               : ''
           }`,
         );
+      out.push(...pointLines(dr!.points));
       for (const d of dr!.drills)
         out.push(
           `  drill ${d.plan} at ${d.at}: RTO ${dur(d.rtoSeconds)} over ${d.groups.length} group${d.groups.length === 1 ? '' : 's'}`,
@@ -56,6 +57,26 @@ export function drLines(runs: readonly SummaryRun[]): string[] {
     }
   }
   return out;
+}
+
+// Per replication group, the Site Recovery points its VMs hold at the end (§5.1): the range of
+// crash- and app-consistent counts per VM and the oldest point.
+function pointLines(points: readonly ReplicaPoints[]): string[] {
+  const groups = [...new Set(points.map((p) => p.group))].sort();
+  return groups.map((g) => {
+    const list = points.filter((p) => p.group === g);
+    const range = (f: (p: ReplicaPoints) => number) => {
+      const values = list.map(f);
+      const lo = Math.min(...values);
+      const hi = Math.max(...values);
+      return lo === hi ? String(lo) : `${lo}–${hi}`;
+    };
+    const oldest = list
+      .map((p) => p.oldest)
+      .filter((o): o is string => o !== null)
+      .sort()[0];
+    return `  points ${g} at the end: ${range((p) => p.crashConsistent)} crash- and ${range((p) => p.appConsistent)} app-consistent per VM; oldest ${oldest ?? 'none'}`;
+  });
 }
 
 function incidentLines(i: Incident): string[] {

@@ -7,7 +7,11 @@ export type FailureCause =
   | 'job-in-progress'
   | 'mars-agent-outdated'
   | 'vm-unavailable'
-  | 'region-outage';
+  | 'region-outage'
+  // Issue 17: a MABS/DPM server without connectivity to Azure Backup (§14.4), a file share at
+  // its 200 snapshots (§13.3).
+  | 'no-connectivity'
+  | 'snapshot-limit';
 
 /** Counts and durations of backup jobs, accumulated as they happen. */
 export class JobStats {

@@ -20,7 +20,7 @@ import type { BackupSignals } from '../monitor/signals.js';
 import { retag } from '../retention/change.js';
 import { RetentionQueue } from '../retention/queue.js';
 import { cachedTierMask, maxPointsKept, untilsInto } from '../retention/tags.js';
-import { type RetainedPoint, TIERS } from '../retention/types.js';
+import { type RetainedPoint, type Tier, TIERS } from '../retention/types.js';
 import type { BackupJobSettings, Policy, Vm } from '../scenario/types.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
 import type { LedgerItem } from '../storage/ledger.js';
@@ -106,6 +106,14 @@ interface SoftHeld {
   points: RetainedPoint[];
   archived: ReadonlySet<number>;
   onDemand: Set<number> | null;
+}
+
+/** What an item holds at an instant (VmBackup.held). */
+export interface HeldPoints {
+  /** Instant-restore snapshots: data instant (sim ms, null when times are not kept) and expiry (sim ms). */
+  snapshots: { takenAt: number | null; expiresAt: number }[];
+  /** Vault points: the retained point (epoch ms), data instant (sim ms or null), tier, tiers keeping it. */
+  vault: { point: RetainedPoint; takenAt: number | null; tier: 'standard' | 'archive' | null; onDemand: boolean; tiers: Tier[] }[];
 }
 
 /** A recovery point as a restore sees it (VmBackup.restorePoints). */
@@ -842,6 +850,30 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
       tiers: this.onDemandIds?.has(p.id) === true ? ['on-demand'] : (this.retention.activeTiers(p.id) ?? []),
       expiresAt: p.tags.expiresAt,
     }));
+  }
+
+  /**
+   * What the item holds now, oldest first: its instant-restore snapshots (expiry in sim ms) and
+   * its vault points with their tier, the GFS tiers still keeping each (as of the last cleanup)
+   * and their retention (RetainedPoint.tags, epoch ms); data instants (sim ms) when the world
+   * keeps point times. For inspections (`vaultsim explain points`).
+   */
+  held(): HeldPoints {
+    this.settle();
+    const taken = (id: number) => this.times?.get(id)?.[0] ?? null;
+    const snapshots: HeldPoints['snapshots'] = [];
+    for (let k = this.snapHead; k < this.snaps.length / 2; k++)
+      snapshots.push({ takenAt: taken(this.snaps[2 * k]), expiresAt: this.snaps[2 * k + 1] });
+    return {
+      snapshots,
+      vault: this.retention.points().map((point) => ({
+        point,
+        takenAt: taken(point.id),
+        tier: this.vault.ledger.vaultTierOf(this.stored, point.id),
+        onDemand: this.onDemandIds?.has(point.id) === true,
+        tiers: this.retention.activeTiers(point.id) ?? [],
+      })),
+    };
   }
 
   /** §2.6: billed from the first successful backup while any backup data exists. */

@@ -4,7 +4,14 @@
 
 import { MS } from '../../engine/units.js';
 import { summarise } from '../results/collect.js';
-import type { DrResult, RecoveryStats, ReplicationGroupResult, VmRecovery } from '../results/types.js';
+import type { PointCensus } from '../replication/census.js';
+import type {
+  DrResult,
+  RecoveryStats,
+  ReplicaPoints,
+  ReplicationGroupResult,
+  VmRecovery,
+} from '../results/types.js';
 import type { DisasterRecovery } from './disaster-recovery.js';
 import type { VmReplica } from './replica.js';
 import { groupBy } from './scope.js';
@@ -17,6 +24,7 @@ export function collectDr(
   replicas: readonly VmReplica[],
   horizon: number,
   rpoTarget: (group: string) => number,
+  iso: (t: number) => string,
 ): DrResult {
   return {
     incidents: dr.incidents,
@@ -24,6 +32,30 @@ export function collectDr(
     replication: replicationResults(replicas, horizon, rpoTarget),
     byGroup: recoveryStats(dr.incidents.flatMap((i) => i.vms)),
     worst: worst(dr.incidents.flatMap((i) => i.vms.map((r) => ({ incident: i.id, r })))),
+    points: replicas.map((r) => replicaPoints(r, horizon, false, iso)),
+  };
+}
+
+/** One replicated VM's Site Recovery points at t (§5.1), as results give them; `replay` during the run. */
+export function replicaPoints(r: VmReplica, t: number, replay: boolean, iso: (t: number) => string): ReplicaPoints {
+  const c: PointCensus = r.census(t, replay);
+  const at = Math.min(t, r.stream.horizon);
+  return {
+    vm: r.vm.id,
+    group: r.vm.group,
+    at: iso(at),
+    crashConsistent: c.crash,
+    appConsistent: c.app,
+    oldest: c.oldest === null ? null : iso(c.oldest.at),
+    latest: c.latest === null ? null : iso(c.latest.at),
+    bands: c.bands.map((b) => ({
+      fromSeconds: b.from / 1000,
+      toSeconds: b.to / 1000,
+      oneEverySeconds: b.every === null ? null : b.every / 1000,
+      crashConsistent: b.crash,
+      appConsistent: b.app,
+    })),
+    stoppedAt: r.endsAt < at ? iso(r.endsAt) : null,
   };
 }
 

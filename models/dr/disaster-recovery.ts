@@ -277,6 +277,8 @@ export class DisasterRecovery {
           rpoSeconds: r.rpoSeconds ?? -1,
           rtoSeconds: r.rtoSeconds ?? -1,
           ...(r.note === '' ? {} : { note: r.note }),
+          // The lag drawn for this VM and incident (§2.2): why newer vault points were not in the pair.
+          ...(r.path === 'cross-region-restore' ? { crossRegionLagSeconds: draws.get(v.vm.id)!.crossRegionLag / 1000 } : {}),
         },
       });
     }

@@ -100,7 +100,9 @@ export class VmReplica {
    * asked, from a fresh copy of the stream, so the run's own queries are not moved.
    */
   census(t: number, replay = false): PointCensus {
-    const at = Math.min(t, this.stream.horizon);
+    // Stopped for good (a down window to the horizon), the points stay those of the stop (P3);
+    // the window's end at the horizon must not read as the source coming back.
+    const at = Math.min(t, this.endsAt < this.stream.horizon ? this.endsAt : this.stream.horizon);
     if (replay || at < this.last) return pointCensus(this.replay(), this.policy, at);
     return pointCensus(this.stream, this.policy, this.clamp(at));
   }
@@ -251,7 +253,8 @@ export function downFor(
     if (from >= horizon) break;
     const pause = (f.kind === 'region-outage' || f.kind === 'zone-outage') && f.end <= f.start + detection;
     if (pause) {
-      out.push({ from, to: f.end });
+      // An outage drawn to last 0 ms (a distribution's clamped tail) leaves no window.
+      if (f.end > from) out.push({ from, to: f.end });
       continue;
     }
     out.push({ from, to: horizon });

@@ -34,6 +34,8 @@ export interface ScheduleFigure {
   /** Worst data-loss window, or null when nothing protects the VM. */
   readonly rpo: number | null;
   readonly rpoEvidence: string;
+  /** The worst data-loss window of a backed-up VM (sim ms): from the point before it to when the next became usable; null otherwise. */
+  readonly rpoWindow: { kind: 'vm-failure' | 'region-outage'; from: number; to: number } | null;
   /** Recovery time after a failure at the worst instant, or null when nothing protects the VM. */
   readonly rto: number | null;
   readonly rtoEvidence: string;
@@ -70,7 +72,7 @@ function figure(vm: Vm, input: ScheduleInput): ScheduleFigure {
   const { recovery } = input;
   const backup = input.backups.get(vm.id);
   const replicated = input.replication.get(vm.id);
-  const rpos: { ms: number; why: string }[] = [];
+  const rpos: { ms: number; why: string; window?: ScheduleFigure['rpoWindow'] }[] = [];
   const rtos: { ms: number; why: string }[] = [];
   const detect = recovery.detection;
   const boot = theoreticalMean(recovery.boot);
@@ -90,12 +92,14 @@ function figure(vm: Vm, input: ScheduleInput): ScheduleFigure {
     rpos.push({
       ms: w.ms,
       why: `backup: no usable point from the one of ${input.instant(w.from)} until ${input.instant(w.to)}`,
+      window: { kind: 'vm-failure', from: w.from, to: w.to },
     });
     if (backup.crossRegionRestore && backup.vault !== null) {
       // The guarantee is a worst case: the lag at its distribution's maximum (≤ 12 h, §2.2).
       const lag = bounds(recovery.crossRegionLag).max;
       rpos.push({
         ms: backup.vault.ms + lag,
+        window: { kind: 'region-outage', from: backup.vault.from, to: backup.vault.to + lag },
         why: `region outage: the vault point of ${input.instant(backup.vault.from)} was the newest in the paired region until ${input.instant(backup.vault.to + lag)} (landing + ${duration(lag)} Cross Region Restore lag)`,
       });
     }
@@ -108,14 +112,15 @@ function figure(vm: Vm, input: ScheduleInput): ScheduleFigure {
       why: `restore from the ${fromSnapshot ? 'snapshot tier' : 'vault'}: detection ${duration(detect)} + restore ${duration(work)} + boot ${duration(boot)}`,
     });
   }
-  const worst = (xs: { ms: number; why: string }[]) =>
-    xs.reduce<{ ms: number; why: string } | null>((a, b) => (a === null || b.ms > a.ms ? b : a), null);
+  const worst = <T extends { ms: number }>(xs: T[]) =>
+    xs.reduce<T | null>((a, b) => (a === null || b.ms > a.ms ? b : a), null);
   const rpo = worst(rpos);
   const rto = worst(rtos);
   return {
     vm: vm.id,
     rpo: rpo?.ms ?? null,
     rpoEvidence: rpo?.why ?? 'unprotected: no backup and no replication',
+    rpoWindow: rpo?.window ?? null,
     rto: rto?.ms ?? null,
     rtoEvidence: rto?.why ?? 'unprotected: no backup and no replication',
   };

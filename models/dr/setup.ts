@@ -8,11 +8,11 @@ import { MS } from '../../engine/units.js';
 import type { VmBackup } from '../backup/vm-backup.js';
 import type { World } from '../backup/world.js';
 import type { Monitor } from '../monitor/monitor.js';
-import type { DrResult, ObjectiveResult } from '../results/types.js';
+import type { DrResult, ObjectiveResult, ReplicaPoints } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { dayWriteRates } from '../workload/write-rate.js';
 import { billingUsage, type DrBilling, type ReplicaSource } from './billing.js';
-import { collectDr } from './collect.js';
+import { collectDr, replicaPoints } from './collect.js';
 import { DisasterRecovery } from './disaster-recovery.js';
 import { judgeObjectives } from './objectives.js';
 import type { DrVm } from './recovery-types.js';
@@ -36,6 +36,8 @@ export interface DrRun {
   finish(): { dr: DrResult; objectives: ObjectiveResult[]; billing: DrBilling };
   /** Per replicated VM, the peak replication data age over the run (ms), for what the schedule guarantees. */
   replicationPeaks(): Map<string, number>;
+  /** A replicated VM's Site Recovery points at t, counted during the run (replayed: the run's queries stay put); null when not replicated. */
+  pointsAt(vm: string, t: number): ReplicaPoints | null;
 }
 
 /** Builds disaster recovery for a run and sets the world's hooks (blocked backups, point times). */
@@ -93,6 +95,7 @@ export function setupDr(
   }
   world.keepPointTimes = true;
   world.blocked = faults.blocked;
+  const iso = (t: number) => new Date(scenario.start + t).toISOString();
   return {
     attach(backup, vmId, undelete) {
       const v = vms.get(vmId)!;
@@ -110,6 +113,10 @@ export function setupDr(
     start(monitor) {
       faults.start(monitor);
       replicationStats(sim, monitor, replicas, horizon);
+    },
+    pointsAt(vm, t) {
+      const replica = vms.get(vm)?.replica ?? null;
+      return replica === null ? null : replicaPoints(replica, t, true, iso);
     },
     replicationPeaks() {
       const out = new Map<string, number>();
@@ -133,7 +140,7 @@ export function setupDr(
         ];
         return targets.length === 0 ? 15 * MS.minute : Math.min(...targets);
       };
-      const dr = collectDr(faults, replicas, horizon, rpoTarget);
+      const dr = collectDr(faults, replicas, horizon, rpoTarget, iso);
       return {
         dr,
         objectives: judgeObjectives(scenario.objectives, dr.incidents, scenario.vms),

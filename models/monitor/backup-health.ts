@@ -80,26 +80,27 @@ export class BackupHealth implements BackupSignals {
     private readonly wants: { metric: boolean; log: boolean } = { metric: true, log: true },
   ) {}
 
-  jobCompleted(item: string, vault: string, t: number, durationMs: number): void {
+  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string): void {
     this.lastFailure.delete(item);
-    if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, 'Healthy'), t, 1);
+    if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, 'Healthy', type), t, 1);
     if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Completed', '', durationMs), t);
   }
 
-  jobFailed(item: string, vault: string, t: number, cause: string): void {
+  jobFailed(item: string, vault: string, t: number, cause: string, type?: string): void {
     const status = failureStatus(cause, this.lastFailure.get(item) ?? null);
     this.lastFailure.set(item, cause);
-    if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, status), t, 1);
+    if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, status, type), t, 1);
     if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Failed', cause, 0), t);
     if (this.jobFailureAlerts && !NO_FAILURE_ALERT.has(cause))
       this.alerts('jobFailure', t, { datasourceId: item, vault });
   }
 }
 
-function dims(item: string, vault: string, status: HealthStatus) {
+// Issue 17: workloads name their own datasource type (SQLDataBase, AzureFileShare, …).
+function dims(item: string, vault: string, status: HealthStatus, type = 'Microsoft.Compute/virtualMachines') {
   return {
     datasourceId: item,
-    datasourceType: 'Microsoft.Compute/virtualMachines',
+    datasourceType: type,
     backupInstanceName: item,
     healthStatus: status,
     vault,

@@ -81,6 +81,15 @@ export class Buckets {
     }
   }
 
+  /** The per-minute buckets of samples stamped in [from, to) (ms, whole minutes), oldest first: what a window saw. */
+  within(from: number, to: number): { at: number; count: number; sum: number; min: number; max: number }[] {
+    const out: { at: number; count: number; sum: number; min: number; max: number }[] = [];
+    const b = to / BUCKET;
+    for (let i = this.lowerBound(from / BUCKET); i < this.minute.length && this.minute[i] < b; i++)
+      out.push({ at: this.minute[i] * BUCKET, count: this.count[i], sum: this.sum[i], min: this.lo[i], max: this.hi[i] });
+    return out;
+  }
+
   /**
    * The first evaluation tick after `tick` at which the contents of some period changes.
    * Periods at tick T are [T − k·period, T − (k−1)·period) for k = 1…periods; ticks are

@@ -7,6 +7,7 @@ export { Buckets } from './buckets.js';
 export { type CompiledRule, compileRule } from './compile.js';
 export { type Check, holds, passes, violates } from './condition.js';
 export { type Instance, RuleEvaluator } from './evaluator.js';
+export * from './evidence.js';
 export { applyRun, type Behaviour, type InstanceState, newState } from './instance.js';
 export * from './limits.js';
 export {

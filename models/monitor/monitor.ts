@@ -15,6 +15,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import { ALWAYS_LISTED, BackupHealth, BUILT_IN_ALERTS, type BuiltInKind } from './backup-health.js';
 import { type CompiledRule, compileRule } from './compile.js';
 import { passes } from './condition.js';
+import { type AlertEvaluation, evaluationAt } from './evidence.js';
 import { type Instance, RuleEvaluator } from './evaluator.js';
 import { suppressedAt } from './processing.js';
 import { type RuleDeliveries, route } from './routing.js';
@@ -65,6 +66,8 @@ export interface MonitorOptions {
   allLive?: boolean;
   /** List every built-in security alert in the results, fired or not (the run has operations). */
   security?: boolean;
+  /** Record what each evaluation that fired or resolved this rule saw (`vaultsim explain alert`). */
+  explain?: { rule: string; record: (evaluation: AlertEvaluation) => void };
 }
 
 type Consumer = {
@@ -306,6 +309,9 @@ export class Monitor implements SignalSink {
 
   private emit(ruleIndex: number, inst: Instance, t: number, kind: Transition['kind'], muted: boolean): void {
     const rule = this.spec.rules[ruleIndex];
+    const explain = this.options.explain;
+    if (explain !== undefined && explain.rule === rule.name)
+      explain.record(evaluationAt(this.evaluators[ruleIndex].rule, inst, t, kind));
     this.record(
       {
         t,

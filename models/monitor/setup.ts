@@ -10,7 +10,7 @@ import { MS } from '../../engine/units.js';
 import { VmBackup } from '../backup/vm-backup.js';
 import type { VaultRuntime } from '../backup/world.js';
 import type { Scenario } from '../scenario/types.js';
-import { Monitor } from './monitor.js';
+import { Monitor, type MonitorOptions } from './monitor.js';
 import { LINK_UTILIZATION, VAULT_STORAGE } from './signals.js';
 
 // Assumption: a 5-minute sample, the finest window a 5-minute rule needs (not in the reference).
@@ -25,6 +25,7 @@ export function setupMonitor(
   streams: Streams,
   vaults: ReadonlyMap<string, VaultRuntime>,
   links: ReadonlyMap<string, Link> = new Map(),
+  explain?: MonitorOptions['explain'],
 ): Monitor | null {
   if (scenario.monitor === null) return null;
   const monitor = new Monitor(sim, scenario.monitor, {
@@ -32,6 +33,7 @@ export function setupMonitor(
     origin: scenario.start,
     horizon: scenario.duration,
     security: scenario.operations.length > 0,
+    ...(explain === undefined ? {} : { explain }),
   });
   for (const v of vaults.values())
     for (const item of v.items) if (item instanceof VmBackup) item.observe(monitor.backup);

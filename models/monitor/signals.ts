@@ -36,8 +36,8 @@ export type HealthStatus =
 
 /** What the backup model reports about a protected item's jobs (deletions go to security.ts). */
 export interface BackupSignals {
-  /** A job attempt succeeded at `t`; it ran `durationMs`. */
-  jobCompleted(item: string, vault: string, t: number, durationMs: number): void;
+  /** A job attempt succeeded at `t`; it ran `durationMs`. `type`: the datasource type (default an Azure VM's). */
+  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string): void;
   /** A job attempt failed at `t` with `cause` (a backup failure cause, like 'transient'). */
-  jobFailed(item: string, vault: string, t: number, cause: string): void;
+  jobFailed(item: string, vault: string, t: number, cause: string, type?: string): void;
 }

@@ -15,10 +15,12 @@ import type { ComputeRun, CostInput, PriceTable, ReplicatedVmUsage } from '../pr
 import type { Scenario } from '../scenario/types.js';
 import { filledDisks } from '../workload/growth.js';
 import type { OperationsResult } from './operations.js';
+import type { WorkloadsResult } from './workloads.js';
 import { storagePeaks } from './peaks.js';
 import type {
   AlertsResult,
   DrResult,
+  JobKind,
   JobResult,
   KeptPoints,
   ObjectiveResult,
@@ -50,7 +52,7 @@ export interface RunState {
   seed: number;
   sim: Simulation;
   vaults: Map<string, VaultRuntime>;
-  groups: Map<string, { stats: JobStats; items: ProtectedItem[]; kind: 'azure-vm' | 'mars' }>;
+  groups: Map<string, { stats: JobStats; items: ProtectedItem[]; kind: JobKind }>;
   sampled: Sampled;
   prices?: PriceTable;
   diskSnapshots?: Series;
@@ -65,6 +67,8 @@ export interface RunState {
   guarantees?: ScheduleFigure[];
   /** The operations log, security alerts and attack survivors, when the scenario has operations. */
   operations?: OperationsResult;
+  /** SQL databases, file shares, MABS/DPM servers (issue 17), when the scenario has any. */
+  workloads?: WorkloadsResult;
 }
 
 /** Builds the run's result; key order is fixed so JSON output is byte-stable. */
@@ -105,6 +109,7 @@ export function collectResult(run: RunState): RunResult {
     kept: keptPoints(run.groups, run.scenario),
     guarantees: run.guarantees ?? [],
     ...(run.operations === undefined ? {} : { operations: run.operations }),
+    ...(run.workloads === undefined ? {} : { workloads: run.workloads }),
   };
 }
 
@@ -222,7 +227,7 @@ function vaultResult(v: VaultRuntime, daily: VaultDaily & { points: PointCounts[
 
 function jobResult(
   name: string,
-  g: { stats: JobStats; items: ProtectedItem[]; kind: 'azure-vm' | 'mars' },
+  g: { stats: JobStats; items: ProtectedItem[]; kind: JobKind },
   sampled: GroupSamples,
 ): JobResult {
   const s = g.stats;

@@ -11,6 +11,7 @@ import type {
   PriceCitation,
 } from '../pricing/types.js';
 import type { OperationsResult } from './operations.js';
+import type { WorkloadsResult } from './workloads.js';
 
 /** Bytes per storage tier. */
 export interface TierBytes {
@@ -66,10 +67,13 @@ export interface Summary5 {
   max: number;
 }
 
-/** Backup jobs of one policy (or of one group of MARS servers). */
+/** What a job group protects: Azure VMs, MARS servers, or (issue 17) SQL databases, file shares, MABS/DPM machines. */
+export type JobKind = 'azure-vm' | 'mars' | 'sql' | 'files' | 'dpm';
+
+/** Backup jobs of one policy (or of one group of MARS servers, or a workload group of issue 17). */
 export interface JobResult {
   policy: string;
-  kind: 'azure-vm' | 'mars';
+  kind: JobKind;
   items: number;
   scheduled: number;
   attempts: number;
@@ -132,6 +136,8 @@ export interface RunResult {
   guarantees: ScheduleFigure[];
   /** Operations by an admin or an attacker (issue 14); present only when the scenario has some. */
   operations?: OperationsResult;
+  /** SQL Server in Azure VMs, file shares, MABS/DPM (issue 17); present only when the scenario has some. */
+  workloads?: WorkloadsResult;
 }
 
 /** A disk of a fleet group that growth filled: from `from` on, its VMs' used bytes stay at `size`. */

@@ -14,6 +14,7 @@ import type {
   ScopedObjective,
 } from './dr.js';
 import type { OperationSpec, ResourceGuard } from './operations.js';
+import type { Workloads } from './workloads.js';
 
 /** An Azure region with its pair and number of availability zones. */
 export interface Region {
@@ -204,6 +205,8 @@ export interface Scenario {
   policies: Policy[];
   vms: Vm[];
   servers: MarsServer[];
+  /** SQL Server in Azure VMs, Azure file shares, MABS/DPM servers (issue 17). */
+  workloads: Workloads;
   backupJobs: BackupJobSettings;
   /** Overrides of the default price table (models/pricing/defaults.ts). */
   prices: PriceOverrides;

@@ -145,6 +145,8 @@ export class Ledger {
   // Sorted by (purgeAt, seq) so purgeDue takes from the front.
   private readonly soft: SoftRecord[] = [];
   private readonly softByItem = new Map<string, number>();
+  // Each item's latest soft-deleted record still held (what an undelete brings back).
+  private readonly heldBy = new Map<string, SoftRecord>();
   private readonly early: EarlyDeletion[] = [];
   private lastNow = Number.NEGATIVE_INFINITY;
   private lastItem: string | null = null;
@@ -226,6 +228,32 @@ export class Ledger {
   countSnapshot(now: number, added: Bytes | number, item?: ItemRef): void {
     this.tick(now);
     this.change(now, SNAPSHOT, added, this.partIndex(item));
+  }
+
+  /**
+   * Counts, at `now`, a change of a tier's total for points the ledger does not chain: SQL
+   * backups, file-share snapshots and DPM points are independent pieces of data whose bytes
+   * their workload models keep themselves (models/sql, models/files, models/dpm; issue 17).
+   * `item` names the part the bytes belong to; nothing is filed under it.
+   */
+  countLoose(now: number, tier: 'snapshot' | 'standard' | 'archive', delta: number, item?: ItemRef): void {
+    this.tick(now);
+    this.change(now, tierIndex(tier), delta, this.partIndex(item));
+  }
+
+  /**
+   * A loose archive copy (countLoose) of `bytes`, archived at `archivedAt`, left the archive at
+   * `now`: records and returns its early deletion when under 180 days (§2.4), else null. Taking
+   * its bytes out of the total is the caller's (countLoose).
+   */
+  looseArchiveLeft(
+    now: number,
+    item: string,
+    pointId: PointId,
+    bytes: number,
+    archivedAt: number,
+  ): EarlyDeletion | null {
+    return this.leaveArchive({ item, pointId, bytes: bytes as Bytes, archivedAt, seq: -1 }, now);
   }
 
   /**
@@ -337,7 +365,9 @@ export class Ledger {
     };
     const history: SoftHistory = { entry, leftAt: undefined, undeleted: false };
     this.softHistory.push(history);
-    this.insertSoft({ entry, history, archived, seq: this.seq++, ...held });
+    const rec: SoftRecord = { entry, history, archived, seq: this.seq++, ...held };
+    this.insertSoft(rec);
+    this.heldBy.set(item, rec);
     this.softByItem.set(item, (this.softByItem.get(item) ?? 0) + total);
     this.change(now, SOFT, total, st.part);
     return entry;
@@ -360,21 +390,25 @@ export class Ledger {
   }
 
   /**
-   * Undeletes an item in soft delete (§2.3): its vault chain and archive copies are its own
-   * again and count in their tiers from `now`, and its entry leaves soft delete. Returns the
-   * entry, or null when the item holds nothing in soft delete (never deleted, already purged,
-   * or undeleted); throws when the item holds new data (it cannot take both).
+   * Undeletes an item in soft delete (§2.3): the vault chain and archive copies of its latest
+   * deletion are its own again and count in their tiers from `now`, and that entry leaves soft
+   * delete. Returns the entry, or null when the item holds nothing in soft delete (never
+   * deleted, already purged, or undeleted); throws when the item holds new data (it cannot
+   * take both).
    */
   undelete(now: number, ref: ItemRef): SoftDeletedEntry | null {
     this.tick(now);
-    const st = typeof ref === 'string' ? this.known.get(ref) : this.own(ref);
-    const k = st === undefined ? -1 : this.soft.findIndex((r) => r.state === st);
-    if (st === undefined || k < 0) return null;
+    const id = typeof ref === 'string' ? ref : this.own(ref).id;
+    const rec = this.heldBy.get(id);
+    if (rec === undefined) return null;
+    const st = rec.state;
     if (st.live)
       throw new RangeError(
         `ledger ${this.name}: ${st.id} holds new data; its soft-deleted data cannot come back`,
       );
-    const [{ entry, history, standard, archive }] = this.soft.splice(k, 1);
+    this.soft.splice(this.soft.indexOf(rec), 1);
+    this.heldBy.delete(id);
+    const { entry, history, standard, archive } = rec;
     history.leftAt = now;
     history.undeleted = true;
     this.releaseSoft(entry, now, true);
@@ -390,17 +424,18 @@ export class Ledger {
     return entry;
   }
 
-  /** When an item's data in soft delete is purged (sim ms), or null when it holds none. */
+  /** When the data of an item's latest deletion is purged (sim ms), or null when it is not in soft delete. */
   heldUntil(ref: ItemRef): number | null {
-    const st = typeof ref === 'string' ? this.known.get(ref) : this.own(ref);
-    if (st === undefined) return null;
-    return this.soft.find((r) => r.state === st)?.entry.purgeAt ?? null;
+    const id = typeof ref === 'string' ? ref : this.own(ref).id;
+    return this.heldBy.get(id)?.entry.purgeAt ?? null;
   }
 
   // Soft-deleted records leave for good at `now`: their bytes, chains and archive copies go.
   private purge(records: readonly SoftRecord[], now: number): Bytes {
     let released = 0;
-    for (const { entry, archived, history, standard } of records) {
+    for (const rec of records) {
+      const { entry, archived, history, standard } = rec;
+      if (this.heldBy.get(entry.item) === rec) this.heldBy.delete(entry.item);
       history.leftAt = now;
       released += entry.bytes;
       this.releaseSoft(entry, now, this.partTotals.length > 0);
@@ -530,11 +565,13 @@ export class Ledger {
   }
 
   private change(now: number, tier: number, delta: number, part: number): void {
-    this.totals[tier] += delta;
+    // Totals are whole bytes, exact below 2^53 (8 PiB); a vault past that rounds, and taking
+    // everything out again could leave a few bytes below 0: a total is never negative.
+    this.totals[tier] = Math.max(0, this.totals[tier] + delta);
     this.tierSeries[tier].record(now, this.totals[tier]);
     if (this.partTotals.length === 0) return;
     const k = part * TIERS.length + tier;
-    this.partTotals[k] += delta;
+    this.partTotals[k] = Math.max(0, this.partTotals[k] + delta);
     this.partSeriesOf[k].record(now, this.partTotals[k]);
   }
 

@@ -16,6 +16,7 @@ import { warnNoOps } from './no-ops.js';
 import { normalisePolicies } from './policies.js';
 import { normalisePricing } from './pricing.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
+import { normaliseWorkloads } from './workloads.js';
 
 /** Simulated time starts here unless the scenario says otherwise. */
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
@@ -60,6 +61,8 @@ export function normalise(
     new Set(vms.map((vm) => vm.id)),
   );
   const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
+  // Issue 17: SQL Server in Azure VMs, Azure file shares, MABS/DPM servers.
+  const workloads = normaliseWorkloads(ctx, r, { vaults, declaredVaults: declared('vaults'), vms });
   const objectives = r.objectives as { rpo?: string; rto?: string } | undefined;
   const rpo =
     objectives?.rpo === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rpo'], objectives.rpo);
@@ -90,6 +93,7 @@ export function normalise(
       policies: [...policies.values()],
       vms,
       servers,
+      workloads,
       backupJobs,
       prices,
       objectives: { rpo, rto, scoped: dr.scoped },

@@ -9,6 +9,7 @@ import { BACKUP_JOBS, SERVERS } from './mars.js';
 import { MONITOR } from './monitor.js';
 import { POLICIES } from './policies.js';
 import { PRICING } from './pricing.js';
+import { SQL_DATABASES, SQL_POLICIES } from './sql.js';
 import { LINKS, REGIONS, VAULTS } from './topology.js';
 import { type SchemaNode, UNIT_DEFS, unit } from './units.js';
 
@@ -42,6 +43,8 @@ export const SCENARIO_SCHEMA: SchemaNode = {
     policies: POLICIES,
     fleet: FLEET,
     servers: SERVERS,
+    sqlPolicies: SQL_POLICIES,
+    sqlDatabases: SQL_DATABASES,
     backupJobs: BACKUP_JOBS,
     pricing: PRICING,
     events: EVENTS,

@@ -72,6 +72,29 @@ fleet:
     ]);
   });
 
+  it('takes the Cross Region Restore lag as a duration or a distribution within 0s–12h (§2.2)', () => {
+    const lag = (value: string) => {
+      const r = loadScenarioText(`${HEAD}recovery: { crossRegionLag: ${value} }\n`, 'dr.yaml');
+      return r.ok ? r.scenarios[0].recovery.crossRegionLag : r.issues.map((i) => `${i.path}: ${i.message}`);
+    };
+    expect(lag('6h')).toEqual({ kind: 'constant', value: 6 * MS.hour });
+    expect(lag('{ distribution: triangular, min: 1h, mode: 3h, max: 12h }')).toEqual({
+      kind: 'triangular',
+      min: MS.hour,
+      mode: 3 * MS.hour,
+      max: 12 * MS.hour,
+    });
+    const bound =
+      'the vault docs: the secondary region can take up to 12 hours to receive the backup data';
+    expect(lag('13h')).toEqual([
+      `recovery.crossRegionLag: Cross Region Restore lag must lie within 0s to 12h, got values from 13h to 13h (${bound})`,
+    ]);
+    // An unbounded family can draw past 12 hours.
+    expect(lag('{ distribution: exponential, mean: 4h }')).toEqual([
+      `recovery.crossRegionLag: Cross Region Restore lag must lie within 0s to 12h, got values from 0s to ∞ (${bound})`,
+    ]);
+  });
+
   it('rejects a replication group of more than 16 VMs and a plan of more than 7 groups', () => {
     const groups = Array.from(
       { length: 8 },

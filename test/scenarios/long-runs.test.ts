@@ -144,6 +144,19 @@ fleet:
     );
   });
 
+  it('runs a first backup crawling past the clock range: it never lands, and nothing throws', () => {
+    // 32 TiB at 1 bit/s = 0.125 B/s: 35,184,372,088,832 B / 0.125 B/s = 2.8e14 s = 2.8e17 ms,
+    // past the clock's 2^53 − 1 ms: the transfer holds its slot and is never scheduled.
+    const crawl = text
+      .replace('{ size: 1TiB, used: 100GiB, churn: { daily: 5% }, growth: 1000% }', '{ size: 32TiB }')
+      .replace('duration: 3650d', 'duration: 30d')
+      .concat('backupJobs: { initialThroughput: 1bps }\n');
+    const r = simulate(load(crawl)[0]);
+    expect(r.jobs[0].vaultTransfers).toBe(0);
+    expect(r.storage.end.standard).toBe(0);
+    expect(r.jobs[0].snapshots).toBeGreaterThan(0);
+  });
+
   it('lists no full disk when growth stays below the size', () => {
     const r = simulate(load(text.replace('growth: 1000%', 'growth: 10%').replace('3650d', '365d'))[0]);
     expect(r.diskFull).toEqual([]);

@@ -61,6 +61,7 @@ export function richResult(objectives: ObjectiveResult[] = [anObjective()]): Run
         },
       ],
       worst: [],
+      points: [],
     },
     objectives,
     alerts: {

@@ -69,6 +69,7 @@ export function drSection(scale = 1): DrResult {
     ],
     byGroup: [],
     worst: [{ vm: 'app-002', incident: 'inc-1', rpoSeconds: 27 * HOUR, rtoSeconds: 3 * HOUR }],
+    points: [],
   };
 }
 

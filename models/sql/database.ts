@@ -1,0 +1,431 @@
+// One SQL Server database under a SQL policy (reference/azure-workloads.md §12): its data and
+// log volume, its full, differential and log backups in the vault, and the rules that keep
+// them — GFS retention for fulls, fixed retention for differentials and logs, a full kept
+// until the last log or differential that depends on it expires (§12.3), fulls moving to
+// vault-archive (reference/azure.md §2.4). Its item (item.ts) runs the jobs; this module
+// keeps the points and decides the log backups.
+//
+// Log backups are decided in bulk, not by an event each (docs/performance.md): a log's
+// outcome depends on nothing that happens after its slot but whether the VM was down then
+// (recorded by the item when something watches), so the daily round decides every slot whose
+// log has landed, in order, and files it in a run of equal logs (logs.ts). Their bytes count
+// in the ledger at that round (an assumption: docs/model.md).
+
+import { type Sampler, makeSampler } from '../../engine/distributions.js';
+import type { RandomStream } from '../../engine/random.js';
+import { MS } from '../../engine/units.js';
+import type { FailureCause } from '../backup/stats.js';
+import { RetentionQueue } from '../retention/queue.js';
+import { cachedTierMask, untilsInto } from '../retention/tags.js';
+import type { SqlDatabase, SqlPolicy } from '../scenario/workloads.js';
+import { deltaBytes, fullBytes } from '../storage/content.js';
+import type { ContentState } from '../storage/types.js';
+import { grownUsed } from '../workload/growth.js';
+import { ItemContent } from '../workload/item-content.js';
+import type { WorkloadGroup } from '../workloads/group.js';
+import { type LogBase, LogChain } from './logs.js';
+
+/** §12.4 (2021 matrix): "200 Mbps for full and differential backups of large SQL databases", per stream. */
+export const SQL_STREAM_RATE = 200e6 / 8;
+/** §12.3: "latest full backup's point-in-time is older than 15 days" → the next log or differential is a full. */
+export const AUTO_HEAL_AGE = 15 * MS.day;
+// §2.4: an archived point needs at least 6 months of retention left (taken as 180 days).
+const ARCHIVE_MIN_REMAINING = 180 * MS.day;
+const UNTIL = new Float64Array(4);
+
+/** A full backup of the database. */
+export interface FullPoint extends LogBase {
+  readonly id: number;
+  /** Its data instant: the slot it started at (sim ms). */
+  readonly takenAt: number;
+  readonly bytes: number;
+  /** Its content, the base of later differentials. */
+  readonly state: ContentState;
+  /** When it reached the vault (NaN while in flight). */
+  landedAt: number;
+  /** Its own (GFS) retention has run out. */
+  lapsed: boolean;
+  /** Its own expiry (sim ms), once landed. */
+  expiresAt: number;
+  /** When it moved to vault-archive (NaN: in vault-standard). */
+  archivedAt: number;
+}
+
+/** A differential backup in the vault. */
+interface DiffPoint {
+  readonly takenAt: number;
+  readonly bytes: number;
+  readonly landedAt: number;
+  readonly expiresAt: number;
+}
+
+/** Where a database's blocked log slots are recorded (the item's, when something watches). */
+export interface BlockedSlots {
+  /** Why the VM could not back up at log slot t, or null. */
+  causeAt(t: number): FailureCause | null;
+}
+
+/** Changes of the vault tiers, in bytes, that a cleanup or a landing makes (the item counts them in the ledger). */
+export interface TierDelta {
+  standard: number;
+  archive: number;
+}
+
+/** A database's backups and the rules that keep them. */
+export class SqlDb {
+  readonly id: string;
+  /** Whether log backups run (full recovery model and a log schedule). */
+  readonly logs: boolean;
+  private readonly content: ItemContent;
+  // Compressed bytes at time 0 (growth applies to them as to the data).
+  private readonly backupUsed: number;
+  private readonly logFraction: Sampler;
+  private readonly logStream: RandomStream;
+  // Per day: log fraction drawn (in day order), then the day's log size and transfer time.
+  private dayFraction = new Float64Array(0);
+  private drawnDays = 0;
+  private readonly chain: LogChain | null;
+  // Every full ever started, in order: data instants, and the live ones' records.
+  private readonly startedAt: number[] = [];
+  private readonly started: (FullPoint | null)[] = [];
+  // Slots where a full replaced the log (auto-heal), in order.
+  private readonly converted: number[] = [];
+  private readonly fulls: FullPoint[] = [];
+  private readonly queue = new RetentionQueue(8);
+  private readonly byId = new Map<number, FullPoint>();
+  private diffs: DiffPoint[] = [];
+  private diffHead = 0;
+  private seq = 0;
+  /** Whether a full or differential is in flight. */
+  busy = false;
+  /** The latest full started (the base of new logs and differentials), or null. */
+  latest: FullPoint | null = null;
+  /** The slot at which auto-heal turns the next log or differential into a full (Infinity: none due). */
+  convertAt = Number.POSITIVE_INFINITY;
+  // The first log slot not yet decided (sim ms).
+  private nextLogSlot = Number.POSITIVE_INFINITY;
+  // The data instant of the last recovery point, and full/differential starts not yet merged with logs.
+  private lastPointAt = Number.NaN;
+  private pendingStarts: number[] = [];
+  /** Live counts and bytes by type. */
+  readonly live = { full: 0, fullBytes: 0, archive: 0, archiveBytes: 0, diff: 0, diffBytes: 0 };
+
+  constructor(
+    readonly spec: SqlDatabase,
+    readonly policy: SqlPolicy,
+    private readonly origin: number,
+    streams: { get(name: string): RandomStream },
+    private readonly group: WorkloadGroup,
+  ) {
+    this.id = spec.id;
+    const factor = policy.compression ? 1 - spec.compressionSaving : 1;
+    this.backupUsed = Math.round(spec.size * factor);
+    this.content = new ItemContent([
+      {
+        used: this.backupUsed,
+        growth: spec.growth,
+        size: Number.POSITIVE_INFINITY,
+        churn: spec.churn,
+        stream: streams.get(`sql/${spec.id}/churn`),
+      },
+    ]);
+    this.logs = spec.recoveryModel === 'full' && policy.log !== null;
+    this.chain = this.logs ? new LogChain(policy.log!.every, policy.log!.retention) : null;
+    if (this.chain !== null) this.nextLogSlot = Math.ceil(origin / this.chain.every) * this.chain.every - origin;
+    this.logFraction = makeSampler(spec.log);
+    this.logStream = streams.get(`sql/${spec.id}/log`);
+  }
+
+  /** The data size (uncompressed) at t: what the protected instance is tiered on (§12.7). */
+  usedAt(t: number): number {
+    return grownUsed(this.spec.size, this.spec.growth, Number.POSITIVE_INFINITY, t);
+  }
+
+  /** Bytes of a full at t (compressed when the policy compresses). */
+  fullSize(t: number): { bytes: number; state: ContentState } {
+    const state = this.content.at(t);
+    return { bytes: fullBytes(state), state };
+  }
+
+  /** Bytes of a differential at t: the pages changed since the latest full (content model). */
+  differentialSize(t: number): number {
+    return deltaBytes(this.latest!.state, this.content.advanceTo(t));
+  }
+
+  /** Records a full started at slot t (auto-heal: replacing the log or differential of that slot). */
+  fullStarted(t: number, bytes: number, state: ContentState, converted: boolean): FullPoint {
+    const p: FullPoint = {
+      id: ++this.seq,
+      takenAt: t,
+      bytes,
+      state,
+      landedAt: Number.NaN,
+      lapsed: false,
+      expiresAt: Number.POSITIVE_INFINITY,
+      archivedAt: Number.NaN,
+      dependUntil: Number.NEGATIVE_INFINITY,
+    };
+    this.startedAt.push(t);
+    this.started.push(p);
+    this.fulls.push(p);
+    if (converted) this.converted.push(t);
+    this.latest = p;
+    this.pointStarted(t);
+    return p;
+  }
+
+  /** Records a differential started at t (its point counts for the gaps from now). */
+  pointStarted(t: number): void {
+    if (this.logs) this.pendingStarts.push(t);
+    else this.gap(t);
+  }
+
+  /** A full landed at `now`, scheduled at `slotEpoch`: kept by the GFS tiers its day earns. */
+  fullLanded(p: FullPoint, now: number, slotEpoch: number): void {
+    p.landedAt = now;
+    const { retention, full } = this.policy;
+    const mask = cachedTierMask(retention, full, slotEpoch);
+    const created = this.origin + now;
+    const expiresAt = untilsInto(retention, full.timeZone, mask, created, UNTIL);
+    this.queue.addPoint(p.id, created, UNTIL, expiresAt);
+    this.byId.set(p.id, p);
+    p.expiresAt = expiresAt - this.origin;
+    this.live.full++;
+    this.live.fullBytes += p.bytes;
+  }
+
+  /** A differential taken at t landed at `now`. */
+  differentialLanded(takenAt: number, bytes: number, now: number, base: FullPoint): void {
+    const expiresAt = now + this.policy.differential!.retention;
+    this.diffs.push({ takenAt, bytes, landedAt: now, expiresAt });
+    if (expiresAt > base.dependUntil) base.dependUntil = expiresAt;
+    this.live.diff++;
+    this.live.diffBytes += bytes;
+  }
+
+  /** The log size and transfer time of day k's log backups (the day's draw, in day order). */
+  logOfDay(k: number): { bytes: number; duration: number } {
+    while (this.drawnDays <= k) {
+      if (this.drawnDays === this.dayFraction.length) {
+        const next = new Float64Array(Math.max(16, 2 * this.dayFraction.length));
+        next.set(this.dayFraction);
+        this.dayFraction = next;
+      }
+      const f = this.logFraction(this.logStream);
+      // A draw outside [0, 1] (a normal's tail) means no log or a whole database of it.
+      this.dayFraction[this.drawnDays++] = f <= 0 ? 0 : f >= 1 ? 1 : f;
+    }
+    const used = grownUsed(this.backupUsed, this.spec.growth, Number.POSITIVE_INFINITY, k * MS.day);
+    const bytes = Math.round((used * this.dayFraction[k] * this.chain!.every) / MS.day);
+    return { bytes, duration: Math.ceil((bytes / SQL_STREAM_RATE) * 1000) };
+  }
+
+  /**
+   * What the log of slot t is: not attempted (no full yet, or a full replaced it), failed
+   * with a cause, or a log of the day's size based on the latest full started by then.
+   */
+  logAt(
+    t: number,
+    blocked: BlockedSlots | null,
+  ): { cause: FailureCause | null; base: FullPoint | null; bytes: number; duration: number } | null {
+    const k = upperBound(this.startedAt, t) - 1;
+    if (k < 0 || binarySearch(this.converted, t)) return null;
+    const cause = blocked?.causeAt(t) ?? null;
+    const { bytes, duration } = this.logOfDay(Math.floor(t / MS.day));
+    return { cause, base: cause === null ? this.started[k] : null, bytes, duration };
+  }
+
+  /** Decides every log slot whose log has landed by `now` and files it; returns the bytes added. */
+  decideLogs(now: number, blocked: BlockedSlots | null): number {
+    const chain = this.chain;
+    if (chain === null) return 0;
+    const every = chain.every;
+    let t = this.nextLogSlot;
+    let added = 0;
+    let ok = 0;
+    while (t <= now) {
+      const log = this.logAt(t, blocked);
+      if (log !== null && t + log.duration > now) break;
+      if (log !== null) {
+        if (log.cause !== null) this.group.failed('log', log.cause);
+        else {
+          chain.append(t, log.bytes, log.duration, log.base!);
+          added += log.bytes;
+          ok++;
+          this.mergeStarts(t);
+          this.gap(t);
+        }
+      }
+      t += every;
+    }
+    this.nextLogSlot = t;
+    if (ok > 0) {
+      this.group.succeeded('log', ok);
+      this.group.stats.vaultTransfers += ok;
+      this.group.stats.bytesTransferred += added;
+    }
+    return added;
+  }
+
+  // Full and differential starts up to t count as points before the log at t.
+  private mergeStarts(t: number): void {
+    const pending = this.pendingStarts;
+    if (pending.length === 0 || pending[0] > t) return;
+    let k = 0;
+    while (k < pending.length && pending[k] <= t) this.gap(pending[k++]);
+    this.pendingStarts = pending.slice(k);
+  }
+
+  // A point at a new data instant: the gap since the previous one (a log at a full's instant adds none).
+  private gap(t: number): void {
+    if (Number.isNaN(this.lastPointAt)) this.lastPointAt = t;
+    else if (t > this.lastPointAt) {
+      this.group.rpo.add(t - this.lastPointAt);
+      this.lastPointAt = t;
+    }
+  }
+
+  /** Retention at the round `now`: logs, differentials and fulls that are due go; returns the tier changes. */
+  expire(now: number): TierDelta {
+    const delta: TierDelta = { standard: 0, archive: 0 };
+    if (this.chain !== null) delta.standard -= this.chain.expire(now);
+    while (this.diffHead < this.diffs.length && this.diffs[this.diffHead].expiresAt <= now) {
+      const d = this.diffs[this.diffHead++];
+      this.live.diff--;
+      this.live.diffBytes -= d.bytes;
+      delta.standard -= d.bytes;
+    }
+    if (this.diffHead > 16 && this.diffHead * 2 > this.diffs.length) {
+      this.diffs = this.diffs.slice(this.diffHead);
+      this.diffHead = 0;
+    }
+    for (const p of this.queue.advance(this.origin + now)) this.byId.get(p.id)!.lapsed = true;
+    return delta;
+  }
+
+  /**
+   * Fulls whose own retention has lapsed go once nothing depends on them (§12.3: "retained
+   * until the retention of the last log backup has expired"); the latest full stays while
+   * protection goes on. Archived ones may owe an early deletion (`left`).
+   */
+  releaseFulls(now: number, delta: TierDelta, left: (p: FullPoint) => void): void {
+    let w = 0;
+    for (let r = 0; r < this.fulls.length; r++) {
+      const p = this.fulls[r];
+      const free = p.lapsed && p !== this.latest && p.dependUntil <= now && !Number.isNaN(p.landedAt);
+      if (!free) {
+        this.fulls[w++] = p;
+        continue;
+      }
+      this.byId.delete(p.id);
+      this.started[upperBound(this.startedAt, p.takenAt) - 1] = null;
+      if (Number.isNaN(p.archivedAt)) {
+        this.live.full--;
+        this.live.fullBytes -= p.bytes;
+        delta.standard -= p.bytes;
+      } else {
+        this.live.archive--;
+        this.live.archiveBytes -= p.bytes;
+        delta.archive -= p.bytes;
+        left(p);
+      }
+    }
+    this.fulls.length = w;
+  }
+
+  /**
+   * §2.4: full points at least `after` old with at least 6 months of retention left, on which
+   * no kept differential or log depends, move to vault-archive (a full is a full copy already).
+   */
+  archive(now: number, delta: TierDelta): void {
+    const after = this.policy.archive?.after;
+    if (after === undefined) return;
+    for (const p of this.fulls) {
+      if (!Number.isNaN(p.archivedAt) || Number.isNaN(p.landedAt) || p.lapsed) continue;
+      if (now - p.takenAt < after || p.expiresAt - now < ARCHIVE_MIN_REMAINING || p.dependUntil > now)
+        continue;
+      p.archivedAt = now;
+      this.live.full--;
+      this.live.fullBytes -= p.bytes;
+      this.live.archive++;
+      this.live.archiveBytes += p.bytes;
+      delta.standard -= p.bytes;
+      delta.archive += p.bytes;
+    }
+  }
+
+  /** Retained log backups and their bytes. */
+  get logCount(): number {
+    return this.chain?.count ?? 0;
+  }
+
+  /** Bytes of the retained log backups. */
+  get logBytes(): number {
+    return this.chain?.bytes ?? 0;
+  }
+
+  /** GFS memberships of the retained fulls, by tier (daily, weekly, monthly, yearly). */
+  tierCount(k: number): number {
+    return this.queue.tierCount(k);
+  }
+
+  /** The retained log slots in order (tests). */
+  logSlots(): number[] {
+    return this.chain?.slots() ?? [];
+  }
+
+  /** The live fulls, oldest first (tests and restores). */
+  fullPoints(): readonly FullPoint[] {
+    return this.fulls;
+  }
+
+  /**
+   * The slot of the latest log with data instant ≤ notAfter that had landed by `cutoff` and
+   * chains to a full landed by then (point-in-time restore up to it, §12.3), or null.
+   */
+  latestLog(notAfter: number, cutoff: number, blocked: BlockedSlots | null): number | null {
+    const chain = this.chain;
+    if (chain === null) return null;
+    const every = chain.every;
+    const limit = Math.min(notAfter, cutoff);
+    let t = Math.floor((this.origin + limit) / every) * every - this.origin;
+    for (let steps = Math.ceil(chain.retention / every) + 2; steps > 0 && t >= 0; steps--, t -= every) {
+      const log = this.logAt(t, blocked);
+      if (log === null || log.cause !== null || t + log.duration > cutoff) continue;
+      const at = t;
+      return this.fulls.some((p) => p.takenAt <= at && p.landedAt <= cutoff) ? t : null;
+    }
+    return null;
+  }
+
+  /** The latest full or differential with data instant ≤ notAfter that had landed by `cutoff` (its taken instant and type). */
+  latestLanded(notAfter: number, cutoff: number): { at: number; type: 'full' | 'differential' } | null {
+    let best: { at: number; type: 'full' | 'differential' } | null = null;
+    for (const p of this.fulls)
+      if (p.takenAt <= notAfter && p.landedAt <= cutoff && (best === null || p.takenAt > best.at))
+        best = { at: p.takenAt, type: 'full' };
+    for (let k = this.diffHead; k < this.diffs.length; k++) {
+      const d = this.diffs[k];
+      if (d.takenAt <= notAfter && d.landedAt <= cutoff && (best === null || d.takenAt >= best.at))
+        best = { at: d.takenAt, type: 'differential' };
+    }
+    return best;
+  }
+}
+
+// The number of entries ≤ x in a sorted array.
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function binarySearch(sorted: readonly number[], x: number): boolean {
+  const k = upperBound(sorted, x) - 1;
+  return k >= 0 && sorted[k] === x;
+}

@@ -1,0 +1,283 @@
+// The SQL databases of one Azure VM under one SQL policy, as a vault's protected item
+// (reference/azure-workloads.md §12): full and differential jobs at their slots, each taking
+// one of the VM's backup tasks (§12.4: DefaultBackupTasksThreshold, 20) and then the vault's
+// link at a SQL stream's rate; §12.3's auto-heal turning the next log or differential into a
+// full; log backups decided in bulk at the daily round (database.ts). One kernel event per
+// slot instant for all the item's databases; with something watching (trace, monitor,
+// disaster recovery) also one per log slot, which records whether the VM was down and
+// reports each log job.
+
+import type { StartOptions } from '../../engine/link.js';
+import type { Pool } from '../../engine/pool.js';
+import type { FailureCause } from '../backup/stats.js';
+import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
+import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import type { BackupSignals } from '../monitor/signals.js';
+import type { SqlDatabase, SqlPolicy } from '../scenario/workloads.js';
+import type { WorkloadGroup } from '../workloads/group.js';
+import { AUTO_HEAL_AGE, type BlockedSlots, type FullPoint, SQL_STREAM_RATE, SqlDb, type TierDelta } from './database.js';
+import { SqlSchedule } from './schedule.js';
+
+/** The datasource type SQL jobs report to the monitor (Azure Backup's name for the workload). */
+export const SQL_DATASOURCE = 'SQLDataBase';
+const OPTIONS: StartOptions = { cap: SQL_STREAM_RATE, tag: 'sql/transfer' };
+
+// One full or differential job in flight: told by its transfer when its bytes are in.
+class Job implements TransferOwner {
+  constructor(
+    private readonly item: SqlItem,
+    readonly db: SqlDb,
+    readonly takenAt: number,
+    readonly slotEpoch: number,
+    readonly full: FullPoint | null,
+    readonly base: FullPoint | null,
+  ) {}
+
+  transferred(transfer: VaultTransfer): void {
+    this.item.landed(this, transfer);
+  }
+}
+
+/** The SQL databases of a VM under one policy. */
+export class SqlItem implements ProtectedItem, BlockedSlots {
+  readonly id: string;
+  readonly dbs: SqlDb[];
+  private readonly schedule: SqlSchedule;
+  private nextFull: number;
+  private nextDiff: number;
+  private nextLogTick = Number.POSITIVE_INFINITY;
+  private watched = false;
+  // Log slots at which the VM was down (recorded only when watched), in order.
+  private blockedAt: number[] = [];
+  private blockedCause: FailureCause[] = [];
+  private lastTick = Number.NEGATIVE_INFINITY;
+  private signals: BackupSignals | null = null;
+  private protectedFrom = Number.NaN;
+
+  constructor(
+    private readonly world: World,
+    /** The VM hosting the databases. */
+    readonly vm: string,
+    readonly policy: SqlPolicy,
+    specs: readonly SqlDatabase[],
+    private readonly vault: VaultRuntime,
+    private readonly tasks: Pool,
+    private readonly group: WorkloadGroup,
+    /** The VM's protected-instance size at t (§12.7: the SQL Server, all its databases), or null: billed by another item of the VM. */
+    private readonly instanceSize: ((t: number) => number) | null,
+  ) {
+    this.id = `${vm}/sql/${policy.name}`;
+    this.schedule = new SqlSchedule(policy, world.origin);
+    this.dbs = specs.map((s) => new SqlDb(s, policy, world.origin, world.streams, group));
+    group.items += specs.length;
+    this.nextFull = this.schedule.nextFull(0);
+    this.nextDiff = this.schedule.nextDifferential(0);
+  }
+
+  /** Reports job outcomes to the monitor (reference/azure.md §7.5). */
+  observe(signals: BackupSignals): void {
+    this.signals = signals;
+  }
+
+  /** Schedules the first instant; with something watching (not world.eagerStarts), log slots too. */
+  start(): void {
+    this.watched = this.world.eagerStarts !== true;
+    if (this.watched) this.nextLogTick = this.schedule.nextLog(0);
+    // No full yet: §12.3's auto-heal makes the first log or differential slot a full.
+    for (const db of this.dbs) db.convertAt = this.schedule.nextLogOrDifferential(-1, db.logs);
+    this.book();
+  }
+
+  private get now(): number {
+    return this.world.sim.now;
+  }
+
+  private book(): void {
+    let at = Math.min(this.nextFull, this.nextDiff, this.nextLogTick);
+    for (const db of this.dbs) if (db.convertAt < at) at = db.convertAt;
+    if (at < this.world.horizon) this.world.sim.at(at, this.onInstant, 'sql/slot');
+  }
+
+  private readonly onInstant = (): void => {
+    const t = this.now;
+    const fullDue = t === this.nextFull;
+    const diffDue = t === this.nextDiff;
+    for (const db of this.dbs) {
+      if (fullDue) this.attempt(db, t, false);
+      else if (db.convertAt === t) this.attempt(db, t, true);
+      else if (diffDue) this.attemptDifferential(db, t);
+    }
+    if (fullDue) this.nextFull = this.schedule.nextFull(t + 1);
+    if (diffDue) this.nextDiff = this.schedule.nextDifferential(t + 1);
+    if (t === this.nextLogTick) {
+      this.logTick(t);
+      this.nextLogTick = this.schedule.nextLog(t + 1);
+    }
+    this.book();
+  };
+
+  // Why the VM cannot back up at t (disaster recovery), or null.
+  private blocked(t: number): FailureCause | null {
+    return this.world.blocked?.(this.vm, t) ?? null;
+  }
+
+  // A full (converted: auto-heal in place of a log or differential) of one database at t.
+  private attempt(db: SqlDb, t: number, converted: boolean): void {
+    const cause = this.blocked(t) ?? (db.busy ? 'job-in-progress' : null);
+    if (cause !== null) this.failed(db, 'full', t, cause);
+    else {
+      db.busy = true;
+      const { bytes, state } = db.fullSize(t);
+      const point = db.fullStarted(t, bytes, state, converted);
+      this.trace('sql-full', db, { bytes, ...(converted ? { autoHeal: true } : {}) });
+      this.send(new Job(this, db, t, this.world.origin + t, point, null), bytes);
+    }
+    // The next log or differential after 15 days without a new full is a full (§12.3).
+    const latest = db.latest;
+    db.convertAt = this.schedule.nextLogOrDifferential(
+      latest === null ? t : Math.max(t, latest.takenAt + AUTO_HEAL_AGE),
+      db.logs,
+    );
+  }
+
+  private attemptDifferential(db: SqlDb, t: number): void {
+    const cause = this.blocked(t) ?? (db.busy ? 'job-in-progress' : null);
+    if (cause !== null) {
+      this.failed(db, 'differential', t, cause);
+      return;
+    }
+    db.busy = true;
+    const bytes = db.differentialSize(t);
+    db.pointStarted(t);
+    this.trace('sql-differential', db, { bytes });
+    this.send(new Job(this, db, t, this.world.origin + t, null, db.latest), bytes);
+  }
+
+  private send(job: Job, bytes: number): void {
+    new VaultTransfer(job, bytes, this.vault.link, OPTIONS).begin(this.world.sim, this.tasks);
+  }
+
+  private failed(db: SqlDb, type: 'full' | 'differential', t: number, cause: FailureCause): void {
+    this.group.failed(type, cause);
+    this.signals?.jobFailed(db.id, this.vault.spec.name, t, cause, SQL_DATASOURCE);
+    this.trace(`sql-${type}-failed`, db, { cause });
+  }
+
+  /** A full or differential is in the vault (its task released). */
+  landed(job: Job, transfer: VaultTransfer): void {
+    const now = this.now;
+    const db = job.db;
+    db.busy = false;
+    this.vault.ledger.countLoose(now, 'standard', transfer.size, this.id);
+    if (job.full !== null) db.fullLanded(job.full, now, job.slotEpoch);
+    else db.differentialLanded(job.takenAt, transfer.size, now, job.base!);
+    if (Number.isNaN(this.protectedFrom)) this.protectedFrom = now;
+    const type = job.full !== null ? 'full' : 'differential';
+    this.group.succeeded(type);
+    this.group.stats.transfer(now - transfer.started, transfer.size);
+    this.signals?.jobCompleted(db.id, this.vault.spec.name, now, now - job.takenAt, SQL_DATASOURCE);
+  }
+
+  // A log slot while watched: whether the VM was down, and each database's log job reported.
+  private logTick(t: number): void {
+    const cause = this.blocked(t);
+    this.lastTick = t;
+    if (cause !== null) {
+      this.blockedAt.push(t);
+      this.blockedCause.push(cause);
+    }
+    if (this.signals === null && this.world.trace === null) return;
+    const vault = this.vault.spec.name;
+    for (const db of this.dbs) {
+      if (!db.logs) continue;
+      const log = db.logAt(t, this);
+      if (log === null) continue;
+      if (log.cause !== null) this.signals?.jobFailed(db.id, vault, t, log.cause, SQL_DATASOURCE);
+      else this.signals?.jobCompleted(db.id, vault, t + log.duration, log.duration, SQL_DATASOURCE);
+      this.trace('sql-log', db, { bytes: log.bytes, ...(log.cause === null ? {} : { cause: log.cause }) });
+    }
+  }
+
+  /** Why the VM could not back up at log slot t: as recorded at the slot, or (not yet reached) as it stands. */
+  causeAt(t: number): FailureCause | null {
+    if (t > this.lastTick) return this.watched ? this.blocked(t) : null;
+    let lo = 0;
+    let hi = this.blockedAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.blockedAt[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.blockedAt[lo] === t ? this.blockedCause[lo] : null;
+  }
+
+  /** Daily round: the day's log backups filed, retention applied, fulls archived, samples taken. */
+  cleanup(now: number): void {
+    const ledger = this.vault.ledger;
+    const delta: TierDelta = { standard: 0, archive: 0 };
+    for (const db of this.dbs) {
+      delta.standard += db.decideLogs(now, this.watched ? this : null);
+      const d = db.expire(now);
+      delta.standard += d.standard;
+      db.releaseFulls(now, delta, (p) => ledger.looseArchiveLeft(now, this.id, p.id, p.bytes, p.archivedAt));
+      db.archive(now, delta);
+    }
+    if (delta.standard !== 0) ledger.countLoose(now, 'standard', delta.standard, this.id);
+    if (delta.archive !== 0) ledger.countLoose(now, 'archive', delta.archive, this.id);
+    this.sample(now);
+  }
+
+  private sample(now: number): void {
+    let full = 0;
+    let fullBytes = 0;
+    let archive = 0;
+    let archiveBytes = 0;
+    let diff = 0;
+    let diffBytes = 0;
+    let logs = 0;
+    let logBytes = 0;
+    for (const db of this.dbs) {
+      full += db.live.full;
+      fullBytes += db.live.fullBytes;
+      archive += db.live.archive;
+      archiveBytes += db.live.archiveBytes;
+      diff += db.live.diff;
+      diffBytes += db.live.diffBytes;
+      logs += db.logCount;
+      logBytes += db.logBytes;
+    }
+    const g = this.group;
+    g.addDay(now, 'full', full, fullBytes);
+    g.addDay(now, 'differential', diff, diffBytes);
+    g.addDay(now, 'log', logs, logBytes);
+    g.addDay(now, 'archive', archive, archiveBytes);
+  }
+
+  /** Live recovery points: fulls, differentials and logs in the vault; archived fulls; GFS memberships of fulls. */
+  points(): ItemPoints {
+    const sum = { snapshot: 0, vault: 0, archive: 0, daily: 0, weekly: 0, monthly: 0, yearly: 0, onDemand: 0 };
+    this.addPointsTo(sum);
+    return sum;
+  }
+
+  addPointsTo(sum: ItemPoints): void {
+    for (const db of this.dbs) {
+      sum.vault += db.live.full + db.live.diff + db.logCount;
+      sum.archive += db.live.archive;
+      sum.daily += db.tierCount(0);
+      sum.weekly += db.tierCount(1);
+      sum.monthly += db.tierCount(2);
+      sum.yearly += db.tierCount(3);
+    }
+  }
+
+  /** §12.7: the VM's databases' data, from the first backup in the vault; null for the VM's other items. */
+  protectedSize(now: number): number | null {
+    if (this.instanceSize === null || Number.isNaN(this.protectedFrom)) return null;
+    return this.instanceSize(now);
+  }
+
+  private trace(kind: string, db: SqlDb, detail: Record<string, number | string | boolean>): void {
+    this.world.trace?.({ t: this.now, kind, subject: db.id, detail });
+  }
+}

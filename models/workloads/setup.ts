@@ -1,0 +1,137 @@
+// Wires the workloads of issue 17 into a run: SQL Server in Azure VMs (models/sql), Azure
+// file shares (models/files) and MABS/DPM servers (models/dpm). Each protected item joins
+// its vault's items (the daily round visits it) and a job group (`sql:<policy>`,
+// `files:<policy>`, `dpm:<server group>`), and its bytes count in its vault's ledger under
+// that group's part (billing by policy). Nothing here is built for a scenario without them.
+
+import { Pool } from '../../engine/pool.js';
+import type { Streams } from '../../engine/random.js';
+import { MS } from '../../engine/units.js';
+import { JobStats } from '../backup/stats.js';
+import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import type { BackupSignals } from '../monitor/signals.js';
+import type { JobKind } from '../results/types.js';
+import type { WorkloadKind, WorkloadsResult } from '../results/workloads.js';
+import type { Scenario } from '../scenario/types.js';
+import type { SqlDatabase } from '../scenario/workloads.js';
+import { SqlItem } from '../sql/item.js';
+import { SqlRecoveries } from '../sql/recovery.js';
+import { grownUsed } from '../workload/growth.js';
+import { WorkloadGroup } from './group.js';
+
+/** §12.4: DefaultBackupTasksThreshold, "20" (localized FAQ copies): concurrent backups per VM. */
+export const SQL_TASKS_PER_VM = 20;
+
+/** A run's job groups as simulate keeps them. */
+export type JobGroups = Map<string, { stats: JobStats; items: ProtectedItem[]; kind: JobKind }>;
+
+/** The workloads of a run, before and after the event loop. */
+export interface WorkloadsRun {
+  /** Reports the items' jobs to the monitor (Backup Health Events, jobs log, built-in alerts). */
+  observe(signals: BackupSignals): void;
+  /** Schedules the items' first events; call once world.eagerStarts is set. */
+  start(): void;
+  /** The results once the run has ended (`days`: its daily rounds). */
+  finish(days: number): WorkloadsResult;
+}
+
+// SQL databases grouped by (VM, policy), in scenario order: one protected item each.
+function sqlItemsOf(dbs: readonly SqlDatabase[]): { vm: string; policy: string; dbs: SqlDatabase[] }[] {
+  const out = new Map<string, { vm: string; policy: string; dbs: SqlDatabase[] }>();
+  for (const db of dbs) {
+    const key = `${db.vm}/sql/${db.policy}`;
+    const entry = out.get(key);
+    if (entry === undefined) out.set(key, { vm: db.vm, policy: db.policy, dbs: [db] });
+    else entry.dbs.push(db);
+  }
+  return [...out.values()];
+}
+
+/**
+ * The ledger parts the workloads add (after the Azure VM policies and MARS groups): per
+ * vault, each item id and its part (`sql:<policy>`, …), and the parts' order.
+ */
+export function workloadParts(scenario: Scenario): { order: string[]; members: [string, string, string][] } {
+  const w = scenario.workloads;
+  const members: [string, string, string][] = [];
+  for (const g of sqlItemsOf(w.sqlDatabases))
+    members.push([g.dbs[0].vault, `${g.vm}/sql/${g.policy}`, `sql:${g.policy}`]);
+  return {
+    order: w.sqlPolicies.map((p) => `sql:${p.name}`),
+    members,
+  };
+}
+
+/** Builds every workload item of the scenario, adds it to its vault and job group. */
+export function setupWorkloads(
+  world: World,
+  scenario: Scenario,
+  vaults: ReadonlyMap<string, VaultRuntime>,
+  groups: JobGroups,
+  seed: number,
+): WorkloadsRun {
+  const w = scenario.workloads;
+  const byGroup = new Map<string, WorkloadGroup>();
+  const groupOf = (kind: WorkloadKind, name: string): WorkloadGroup => {
+    let g = byGroup.get(name);
+    if (g === undefined) {
+      const stats = new JobStats();
+      groups.set(name, { stats, items: [], kind });
+      g = new WorkloadGroup(kind, name, stats);
+      byGroup.set(name, g);
+    }
+    return g;
+  };
+  const add = (item: ProtectedItem, vault: VaultRuntime, group: WorkloadGroup) => {
+    vault.items.push(item);
+    groups.get(group.name)!.items.push(item);
+  };
+  // SQL: a VM's databases share its backup tasks; its first item bills the SQL Server (§12.7).
+  const sqlPolicies = new Map(w.sqlPolicies.map((p) => [p.name, p]));
+  const sqlItems: SqlItem[] = [];
+  for (const p of w.sqlPolicies)
+    if (w.sqlDatabases.some((db) => db.policy === p.name)) groupOf('sql', `sql:${p.name}`);
+  const tasks = new Map<string, Pool>();
+  const billed = new Set<string>();
+  for (const g of sqlItemsOf(w.sqlDatabases)) {
+    const vault = vaults.get(g.dbs[0].vault)!;
+    let pool = tasks.get(g.vm);
+    if (pool === undefined) {
+      pool = new Pool(world.sim, { name: `sql/${g.vm}/tasks`, slots: SQL_TASKS_PER_VM, handoff: true });
+      tasks.set(g.vm, pool);
+    }
+    const onVm = w.sqlDatabases.filter((db) => db.vm === g.vm);
+    const size = billed.has(g.vm)
+      ? null
+      : (t: number) => onVm.reduce((sum, db) => sum + grownUsed(db.size, db.growth, Number.POSITIVE_INFINITY, t), 0);
+    billed.add(g.vm);
+    const group = groupOf('sql', `sql:${g.policy}`);
+    const item = new SqlItem(world, g.vm, sqlPolicies.get(g.policy)!, g.dbs, vault, pool, group, size);
+    add(item, vault, group);
+    sqlItems.push(item);
+  }
+  const sqlRecoveries =
+    sqlItems.length > 0 && scenario.faults.length > 0
+      ? new SqlRecoveries(world.sim, scenario, seed, world.streams as Streams)
+      : null;
+  return {
+    observe(signals) {
+      for (const item of sqlItems) item.observe(signals);
+    },
+    start() {
+      for (const item of sqlItems) item.start();
+      sqlRecoveries?.start(sqlItems);
+    },
+    finish(days) {
+      return {
+        groups: [...byGroup.values()].map((g) => g.result(days)),
+        sqlRecoveries: sqlRecoveries?.results ?? [],
+        fileRestores: [],
+        servers: [],
+      };
+    },
+  };
+}
+
+/** The run's count of daily rounds (the workloads' per-day series are this long). */
+export const roundsOf = (duration: number): number => Math.ceil(duration / MS.day);
