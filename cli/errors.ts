@@ -23,6 +23,27 @@ export class InputError extends Error {
   override readonly name = 'InputError';
 }
 
+/**
+ * A file or folder vaultsim could not read or write (a full disk, a read-only folder, a
+ * directory where a file should go): bad input (exit 2), named by the path as the user
+ * typed it and the system's reason, never a stack trace.
+ */
+export class IoError extends InputError {
+  /** `action` is what failed ("write", "create", …), `shown` the path as the user sees it. */
+  constructor(action: string, shown: string, cause: unknown) {
+    super(`cannot ${action} ${shown}: ${ioReason(cause)}.`);
+  }
+}
+
+/** The system's reason for a failed file operation, as "no space left on device (ENOSPC)". */
+export function ioReason(error: unknown): string {
+  const e = error as Partial<NodeJS.ErrnoException> | null;
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  // Node words a system error "ENOSPC: no space left on device, write"; keep the middle.
+  const said = /^[A-Z0-9_]+: ([^,]+)/.exec(message)?.[1] ?? message;
+  return typeof e?.code === 'string' && said !== e.code ? `${said} (${e.code})` : said;
+}
+
 /** A run whose objectives were not met; the command has already printed the evidence. */
 export class ObjectiveFailedError extends Error {
   override readonly name = 'ObjectiveFailedError';
@@ -46,6 +67,13 @@ export function reportError(error: unknown, stderr: ErrorSink): number {
   if (error instanceof ObjectiveFailedError) {
     stderr.write(`vaultsim: ${error.message}\n`);
     return EXIT.objectiveFailed;
+  }
+  // A system error that escaped a command (it has a syscall and a path) is still a file the
+  // user can fix, not a bug: exit 2 with the path and the reason (issue 21).
+  const sys = error as Partial<NodeJS.ErrnoException> | null;
+  if (typeof sys?.syscall === 'string' && typeof sys.code === 'string' && typeof sys.path === 'string') {
+    stderr.write(`vaultsim: ${new IoError(sys.syscall, sys.path, error).message}\n`);
+    return EXIT.badInput;
   }
   const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
   const bugs = packageInfo()?.bugs;

@@ -1,4 +1,4 @@
-// Option parsers for compare, sweep and merge; a rejection becomes commander's usage error (exit 2).
+// Option parsers for run, compare, sweep and merge; a rejection becomes commander's usage error (exit 2).
 
 import { InvalidArgumentError } from 'commander';
 
@@ -37,26 +37,14 @@ export function parseCompareFormat(value: string): 'text' | 'md' | 'html' {
   throw new InvalidArgumentError('--format takes text, md or html.');
 }
 
-/** Whether progress may be drawn on this stream: only on a terminal. */
-export const isTerminal = (stream: unknown): boolean =>
-  typeof stream === 'object' && stream !== null && (stream as { isTTY?: unknown }).isTTY === true;
-
-/** A one-line progress display on a terminal ("\r"-rewritten); silent elsewhere. */
-export function progressLine(
-  stream: { write(text: string): unknown },
-  label: string,
-): { update(done: number, total: number): void; end(): void } {
-  if (!isTerminal(stream)) return { update: () => {}, end: () => {} };
-  let shown = false;
-  return {
-    update(done, total) {
-      shown = true;
-      stream.write(`\r${label}: ${done}/${total} replications`);
-    },
-    end() {
-      if (shown) stream.write('\r\x1b[2K');
-    },
-  };
+/** `--max-work N|off`: the work budget in estimated events (cli/budget.ts), or off: no budget checks. */
+export function parseMaxWork(value: string): number | 'off' {
+  const text = value.trim().toLowerCase();
+  if (text === 'off') return 'off';
+  const n = Number(text);
+  if (text === '' || !Number.isFinite(n) || n < 1)
+    throw new InvalidArgumentError('--max-work takes a number of work units, e.g. 2e9, or off.');
+  return n;
 }
 
 /** The report formats `vaultsim run --format` writes, each as files in --out. */

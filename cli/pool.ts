@@ -35,15 +35,40 @@ export async function replicate(
   task: ReplicationTask,
   opts: PoolOptions,
 ): Promise<Replication[]> {
-  const total = task.indices.length;
+  const { indices, ...rest } = task;
+  const from = indices[0] ?? 0;
+  if (indices.some((index, k) => index !== from + k)) throw new Error('replicate takes contiguous indices');
+  const out: Replication[] = [];
+  await replicateStream(source, { ...rest, from, to: from + indices.length }, opts, (r) => out.push(r));
+  return out;
+}
+
+/** Replications [from, to) with a task's seed rule: a range, so a sweep of 10⁷ holds no list of indices. */
+export type ReplicationRange = Omit<ReplicationTask, 'indices'> & { from: number; to: number };
+
+/**
+ * Runs the task's replications and hands each to `consume` as soon as every earlier one
+ * has been handed over, so a caller that aggregates as they come (a sweep) holds only the
+ * chunks in flight, never all N (issue 21). A few chunks per worker are in flight at once.
+ */
+export async function replicateStream(
+  source: ScenarioSource,
+  range: ReplicationRange,
+  opts: PoolOptions,
+  consume: (r: Replication) => void,
+): Promise<void> {
+  const { from, to, ...task } = range;
+  const total = to - from;
   const workers = Math.min(opts.workers, total);
+  let done = 0;
   if (workers <= 1) {
-    const out: Replication[] = [];
-    for (const index of task.indices) {
-      out.push(...runReplications(source.scenarios, { ...task, indices: [index] }));
-      opts.onProgress?.(out.length, total);
+    for (let index = from; index < to; index++) {
+      for (const r of runReplications(source.scenarios, { ...task, indices: [index] })) consume(r);
+      opts.onProgress?.(++done, total);
+      // Let timers run (the progress line redraws every second) between replications.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    return out;
+    return;
   }
   const pool = new Tinypool({
     filename: workerFilename(),
@@ -56,18 +81,30 @@ export async function replicate(
     resourceLimits: { maxYoungGenerationSizeMb: 96 },
     workerData: { scenarios: source.scenarios } satisfies WorkerData,
   });
-  let done = 0;
+  const size = chunkSize(total, workers);
+  const chunks = Math.ceil(total / size);
+  const finished = new Map<number, Replication[]>();
+  let next = 0;
+  let emitted = 0;
   try {
-    const chunks = chunk(task.indices, chunkSize(total, workers));
-    const results = await Promise.all(
-      chunks.map(async (indices) => {
+    // Each lane takes the next chunk when its last one is done: 4 lanes a worker keep the
+    // threads busy while the chunks waiting to be handed over stay few.
+    const lane = async () => {
+      while (next < chunks) {
+        const k = next++;
+        const first = from + k * size;
+        const indices = Array.from({ length: Math.min(size, to - first) }, (_, i) => first + i);
         const reps = (await pool.run({ ...task, indices } satisfies ReplicationTask)) as Replication[];
+        finished.set(k, reps);
         done += reps.length;
         opts.onProgress?.(done, total);
-        return reps;
-      }),
-    );
-    return results.flat();
+        for (let ready = finished.get(emitted); ready !== undefined; ready = finished.get(emitted)) {
+          finished.delete(emitted++);
+          for (const r of ready) consume(r);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(chunks, workers * 4) }, lane));
   } finally {
     await pool.destroy();
   }
@@ -77,12 +114,6 @@ export async function replicate(
 // 16 per worker, at most 50 replications each.
 const chunkSize = (total: number, workers: number) =>
   Math.max(1, Math.min(50, Math.ceil(total / (workers * 16))));
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** The worker module tinypool loads: the built sibling, or worker.ts through tsx when running from source. */
 function workerFilename(): string {

@@ -13,7 +13,7 @@ import { parseThreshold, type Threshold } from '../bench/thresholds.js';
 import { COST_DIMENSIONS, METERS } from '../models/pricing/types.js';
 import type { BenchOptions } from './commands/bench.js';
 import type { CompareOptions } from './commands/compare.js';
-import type { ExplainCostOptions } from './commands/explain.js';
+import type { ExplainCostOptions, ExplainRunOptions, ExplainVmOptions } from './commands/explain.js';
 import type { MergeOptions } from './commands/merge.js';
 import type { RunOptions } from './commands/run.js';
 import type { SweepOptions } from './commands/sweep.js';
@@ -201,10 +201,10 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       exit(testAlertFiles(files, opts, io).code);
     });
 
-  // explain (issue 13): the reasons behind a figure; issue 15 adds further topics beside `cost`.
+  // explain (issues 13, 15): the reasons behind a figure or a verdict of a run.
   const explain = program
     .command('explain')
-    .description('show the reasons behind a figure of a run (topics: cost)');
+    .description('show the reasons behind a figure or a verdict of a run (topics: cost, rpo, rto, points, alert)');
   explain
     .command('cost')
     .description(
@@ -221,6 +221,49 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .action(async (file: string, opts: ExplainCostOptions) => {
       const { explainCostFile } = await import('./commands/explain.js');
       exit(explainCostFile(file, opts, io).code);
+    });
+  // The topics of issue 15, each a run of the scenario watching what it needs.
+  const topic = (name: string, description: string, json: string) =>
+    explain
+      .command(name)
+      .description(description)
+      .argument('<file>', 'scenario YAML file')
+      .option('--variant <name>', 'explain this run: base (the default) or a variant name')
+      .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
+      .option('--json', `print ${json} as JSON`);
+  topic(
+    'rpo',
+    "a VM's worst data-loss window by the schedule (the points that bound it, why none between was usable) and each incident's loss",
+    '{ vm, worstSeconds, guaranteed, incidents }',
+  )
+    .requiredOption('--vm <id>', 'the VM')
+    .action(async (file: string, opts: ExplainVmOptions) => {
+      const { explainRpoFile } = await import('./commands/explain.js');
+      exit(explainRpoFile(file, opts, io).code);
+    });
+  topic('rto', "the phases of a VM's recovery in an incident and what each waited for", '{ vm, incident, phases, guaranteed }')
+    .requiredOption('--vm <id>', 'the VM')
+    .option('--incident <id>', "the incident, like region-outage-1 (default: the VM's longest recovery)")
+    .action(async (file: string, opts: ExplainVmOptions) => {
+      const { explainRtoFile } = await import('./commands/explain.js');
+      exit(explainRtoFile(file, opts, io).code);
+    });
+  topic(
+    'points',
+    'each recovery point a VM holds, the tiers keeping it and until when, its snapshots and Site Recovery points',
+    '{ held: { backup, replication } }',
+  )
+    .requiredOption('--vm <id>', 'the VM')
+    .option('--at <instant>', 'when: 2026-03-01T12:00:00Z, or a duration from the start like 200d (default: the end)')
+    .action(async (file: string, opts: ExplainVmOptions) => {
+      const { explainPointsFile } = await import('./commands/explain.js');
+      exit(explainPointsFile(file, opts, io).code);
+    });
+  topic('alert', "the evaluations that fired or resolved an alert rule and the samples each saw", '{ rule, firings, evaluations }')
+    .argument('<rule>', 'the alert rule (or built-in alert) name')
+    .action(async (file: string, rule: string, opts: ExplainRunOptions) => {
+      const { explainAlertFile } = await import('./commands/explain.js');
+      exit(explainAlertFile(file, rule, opts, io).code);
     });
 
   program

@@ -1,7 +1,8 @@
 // A progress bar on stderr for long runs. The models only report the fraction done
 // (SimulateOptions.onProgress, once per simulated day); the CLI decides whether anyone
 // should see it: only on a terminal, not with --quiet, and only once a run has taken more
-// than a second, so short runs and piped or CI output never show a bar.
+// than a second, so short runs and piped or CI output never show a bar. The ETA is the
+// time so far scaled by what is left (issue 21: never NaN or ∞; "…" until there is a rate).
 
 import { createRequire } from 'node:module';
 
@@ -33,11 +34,28 @@ export interface ProgressOptions {
   makeBar?: (stream: ProgressStream, label: string) => Bar;
 }
 
-/** The part of a cli-progress bar the reporter uses. */
+/** The part of a cli-progress bar the reporter uses; `payload.eta` fills the bar's ETA. */
 export interface Bar {
-  start(total: number, value: number): void;
-  update(value: number): void;
+  start(total: number, value: number, payload?: { eta: string }): void;
+  update(value: number, payload?: { eta: string }): void;
   stop(): void;
+}
+
+/** "ETA 2m 05s" for a task `fraction` done after `elapsedMs`; "ETA …" before any rate is known. */
+export function etaText(elapsedMs: number, fraction: number): string {
+  if (!(fraction > 0) || !(elapsedMs > 0) || !Number.isFinite(elapsedMs)) return 'ETA …';
+  if (fraction >= 1) return 'ETA 0s';
+  return `ETA ${formatDuration((elapsedMs * (1 - fraction)) / fraction)}`;
+}
+
+/** A wall-clock duration as people read it: "12s", "3m 05s", "2h 07m", "3d 04h". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
+  if (s < 86_400) return `${Math.floor(s / 3600)}h ${pad(Math.floor(s / 60) % 60)}m`;
+  return `${Math.floor(s / 86_400)}d ${pad(Math.floor(s / 3600) % 24)}h`;
 }
 
 const SILENT: Progress = { update: () => {}, stop: () => {} };
@@ -56,14 +74,16 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions)
   return {
     update(fraction) {
       if (stopped) return;
-      const value = Math.round(Math.min(1, Math.max(0, fraction)) * TOTAL);
+      const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+      const value = Math.round(clamped * TOTAL);
+      const elapsed = now() - started;
       if (bar === null) {
-        if (now() - started < delay || value >= TOTAL) return;
+        if (elapsed < delay || value >= TOTAL) return;
         bar = makeBar(stream, options.label);
-        bar.start(TOTAL, value);
+        bar.start(TOTAL, value, { eta: etaText(elapsed, clamped) });
         return;
       }
-      bar.update(value);
+      bar.update(value, { eta: etaText(elapsed, clamped) });
     },
     stop() {
       if (stopped) return;
@@ -79,7 +99,7 @@ function defaultBar(stream: ProgressStream, label: string): Bar {
   return new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WritableStream,
-      format: `${label} [{bar}] {percentage}% | ETA {eta_formatted}`,
+      format: `${label} [{bar}] {percentage}% | {eta}`,
       barsize: 30,
       clearOnComplete: true,
       hideCursor: false,
@@ -88,4 +108,51 @@ function defaultBar(stream: ProgressStream, label: string): Bar {
     },
     cliProgress.Presets.shades_classic,
   );
+}
+
+/** A one-line replication counter on a terminal ("\r"-rewritten, erased at the end); silent elsewhere. */
+export interface ReplicationProgress {
+  update(done: number, total: number): void;
+  end(): void;
+}
+
+/**
+ * Replication progress for compare and sweep: `label: 57/1,000 replications (5.7%), ETA 2m 10s`.
+ * It is drawn within a second of starting and redrawn every second, so a sweep whose first
+ * replications are slow still shows it is alive; `now` is the clock (tests inject one).
+ */
+export function replicationProgress(
+  stream: ProgressStream,
+  label: string,
+  now: () => number = Date.now,
+): ReplicationProgress {
+  if (stream.isTTY !== true) return { update: () => {}, end: () => {} };
+  const started = now();
+  let done = 0;
+  let total = 0;
+  let shown = false;
+  let drawn = Number.NEGATIVE_INFINITY;
+  const draw = () => {
+    shown = true;
+    drawn = now();
+    const fraction = total > 0 ? done / total : 0;
+    const percent = total > 0 ? ` (${(fraction * 100).toFixed(1)}%)` : '';
+    stream.write(`\r\x1b[2K${label}: ${done}/${total} replications${percent}, ${etaText(now() - started, fraction)}`);
+  };
+  // unref: the timer never keeps the process alive on its own.
+  const timer = setInterval(draw, 1000);
+  timer.unref();
+  return {
+    update(d, t) {
+      done = d;
+      total = t;
+      // At most ten draws a second, however fast replications finish.
+      const t = now();
+      if (t - started >= 1000 && t - drawn >= 100) draw();
+    },
+    end() {
+      clearInterval(timer);
+      if (shown) stream.write('\r\x1b[2K');
+    },
+  };
 }

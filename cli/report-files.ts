@@ -1,22 +1,21 @@
 // `vaultsim run --format html,md,svg,png`: the report files written into --out. Charts
 // and documents are planned by reports/ (pure, except reading the vega libraries from
-// node_modules for the HTML); this module only picks, renders and writes.
+// node_modules for the HTML); this module only picks, renders and hands each file to the
+// output folder, which writes it under a temporary name until the run commits (issue 21).
 
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../models/results/types.js';
 import type { ChartOptions } from '../reports/charts/index.js';
 import type { ReportImage } from '../reports/markdown.js';
 import type { ReportMeta } from '../reports/sections.js';
-import { InputError } from './errors.js';
 import type { ReportFormat } from './options.js';
 
 export { parseReportFormats, REPORT_FORMATS, type ReportFormat } from './options.js';
 
-/** Where report files go: the directory as the user typed it and as an absolute path. */
+/** Where report files go: the folder as the user typed it, and how a file is written into it. */
 export interface OutDir {
   shown: string;
-  abs: string;
+  write(name: string, data: string | Uint8Array): void;
 }
 
 /** Writes the report files of `formats` into `out`, saying so on `stderr` (one line per format); `charts` picks what charts show. */
@@ -38,14 +37,7 @@ export async function writeReports(
       import('../reports/render.js'),
     ]);
   const charts = buildCharts(results, chartOptions);
-  const write = (name: string, data: string | Uint8Array) => {
-    try {
-      writeFileSync(join(out.abs, name), data);
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      throw new InputError(`cannot write ${join(out.shown, name)}: ${e.code ?? e.message}.`);
-    }
-  };
+  const write = (name: string, data: string | Uint8Array) => out.write(name, data);
   // report.md shows the images written beside it (SVG when both are), if any.
   const imageFormat = formats.includes('svg') ? 'svg' : formats.includes('png') ? 'png' : null;
   // Every chart is rendered to SVG once; PNG rasterises that SVG (issue 16).

@@ -16,6 +16,7 @@ import {
   round,
 } from './format.js';
 import { operationTables } from './sections-operations.js';
+import { workloadTables } from './sections-workloads.js';
 
 /** One table of a report: a title, right- or left-aligned columns, text cells. */
 export interface ReportTable {
@@ -57,6 +58,7 @@ export function reportSections(results: readonly RunResult[]): ReportSection[] {
     { heading: 'Objectives', tables: results.flatMap(objectives) },
     { heading: 'Alerts', tables: results.flatMap(alerts) },
     { heading: 'Operations', tables: results.flatMap(operationTables) },
+    { heading: 'Workloads', tables: results.flatMap(workloadTables) },
   ];
   return sections.filter((s) => s.tables.length > 0);
 }

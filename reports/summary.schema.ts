@@ -7,12 +7,13 @@ import { int, type JsonSchema, list, nullable, num, obj, ref, str, withOptional 
 import { ALERTS_SCHEMA } from './summary-alerts.js';
 import { DR_SCHEMA, OBJECTIVES_SCHEMA } from './summary-dr.schema.js';
 import { OPERATIONS_SCHEMA } from './summary-operations.js';
+import { WORKLOADS_SCHEMA } from './summary-workloads.js';
 
 /** A JSON Schema node. */
 export type { JsonSchema } from './schema-nodes.js';
 
 /** The `$id` of the summary schema; its version is the summary's schemaVersion. */
-export const SUMMARY_SCHEMA_ID = 'https://vaultsim.dev/schema/summary/v1.json';
+export const SUMMARY_SCHEMA_ID = 'https://vaultsim.dev/schema/summary/v2.json';
 
 const bytes = (what: string) => int(`Bytes ${what}.`);
 
@@ -83,7 +84,11 @@ const VAULT = obj('One Recovery Services vault at the end of the run.', {
 
 const JOB = obj('Backup jobs of one policy (or one group of MARS servers).', {
   policy: str('Policy name.'),
-  kind: { description: 'What the jobs protect.', enum: ['azure-vm', 'mars'] },
+  kind: {
+    description:
+      'What the jobs protect: Azure VMs, MARS servers, SQL databases in Azure VMs, Azure file shares, MABS/DPM machines.',
+    enum: ['azure-vm', 'mars', 'sql', 'files', 'dpm'],
+  },
   items: int('Protected items using the policy.'),
   scheduled: int('Jobs the schedule started.'),
   attempts: int('Job attempts, retries included.'),
@@ -209,8 +214,8 @@ const RUN_FIELDS = obj('One run: the base scenario or a variant.', {
   alerts: ALERTS_SCHEMA,
 });
 
-// A run has `operations` only when its scenario has some (issue 14).
-const RUN = withOptional(RUN_FIELDS, { operations: OPERATIONS_SCHEMA });
+// A run has `operations` only when its scenario has some (issue 14), `workloads` likewise (issue 17).
+const RUN = withOptional(RUN_FIELDS, { operations: OPERATIONS_SCHEMA, workloads: WORKLOADS_SCHEMA });
 
 /** JSON Schema of summary.json (draft 2020-12); every property carries a description. */
 export const SUMMARY_SCHEMA: JsonSchema = {
@@ -218,7 +223,7 @@ export const SUMMARY_SCHEMA: JsonSchema = {
   $id: SUMMARY_SCHEMA_ID,
   title: 'vaultsim run summary',
   ...obj('What `vaultsim run` produced for a scenario: one entry per run (base, then variants).', {
-    schemaVersion: { description: 'Version of this format; changes when it breaks.', const: 1 },
+    schemaVersion: { description: 'Version of this format; changes when it breaks.', const: 2 },
     tool: obj('The program that wrote the summary.', {
       name: { description: 'Always "vaultsim".', const: 'vaultsim' },
       version: str("vaultsim's version."),

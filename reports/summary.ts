@@ -21,9 +21,10 @@ import { scenarioFileName } from './scenario-file.js';
 import { summariseAlerts } from './summary-alerts.js';
 import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
 import { summariseOperations } from './summary-operations.js';
+import { type SummaryWorkloads, summariseWorkloads } from './summary-workloads.js';
 
 /** The summary's format version, as in its schema's `$id`. */
-export const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 /** One meter's line in a summary: amount in cents, quantity to 3 decimals. */
 export interface SummaryMeter {
@@ -103,6 +104,8 @@ export interface SummaryRun {
   alerts: AlertsResult | null;
   /** Operations log, security alerts and what survived an attack; only when the scenario has operations. */
   operations?: OperationsResult;
+  /** SQL databases, file shares, MABS/DPM servers (issue 17); only when the scenario has any. */
+  workloads?: SummaryWorkloads;
 }
 
 /** The summary.json object. */
@@ -159,6 +162,7 @@ function summariseRun(r: RunResult): SummaryRun {
     objectives: summariseObjectives(r.objectives),
     alerts: summariseAlerts(r.alerts),
     ...(r.operations === undefined ? {} : { operations: summariseOperations(r.operations) }),
+    ...(r.workloads === undefined ? {} : { workloads: summariseWorkloads(r.workloads) }),
   };
 }
 

@@ -18,6 +18,7 @@ import type { Summary, SummaryRun } from './summary.js';
 import { alertLines } from './table-alerts.js';
 import { drLines } from './table-dr.js';
 import { operationLines } from './table-operations.js';
+import { workloadLines } from './table-workloads.js';
 
 /** Widest line the table prints. */
 export const MAX_WIDTH = 100;
@@ -52,6 +53,7 @@ export function renderTable(summary: Summary): string {
     ...drLines(runs),
     ...alertLines(runs),
     ...operationLines(runs),
+    ...workloadLines(runs),
   ];
   return `${[head, '', ...body].join('\n')}\n`;
 }

@@ -19,7 +19,6 @@ import { junitXml } from '../../reports/junit.js';
 import { passRateSuites } from '../../reports/rate-verdicts.js';
 import { buildPart } from '../../reports/sweep-part.js';
 import { EXIT } from '../errors.js';
-import { progressLine } from '../options.js';
 import { writeOutput } from '../output.js';
 import { defaultWorkers, replicate } from '../pool.js';
 import { writeReports } from '../report-files.js';
@@ -63,7 +62,7 @@ export async function compareScenarioFile(
   const n = opts.replications;
 
   // 2. replicate
-  const progress = progressLine(io.stderr, 'compare');
+  const progress = replicationProgress(io.stderr, 'compare');
   const replications = await replicate(
     source,
     { indices: Array.from({ length: n }, (_, r) => r), seed, derive: n > 1, costBy: true },

@@ -16,6 +16,7 @@ import type { Scenario } from '../../models/scenario/types.js';
 import { simulate } from '../../models/simulate.js';
 import { alertsCsv } from '../../reports/alerts-csv.js';
 import { timeseriesCsv } from '../../reports/csv.js';
+import { hasWorkloadRows, workloadsCsv } from '../../reports/workloads-csv.js';
 import { costsCsv } from '../../reports/focus-csv.js';
 import { formatCount } from '../../reports/format.js';
 import { junitXml } from '../../reports/junit.js';
@@ -128,6 +129,8 @@ export async function runScenarioFile(
       ...(results.some((r) => r.alerts !== null)
         ? [['alerts.csv', alertsCsv(results)] as [string, string]]
         : []),
+      // issue 17: SQL databases, file shares, MABS/DPM points and bytes by type per day.
+      ...(hasWorkloadRows(results) ? [['workloads.csv', workloadsCsv(results)] as [string, string]] : []),
     ];
     for (const [name, text] of files) {
       writeFileSync(join(out.abs, name), text, 'utf8');

@@ -15,7 +15,6 @@ import { junitXml } from '../../reports/junit.js';
 import { aggregateSuites } from '../../reports/rate-verdicts.js';
 import { buildPart, mergeParts, type SweepPart, shardRange } from '../../reports/sweep-part.js';
 import { EXIT, InputError } from '../errors.js';
-import { progressLine } from '../options.js';
 import { writeOutput } from '../output.js';
 import { defaultWorkers, replicate } from '../pool.js';
 import { loadSource } from '../scenario-source.js';
@@ -74,7 +73,7 @@ export async function sweepScenarioFile(
   const { from, to } = shardRange(shard.index, shard.count, opts.replications);
 
   // 2. replicate
-  const progress = progressLine(
+  const progress = replicationProgress(
     io.stderr,
     opts.shard === undefined ? 'sweep' : `sweep shard ${shard.index}/${shard.count}`,
   );

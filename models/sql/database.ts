@@ -306,9 +306,10 @@ export class SqlDb {
   /**
    * Fulls whose own retention has lapsed go once nothing depends on them (§12.3: "retained
    * until the retention of the last log backup has expired"); the latest full stays while
-   * protection goes on. Archived ones may owe an early deletion (`left`).
+   * protection goes on. Each one released is told to `released` (an archived one may owe an
+   * early deletion).
    */
-  releaseFulls(now: number, delta: TierDelta, left: (p: FullPoint) => void): void {
+  releaseFulls(now: number, delta: TierDelta, released: (p: FullPoint) => void): void {
     let w = 0;
     for (let r = 0; r < this.fulls.length; r++) {
       const p = this.fulls[r];
@@ -327,8 +328,8 @@ export class SqlDb {
         this.live.archive--;
         this.live.archiveBytes -= p.bytes;
         delta.archive -= p.bytes;
-        left(p);
       }
+      released(p);
     }
     this.fulls.length = w;
   }

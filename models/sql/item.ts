@@ -219,7 +219,14 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
       delta.standard += db.decideLogs(now, this.watched ? this : null);
       const d = db.expire(now);
       delta.standard += d.standard;
-      db.releaseFulls(now, delta, (p) => ledger.looseArchiveLeft(now, this.id, p.id, p.bytes, p.archivedAt));
+      db.releaseFulls(now, delta, (p) => {
+        if (!Number.isNaN(p.archivedAt)) ledger.looseArchiveLeft(now, this.id, p.id, p.bytes, p.archivedAt);
+        if (this.world.trace !== null)
+          this.trace('sql-full-released', db, {
+            takenAt: p.takenAt,
+            keptBy: p.dependUntil > p.expiresAt ? 'dependent backups' : 'retention',
+          });
+      });
       db.archive(now, delta);
     }
     if (delta.standard !== 0) ledger.countLoose(now, 'standard', delta.standard, this.id);

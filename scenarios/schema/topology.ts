@@ -56,7 +56,7 @@ export const VAULTS: SchemaNode = {
       },
       softDelete: {
         description:
-          'Soft-delete retention for deleted backup data, 14d to 180d (default 14d, the first 14 days free), or false to disable.',
+          'Soft-delete retention for deleted backup data, 14d to 180d (default 14d; the last 14 days of the period are free), or false to disable.',
         'x-expected': 'durationOrFalse',
         anyOf: [{ $ref: '#/$defs/duration' }, { const: false }],
       },

@@ -6,6 +6,7 @@ import { MINIMAL } from './minimal.js';
 import { RANSOMWARE } from './ransomware.js';
 import { REGION_OUTAGE } from './region-outage.js';
 import { RETENTION_COMPARISON } from './retention-comparison.js';
+import { SQL_IN_VM } from './sql-in-vm.js';
 
 /**
  * The `$schema` the templates' first line names: where the shipped schema is when vaultsim
@@ -49,6 +50,13 @@ export const TEMPLATES: readonly Template[] = [
       'ransomware with backup deletion: an attacker meets soft delete, immutability and multi-user authorization',
     file: 'ransomware.ts',
     text: RANSOMWARE,
+  },
+  {
+    name: 'sql-in-vm',
+    description:
+      'SQL Server databases in Azure VMs: weekly fulls, daily differentials, 15-minute logs, point-in-time restore in an outage',
+    file: 'sql-in-vm.ts',
+    text: SQL_IN_VM,
   },
   {
     name: 'minimal',

@@ -221,7 +221,7 @@ describe('summary schema', () => {
   });
 
   it('has its $id and every field under any properties has a description', () => {
-    expect(SUMMARY_SCHEMA.$id).toBe('https://vaultsim.dev/schema/summary/v1.json');
+    expect(SUMMARY_SCHEMA.$id).toBe('https://vaultsim.dev/schema/summary/v2.json');
     expect(undescribed(SUMMARY_SCHEMA, '#')).toEqual([]);
   });
 

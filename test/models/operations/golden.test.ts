@@ -308,6 +308,27 @@ describe('multi-user authorization with a 2-hour approval', () => {
     expect(onDay(r, 23).softDeleted).toBe(0);
   });
 
+  it('traces the request, the approval and the outcome of each operation, and each security alert', () => {
+    const loaded = loadScenarioText(scenario(guard, attacks('admin')), 'golden.yaml');
+    if (!loaded.ok) throw new Error('invalid');
+    const records: { t: number; kind: string; subject: string; detail?: Record<string, unknown> }[] = [];
+    simulate(loaded.scenarios[0], { trace: (r) => records.push(r) });
+    const first = records
+      .filter((r) => r.kind.startsWith('operation') || r.kind === 'security-alert')
+      .slice(0, 3);
+    expect(first.map((r) => [r.t / 3_600_000, r.kind, r.subject])).toEqual([
+      [480, 'operation-pending', 'group app'], // day 20
+      [482, 'security-alert', 'app-001'], // approved 2 h later: Delete Backup Data
+      [482, 'operation', 'group app'],
+    ]);
+    expect(first[2].detail).toMatchObject({
+      operation: 'stopProtection',
+      actor: 'admin',
+      outcome: 'succeeded',
+      pointsDeleted: 20,
+    });
+  });
+
   it('an excluded operation needs no approval', () => {
     const r = run(
       scenario(
