@@ -39,10 +39,12 @@ export { type JunitCase, type JunitSuite, junitXml } from './reports/junit.js';
 export { renderMarkdown } from './reports/markdown.js';
 export { aggregateSuites, passRateSuites } from './reports/rate-verdicts.js';
 export { chartSvg, type ImageFile, type ImageFormat, renderImages, svgToPng } from './reports/render.js';
+export { type RunTable, tabulate } from './reports/run-table.js';
 export { buildSummary, type Summary } from './reports/summary.js';
 export {
   buildPart,
   mergeParts,
+  PartBuilder,
   type PartRun,
   parsePart,
   type Replication,

@@ -54,6 +54,7 @@ export function benchDr(vms: number, days: number): { results: BenchResult[]; ra
     {
       name: 'everything',
       pointChoice: 'latestProcessed',
+      afterOutage: null,
       groups: Array.from({ length: 10 }, (_, k) => ({
         vms: ids.slice(k * size, (k + 1) * size),
         manual: 0 as never,

@@ -17,6 +17,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fro
 import { basename, join, resolve } from 'node:path';
 import { AtomicFile, isTempName, writeFileAtomic } from './atomic-file.js';
 import { InputError, IoError } from './errors.js';
+import { printable } from './terminal-text.js';
 
 /** The manifest's file name in an output folder. */
 export const MANIFEST = '.vaultsim-manifest.json';
@@ -202,4 +203,11 @@ function alive(tempName: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The line saying which files of an earlier run a commit removed from `shown` (none: no line). */
+export function removedNote(shown: string, removed: readonly string[]): string[] {
+  if (removed.length === 0) return [];
+  const s = removed.length === 1 ? '' : 's';
+  return [`removed ${removed.length} file${s} of an earlier run from ${shown}: ${printable(removed.join(', '))}\n`];
 }

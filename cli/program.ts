@@ -19,7 +19,14 @@ import type { RunOptions } from './commands/run.js';
 import type { SweepOptions } from './commands/sweep.js';
 import type { TestAlertsOptions } from './commands/test-alerts.js';
 import { EXIT, reportError } from './errors.js';
-import { parseCompareFormat, parseFormat, parseRate, parseReportFormats, parseShard } from './options.js';
+import {
+  parseCompareFormat,
+  parseFormat,
+  parseMaxWork,
+  parseRate,
+  parseReportFormats,
+  parseShard,
+} from './options.js';
 import { packageInfo } from './package-info.js';
 
 /** Where the CLI writes and which directory relative paths start from. */
@@ -89,6 +96,11 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--seed <n>', "override the scenario's seed in every run", integer('--seed', 0, 4_294_967_295))
     .option('-o, --out <dir>', 'write summary.json, timeseries.csv and costs.csv here', 'vaultsim-out')
     .option('--no-out', 'write no files, only print')
+    .option(
+      '-f, --force',
+      'replace files in --out that no earlier vaultsim run wrote (see its .vaultsim-manifest.json)',
+    )
+    .addOption(maxWork())
     .option('--json', 'print the summary object (as in summary.json) instead of the table')
     .option('--trace', 'also write every model event to events.jsonl in the output directory')
     .option('--variant <name...>', 'run only these: base or variant names (put FILE first)')
@@ -130,6 +142,11 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       'text',
     )
     .option('-o, --out <dir>', 'directory for report.html with --format html', 'vaultsim-out')
+    .option(
+      '-f, --force',
+      'replace files in --out that no earlier vaultsim run wrote (see its .vaultsim-manifest.json)',
+    )
+    .addOption(maxWork())
     .option('--json', 'print the comparison object instead of the table')
     .option('--junit <path>', 'write JUnit XML: one test case per objective per run (for CI)')
     .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
@@ -158,6 +175,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('-o, --out <file>', 'write the part (with --shard) or the aggregate JSON here')
     .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
     .option('--variant <name...>', 'sweep only these: base or variant names (put FILE first)')
+    .addOption(maxWork())
     .addOption(minPassRate())
     .addOption(aggregateFormat())
     .option(
@@ -204,7 +222,9 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   // explain (issues 13, 15): the reasons behind a figure or a verdict of a run.
   const explain = program
     .command('explain')
-    .description('show the reasons behind a figure or a verdict of a run (topics: cost, rpo, rto, points, alert)');
+    .description(
+      'show the reasons behind a figure or a verdict of a run (topics: cost, rpo, rto, points, alert)',
+    );
   explain
     .command('cost')
     .description(
@@ -241,7 +261,11 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       const { explainRpoFile } = await import('./commands/explain.js');
       exit(explainRpoFile(file, opts, io).code);
     });
-  topic('rto', "the phases of a VM's recovery in an incident and what each waited for", '{ vm, incident, phases, guaranteed }')
+  topic(
+    'rto',
+    "the phases of a VM's recovery in an incident and what each waited for",
+    '{ vm, incident, phases, guaranteed }',
+  )
     .requiredOption('--vm <id>', 'the VM')
     .option('--incident <id>', "the incident, like region-outage-1 (default: the VM's longest recovery)")
     .action(async (file: string, opts: ExplainVmOptions) => {
@@ -254,12 +278,19 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     '{ held: { backup, replication } }',
   )
     .requiredOption('--vm <id>', 'the VM')
-    .option('--at <instant>', 'when: 2026-03-01T12:00:00Z, or a duration from the start like 200d (default: the end)')
+    .option(
+      '--at <instant>',
+      'when: 2026-03-01T12:00:00Z, or a duration from the start like 200d (default: the end)',
+    )
     .action(async (file: string, opts: ExplainVmOptions) => {
       const { explainPointsFile } = await import('./commands/explain.js');
       exit(explainPointsFile(file, opts, io).code);
     });
-  topic('alert', "the evaluations that fired or resolved an alert rule and the samples each saw", '{ rule, firings, evaluations }')
+  topic(
+    'alert',
+    'the evaluations that fired or resolved an alert rule and the samples each saw',
+    '{ rule, firings, evaluations }',
+  )
     .argument('<rule>', 'the alert rule (or built-in alert) name')
     .action(async (file: string, rule: string, opts: ExplainRunOptions) => {
       const { explainAlertFile } = await import('./commands/explain.js');
@@ -352,6 +383,13 @@ const minPassRate = () =>
     .default(1);
 const aggregateFormat = () =>
   new Option('--format <format>', 'text or md').argParser(parseFormat).default('text');
+
+// --max-work of run, compare and sweep: the work budget (cli/budget.ts).
+const maxWork = () =>
+  new Option(
+    '--max-work <n>',
+    'refuse (exit 2) work estimated above n events (default 1e9, about 1½ hours of one core); off: no budget or memory check',
+  ).argParser(parseMaxWork);
 
 // --cost-by of run: a cost dimension, checked by commander.
 const costBy = (description: string) =>

@@ -117,9 +117,10 @@ export interface ReplicationProgress {
 }
 
 /**
- * Replication progress for compare and sweep: `label: 57/1,000 replications (5.7%), ETA 2m 10s`.
- * It is drawn within a second of starting and redrawn every second, so a sweep whose first
- * replications are slow still shows it is alive; `now` is the clock (tests inject one).
+ * Replication progress for compare and sweep: `label: 57/1000 replications (5.7%), ETA 2m 10s`.
+ * It is drawn as replications finish and redrawn every second, so a sweep whose first
+ * replications are slow shows within a second that it is alive; `now` is the clock (tests
+ * inject one).
  */
 export function replicationProgress(
   stream: ProgressStream,
@@ -143,12 +144,11 @@ export function replicationProgress(
   const timer = setInterval(draw, 1000);
   timer.unref();
   return {
-    update(d, t) {
+    update(d, n) {
       done = d;
-      total = t;
-      // At most ten draws a second, however fast replications finish.
-      const t = now();
-      if (t - started >= 1000 && t - drawn >= 100) draw();
+      total = n;
+      // At most ten draws a second, however fast replications finish, and always the last.
+      if (n === d || now() - drawn >= 100) draw();
     },
     end() {
       clearInterval(timer);

@@ -13,7 +13,8 @@
 // job, 256 bytes per recovery point kept at peak. The fleet bench estimates 797 MiB
 // (measured 676 MiB peak RSS).
 
-import type { Policy, Retention, Scenario } from '../models/scenario/types.js';
+import type { Retention, Scenario, Schedule } from '../models/scenario/types.js';
+import type { Workloads } from '../models/scenario/workloads.js';
 
 const DAY = 86_400_000;
 const MiB = 2 ** 20;
@@ -70,7 +71,7 @@ export function estimateRun(s: Scenario): RunEstimate {
     if (vm.backup !== null && policy !== undefined) {
       const end = vm.backup.stop?.at ?? s.duration;
       const active = Math.max(0, end - vm.backup.from) / DAY;
-      const perDay = jobsPerDay(policy);
+      const perDay = jobsPerDay(policy.schedule);
       jobs += active * perDay + vm.backup.onDemand.length;
       const snapshots = Math.min(active * perDay, perDay * Math.ceil(policy.instantRestore / DAY) + 1);
       peakPoints += snapshots + keptPoints(policy.retention, active) + vm.backup.onDemand.length;
@@ -82,11 +83,14 @@ export function estimateRun(s: Scenario): RunEstimate {
     if (vm.replicate?.appConsistentEvery != null) jobs += days * (DAY / vm.replicate.appConsistentEvery);
   }
   for (const server of s.servers) {
-    const perDay = (server.schedule.times.length * server.schedule.days.length) / 7;
+    const perDay = server.schedule.times.length * onDays(server.schedule.days);
     jobs += days * perDay;
     peakPoints += keptPoints(server.retention, days);
   }
-  const items = s.vms.length + s.servers.length;
+  const other = workloadEstimate(s.workloads, days);
+  jobs += other.jobs;
+  peakPoints += other.peakPoints;
+  const items = s.vms.length + s.servers.length + other.items;
   const itemDays = items * days;
   const m = MEMORY_MODEL;
   return {
@@ -120,12 +124,47 @@ export function estimateWork(scenarios: readonly Scenario[], replications = 1, t
   };
 }
 
-// Scheduled backups a day: daily and weekly policies once on their days, hourly ones every
-// `every` within their window on their days.
-function jobsPerDay(p: Policy): number {
-  const onDays = p.schedule.days.length / 7;
-  if (p.schedule.frequency !== 'hourly' || p.schedule.every === null) return onDays;
-  return Math.max(1, Math.floor(p.schedule.window / p.schedule.every)) * onDays;
+// The share of days a weekday list runs on (an empty list: every day).
+const onDays = (days: readonly number[]) => (days.length === 0 ? 1 : days.length / 7);
+
+// Scheduled backups a day: daily and weekly schedules once on their days, hourly ones every
+// `every` within their window.
+function jobsPerDay(s: Schedule): number {
+  if (s.frequency !== 'hourly' || s.every === null) return onDays(s.days);
+  return Math.max(1, Math.floor(s.window / s.every)) * onDays(s.days);
+}
+
+// SQL databases (a full a day, and a log backup every `log.every`), file shares (as VMs) and
+// MABS/DPM machines (a disk sync every `sync`, online backups at their times), issue 17.
+function workloadEstimate(w: Workloads | undefined, days: number): { items: number; jobs: number; peakPoints: number } {
+  let items = 0;
+  let jobs = 0;
+  let peakPoints = 0;
+  if (w === undefined) return { items, jobs, peakPoints };
+  const sql = new Map(w.sqlPolicies.map((p) => [p.name, p]));
+  for (const db of w.sqlDatabases) {
+    const p = sql.get(db.policy);
+    items++;
+    if (p === undefined) continue;
+    const logs = p.log === null ? 0 : DAY / p.log.every;
+    jobs += days * (jobsPerDay(p.full) + logs);
+    peakPoints += keptPoints(p.retention, days) + (p.log === null ? 0 : p.log.retention / p.log.every);
+  }
+  const shares = new Map(w.fileSharePolicies.map((p) => [p.name, p]));
+  for (const share of w.fileShares) {
+    const p = shares.get(share.policy);
+    items++;
+    if (p === undefined) continue;
+    jobs += days * jobsPerDay(p.schedule);
+    peakPoints += keptPoints(p.retention, days) + (p.snapshotRetention ?? 0) / DAY;
+  }
+  for (const server of w.backupServers)
+    for (const g of server.protectionGroups) {
+      items += g.machines;
+      jobs += g.machines * days * (DAY / g.disk.sync + g.online.times.length);
+      peakPoints += g.machines * (g.disk.retention / g.disk.sync + keptPoints(g.online.retention, days));
+    }
+  return { items, jobs, peakPoints };
 }
 
 // Vault points kept at once by a GFS retention over `days` (one point a day reaches the

@@ -24,9 +24,10 @@ import {
 } from './backup/world.js';
 import { judgeObjectives } from './dr/objectives.js';
 import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
+import { type RelocateContext, relocatedId } from './dr/relocate.js';
 import { needsDr, setupDr } from './dr/setup.js';
-import { MarsBackup } from './mars/mars-backup.js';
 import { type Inspection, scheduleInspections } from './inspect.js';
+import { MarsBackup } from './mars/mars-backup.js';
 import type { AlertEvaluation } from './monitor/evidence.js';
 import type { Monitor } from './monitor/monitor.js';
 import { alertsResult } from './monitor/results.js';
@@ -135,8 +136,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     group.items.push(item);
     item.start();
   }
+  // A VM recovered in another region is backed up there when a vault is named (dr/relocate.ts).
+  const relocation: RelocateContext = { world, seed, vaults, policies, groups: stats, observe: null };
+  dr?.relocation(relocation);
   // SQL Server in Azure VMs, Azure file shares, MABS/DPM servers (issue 17), when the scenario has any.
-  const workloads = hasWorkloads(scenario.workloads) ? setupWorkloads(world, scenario, vaults, stats, seed) : null;
+  const workloads = hasWorkloads(scenario.workloads)
+    ? setupWorkloads(world, scenario, vaults, stats, seed)
+    : null;
   // Disk snapshots outside Azure Backup, whether or not the VM is also backed up: one series
   // per fleet group (billed per group and region), and one for all.
   const snapshotVms = scenario.vms.filter((vm) => vm.snapshots !== null);
@@ -170,6 +176,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const monitor = setupMonitor(sim, scenario, world.streams, vaults, links, options.explainAlert);
   if (monitor !== null) onDemandOnAlert(monitor, byGroup);
   if (monitor !== null) workloads?.observe(monitor.backup);
+  if (monitor !== null) relocation.observe = (item) => item.observe(monitor.backup);
   // --- end monitor
   // Security alerts (§18.4) of deletions, purges and operations, for the monitor and the operations log.
   if (monitor !== null || ops !== null) {
@@ -190,7 +197,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const recovery = dr?.finish() ?? null;
   const schedule = scheduleFigures({
     vms: scenario.vms,
-    backups: backupExposures(byGroup, scenario.duration, policies, scenario),
+    backups: backupExposures(byGroup, scenario.duration, policies, scenario, dr),
     replication: dr?.replicationPeaks() ?? new Map(),
     recovery: scenario.recovery,
     horizon: scenario.duration,
@@ -223,26 +230,31 @@ function backupsById(byGroup: ReadonlyMap<string, VmBackup[]>): Map<string, VmBa
   return out;
 }
 
-// Each backed-up VM's worst windows up to the end of its protection (or of the run).
+// Each backed-up VM's worst windows up to the end of its protection (or of the run), read from
+// the item protecting it last: its windows carry on from those of the items before (relocate.ts).
 function backupExposures(
   byGroup: ReadonlyMap<string, VmBackup[]>,
   horizon: number,
   policies: ReadonlyMap<string, Policy>,
   scenario: Scenario,
+  dr: { backupOf(vm: string): VmBackup | null } | null,
 ): Map<string, BackupExposure> {
   const vaults = new Map(scenario.vaults.map((v) => [v.name, v]));
   const planOf = new Map(scenario.vms.map((vm) => [vm.id, vm.backup]));
   const out = new Map<string, BackupExposure>();
   for (const items of byGroup.values())
-    for (const item of items) {
-      const plan = planOf.get(item.id);
+    for (const home of items) {
+      const plan = planOf.get(home.id);
       if (plan === null || plan === undefined) continue;
+      const item = dr?.backupOf(home.id) ?? home;
       const end = Math.min(horizon, item.protectionEnd);
-      out.set(item.id, {
+      // A vault point reaches a paired region when the home vault or the one after a failover has CRR.
+      const crr = [plan.vault, plan.afterFailover?.vault].some((v) => v !== undefined && vaults.get(v)?.crossRegionRestore === true);
+      out.set(home.id, {
         local: item.exposure.localWindow(end),
         vault: item.exposure.vaultWindow(end),
         policy: policies.get(plan.policy)!,
-        crossRegionRestore: vaults.get(plan.vault)?.crossRegionRestore ?? false,
+        crossRegionRestore: crr,
       });
     }
   return out;
@@ -252,8 +264,12 @@ function backupExposures(
 // scenario order, and which part each item is in.
 function vaultParts(scenario: Scenario): Map<string, { parts: string[]; partOf: (id: string) => number }> {
   const members = new Map<string, Map<string, string>>(scenario.vaults.map((v) => [v.name, new Map()]));
-  for (const vm of scenario.vms)
-    if (vm.backup !== null) members.get(vm.backup.vault)!.set(vm.id, vm.backup.policy);
+  for (const vm of scenario.vms) {
+    if (vm.backup === null) continue;
+    members.get(vm.backup.vault)!.set(vm.id, vm.backup.policy);
+    const after = vm.backup.afterFailover;
+    if (after !== null) members.get(after.vault)!.set(relocatedId(vm.id, after.vault), after.policy);
+  }
   for (const server of scenario.servers) members.get(server.vault)!.set(server.id, `mars:${server.group}`);
   const more = workloadParts(scenario);
   for (const [vault, id, part] of more.members) members.get(vault)!.set(id, part);
@@ -328,6 +344,11 @@ function dailyRound(
   groupNames.forEach((name, g) => {
     for (const item of groups.get(name)!.items) groupOf.set(item, g);
   });
+  const groupIndex = (item: ProtectedItem): number => {
+    const g = groupNames.findIndex((name) => groups.get(name)!.items.includes(item));
+    if (g >= 0) groupOf.set(item, g);
+    return g;
+  };
   const rounds = [...vaults].map(([name, v]) => ({
     v,
     daily: s.vaults.get(name)!,
@@ -343,9 +364,13 @@ function dailyRound(
   }));
   return (k, now) => {
     const groupSums = groupNames.map(zeroPoints);
-    for (const { v, daily: d, groups: itemGroups, usages } of rounds) {
+    for (const round of rounds) {
+      const { v, daily: d, usages } = round;
       const sum = zeroPoints();
       const items = v.items;
+      // Items started during the run (a VM's backup relocated after a failover) join their policy's group.
+      if (round.groups.length < items.length) round.groups = items.map((item) => groupOf.get(item) ?? groupIndex(item));
+      const itemGroups = round.groups;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         item.cleanup(now);

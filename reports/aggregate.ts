@@ -1,14 +1,16 @@
-// A sweep's table of per-replication figures → the aggregate a sweep (or a merge of its
-// parts) prints: per run and figure, mean with its 95% confidence interval (Student t),
-// standard deviation, min, p50, p95, p99, max; per objective, the pass rate with Wilson's
-// 95% interval; and the verdict against a minimum pass rate. Statistics are computed in
-// replication-index order and rounded to the figure's precision, so the object (and its
-// JSON) is the same whatever the number of workers or shards that produced the table.
+// A sweep's table of figure summaries → the aggregate a sweep (or a merge of its parts)
+// prints: per run and figure, mean with its 95% confidence interval (Student t), standard
+// deviation, min, p50, p95, p99, max; per objective, the pass rate with Wilson's 95%
+// interval; and the verdict against a minimum pass rate. Every statistic is a function of
+// the multiset of values (reports/figure-summary.ts), rounded to the figure's precision, so
+// the object (and its JSON) is the same whatever the number of workers or shards.
 
 import { AMOUNT_UNITS, type FigureUnit, formatFigure, UNIT_DECIMALS } from './figures.js';
 import { round } from './format.js';
 import { renderGrid } from './grid.js';
-import { meanCi, quantiles, wilson } from './stats.js';
+import { FigureAccumulator, type Sample } from './figure-summary.js';
+import type { RunTable } from './run-table.js';
+import { studentTQuantile, wilson } from './stats.js';
 import type { PartRun, SweepIdentity, SweepTable } from './sweep-part.js';
 
 /** The aggregate's format version. */
@@ -29,6 +31,8 @@ export interface FigureStats {
   p95: number;
   p99: number;
   max: number;
+  /** Present (true) when p50, p95 and p99 come from binned values: within 0.2% of the exact ones (docs/sweeps.md). */
+  binned?: true;
 }
 
 /** How often one objective passed. */
@@ -74,7 +78,7 @@ export const SEED_RULE = "deriveSeed(seed, 'replication', r) for r = 0 … N−1
 
 /** Aggregates a sweep's table; an objective whose pass rate is below `minPassRate` fails the verdict. */
 export function aggregate(table: SweepTable, minPassRate: number): SweepAggregate {
-  const runs = table.runs.map(aggregateRun);
+  const runs = table.runs.map((run) => aggregateRun(run, table.replications));
   const failing = runs.flatMap((run) =>
     run.objectives
       .filter((o) => o.rate !== null && o.rate < minPassRate)
@@ -96,67 +100,90 @@ export function aggregate(table: SweepTable, minPassRate: number): SweepAggregat
  * Figure j's value in each of the run's replications, in order (j undefined: a figure the
  * run never had): where a replication lacks it, 0 for an amount (AMOUNT_UNITS), else null.
  */
-export function valuesOf(run: PartRun, j: number | undefined, unit: FigureUnit): (number | null)[] {
+export function valuesOf(run: RunTable, j: number | undefined, unit: FigureUnit): (number | null)[] {
   const absent = AMOUNT_UNITS.has(unit) ? 0 : null;
   return run.values.map((row) => (j === undefined ? absent : (row[j] ?? absent)));
 }
 
 /** The values of column j in the run's replications, in replication order: absent amounts as 0, other absent figures left out. */
-export function column(run: PartRun, j: number): number[] {
+export function column(run: RunTable, j: number): number[] {
   return valuesOf(run, j, run.figures[j].unit).filter((v): v is number => v !== null);
 }
 
-function aggregateRun(run: PartRun): AggregateRun {
+// A run's statistics from its summaries; `total` replications, an absent amount counting 0.
+function aggregateRun(run: PartRun, total: number): AggregateRun {
   const figures: FigureStats[] = [];
-  run.figures.forEach((f, j) => {
-    const values = column(run, j);
-    if (values.length > 0) figures.push(figureStats(f.name, f.unit, values));
-  });
-  return { variant: run.variant, currency: run.currency, figures, objectives: passRates(run) };
+  const accs = new Map<string, FigureAccumulator>();
+  for (const summary of run.figures) {
+    const acc = new FigureAccumulator(summary.name, summary.unit);
+    acc.merge(summary);
+    accs.set(summary.name, acc);
+    const sample = acc.sample(AMOUNT_UNITS.has(summary.unit) ? total - acc.n : 0);
+    if (sample !== null) figures.push(statsOf(summary.name, summary.unit, sample));
+  }
+  return { variant: run.variant, currency: run.currency, figures, objectives: objectiveRates(accs) };
 }
 
 /** Statistics of one figure's values (non-empty, in replication order). */
 export function figureStats(name: string, unit: FigureUnit, values: readonly number[]): FigureStats {
+  const acc = new FigureAccumulator(name, unit);
+  values.forEach((v, r) => acc.add(r, v));
+  return statsOf(name, unit, acc.sample()!);
+}
+
+// A sample's statistics, rounded to the unit's precision.
+function statsOf(name: string, unit: FigureUnit, s: Sample): FigureStats {
   const d = UNIT_DECIMALS[unit];
-  const { n, mean, sd, ci95 } = meanCi(values);
+  const half = s.n < 2 ? null : (studentTQuantile(0.975, s.n - 1) * s.sd) / Math.sqrt(s.n);
   // An amount is never negative, and neither is its interval (docs/sweeps.md).
   const floor = (x: number) => (AMOUNT_UNITS.has(unit) ? Math.max(0, x) : x);
-  const sorted = [...values].sort((a, b) => a - b);
-  const [p50, p95, p99] = quantiles(sorted, [0.5, 0.95, 0.99]);
   return {
     name,
     unit,
-    n,
-    mean: round(mean, d),
-    sd: round(sd, d),
-    ci95: ci95 === null ? null : [round(floor(ci95[0]), d), round(floor(ci95[1]), d)],
-    min: sorted[0],
-    p50: round(p50, d),
-    p95: round(p95, d),
-    p99: round(p99, d),
-    max: sorted[sorted.length - 1],
+    n: s.n,
+    mean: round(s.mean, d),
+    sd: round(s.sd, d),
+    ci95: half === null ? null : [round(floor(s.mean - half), d), round(floor(s.mean + half), d)],
+    min: s.min,
+    p50: round(s.quantile(0.5), d),
+    p95: round(s.quantile(0.95), d),
+    p99: round(s.quantile(0.99), d),
+    max: s.max,
+    ...(s.binned ? { binned: true as const } : {}),
   };
 }
 
 const TARGET = /^objective\.([^.]+)\.(.+)\.target$/;
 
 /**
- * Pass rates of a run's objectives, from its objective.<metric>.<scope>.pass figures, over the
- * replications that judged them; an objective no replication judged is reported as skipped.
+ * Pass rates of a run's objectives (compare: from its table), from its
+ * objective.<metric>.<scope>.pass figures, over the replications that judged them; an
+ * objective no replication judged is reported as skipped.
  */
-export function passRates(run: PartRun): PassRate[] {
-  const index = new Map(run.figures.map((f, j) => [f.name, j]));
-  const out: PassRate[] = [];
+export function passRates(run: RunTable): PassRate[] {
+  const accs = new Map<string, FigureAccumulator>();
   run.figures.forEach((f, j) => {
-    const m = TARGET.exec(f.name);
-    if (m === null) return;
+    const acc = new FigureAccumulator(f.name, f.unit);
+    run.values.forEach((row, r) => {
+      const v = row[j];
+      if (v !== null) acc.add(r, v);
+    });
+    accs.set(f.name, acc);
+  });
+  return objectiveRates(accs);
+}
+
+// Pass rates from figure accumulators, in figure order.
+function objectiveRates(accs: ReadonlyMap<string, FigureAccumulator>): PassRate[] {
+  const out: PassRate[] = [];
+  for (const name of accs.keys()) {
+    const m = TARGET.exec(name);
+    if (m === null) continue;
     const [, metric, scope] = m;
-    const p = index.get(`objective.${metric}.${scope}.pass`);
-    const values = p === undefined ? [] : column(run, p);
-    const k = index.get(`objective.${metric}.${scope}.skipped`);
-    const skipped = k === undefined ? 0 : column(run, k).filter((v) => v === 1).length;
-    const targetSeconds = column(run, j)[0] ?? 0;
-    const n = values.length;
+    const pass = accs.get(`objective.${metric}.${scope}.pass`);
+    const skipped = accs.get(`objective.${metric}.${scope}.skipped`)?.countOf(1) ?? 0;
+    const targetSeconds = accs.get(name)!.firstValue()?.[1] ?? 0;
+    const n = pass?.n ?? 0;
     if (n === 0) {
       out.push({
         metric,
@@ -169,9 +196,9 @@ export function passRates(run: PartRun): PassRate[] {
         skipped,
         text: `${objectiveLabel(metric, scope, targetSeconds)}: SKIP in all ${skipped} replication${skipped === 1 ? '' : 's'} (nothing to judge)`,
       });
-      return;
+      continue;
     }
-    const passed = values.filter((v) => v === 1).length;
+    const passed = pass!.countOf(1);
     const [lo, hi] = wilson(passed, n);
     const rate = round(passed / n, 4);
     out.push({
@@ -185,7 +212,7 @@ export function passRates(run: PartRun): PassRate[] {
       skipped,
       text: `${objectiveLabel(metric, scope, targetSeconds)} in ${percent(passed / n)} of ${n} replication${n === 1 ? '' : 's'} (95% CI ${percent(lo, false)}–${percent(hi)})${skipped > 0 ? `; skipped in ${skipped}` : ''}`,
     });
-  });
+  }
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { CostDimension } from '../models/pricing/types.js';
 import { valuesOf } from './aggregate.js';
 import type { ComparedValue } from './compare.js';
 import { COST_BY_DIMENSIONS, COST_BY_PREFIX } from './figures.js';
-import type { PartRun } from './sweep-part.js';
+import type { RunTable as PartRun } from './run-table.js';
 
 /** Items a comparison shows one by one (by largest |Δ|); the others are summed into one row. */
 export const TOP_ITEMS = 20;

@@ -20,7 +20,7 @@ import { formatDelta, round } from './format.js';
 import { renderGrid } from './grid.js';
 import { scenarioFileName } from './scenario-file.js';
 import { meanCi } from './stats.js';
-import type { PartRun } from './sweep-part.js';
+import type { RunTable as PartRun } from './run-table.js';
 
 /** The comparison's format version. */
 export const COMPARISON_VERSION = 1;

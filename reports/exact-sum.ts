@@ -52,6 +52,21 @@ export function total(partials: readonly number[]): number {
   return hi;
 }
 
+/**
+ * The canonical partials of an exact sum: its total rounded to nearest, then the rounded
+ * remainder, and so on until nothing remains. Any order of adding the same values gives the
+ * same canonical partials, so a summary written from them is the same bytes too.
+ */
+export function canonical(partials: readonly number[]): number[] {
+  const rest = [...partials];
+  const out: number[] = [];
+  for (let t = total(rest); t !== 0; t = total(rest)) {
+    out.push(t);
+    addExact(rest, -t);
+  }
+  return out.reverse();
+}
+
 const SPLITTER = 134_217_729; // 2²⁷ + 1
 
 /** a·b as hi + lo exactly (Dekker), for finite a, b whose product neither overflows nor underflows. */

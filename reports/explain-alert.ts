@@ -54,7 +54,11 @@ export function alertProblems(result: RunResult, rule: string, suggestion: strin
 }
 
 /** The explanation of `rule`'s firings, from the evaluations the monitor recorded. */
-export function explainAlert(result: RunResult, rule: string, evaluations: readonly AlertEvaluation[]): AlertExplanation {
+export function explainAlert(
+  result: RunResult,
+  rule: string,
+  evaluations: readonly AlertEvaluation[],
+): AlertExplanation {
   const origin = Date.parse(result.start);
   const iso = (t: number) => new Date(origin + t).toISOString();
   const alerts = result.alerts!;
@@ -83,7 +87,13 @@ export function explainAlert(result: RunResult, rule: string, evaluations: reado
             to: iso(p.to),
             value: p.value,
             violates: p.violates,
-            samples: p.samples.map((m) => ({ minute: iso(m.at), count: m.count, sum: m.sum, min: m.min, max: m.max })),
+            samples: p.samples.map((m) => ({
+              minute: iso(m.at),
+              count: m.count,
+              sum: m.sum,
+              min: m.min,
+              max: m.max,
+            })),
           })),
         })),
       })),
@@ -112,11 +122,15 @@ function evaluationLines(e: ExplainedEvaluation): string[] {
     for (const p of c.periods) {
       const span = formatSeconds((Date.parse(p.to) - Date.parse(p.from)) / 1000);
       out.push(
-        `      [${p.from}, ${p.to}) ${span}: ${c.aggregation} ${p.value === null ? 'no value (no samples)' : p.value} ${p.violates ? 'violates' : 'does not violate'} ${c.operator} ${c.threshold}; ${plural(p.samples.reduce((n, m) => n + m.count, 0), 'sample')}`,
+        `      [${p.from}, ${p.to}) ${span}: ${c.aggregation} ${p.value === null ? 'no value (no samples)' : p.value} ${p.violates ? 'violates' : 'does not violate'} ${c.operator} ${c.threshold}; ${plural(
+          p.samples.reduce((n, m) => n + m.count, 0),
+          'sample',
+        )}`,
       );
       for (const m of p.samples.slice(0, SAMPLES_SHOWN))
         out.push(`        ${m.minute}  ${m.count} × (sum ${m.sum}, min ${m.min}, max ${m.max})`);
-      if (p.samples.length > SAMPLES_SHOWN) out.push(`        … and ${p.samples.length - SAMPLES_SHOWN} more minutes`);
+      if (p.samples.length > SAMPLES_SHOWN)
+        out.push(`        … and ${p.samples.length - SAMPLES_SHOWN} more minutes`);
     }
   }
   return out;
@@ -133,7 +147,10 @@ export function renderAlertExplanation(e: AlertExplanation): string {
     for (const f of e.firings) out.push(`  ${f.firedAt}  fired${dims(f.instance)}`);
   } else if (e.evaluations.length === 0) out.push('', 'No evaluation fired or resolved it in the run.');
   else {
-    out.push('', 'Evaluations that fired or resolved it, and what each saw (samples per minute, as the monitor keeps them):');
+    out.push(
+      '',
+      'Evaluations that fired or resolved it, and what each saw (samples per minute, as the monitor keeps them):',
+    );
     for (const ev of e.evaluations.slice(0, EVALUATIONS_SHOWN)) out.push(...evaluationLines(ev));
     if (e.evaluations.length > EVALUATIONS_SHOWN)
       out.push(`  … and ${e.evaluations.length - EVALUATIONS_SHOWN} more (--json has them all)`);

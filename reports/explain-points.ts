@@ -26,7 +26,10 @@ export function pointsProblems(result: RunResult, vm: string): string[] {
 }
 
 /** The explanation of what a VM held, from an inspection of the run. */
-export function explainPoints(result: Pick<RunResult, 'scenario' | 'variant' | 'seed'>, held: HeldView): PointsExplanation {
+export function explainPoints(
+  result: Pick<RunResult, 'scenario' | 'variant' | 'seed'>,
+  held: HeldView,
+): PointsExplanation {
   return { scenario: result.scenario, variant: result.variant, seed: result.seed, held };
 }
 
@@ -34,17 +37,23 @@ export function explainPoints(result: Pick<RunResult, 'scenario' | 'variant' | '
 export function renderPointsExplanation(e: PointsExplanation): string {
   const h = e.held;
   const out = [`${h.vm} at ${h.at} (${e.scenario}, ${e.variant}, seed ${e.seed})`];
-  if (h.backup === null && h.replication === null) out.push('', 'Neither backed up nor replicated: no recovery points.');
+  if (h.backup === null && h.replication === null)
+    out.push('', 'Neither backed up nor replicated: no recovery points.');
   if (h.backup !== null) {
     const b = h.backup;
-    out.push('', `Vault points (policy ${b.policy}, vault ${b.vault}; instants in ${b.timeZone}): ${b.points.length}`);
+    out.push(
+      '',
+      `Vault points (policy ${b.policy}, vault ${b.vault}; instants in ${b.timeZone}): ${b.points.length}`,
+    );
     for (const p of b.points) {
       const keep = p.onDemand
         ? 'on demand'
         : p.keptBy.length === 0
           ? 'no tier (expires at the next cleanup)'
           : p.keptBy.map((k) => `${k.tier} until ${k.until}`).join(', ');
-      out.push(`  ${p.taken ?? p.created}  ${(p.tier ?? 'not in the vault').padEnd(8)}  kept by ${keep}; expires ${p.expires}`);
+      out.push(
+        `  ${p.taken ?? p.created}  ${(p.tier ?? 'not in the vault').padEnd(8)}  kept by ${keep}; expires ${p.expires}`,
+      );
     }
     out.push(`Instant-restore snapshots: ${b.snapshots.length}`);
     for (const s of b.snapshots)
@@ -60,8 +69,11 @@ export function renderPointsExplanation(e: PointsExplanation): string {
     );
     for (const band of r.bands) {
       const ages = `${formatSeconds(band.fromSeconds)}–${formatSeconds(band.toSeconds)}`;
-      const keeps = band.oneEverySeconds === null ? 'every point' : `one per ${formatSeconds(band.oneEverySeconds)}`;
-      out.push(`  ages ${ages.padEnd(16)} ${keeps.padEnd(16)} ${band.crashConsistent} crash, ${band.appConsistent} app`);
+      const keeps =
+        band.oneEverySeconds === null ? 'every point' : `one per ${formatSeconds(band.oneEverySeconds)}`;
+      out.push(
+        `  ages ${ages.padEnd(16)} ${keeps.padEnd(16)} ${band.crashConsistent} crash, ${band.appConsistent} app`,
+      );
     }
   }
   return `${out.join('\n')}\n`;

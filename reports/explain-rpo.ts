@@ -72,13 +72,23 @@ export function explainRpo(result: RunResult, vm: string, trace: readonly TraceR
       worstSeconds = a.rpoSeconds;
       worstFrom = a.incident;
     }
-  return { scenario: result.scenario, variant: result.variant, seed: result.seed, vm, worstSeconds, worstFrom, guaranteed, incidents };
+  return {
+    scenario: result.scenario,
+    variant: result.variant,
+    seed: result.seed,
+    vm,
+    worstSeconds,
+    worstFrom,
+    guaranteed,
+    incidents,
+  };
 }
 
 // The snapshots' data instants by point id (the trace's `snapshot` records).
 function takenById(records: readonly TraceRecord[]): Map<number, number> {
   const out = new Map<number, number>();
-  for (const r of records) if (r.kind === 'snapshot') out.set(Number(r.detail?.id), Number(r.detail?.takenAt));
+  for (const r of records)
+    if (r.kind === 'snapshot') out.set(Number(r.detail?.id), Number(r.detail?.takenAt));
   return out;
 }
 
@@ -104,7 +114,9 @@ function guarantee(
     after = next === undefined ? null : Number(next.detail?.takenAt);
   } else {
     // The next vault point after the one of `from`: it landed, then took the lag to reach the pair.
-    const next = records.find((r) => r.kind === 'vault-point' && (taken.get(Number(r.detail?.id)) ?? -1) > w.from);
+    const next = records.find(
+      (r) => r.kind === 'vault-point' && (taken.get(Number(r.detail?.id)) ?? -1) > w.from,
+    );
     if (next !== undefined) {
       after = taken.get(Number(next.detail?.id))!;
       why.push({
@@ -115,17 +127,27 @@ function guarantee(
     // Snapshots between that never went to the vault (an hourly policy's) stay in the region.
     for (const [id, t] of taken)
       if (t > w.from && (after === null || t < after) && !vaulted.has(id))
-        why.push({ t, text: `${iso(t)}: the snapshot of that instant stayed in the region: instant-restore snapshots do not reach the paired region (§1.8)` });
+        why.push({
+          t,
+          text: `${iso(t)}: the snapshot of that instant stayed in the region: instant-restore snapshots do not reach the paired region (§1.8)`,
+        });
   }
   for (const r of records) {
     if (r.t <= w.from || r.t > w.to) continue;
     const retry = Number(r.detail?.retry) > 0 ? `, retry ${String(r.detail?.retry)}` : '';
     if (r.kind === 'job-failed')
-      why.push({ t: r.t, text: `${iso(r.t)}: a backup job failed (${String(r.detail?.cause)}${retry}): no point` });
-    if (r.kind === 'protection-stopped') why.push({ t: r.t, text: `${iso(r.t)}: protection stopped: no more backups` });
+      why.push({
+        t: r.t,
+        text: `${iso(r.t)}: a backup job failed (${String(r.detail?.cause)}${retry}): no point`,
+      });
+    if (r.kind === 'protection-stopped')
+      why.push({ t: r.t, text: `${iso(r.t)}: protection stopped: no more backups` });
   }
   if (after === null)
-    why.push({ t: w.to, text: `${iso(w.to)}: no later point: the window was still open when protection or the run ended` });
+    why.push({
+      t: w.to,
+      text: `${iso(w.to)}: no later point: the window was still open when protection or the run ended`,
+    });
   else if (why.length === 0)
     why.push({
       t: w.to,
@@ -174,12 +196,25 @@ function achieved(
           const landed = records.find((x) => x.kind === 'vault-point' && Number(x.detail?.id) === id);
           because.push(newerWhy(r, i, t, landed?.t ?? null, records, iso) + bad);
         }
-      if (because.length === 0) because.push('the latest point before the fault');
+      if (because.length === 0)
+        because.push(
+          r.path === 'cross-region-restore'
+            ? 'the latest vault point that had reached the paired region when the outage began (§2.2)'
+            : 'the latest vault point before the fault',
+        );
     }
   }
   if (i.kind === 'ransomware' && r.point !== null)
     because.push(`points after ${i.at} hold encrypted data: the last clean one is used`);
-  return { incident: i.id, kind: i.kind, at: i.at, path: r.path, rpoSeconds: r.rpoSeconds, point: r.point, because };
+  return {
+    incident: i.id,
+    kind: i.kind,
+    at: i.at,
+    path: r.path,
+    rpoSeconds: r.rpoSeconds,
+    point: r.point,
+    because,
+  };
 }
 
 // Why a point newer than the one used was not used for a restore from the vault or the pair.
@@ -193,10 +228,13 @@ function newerWhy(
 ): string {
   const what = `the point of ${iso(taken)}`;
   if (r.path === 'cross-region-restore') {
-    if (landed === null) return `${what} never reached the vault: instant-restore snapshots do not reach the paired region (§1.8)`;
+    if (landed === null)
+      return `${what} never reached the vault: instant-restore snapshots do not reach the paired region (§1.8)`;
     const decided = records.find((x) => x.kind === 'dr-decided' && x.detail?.incident === i.id);
     const lag = Number(decided?.detail?.crossRegionLagSeconds ?? Number.NaN);
-    const lagText = Number.isNaN(lag) ? '' : ` + ${formatSeconds(lag)} (the lag drawn for this incident, §2.2)`;
+    const lagText = Number.isNaN(lag)
+      ? ''
+      : ` + ${formatSeconds(lag)} (the lag drawn for this incident, §2.2)`;
     return `${what} landed in the vault at ${iso(landed)}${lagText}: not in the paired region before the outage began at ${i.at}`;
   }
   if (i.kind === 'region-outage' || i.kind === 'zone-outage')
@@ -230,9 +268,13 @@ export function renderRpoExplanation(e: RpoExplanation): string {
       `  bounded   by the point of ${g.before}${g.after === null ? ' and no later one' : ` and the point of ${g.after}`}`,
     );
   if (g.because.length > 0) out.push('  because', ...g.because.map((b) => `    ${b}`));
-  out.push('', e.incidents.length === 0 ? 'Achieved in incidents: no incident hit this VM' : 'Achieved in incidents');
+  out.push(
+    '',
+    e.incidents.length === 0 ? 'Achieved in incidents: no incident hit this VM' : 'Achieved in incidents',
+  );
   for (const a of e.incidents) {
-    const point = a.point === null ? 'no point' : `the ${a.point.source} point of ${a.point.at} (${a.point.region})`;
+    const point =
+      a.point === null ? 'no point' : `the ${a.point.source} point of ${a.point.at} (${a.point.region})`;
     out.push(`  ${a.incident} at ${a.at}: RPO ${secs(a.rpoSeconds)}, ${a.path} from ${point}`);
     out.push(...a.because.map((b) => `    ${b}`));
   }

@@ -70,7 +70,13 @@ export function explainRto(result: RunResult, vm: string, incident?: string): Rt
   let at = down;
   for (const phase of ['detection', 'waiting', 'recovery', 'boot'] as const) {
     const seconds = r.phases[phase];
-    phases.push({ phase, seconds, from: iso(at), to: iso(at + seconds * 1000), waitedFor: waitedFor(phase, i, r) });
+    phases.push({
+      phase,
+      seconds,
+      from: iso(at),
+      to: iso(at + seconds * 1000),
+      waitedFor: waitedFor(phase, i, r),
+    });
     at += seconds * 1000;
   }
   return {
@@ -92,9 +98,11 @@ export function explainRto(result: RunResult, vm: string, incident?: string): Rt
 }
 
 const WORK: Record<VmRecovery['path'], string> = {
-  failover: 'the Site Recovery failover of the VM (§5.4), with the extra processing of a "Latest" point if chosen',
+  failover:
+    'the Site Recovery failover of the VM (§5.4), with the extra processing of a "Latest" point if chosen',
   'restore-snapshot': 'the restore from the instant-restore snapshot: minutes (§1.2)',
-  'restore-vault': 'the restore from the vault: queueing and VM creation, then the largest disk at the restore rate (§1.2)',
+  'restore-vault':
+    'the restore from the vault: queueing and VM creation, then the largest disk at the restore rate (§1.2)',
   'restore-archive': 'the rehydration of the archived point, then the restore from the vault (§2.4)',
   'cross-region-restore': "the restore from the paired region's copy of the vault (§2.2)",
   'restart-in-place': 'nothing: the VM restarted where it was',
@@ -104,16 +112,18 @@ const WORK: Record<VmRecovery['path'], string> = {
 function waitedFor(phase: RtoPhase['phase'], i: Incident, r: VmRecovery): string {
   switch (phase) {
     case 'detection':
-      return i.detectedBy === 'the detection delay'
-        ? 'someone to act: recovery.detection, the delay before anyone acts on a fault'
-        : `the ${i.detectedBy} (then someone acted)`;
+      if (i.detectedBy === 'the detection delay')
+        return 'someone to act: recovery.detection, the delay before anyone acts on a fault';
+      return i.detectedBy.endsWith('(automated failover)')
+        ? `the ${i.detectedBy}: its failover action started the recovery plan`
+        : `the ${i.detectedBy}, then someone acting on its notification (recovery.acknowledge)`;
     case 'waiting':
       if (r.phases.waiting === 0) return 'nothing: work started when the decision was made';
       if (r.note.startsWith('recovery plan'))
         return `${r.note}: the earlier groups and the manual steps before this group (§5.5), and the target region's control plane`;
       if (r.note.includes('waited for the region') || r.note.includes('outage ended'))
         return `the ${i.kind === 'zone-outage' ? 'zone' : 'region'} to come back${i.end === null ? '' : ` (the outage ended at ${i.end})`}`;
-      return "the control plane of the region where the work runs (a control-plane outage), or capacity";
+      return 'the control plane of the region where the work runs (a control-plane outage), or capacity';
     case 'recovery':
       return WORK[r.path];
     case 'boot':
@@ -139,7 +149,10 @@ export function renderRtoExplanation(e: RtoExplanation): string {
     '',
   ];
   for (const p of e.phases)
-    out.push(`  ${p.phase.padEnd(10)}${formatSeconds(p.seconds).padStart(9)}  ${p.from} → ${p.to}`, `              waited for ${p.waitedFor}`);
+    out.push(
+      `  ${p.phase.padEnd(10)}${formatSeconds(p.seconds).padStart(9)}  ${p.from} → ${p.to}`,
+      `              waited for ${p.waitedFor}`,
+    );
   out.push(
     '',
     `Guaranteed by the schedule: ${e.guaranteed.rtoSeconds === null ? 'none (unprotected)' : formatSeconds(e.guaranteed.rtoSeconds)}`,

@@ -12,7 +12,15 @@
 //   buckets                     past that, counts per bucket of 2⁻⁸ relative width (the double's
 //                               exponent and top 8 mantissa bits): quantiles within 2⁻⁹ ≈ 0.2%
 
-import { addExact, addPartials, addProduct, type Partials, scaledDeviations, total } from './exact-sum.js';
+import {
+  addExact,
+  addPartials,
+  addProduct,
+  canonical,
+  type Partials,
+  scaledDeviations,
+  total,
+} from './exact-sum.js';
 import type { FigureUnit } from './figures.js';
 
 /** Distinct values a summary keeps exactly before it bins them (assumption: sweeps up to 4,096 replications stay exact). */
@@ -27,9 +35,9 @@ export interface FigureSummary {
   unit: FigureUnit;
   /** Replications that had the figure. */
   n: number;
-  /** Σx as exact partials. */
+  /** Σx as exact partials, canonical (reports/exact-sum.ts), smallest first. */
   sum: number[];
-  /** Σx² as exact partials. */
+  /** Σx² as exact canonical partials. */
   sumSq: number[];
   min: number;
   max: number;
@@ -102,8 +110,8 @@ export class FigureAccumulator {
       name: this.name,
       unit: this.unit,
       n: this.n,
-      sum: [...this.sum],
-      sumSq: [...this.sumSq],
+      sum: canonical(this.sum),
+      sumSq: canonical(this.sumSq),
       min: this.min,
       max: this.max,
       first: this.first ?? [0, 0],

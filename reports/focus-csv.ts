@@ -137,6 +137,8 @@ export const METER_SERVICES: Readonly<Record<Meter, MeterService>> = {
   },
   failoverCompute: vm(),
   drillCompute: vm(),
+  // Issue 17: share snapshots are Azure Files storage, billed with the storage account (workloads §13.6).
+  fileShareSnapshots: storage('Storage account', 'snapshot'),
 };
 
 /** FOCUS PricingUnit of each vaultsim unit (FOCUS unit format: plural, hyphenated compounds). */

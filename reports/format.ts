@@ -21,6 +21,7 @@ export const METER_LABELS: Readonly<Record<Meter, string>> = {
   asrTransfer: 'Site Recovery transfer',
   failoverCompute: 'failover compute',
   drillCompute: 'drill compute',
+  fileShareSnapshots: 'file-share snapshots',
 };
 
 /** The dimensions a run's cost is split by, in report order, with their labels (`run --cost-by`). */

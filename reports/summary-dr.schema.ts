@@ -57,6 +57,28 @@ const RECOVERY = obj('How one VM came back from one incident.', {
       failbackSeconds: secs('Failback, about as long as the failover'),
     }),
   ),
+  afterwards: nullable(
+    obj('What protects the VM once it is back.', {
+      replication: nullable(
+        obj('Site Recovery replication from where it runs now.', {
+          to: str('Region a failover would now bring it up in.'),
+          from: nullable(instant('When it is protected again (null: not within the run).')),
+          why: {
+            description:
+              'reprotect (after a failover, §5.7), resume (restart in place), enable (a restored VM, after a full initial replication), continues (never stopped).',
+            enum: ['reprotect', 'resume', 'enable', 'continues'],
+          },
+        }),
+      ),
+      backup: nullable(
+        obj('The vault backing it up where it runs (null: unprotected by backup there).', {
+          vault: str('Vault.'),
+          from: instant('From when (its next scheduled backup follows).'),
+        }),
+      ),
+      note: str('What is missing and why, or empty.'),
+    }),
+  ),
 });
 
 const INCIDENT = obj('A fault that took VMs down.', {
@@ -88,26 +110,31 @@ const DRILL = obj('A test failover of a recovery plan.', {
   ),
 });
 
-const POINTS = obj('The Site Recovery recovery points one replicated VM holds at the end of the run (§5.1).', {
-  vm: str('VM id.'),
-  group: str('Fleet group.'),
-  at: instant('The instant they are counted at.'),
-  crashConsistent: int('Crash-consistent points a failover could select.'),
-  appConsistent: int('App-consistent points a failover could select (a point on both grids counts here).'),
-  oldest: nullable(instant('The oldest point kept.')),
-  latest: nullable(instant('The latest point.')),
-  bands: list(
-    'The points per age band of the §5.1 pruning, youngest first.',
-    obj('One age band: ages before the latest point in (from, to], 0 included in the first.', {
-      fromSeconds: secs('Youngest age in the band'),
-      toSeconds: secs('Oldest age in the band'),
-      oneEverySeconds: nullable(secs('One point kept per this interval (null: every point)')),
-      crashConsistent: int('Crash-consistent points in the band.'),
-      appConsistent: int('App-consistent points in the band.'),
-    }),
-  ),
-  stoppedAt: nullable(instant('When replication stopped for good (failover, lost VM): the points are those it left.')),
-});
+const POINTS = obj(
+  'The Site Recovery recovery points one replicated VM holds at the end of the run (§5.1).',
+  {
+    vm: str('VM id.'),
+    group: str('Fleet group.'),
+    at: instant('The instant they are counted at.'),
+    crashConsistent: int('Crash-consistent points a failover could select.'),
+    appConsistent: int('App-consistent points a failover could select (a point on both grids counts here).'),
+    oldest: nullable(instant('The oldest point kept.')),
+    latest: nullable(instant('The latest point.')),
+    bands: list(
+      'The points per age band of the §5.1 pruning, youngest first.',
+      obj('One age band: ages before the latest point in (from, to], 0 included in the first.', {
+        fromSeconds: secs('Youngest age in the band'),
+        toSeconds: secs('Oldest age in the band'),
+        oneEverySeconds: nullable(secs('One point kept per this interval (null: every point)')),
+        crashConsistent: int('Crash-consistent points in the band.'),
+        appConsistent: int('App-consistent points in the band.'),
+      }),
+    ),
+    stoppedAt: nullable(
+      instant('When replication stopped for good (failover, lost VM): the points are those it left.'),
+    ),
+  },
+);
 
 /** The `dr` node of a run, or null. */
 export const DR_SCHEMA: JsonSchema = nullable(

@@ -47,6 +47,14 @@ const recovery = (r: VmRecovery): VmRecovery => ({
           reprotectSeconds: round(r.reprotect.reprotectSeconds, 3),
           failbackSeconds: round(r.reprotect.failbackSeconds, 3),
         },
+  afterwards:
+    r.afterwards === null
+      ? null
+      : {
+          replication: r.afterwards.replication === null ? null : { ...r.afterwards.replication },
+          backup: r.afterwards.backup === null ? null : { ...r.afterwards.backup },
+          note: r.afterwards.note,
+        },
 });
 
 const incident = (i: Incident): Incident => ({

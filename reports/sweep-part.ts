@@ -1,23 +1,21 @@
-// Sweep parts: the raw figures of some replications of a sweep, as a file another machine
+// Sweep parts: the figures of some replications of a sweep, as a file another machine
 // can merge. A sweep of N replications split into n shards gives shard i (1-based) the
 // contiguous replications [⌊(i−1)·N/n⌋, ⌊i·N/n⌋). A part names the scenario it came from
 // (name, hash of the normalised scenario, seed, N) so parts of different sweeps are never
-// mixed, and holds every figure value as JSON, which carries a double exactly: merged
-// parts give the numbers one machine would have had, in the same replication order.
+// mixed, and holds each figure's summary (reports/figure-summary.ts): exact sums, counts
+// of every value, min, max. Summaries merge exactly, so merged parts give the numbers one
+// machine would have had, and a sweep's memory does not grow with N (issue 21). The CLI
+// seals a part with a SHA-256 over its content (`digest`, cli/part-digest.ts); `merge`
+// recomputes it.
 //
-//   replications ─▶ buildPart ─▶ part JSON ─▶ parsePart ─▶ mergeParts ─▶ SweepTable ─▶ aggregate
+//   replications ─▶ PartBuilder ─▶ part JSON ─▶ parsePart ─▶ mergeParts ─▶ SweepTable ─▶ aggregate
 
-import type { Figure, FigureUnit } from './figures.js';
-import { compareFigureNames } from './figures.js';
+import { FigureAccumulator, type FigureSummary } from './figure-summary.js';
+import { compareFigureNames, type FigureUnit } from './figures.js';
+import type { Replication } from './run-table.js';
+import { partProblem } from './sweep-part-check.js';
 
-/** One replication's figures, per run (base, then variants in the file's order). */
-export interface Replication {
-  /** 0-based replication index r. */
-  index: number;
-  /** The seed it ran with: deriveSeed(scenario seed, 'replication', r). */
-  seed: number;
-  runs: { variant: string; figures: Figure[] }[];
-}
+export type { Replication } from './run-table.js';
 
 /** What a sweep ran: every part of one sweep must agree on all of it. */
 export interface SweepIdentity {
@@ -29,26 +27,34 @@ export interface SweepIdentity {
   seed: number;
 }
 
-/** One run's figures over a range of replications: values[k][j] is figure j of replication from + k. */
+/** One run's figures over a range of replications, each summarised. */
 export interface PartRun {
   variant: string;
   currency: string;
-  figures: { name: string; unit: FigureUnit }[];
-  values: (number | null)[][];
+  /** In figure order (compareFigureNames). */
+  figures: FigureSummary[];
 }
+
+/** The sweep-part file's format version. */
+export const PART_VERSION = 2;
+
+/** The most shards a sweep may be split into (as `--shard` accepts). */
+export const MAX_SHARDS = 1_000_000;
 
 /** The sweep-part file. */
 export interface SweepPart {
   kind: 'vaultsim-sweep-part';
-  partVersion: 1;
+  partVersion: typeof PART_VERSION;
   tool: { name: 'vaultsim'; version: string };
   scenario: SweepIdentity;
   replications: number;
   shard: { index: number; count: number; from: number; to: number };
   runs: PartRun[];
+  /** SHA-256 (hex) over everything else in the part, set when the CLI writes it; '' before. */
+  digest: string;
 }
 
-/** Every replication of a sweep, by run: what the aggregate is computed from. */
+/** Every replication of a sweep, by run, summarised: what the aggregate is computed from. */
 export interface SweepTable {
   tool: { name: 'vaultsim'; version: string };
   scenario: SweepIdentity;
@@ -64,9 +70,51 @@ export function shardRange(index: number, count: number, replications: number): 
   };
 }
 
-/** Builds a part from its shard's replications (in index order, exactly the shard's range). */
+/** Summarises replications as they come, in index order from `from`: memory per figure, not per replication. */
+export class PartBuilder {
+  private readonly runs: Map<string, FigureAccumulator>[];
+  private next: number;
+
+  constructor(
+    private readonly variants: readonly string[],
+    private readonly currencies: readonly string[],
+    from: number,
+  ) {
+    this.runs = variants.map(() => new Map());
+    this.next = from;
+  }
+
+  /** Adds the next replication (its index must follow the last one's). */
+  add(r: Replication): void {
+    if (r.index !== this.next) throw new Error(`replication ${r.index} out of order in its part`);
+    this.next++;
+    this.runs.forEach((figures, i) => {
+      for (const f of r.runs[i].figures) {
+        let acc = figures.get(f.name);
+        if (acc === undefined) figures.set(f.name, (acc = new FigureAccumulator(f.name, f.unit)));
+        acc.add(r.index, f.value);
+      }
+    });
+  }
+
+  /** The runs' summaries so far. */
+  partRuns(): PartRun[] {
+    return this.variants.map((variant, i) => ({
+      variant,
+      currency: this.currencies[i],
+      figures: summaries(this.runs[i]),
+    }));
+  }
+}
+
+// Summaries in figure order.
+function summaries(figures: Map<string, FigureAccumulator>): FigureSummary[] {
+  return [...figures.keys()].sort(compareFigureNames).map((name) => figures.get(name)!.summary());
+}
+
+/** Builds a part from its shard's replications (in index order, exactly the shard's range); its digest is ''. */
 export function buildPart(
-  replications: readonly Replication[],
+  replications: Iterable<Replication>,
   meta: {
     version: string;
     scenario: SweepIdentity;
@@ -75,38 +123,21 @@ export function buildPart(
     total: number;
     shard: { index: number; count: number };
   },
+  builder?: PartBuilder,
 ): SweepPart {
   const range = shardRange(meta.shard.index, meta.shard.count, meta.total);
-  replications.forEach((r, k) => {
-    if (r.index !== range.from + k) throw new Error(`replication ${r.index} out of order in its part`);
-  });
-  const runs = meta.variants.map((variant, i) => {
-    const perRep = replications.map((r) => r.runs[i].figures);
-    return tabulate(variant, meta.currencies[i], perRep);
-  });
+  const b = builder ?? new PartBuilder(meta.variants, meta.currencies, range.from);
+  for (const r of replications) b.add(r);
   return {
     kind: 'vaultsim-sweep-part',
-    partVersion: 1,
+    partVersion: PART_VERSION,
     tool: { name: 'vaultsim', version: meta.version },
     scenario: meta.scenario,
     replications: meta.total,
     shard: { index: meta.shard.index, count: meta.shard.count, ...range },
-    runs,
+    runs: b.partRuns(),
+    digest: '',
   };
-}
-
-// The union of the figure names (in figure order) and one row of values per replication.
-function tabulate(variant: string, currency: string, perRep: Figure[][]): PartRun {
-  const units = new Map<string, FigureUnit>();
-  for (const figs of perRep) for (const f of figs) if (!units.has(f.name)) units.set(f.name, f.unit);
-  const names = [...units.keys()].sort(compareFigureNames);
-  const column = new Map(names.map((n, j) => [n, j]));
-  const values = perRep.map((figs) => {
-    const row: (number | null)[] = names.map(() => null);
-    for (const f of figs) row[column.get(f.name)!] = f.value;
-    return row;
-  });
-  return { variant, currency, figures: names.map((name) => ({ name, unit: units.get(name)! })), values };
 }
 
 /** A part file read back: the part, or why it is not one. */
@@ -126,49 +157,14 @@ export function parsePart(text: string, label: string): ParsedPart {
       ok: false,
       problem: `${label} is not a vaultsim sweep part (no "kind": "vaultsim-sweep-part").`,
     };
-  if (p.partVersion !== 1)
+  if (p.partVersion !== PART_VERSION)
     return {
       ok: false,
-      problem: `${label} is a sweep part of version ${p.partVersion}; this vaultsim reads 1.`,
+      problem: `${label} is a sweep part of version ${String(p.partVersion)}; this vaultsim reads ${PART_VERSION}.`,
     };
-  const broken = shapeProblem(p);
+  const broken = partProblem(p, MAX_SHARDS, shardRange);
   if (broken !== null) return { ok: false, problem: `${label} is a damaged sweep part: ${broken}.` };
   return { ok: true, part: p as SweepPart };
-}
-
-const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
-
-function shapeProblem(p: Partial<SweepPart>): string | null {
-  const s = p.scenario;
-  if (typeof p.tool?.version !== 'string') return 'no tool version';
-  if (
-    typeof s?.name !== 'string' ||
-    typeof s.hash !== 'string' ||
-    !isInt(s.seed) ||
-    typeof s.file !== 'string'
-  )
-    return 'no scenario identity';
-  if (!isInt(p.replications) || p.replications < 1) return 'no replication count';
-  const sh = p.shard;
-  if (!isInt(sh?.index) || !isInt(sh.count) || sh.index < 1 || sh.index > sh.count) return 'no valid shard';
-  const range = shardRange(sh.index, sh.count, p.replications);
-  if (sh.from !== range.from || sh.to !== range.to)
-    return `shard ${sh.index}/${sh.count} of ${p.replications} should hold replications ${range.from}–${range.to - 1}`;
-  if (!Array.isArray(p.runs) || p.runs.length === 0) return 'no runs';
-  for (const run of p.runs) {
-    if (typeof run?.variant !== 'string' || !Array.isArray(run.figures) || !Array.isArray(run.values))
-      return 'a run without variant, figures or values';
-    if (run.values.length !== range.to - range.from)
-      return `run ${run.variant} has ${run.values.length} replications, not ${range.to - range.from}`;
-    for (const row of run.values)
-      if (
-        !Array.isArray(row) ||
-        row.length !== run.figures.length ||
-        row.some((v) => v !== null && !Number.isFinite(v))
-      )
-        return `run ${run.variant} has a replication whose values do not match its figures`;
-  }
-  return null;
 }
 
 /** Merged parts, or every reason they cannot be merged. */
@@ -190,12 +186,14 @@ export function mergeParts(parts: readonly { label: string; part: SweepPart }[])
   for (const [index, labels] of [...byIndex].sort((a, b) => a[0] - b[0]))
     if (labels.length > 1)
       problems.push(`shard ${index}/${count} is given ${labels.length} times: ${labels.join(', ')}.`);
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) {
-    const shown = missing.slice(0, 20).map((i) => `${i}/${count}`);
-    const more = missing.length > 20 ? ` and ${missing.length - 20} more` : '';
+  // The first 20 missing, found without a list of every shard (a count may be a million).
+  const missingCount = count - byIndex.size;
+  if (missingCount > 0) {
+    const shown: string[] = [];
+    for (let i = 1; i <= count && shown.length < 20; i++) if (!byIndex.has(i)) shown.push(`${i}/${count}`);
+    const more = missingCount > 20 ? ` and ${missingCount - 20} more` : '';
     problems.push(
-      `missing shard${missing.length === 1 ? '' : 's'} ${shown.join(', ')}${more}: every shard's part is needed for the aggregate.`,
+      `missing shard${missingCount === 1 ? '' : 's'} ${shown.join(', ')}${more}: every shard's part is needed for the aggregate.`,
     );
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -207,7 +205,7 @@ export function mergeParts(parts: readonly { label: string; part: SweepPart }[])
       tool: first.tool,
       scenario: first.scenario,
       replications: first.replications,
-      runs: first.runs.map((_, i) => concatRuns(ordered.map((p) => p.runs[i]))),
+      runs: first.runs.map((_, i) => mergeRuns(ordered.map((p) => p.runs[i]))),
     },
   };
 }
@@ -237,27 +235,14 @@ function identityProblems(parts: readonly { label: string; part: SweepPart }[]):
   return problems;
 }
 
-// One run's rows from consecutive shards, remapped onto the union of their figure names.
-function concatRuns(runs: readonly PartRun[]): PartRun {
-  const units = new Map<string, FigureUnit>();
-  for (const run of runs) for (const f of run.figures) if (!units.has(f.name)) units.set(f.name, f.unit);
-  const names = [...units.keys()].sort(compareFigureNames);
-  const column = new Map(names.map((n, j) => [n, j]));
-  const values: (number | null)[][] = [];
-  for (const run of runs) {
-    const to = run.figures.map((f) => column.get(f.name)!);
-    for (const row of run.values) {
-      const out: (number | null)[] = names.map(() => null);
-      row.forEach((v, j) => {
-        out[to[j]] = v;
-      });
-      values.push(out);
+// One run's summaries from every shard, merged per figure name.
+function mergeRuns(runs: readonly PartRun[]): PartRun {
+  const figures = new Map<string, FigureAccumulator>();
+  for (const run of runs)
+    for (const s of run.figures) {
+      let acc = figures.get(s.name);
+      if (acc === undefined) figures.set(s.name, (acc = new FigureAccumulator(s.name, s.unit as FigureUnit)));
+      acc.merge(s);
     }
-  }
-  return {
-    variant: runs[0].variant,
-    currency: runs[0].currency,
-    figures: names.map((name) => ({ name, unit: units.get(name)! })),
-    values,
-  };
+  return { variant: runs[0].variant, currency: runs[0].currency, figures: summaries(figures) };
 }

@@ -37,6 +37,8 @@ export const DR_MSG = {
   scopeTargets: () => 'a scoped objective needs rpo or rto',
   unknownApp: (app: string) => `no VM has app "${app}" (the app tag, else the fleet group)`,
   unknownTag: (tag: string) => `no VM has tag ${tag}`,
+  afterFailoverHome: (vault: string, region: string) =>
+    `backup.afterFailover names vault ${vault} in ${region}, where these VMs already run; name a vault in the region they are recovered to (a VM is backed up to a vault in its own region, Azure Backup support matrix)`,
   crossRegionLag: (low: string, high: string) =>
     `Cross Region Restore lag must lie within 0s to 12h, got values from ${low} to ${high} (the vault docs: the secondary region can take up to 12 hours to receive the backup data)`,
 } as const;

@@ -30,3 +30,37 @@ export const SQL_MSG = {
   vaultRegion: (vault: string, vaultRegion: string, vmRegion: string) =>
     `vault ${vault} is in ${vaultRegion} but the databases' VMs run in ${vmRegion}; a workload is backed up to a vault in its own region (Azure Backup support matrix, reference §2.5)`,
 } as const;
+
+const FILES = 'Azure Files backup docs, workloads';
+
+/** User-facing sentences about Azure Files backup. */
+export const FILES_MSG = {
+  hourlyInterval: (got: string) =>
+    `hourly file-share backups run every 4h, 6h, 8h or 12h, got ${got} (${FILES} §13.2)`,
+  windowStart: (got: string) =>
+    `the backup window starts on the hour or half hour, got "${got}" (${FILES} §13.2)`,
+  windowDuration: (got: string, every: string) =>
+    `the backup window lasts 4h to 24h, a multiple of the interval ${every}, got ${got} (${FILES} §13.2)`,
+  windowPastMidnight: (start: string, duration: string) =>
+    `a window from ${start} lasting ${duration} extends the backup window to the next day; it must end by midnight (${FILES} §13.2)`,
+  tooManySnapshots: (total: number, formula: string) =>
+    `this policy keeps up to ${total} snapshots per share (${formula}); a share holds at most 200 snapshots at a time (${FILES} §13.3)`,
+  snapshotTierMax: (tier: string, max: string, got: string) =>
+    `the snapshot tier keeps ${tier} points at most ${max}, got ${got} (${FILES} §13.3)`,
+  snapshotRetentionRange: (got: string) =>
+    `vault-tier snapshots are kept 1d to 30d, in whole days, got ${got} (${FILES} §13.3)`,
+  snapshotRetentionTier: () =>
+    'snapshotRetention applies to the vault tier; the snapshot tier keeps its snapshots by retention',
+  shareTooLarge: (got: string) =>
+    `a share backed up to the vault may be at most 10TiB, got ${got} (${FILES} §13.1)`,
+  accountVaults: (account: string, first: string, second: string) =>
+    `the shares of storage account ${account} use vaults ${first} and ${second}; all shares of a storage account must use the same vault (${FILES} §13.4)`,
+  tooMany: (vault: string, count: number, what: string, max: number) =>
+    `vault ${vault} protects ${count} ${what}; a vault protects at most ${max} (${FILES} §13.4)`,
+  tooManyItems: (got: number) =>
+    `an item-level restore takes at most 99 files or folders, got ${got} (${FILES} §13.4)`,
+  itemsNeedItemRestore: () => 'items applies to an item-level restore (kind: items)',
+  duplicateShare: (id: string) => `two shares would both be named ${id}; rename a fileShares group`,
+  vaultRegion: (vault: string, vaultRegion: string, account: string, region: string) =>
+    `vault ${vault} is in ${vaultRegion} but storage account ${account} is in ${region}; a workload is backed up to a vault in its own region (Azure Backup support matrix, reference §2.5)`,
+} as const;

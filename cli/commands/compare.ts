@@ -17,13 +17,17 @@ import { passRates } from '../../reports/aggregate.js';
 import { type Comparison, compareRuns, renderComparison } from '../../reports/compare.js';
 import { junitXml } from '../../reports/junit.js';
 import { passRateSuites } from '../../reports/rate-verdicts.js';
-import { buildPart } from '../../reports/sweep-part.js';
+import { tabulate } from '../../reports/run-table.js';
+import { checkBudget, processBudget } from '../budget.js';
 import { EXIT } from '../errors.js';
-import { writeOutput } from '../output.js';
+import { OutputFolder, removedNote } from '../out-folder.js';
+import { checkWritable, writeOutput } from '../output.js';
 import { defaultWorkers, replicate } from '../pool.js';
+import { replicationProgress } from '../progress.js';
 import { writeReports } from '../report-files.js';
 import { loadSource } from '../scenario-source.js';
-import { outputDir } from './run.js';
+import { printable } from '../terminal-text.js';
+import { estimateWork } from '../work-estimate.js';
 
 /** The options of `vaultsim compare`. */
 export interface CompareOptions {
@@ -39,6 +43,10 @@ export interface CompareOptions {
   strict?: boolean;
   /** Write JUnit XML here: one test case per objective per run (compare: failed when any replication failed it; sweep: below --min-pass-rate). */
   junit?: string;
+  /** --force: replace files in --out that no earlier vaultsim run wrote. */
+  force?: boolean;
+  /** --max-work: the work budget (estimated events), or 'off'. */
+  maxWork?: number | 'off';
 }
 
 /** Where compare prints and which directory relative paths start from. */
@@ -60,43 +68,49 @@ export async function compareScenarioFile(
   if (source === null) return { code: EXIT.badInput, comparison: null };
   const seed = opts.seed ?? source.seed;
   const n = opts.replications;
+  const workers = n === 1 ? 1 : (opts.workers ?? defaultWorkers());
+  checkBudget(estimateWork(source.scenarios, n, workers), processBudget(opts.maxWork), 'this comparison');
+  const out =
+    opts.format === 'html'
+      ? OutputFolder.open(opts.out ?? 'vaultsim-out', io.cwd, { force: opts.force === true, command: 'compare', version })
+      : null;
+  out?.expect(['report.html']);
+  if (opts.junit !== undefined) checkWritable(io.cwd, '--junit', opts.junit);
 
   // 2. replicate
   const progress = replicationProgress(io.stderr, 'compare');
   const replications = await replicate(
     source,
     { indices: Array.from({ length: n }, (_, r) => r), seed, derive: n > 1, costBy: true },
-    { workers: n === 1 ? 1 : (opts.workers ?? defaultWorkers()), onProgress: progress.update },
+    { workers, onProgress: progress.update },
   );
   progress.end();
 
   // 3. plan
-  const { runs } = buildPart(replications, {
-    version,
-    scenario: { file, name: source.name, hash: source.hash, seed },
-    variants: source.scenarios.map((s) => s.variant),
-    currencies: source.currencies,
-    total: n,
-    shard: { index: 1, count: 1 },
-  });
+  const runs = tabulate(
+    replications,
+    source.scenarios.map((s) => s.variant),
+    source.currencies,
+  );
   const comparison = compareRuns(runs, { version, file, name: source.name, seed, replications: n });
 
   // 4. write
   if (opts.json === true) {
     io.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
     for (const f of comparison.verdict.failing) io.stderr.write(`vaultsim: objective not met: ${f}\n`);
-  } else io.stdout.write(renderComparison(comparison, opts.format === 'md' ? 'md' : 'text'));
-  if (opts.format === 'html') {
+  } else io.stdout.write(printable(renderComparison(comparison, opts.format === 'md' ? 'md' : 'text')));
+  if (out !== null) {
     // The charts of one replication (the scenario seed, or replication 0's), every run on the same charts.
     const runSeed = n > 1 ? deriveSeed(seed, 'replication', 0) : seed;
     const results = source.scenarios.map((s) => simulate(s, { seed: runSeed }));
-    await writeReports(
-      results,
-      ['html'],
-      outputDir(opts.out ?? 'vaultsim-out', io.cwd),
-      { file, version },
-      io.stderr,
-    );
+    const notes: string[] = [];
+    try {
+      await writeReports(results, ['html'], out, { file, version }, { write: (t: string) => notes.push(t) });
+      const removed = out.commit();
+      for (const note of [...notes, ...removedNote(out.shown, removed)]) io.stderr.write(note);
+    } finally {
+      out.discard();
+    }
   }
   if (opts.junit !== undefined) {
     const suites = passRateSuites(
@@ -109,3 +123,4 @@ export async function compareScenarioFile(
   }
   return { code: comparison.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, comparison };
 }
+

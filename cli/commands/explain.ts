@@ -133,7 +133,13 @@ function runOnce(scenario: Scenario, opts: ExplainRunOptions, watch: SimulateOpt
 }
 
 // 3–4. problems (exit 2) or the explanation, as text or JSON.
-function finish<T>(problems: string[], make: () => T, render: (e: T) => string, opts: ExplainRunOptions, io: ExplainIo): ExplainOutcome<T> {
+function finish<T>(
+  problems: string[],
+  make: () => T,
+  render: (e: T) => string,
+  opts: ExplainRunOptions,
+  io: ExplainIo,
+): ExplainOutcome<T> {
   if (problems.length > 0) {
     for (const p of problems) io.stderr.write(`vaultsim: ${p}\n`);
     return { code: EXIT.badInput, explanation: null };
@@ -143,7 +149,11 @@ function finish<T>(problems: string[], make: () => T, render: (e: T) => string, 
   return { code: EXIT.ok, explanation };
 }
 
-const vmSuggestion = (s: Scenario, vm: string) => closest(vm, s.vms.map((v) => v.id));
+const vmSuggestion = (s: Scenario, vm: string) =>
+  closest(
+    vm,
+    s.vms.map((v) => v.id),
+  );
 
 /** Runs `vaultsim explain rpo FILE --vm VM`: the worst window the schedule leaves and each incident's loss, with reasons. */
 export function explainRpoFile(file: string, opts: ExplainVmOptions, io: ExplainIo) {
@@ -210,7 +220,9 @@ function instantOf(text: string, scenario: Scenario): number {
   const offset = parseDuration(text);
   const t = offset.ok ? offset.value : Date.parse(text) - scenario.start;
   if (Number.isNaN(t))
-    throw new InputError(`--at ${text}: expected an instant like 2026-03-01T12:00:00Z or a duration from the start like 200d.`);
+    throw new InputError(
+      `--at ${text}: expected an instant like 2026-03-01T12:00:00Z or a duration from the start like 200d.`,
+    );
   if (t < 0 || t > scenario.duration)
     throw new InputError(
       `--at ${text}: outside the run (${new Date(scenario.start).toISOString()} to ${new Date(scenario.start + scenario.duration).toISOString()}).`,

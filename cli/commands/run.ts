@@ -1,14 +1,17 @@
 // `vaultsim run FILE`: load the scenario, simulate the base and every variant, print the
 // summary table (or, with --json, the summary object), then write the output files.
 //
-//   1. read      load and validate; bad input prints its issues and exits 2
+//   1. read      load and validate; bad input prints its issues and exits 2; refuse a run
+//                beyond the work budget (cli/budget.ts) or an --out that cannot be written
+//                or holds files no earlier run wrote (cli/out-folder.ts), before simulating
 //   2. simulate  each selected run; with --trace, events go to events.jsonl as they come
 //   3. plan      summary object, table text, CSV text (pure, reports/)
 //   4. write     stdout (with --cost-by, the cost table after the summary), then summary.json,
 //                timeseries.csv and costs.csv (FOCUS) into --out, and the --format reports
-//                (report.html, report.md, one SVG or PNG per chart)
+//                (report.html, report.md, one SVG or PNG per chart): each under a temporary
+//                name, all renamed into place together with the folder's manifest, so an
+//                interrupted or failed run leaves no partial file under a final name
 
-import { closeSync, mkdirSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TraceRecord } from '../../models/backup/world.js';
 import type { CostDimension } from '../../models/pricing/types.js';
@@ -27,10 +30,15 @@ import { failedObjectives, objectiveSuites } from '../../reports/verdicts.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { closest } from '../../scenarios/suggest.js';
+import type { AtomicFile } from '../atomic-file.js';
+import { checkBudget, processBudget } from '../budget.js';
 import { EXIT, InputError } from '../errors.js';
-import { writeOutput } from '../output.js';
+import { OutputFolder, removedNote } from '../out-folder.js';
+import { checkWritable, writeOutput } from '../output.js';
 import { createProgress } from '../progress.js';
 import { type ReportFormat, writeReports } from '../report-files.js';
+import { printable } from '../terminal-text.js';
+import { estimateWork } from '../work-estimate.js';
 
 /** The options of `vaultsim run`, as commander parses them. */
 export interface RunOptions {
@@ -50,6 +58,10 @@ export interface RunOptions {
   costBy?: CostDimension;
   /** --strict: a warning (issue 15) is bad input, exit 2, nothing simulated. */
   strict?: boolean;
+  /** --force: replace files in --out that no earlier vaultsim run wrote. */
+  force?: boolean;
+  /** --max-work: the work budget (estimated events), or 'off'. */
+  maxWork?: number | 'off';
 }
 
 /** Where run prints and which directory relative paths start from. */
@@ -91,12 +103,49 @@ export async function runScenarioFile(
     throw new InputError(
       '--format writes report files into the output directory; drop --no-out or --format.',
     );
-  const out = opts.out === false ? null : outputDir(opts.out, io.cwd);
+  checkBudget(estimateWork(scenarios), processBudget(opts.maxWork), 'this run');
+  const out =
+    opts.out === false
+      ? null
+      : OutputFolder.open(opts.out, io.cwd, { force: opts.force === true, command: 'run', version });
+  try {
+    out?.expect(plannedFiles(scenarios, opts.trace === true, formats));
+    if (opts.junit !== undefined) checkWritable(io.cwd, '--junit', opts.junit);
+    return await simulateAndWrite(file, scenarios, opts, io, version, out);
+  } finally {
+    // Whatever failed before the commit, no temporary file of this run stays behind.
+    out?.discard();
+  }
+}
 
+// The files a run will write into --out, as far as they are known before simulating (the
+// chart names come with the results, and are checked again when the run commits).
+function plannedFiles(scenarios: Scenario[], trace: boolean, formats: readonly ReportFormat[]): string[] {
+  return [
+    'summary.json',
+    'timeseries.csv',
+    'costs.csv',
+    ...(scenarios.some((s) => s.monitor !== null) ? ['alerts.csv'] : []),
+    ...(trace ? ['events.jsonl'] : []),
+    ...(formats.includes('html') ? ['report.html'] : []),
+    ...(formats.includes('md') ? ['report.md'] : []),
+  ];
+}
+
+// Steps 2–4 of runScenarioFile, into `out` (null: --no-out).
+async function simulateAndWrite(
+  file: string,
+  scenarios: Scenario[],
+  opts: RunOptions,
+  io: RunIo,
+  version: string,
+  out: OutputFolder | null,
+): Promise<RunOutcome> {
+  const formats = opts.format ?? [];
   // 2. simulate
-  const trace = opts.trace === true && out !== null ? new LineWriter(join(out.abs, 'events.jsonl')) : null;
+  const trace = opts.trace === true && out !== null ? new LineWriter(out.file('events.jsonl')) : null;
   let results: ReturnType<typeof simulate>[];
-  const progress = createProgress(io.stderr, { quiet: opts.quiet === true, label: loaded.scenarios[0].name });
+  const progress = createProgress(io.stderr, { quiet: opts.quiet === true, label: scenarios[0].name });
   try {
     results = scenarios.map((s, i) =>
       simulate(s, {
@@ -118,7 +167,7 @@ export async function runScenarioFile(
 
   // 4. write
   const costTable = opts.costBy === undefined ? '' : `\n${renderCostTable(results, opts.costBy)}`;
-  io.stdout.write(opts.json === true ? summaryJson : `${renderTable(summary)}${costTable}`);
+  io.stdout.write(opts.json === true ? summaryJson : printable(`${renderTable(summary)}${costTable}`));
   if (out !== null) {
     const files: [string, string][] = [
       ['summary.json', summaryJson],
@@ -132,13 +181,19 @@ export async function runScenarioFile(
       // issue 17: SQL databases, file shares, MABS/DPM points and bytes by type per day.
       ...(hasWorkloadRows(results) ? [['workloads.csv', workloadsCsv(results)] as [string, string]] : []),
     ];
+    // Said once every file is in place: until then they are under temporary names.
+    const notes: string[] = [];
     for (const [name, text] of files) {
-      writeFileSync(join(out.abs, name), text, 'utf8');
-      io.stderr.write(`wrote ${join(out.shown, name)}\n`);
+      out.write(name, text);
+      notes.push(`wrote ${join(out.shown, name)}\n`);
     }
     if (trace !== null)
-      io.stderr.write(`wrote ${join(out.shown, 'events.jsonl')} (${formatCount(trace.count)} events)\n`);
-    await writeReports(results, formats, out, { file, version }, io.stderr, { costBy: opts.costBy });
+      notes.push(`wrote ${join(out.shown, 'events.jsonl')} (${formatCount(trace.count)} events)\n`);
+    await writeReports(results, formats, out, { file, version }, { write: (t: string) => notes.push(t) }, {
+      costBy: opts.costBy,
+    });
+    const removed = out.commit();
+    for (const note of [...notes, ...removedNote(out.shown, removed)]) io.stderr.write(note);
   }
   if (opts.junit !== undefined)
     writeOutput(io.cwd, '--junit', opts.junit, junitXml(objectiveSuites(results)), io.stderr);
@@ -161,23 +216,6 @@ export function selectRuns(scenarios: Scenario[], wanted: string[] | undefined, 
   return scenarios.filter((s) => wanted.includes(s.variant));
 }
 
-// Creates the output directory (and its parents); a file in the way is bad input.
-/** --out: the directory as typed and its absolute path, made when missing; InputError when it cannot be. */
-export function outputDir(shown: string, cwd: string): { shown: string; abs: string } {
-  const abs = resolve(cwd, shown);
-  try {
-    if (!statSync(abs).isDirectory()) throw new InputError(`--out ${shown} is a file, not a directory.`);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    try {
-      mkdirSync(abs, { recursive: true });
-    } catch (cause) {
-      throw new InputError(`cannot create --out ${shown}: ${(cause as Error).message}`);
-    }
-  }
-  return { shown, abs };
-}
-
 // One events.jsonl line; key order is fixed (variant, t, kind, subject, detail).
 function traceLine(variant: string, r: TraceRecord): string {
   const line = {
@@ -191,16 +229,14 @@ function traceLine(variant: string, r: TraceRecord): string {
 }
 
 // simulate() is synchronous, so an fs.WriteStream would hold every line in memory until it
-// returns; this writes through in ~1 MiB chunks instead, keeping a long trace's memory flat.
+// returns; this writes through in ~1 MiB chunks instead, keeping a long trace's memory flat,
+// into the run's temporary events.jsonl (renamed into place when the run commits).
 class LineWriter {
-  private readonly fd: number;
   private chunk: string[] = [];
   private size = 0;
   count = 0;
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'w');
-  }
+  constructor(private readonly file: AtomicFile) {}
 
   line(text: string): void {
     this.chunk.push(text);
@@ -211,12 +247,12 @@ class LineWriter {
 
   close(): void {
     this.flush();
-    closeSync(this.fd);
+    this.file.close();
   }
 
   private flush(): void {
     if (this.chunk.length === 0) return;
-    writeSync(this.fd, this.chunk.join(''));
+    this.file.write(this.chunk.join(''));
     this.chunk = [];
     this.size = 0;
   }

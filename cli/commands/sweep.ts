@@ -1,11 +1,15 @@
 // `vaultsim sweep FILE --replications N`: Monte Carlo over N replications, replication r
 // running every selected run with seed deriveSeed(seed, 'replication', r).
 //
-//   1. read       load the scenario; bad input prints its issues and exits 2
-//   2. replicate  this shard's replications (all of them without --shard), on K workers
-//   3. plan       the part (raw figures); unsharded: merged and aggregated exactly as
+//   1. read       load the scenario; bad input prints its issues and exits 2; refuse a
+//                 sweep beyond the work budget (cli/budget.ts) or an --out that cannot be
+//                 written, before any replication runs
+//   2. replicate  this shard's replications (all of them without --shard), on K workers,
+//                 each summarised into the part as it arrives (memory does not grow with N)
+//   3. plan       the part (figure summaries); unsharded: merged and aggregated exactly as
 //                 `vaultsim merge` would, so both give the same bytes
-//   4. write      --shard: the part file; else the aggregate (table, or --json) and --out
+//   4. write      --shard: the part file, sealed with its digest; else the aggregate
+//                 (table, or --json) and --out
 //
 // Exit codes: 0, or 1 when an objective's pass rate is below --min-pass-rate (default 1:
 // any failing replication fails the sweep); a shard alone gives no verdict (merge does).
@@ -13,11 +17,16 @@
 import { aggregate, renderAggregate, type SweepAggregate } from '../../reports/aggregate.js';
 import { junitXml } from '../../reports/junit.js';
 import { aggregateSuites } from '../../reports/rate-verdicts.js';
-import { buildPart, mergeParts, type SweepPart, shardRange } from '../../reports/sweep-part.js';
+import { buildPart, mergeParts, PartBuilder, type SweepPart, shardRange } from '../../reports/sweep-part.js';
+import { checkBudget, processBudget } from '../budget.js';
 import { EXIT, InputError } from '../errors.js';
-import { writeOutput } from '../output.js';
-import { defaultWorkers, replicate } from '../pool.js';
+import { checkWritable, writeOutput } from '../output.js';
+import { sealPart } from '../part-digest.js';
+import { defaultWorkers, replicateStream } from '../pool.js';
+import { replicationProgress } from '../progress.js';
 import { loadSource } from '../scenario-source.js';
+import { printable } from '../terminal-text.js';
+import { estimateWork } from '../work-estimate.js';
 
 /** The options of `vaultsim sweep`, as commander parses them. */
 export interface SweepOptions {
@@ -34,6 +43,8 @@ export interface SweepOptions {
   strict?: boolean;
   /** Write JUnit XML here: one test case per objective per run (compare: failed when any replication failed it; sweep: below --min-pass-rate). */
   junit?: string;
+  /** --max-work: the work budget (estimated events), or 'off'. */
+  maxWork?: number | 'off';
 }
 
 /** Where sweep prints and which directory relative paths start from. */
@@ -71,35 +82,49 @@ export async function sweepScenarioFile(
   const seed = opts.seed ?? source.seed;
   const shard = opts.shard ?? { index: 1, count: 1 };
   const { from, to } = shardRange(shard.index, shard.count, opts.replications);
+  const workers = opts.workers ?? defaultWorkers();
+  checkBudget(
+    estimateWork(source.scenarios, to - from, workers),
+    processBudget(opts.maxWork),
+    opts.shard === undefined ? 'this sweep' : `shard ${shard.index}/${shard.count} of this sweep`,
+  );
+  if (opts.out !== undefined) checkWritable(io.cwd, '--out', opts.out);
+  if (opts.junit !== undefined) checkWritable(io.cwd, '--junit', opts.junit);
 
   // 2. replicate
   const progress = replicationProgress(
     io.stderr,
     opts.shard === undefined ? 'sweep' : `sweep shard ${shard.index}/${shard.count}`,
   );
-  const indices = Array.from({ length: to - from }, (_, k) => from + k);
-  const replications = await replicate(
-    source,
-    { indices, seed, derive: true },
-    { workers: opts.workers ?? defaultWorkers(), onProgress: progress.update },
-  );
-  progress.end();
+  const variants = source.scenarios.map((s) => s.variant);
+  const builder = new PartBuilder(variants, source.currencies, from);
+  try {
+    await replicateStream(
+      source,
+      { from, to, seed, derive: true },
+      { workers, onProgress: progress.update },
+      (r) => builder.add(r),
+    );
+  } finally {
+    progress.end();
+  }
 
   // 3. plan
-  const part = buildPart(replications, {
+  const part = buildPart([], {
     version,
     scenario: { file, name: source.name, hash: source.hash, seed },
-    variants: source.scenarios.map((s) => s.variant),
+    variants,
     currencies: source.currencies,
     total: opts.replications,
     shard,
-  });
+  }, builder);
   if (opts.shard !== undefined) {
     // 4. write (a shard)
     const range = to > from ? `replications ${from}–${to - 1}` : 'no replications';
     const note = ` (shard ${shard.index}/${shard.count}: ${range} of ${opts.replications})`;
-    writeOutput(io.cwd, '--out', opts.out!, `${JSON.stringify(part)}\n`, io.stderr, note);
-    return { code: EXIT.ok, aggregate: null, part };
+    const sealed = sealPart(part);
+    writeOutput(io.cwd, '--out', opts.out!, `${JSON.stringify(sealed)}\n`, io.stderr, note);
+    return { code: EXIT.ok, aggregate: null, part: sealed };
   }
   const merged = mergeParts([{ label: file, part }]);
   if (!merged.ok) throw new Error(`a sweep's own part did not merge: ${merged.problems.join(' ')}`);
@@ -107,7 +132,7 @@ export async function sweepScenarioFile(
 
   // 4. write
   const json = `${JSON.stringify(result, null, 2)}\n`;
-  io.stdout.write(opts.json === true ? json : renderAggregate(result, opts.format ?? 'text'));
+  io.stdout.write(opts.json === true ? json : printable(renderAggregate(result, opts.format ?? 'text')));
   if (opts.out !== undefined) writeOutput(io.cwd, '--out', opts.out, json, io.stderr);
   if (opts.junit !== undefined)
     writeOutput(io.cwd, '--junit', opts.junit, junitXml(aggregateSuites(result)), io.stderr);

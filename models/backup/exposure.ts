@@ -33,6 +33,18 @@ export class Exposure {
     this.lastVault = Math.max(this.lastVault, takenAt);
   }
 
+  /**
+   * Carries on from another item's windows (the same VM protected by another item, after it
+   * moved to another region): its worst windows so far, and the next point's window opens at
+   * the last point it had.
+   */
+  continueFrom(before: Exposure): void {
+    this.lastLocal = before.lastLocal;
+    this.lastVault = before.lastVault;
+    this.local = before.local;
+    this.vault = before.vault;
+  }
+
   /** The worst window for a failure of the VM, counting the open one up to `end` (null: no point ever). */
   localWindow(end: number): Window | null {
     return this.lastLocal < 0 ? null : widest(this.local, this.lastLocal, end);

@@ -20,7 +20,7 @@ import type { BackupSignals } from '../monitor/signals.js';
 import { retag } from '../retention/change.js';
 import { RetentionQueue } from '../retention/queue.js';
 import { cachedTierMask, maxPointsKept, untilsInto } from '../retention/tags.js';
-import { type RetainedPoint, type Tier, TIERS } from '../retention/types.js';
+import { type RetainedPoint, TIERS, type Tier } from '../retention/types.js';
 import type { BackupJobSettings, Policy, Vm } from '../scenario/types.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
 import type { LedgerItem } from '../storage/ledger.js';
@@ -113,7 +113,13 @@ export interface HeldPoints {
   /** Instant-restore snapshots: data instant (sim ms, null when times are not kept) and expiry (sim ms). */
   snapshots: { takenAt: number | null; expiresAt: number }[];
   /** Vault points: the retained point (epoch ms), data instant (sim ms or null), tier, tiers keeping it. */
-  vault: { point: RetainedPoint; takenAt: number | null; tier: 'standard' | 'archive' | null; onDemand: boolean; tiers: Tier[] }[];
+  vault: {
+    point: RetainedPoint;
+    takenAt: number | null;
+    tier: 'standard' | 'archive' | null;
+    onDemand: boolean;
+    tiers: Tier[];
+  }[];
 }
 
 /** A recovery point as a restore sees it (VmBackup.restorePoints). */

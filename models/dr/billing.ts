@@ -21,7 +21,10 @@
 //   The sources give no meter for it (§17: "not found").
 // - Sent is every byte uploaded source → target, the initial replication included.
 // - Replication is billed from the run's start until it ends (a fault that ends it, or the
-//   horizon); a failed-over VM's disks are then the recovered VM's, outside these meters.
+//   horizon); a failed-over VM's disks are then the recovered VM's, outside these meters. A
+//   replication reprotected or re-enabled during the run (reprotection.ts) is billed as another
+//   instance from its start, its free days counted again (the sources do not say whether a
+//   reprotected VM's free days restart: an assumption).
 // - A failed-over VM runs in the target region from its creation until the end of the run
 //   (failback is not modelled), or until the same VM fails over again. A restore from backup
 //   (in place or Cross Region Restore) brings up a VM that replaces the source one, so it is
@@ -51,6 +54,10 @@ export interface ReplicaSource {
   readonly endsAt: number;
   /** Edges of the windows where the VM's write or upload rate changes (spikes, degradations, down). */
   readonly edges: readonly number[];
+  /** When this replication started (0, or the end of a reprotect or re-enable: VmReplica.start). */
+  readonly from?: number;
+  /** The region it replicates from (default the VM's own). */
+  readonly region?: string;
 }
 
 /** A run's disaster-recovery billing usage: the `replicated` and `compute` fields of CostInput. */
@@ -76,6 +83,7 @@ export function billingUsage(
 export function replicatedUsage(src: ReplicaSource, horizon: number): ReplicatedVmUsage {
   const plan = src.vm.replicate!;
   const to = Math.min(src.endsAt, horizon);
+  const from = src.from ?? 0;
   const series = (what: string) => new Series(`${src.vm.id}/asr-${what}`, { kind: 'linear' });
   const cache = new Collinear(series('cache'));
   const points = new Collinear(series('recovery-points'));
@@ -133,9 +141,9 @@ export function replicatedUsage(src: ReplicaSource, horizon: number): Replicated
   return {
     vm: src.vm.id,
     group: src.vm.group,
-    sourceRegion: src.vm.region,
-    targetRegion: plan.to,
-    from: 0,
+    sourceRegion: src.region ?? src.vm.region,
+    targetRegion: src.region === undefined || src.region === src.vm.region ? plan.to : src.vm.region,
+    from,
     to,
     disks: src.vm.disks.map((d) => ({ name: d.name, size: d.size, type: d.type })),
     cache: cache.done(),

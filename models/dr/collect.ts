@@ -3,8 +3,8 @@
 // and the worst recoveries.
 
 import { MS } from '../../engine/units.js';
-import { summarise } from '../results/collect.js';
 import type { PointCensus } from '../replication/census.js';
+import { summarise } from '../results/collect.js';
 import type {
   DrResult,
   RecoveryStats,
@@ -18,10 +18,13 @@ import { groupBy } from './scope.js';
 
 const WORST = 10;
 
-/** Builds the DrResult; replicas are advanced to the horizon (no query may follow). */
+/**
+ * Builds the DrResult from each replicated VM's replications in order (the first, then those
+ * after a reprotect or re-enable); they are advanced to the horizon (no query may follow).
+ */
 export function collectDr(
   dr: DisasterRecovery,
-  replicas: readonly VmReplica[],
+  histories: readonly (readonly VmReplica[])[],
   horizon: number,
   rpoTarget: (group: string) => number,
   iso: (t: number) => string,
@@ -29,15 +32,32 @@ export function collectDr(
   return {
     incidents: dr.incidents,
     drills: dr.drills,
-    replication: replicationResults(replicas, horizon, rpoTarget),
+    replication: replicationResults(histories, horizon, rpoTarget),
     byGroup: recoveryStats(dr.incidents.flatMap((i) => i.vms)),
     worst: worst(dr.incidents.flatMap((i) => i.vms.map((r) => ({ incident: i.id, r })))),
-    points: replicas.map((r) => replicaPoints(r, horizon, false, iso)),
+    // The points at the end are those of the VM's last replication started in the run.
+    points: histories.map((h) => replicaPoints(h.filter((r) => r.start <= horizon).at(-1) ?? h[0], horizon, false, iso)),
   };
 }
 
+// A VM's daily peak data age over all its replications: each day's highest (null: none ran).
+function mergedPeaks(history: readonly VmReplica[]): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (const r of history)
+    r.dailyPeaks().forEach((p, k) => {
+      while (out.length <= k) out.push(null);
+      if (p !== null && (out[k] === null || p > out[k]!)) out[k] = p;
+    });
+  return out;
+}
+
 /** One replicated VM's Site Recovery points at t (§5.1), as results give them; `replay` during the run. */
-export function replicaPoints(r: VmReplica, t: number, replay: boolean, iso: (t: number) => string): ReplicaPoints {
+export function replicaPoints(
+  r: VmReplica,
+  t: number,
+  replay: boolean,
+  iso: (t: number) => string,
+): ReplicaPoints {
   const c: PointCensus = r.census(t, replay);
   const at = Math.min(t, r.stream.horizon);
   return {
@@ -60,27 +80,28 @@ export function replicaPoints(r: VmReplica, t: number, replay: boolean, iso: (t:
 }
 
 function replicationResults(
-  replicas: readonly VmReplica[],
+  histories: readonly (readonly VmReplica[])[],
   horizon: number,
   rpoTarget: (group: string) => number,
 ): ReplicationGroupResult[] {
   const days = Math.ceil(horizon / MS.day);
-  const byGroup = groupBy(replicas, (r) => r.vm.group);
+  const byGroup = groupBy(histories, (h) => h[0].vm.group);
   const out: ReplicationGroupResult[] = [];
   for (const [group, list] of [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const target = rpoTarget(group);
     const dailyMax = new Float64Array(days);
     const peaks = new Float64Array(list.length);
     let daysOver = 0;
-    list.forEach((r, i) => {
-      r.dailyPeaks().forEach((p, k) => {
+    list.forEach((h, i) => {
+      mergedPeaks(h).forEach((p, k) => {
         if (p === null) return;
         peaks[i] = Math.max(peaks[i], p);
         dailyMax[k] = Math.max(dailyMax[k], p);
         if (p > target) daysOver++;
       });
     });
-    const needed = list.map((r) => r.bandwidthFor(target));
+    // The planner figures are the configured replication's (the VM's first).
+    const needed = list.map((h) => h[0].bandwidthFor(target));
     out.push({
       group,
       vms: list.length,
@@ -90,7 +111,7 @@ function replicationResults(
         : Math.ceil(Math.max(0, ...(needed as number[]))),
       daysOverTarget: daysOver,
       peakRpoSeconds: summarise(peaks.sort(), 1 / 1000),
-      overLimit: list.filter((r) => r.overLimit()).map((r) => r.vm.id),
+      overLimit: list.filter((h) => h.some((r) => r.overLimit())).map((h) => h[0].vm.id),
       daily: {
         day: Array.from({ length: days }, (_, k) => k + 1),
         maxRpoSeconds: Array.from(dailyMax, (v) => Math.round(v) / 1000),

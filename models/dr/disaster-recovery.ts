@@ -1,8 +1,9 @@
 // Disaster recovery during a run: faults take VMs down, someone decides after the detection
 // delay, and each VM comes back by the best path it has — Site Recovery failover (alone or
 // in a recovery plan), restore from backup in place or in the paired region, or waiting for
-// its region — or does not come back. Rules: reference/azure.md §1.8, §2.1–2.2, §5.1–5.5;
-// simplifications in docs/model.md.
+// its region or for cores in the target region — or does not come back. Once back, it is
+// protected again where it runs (reprotection.ts, relocate.ts). Rules: reference/azure.md
+// §1.8, §2.1–2.2, §5.1–5.5, §5.7; simplifications in docs/model.md.
 //
 // Cost: one kernel event per fault, per decision and per recovered VM; replication and
 // recovery points are computed on demand (models/replication), never stepped.
@@ -10,22 +11,25 @@
 import { makeSampler, type Sampler } from '../../engine/distributions.js';
 import type { Link } from '../../engine/link.js';
 import type { Streams } from '../../engine/random.js';
-import type { Simulation } from '../../engine/simulation.js';
+import type { EventId, Simulation } from '../../engine/simulation.js';
 import type { FailureCause } from '../backup/stats.js';
 import type { TraceRecord } from '../backup/world.js';
 import type { Monitor } from '../monitor/monitor.js';
-import { failbackDuration, reprotectDuration } from '../replication/reprotect.js';
 import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
 import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
 import type { Region, Scenario, Vm } from '../scenario/types.js';
 import type { RecoveredVm } from './billing.js';
+import { Capacity, type CoreWaiter } from './capacity.js';
 import { detect } from './detection.js';
+import { runDrill } from './drill.js';
 import { type Fault, Outages, resolveFaults } from './faults.js';
 import { planGroupsFor, runPlan } from './plans.js';
+import { recoveryRecord } from './record.js';
 import type { DrVm, ReplicaPoint } from './recovery-types.js';
 import { VmReplica } from './replica.js';
+import { firstPointUsable, nextReplication, type ReprotectTiming, reprotectTiming } from './reprotection.js';
 import { crossRegionRestore, primaryRestore, type RestoreContext, type RestoreOption } from './restore.js';
-import { appOf, groupBy } from './scope.js';
+import { groupBy } from './scope.js';
 import { DownSignal } from './signals.js';
 
 /** Durations drawn for one VM in one incident (ms), always in this order (common random numbers). */
@@ -52,8 +56,29 @@ export interface Decided {
   note: string;
 }
 
+// A recovery that fell short of cores in `region`: how it would go once they are there (at t), or null.
+interface Short {
+  region: string;
+  retry: (t: number) => Decided | null;
+}
+
+// A VM's recovery in progress: its record, the event that brings it back, and its wait for cores.
+interface Pending {
+  record: VmRecovery;
+  decided: Decided;
+  fault: Fault;
+  down: number;
+  /** The decision instant (sim ms). */
+  at: number;
+  recoveredAt: number | null;
+  event: EventId | null;
+  waiter: CoreWaiter | null;
+}
+
 const OUTAGES = new Set(['region-outage', 'zone-outage']);
 const VM_FAULTS = new Set(['vm-failure', 'disk-corruption', 'vm-deletion', 'ransomware']);
+// Faults after which the VM must be created again: it gives back its cores.
+const VM_LOST = new Set(['vm-failure', 'vm-deletion']);
 
 /** The disaster-recovery process of a run. */
 export class DisasterRecovery {
@@ -63,8 +88,10 @@ export class DisasterRecovery {
   readonly drills: DrillResult[] = [];
   /** VMs started by a failover or a drill, for compute billing (billing.ts), in the order they started. */
   readonly recovered: RecoveredVm[] = [];
+  /** Per replicated VM, its widest window unprotected by replication after a recovery (sim ms), for what the schedule guarantees. */
+  readonly handovers = new Map<string, { from: number; to: number }>();
   private readonly regions: Map<string, Region>;
-  private readonly cores = new Map<string, number>();
+  private readonly capacity: Capacity;
   private readonly settings: RecoverySettings;
   private readonly samplers: {
     failover: Sampler;
@@ -90,7 +117,9 @@ export class DisasterRecovery {
     this.faults = resolveFaults(scenario.faults, streams);
     this.outages = new Outages(this.faults);
     this.regions = new Map(scenario.regions.map((r) => [r.name, r]));
-    for (const r of scenario.regions) if (r.cores !== null) this.cores.set(r.name, r.cores);
+    this.capacity = new Capacity(
+      new Map(scenario.regions.filter((r) => r.cores !== null).map((r) => [r.name, r.cores as number])),
+    );
     this.settings = scenario.recovery;
     const s = scenario.recovery;
     this.samplers = {
@@ -104,13 +133,14 @@ export class DisasterRecovery {
       for (const g of plan.groups) for (const id of g.vms) this.planOf.set(id, plan);
   }
 
-  /** Why a VM's backup cannot run at t (its region is out, or it is down or failed over), or null. */
+  /** Why a VM's backup cannot run at t (the region it runs in is out, or it is down), or null; relocated items (`vm@vault`) ask for their VM. */
   readonly blocked = (id: string, t: number): FailureCause | null => {
-    const v = this.vms.get(id);
+    const v = this.vms.get(id) ?? (id.includes('@') ? this.vms.get(id.slice(0, id.lastIndexOf('@'))) : undefined);
     if (v === undefined) return null;
-    if (this.outages.regionDown(v.vm.region, t)) return 'region-outage';
-    if (v.vm.zone !== null && this.outages.zoneDown(v.vm.region, v.vm.zone, t)) return 'region-outage';
-    if (v.downSince !== null || v.region !== v.vm.region) return 'vm-unavailable';
+    if (this.outages.regionDown(v.region, t)) return 'region-outage';
+    const home = v.region === v.vm.region;
+    if (home && v.vm.zone !== null && this.outages.zoneDown(v.region, v.vm.zone, t)) return 'region-outage';
+    if (v.downSince !== null) return 'vm-unavailable';
     return null;
   };
 
@@ -159,6 +189,8 @@ export class DisasterRecovery {
       if (v.downSince !== null || !this.hits(f, v)) continue;
       v.downSince = now;
       hit.push(v);
+      // A VM that must be created again gives back the cores it held away from home.
+      if (VM_LOST.has(f.kind) && v.holds !== null) this.releaseCores(v);
     }
     if (hit.length === 0) return;
     hit.sort((a, b) => (a.vm.id < b.vm.id ? -1 : 1));
@@ -214,6 +246,7 @@ export class DisasterRecovery {
     const outageEnd = OUTAGES.has(f.kind) ? f.end : null;
     const byPlan = new Map<RecoveryPlanSpec, DrVm[]>();
     const decided = new Map<string, Decided>();
+    const shorts = new Map<string, Short>();
     const draws = new Map<string, Draws>();
     for (const v of hit) draws.set(v.vm.id, this.draw(f, v.vm));
     for (const v of hit) {
@@ -239,7 +272,7 @@ export class DisasterRecovery {
         byPlan.set(plan, list);
         continue;
       }
-      decided.set(v.vm.id, this.single(f, v, d, down, notAfter, dr));
+      decided.set(v.vm.id, this.single(f, v, d, down, notAfter, dr, shorts));
     }
     // Recovery plans, in scenario order: groups in sequence, VMs of a group in parallel (§5.5).
     for (const plan of this.scenario.recoveryPlans) {
@@ -247,135 +280,213 @@ export class DisasterRecovery {
       if (members === undefined) continue;
       const groups = planGroupsFor(plan, new Set(members.map((v) => v.vm.id)));
       const timings = runPlan(groups, d, {
-        startFrom: (v, t) => this.outages.controlPlaneUpFrom(v.vm.replicate!.to, t),
+        startFrom: (v, t) => this.outages.controlPlaneUpFrom(v.replica!.to, t),
         vm: (id) => this.vms.get(id)!,
         draws: (id) => draws.get(id)!,
         choice: plan.pointChoice,
         notAfter,
-        take: (v) => this.takeCores(v.vm.replicate!.to, v.vm.cores),
+        take: (v) => this.claim(v, v.replica!.to),
       });
-      for (const t of timings)
+      for (const t of timings) {
+        const v = this.vms.get(t.vm)!;
+        if (t.decided !== null) {
+          decided.set(t.vm, { ...t.decided, detection: d - down, note: `recovery plan ${plan.name}, group ${t.group + 1}` });
+          continue;
+        }
+        // Short of cores: it fails over when they free up, else waits for its region (the plan's afterOutage).
+        const short = t.short ? this.planShort(v, plan, draws.get(t.vm)!, notAfter, d, down) : null;
+        if (short !== null) shorts.set(t.vm, short);
         decided.set(
           t.vm,
-          t.decided === null
-            ? this.unrecovered(this.vms.get(t.vm)!, d - down, t.note)
-            : { ...t.decided, detection: d - down, note: `recovery plan ${plan.name}, group ${t.group + 1}` },
+          short === null
+            ? this.unrecovered(v, d - down, t.note)
+            : this.waitForRegion(f, v, d, down, notAfter, draws.get(t.vm)!, t.note),
         );
+      }
     }
     for (const v of hit) {
-      const r = this.finish(v, decided.get(v.vm.id)!, f, down);
+      const r = this.finish(v, decided.get(v.vm.id)!, f, down, d, shorts.get(v.vm.id) ?? null);
       incident.vms.push(r);
-      // The trace says why: the path, the point and where it lived, and the figures.
-      this.trace?.({
-        t: d,
-        kind: 'dr-decided',
-        subject: v.vm.id,
-        detail: {
-          incident: incident.id,
-          path: r.path,
-          point: r.point === null ? 'none' : `${r.point.source}@${r.point.at}`,
-          rpoSeconds: r.rpoSeconds ?? -1,
-          rtoSeconds: r.rtoSeconds ?? -1,
-          ...(r.note === '' ? {} : { note: r.note }),
-          // The lag drawn for this VM and incident (§2.2): why newer vault points were not in the pair.
-          ...(r.path === 'cross-region-restore' ? { crossRegionLagSeconds: draws.get(v.vm.id)!.crossRegionLag / 1000 } : {}),
-        },
-      });
+      this.traceDecided(v, r, incident, draws.get(v.vm.id)!);
     }
+  }
+
+  // The trace says why: the path, the point and where it lived, and the figures.
+  private traceDecided(v: DrVm, r: VmRecovery, incident: Incident, dr: Draws): void {
+    this.trace?.({
+      t: this.sim.now,
+      kind: 'dr-decided',
+      subject: v.vm.id,
+      detail: {
+        incident: incident.id,
+        path: r.path,
+        point: r.point === null ? 'none' : `${r.point.source}@${r.point.at}`,
+        rpoSeconds: r.rpoSeconds ?? -1,
+        rtoSeconds: r.rtoSeconds ?? -1,
+        ...(r.note === '' ? {} : { note: r.note }),
+        // The lag drawn for this VM and incident (§2.2): why newer vault points were not in the pair.
+        ...(r.path === 'cross-region-restore' ? { crossRegionLagSeconds: dr.crossRegionLag / 1000 } : {}),
+      },
+    });
   }
 
   // The VM's Site Recovery point; in a replication group, the latest point every member has
   // (multi-VM consistency, §5.1), so the group's VMs fail over to one instant.
-  private groupPoint(v: DrVm, t: number, notAfter: number): ReplicaPoint | null {
+  private groupPoint(v: DrVm, t: number, notAfter: number, choice: RecoveryPlanSpec['pointChoice'] = 'latestProcessed'): ReplicaPoint | null {
     const group = v.vm.replicate?.group ?? null;
-    if (group === null) return v.replica!.point(t, 'latestProcessed', notAfter);
+    if (group === null) return v.replica!.point(t, choice, notAfter);
     this.groups ??= groupBy(
       [...this.vms.values()].filter((m) => m.replica !== null && m.vm.replicate?.group != null),
       (m) => m.vm.replicate!.group!,
     );
     const members = this.groups.get(group)!.map((m) => m.replica!);
-    return VmReplica.groupPoint(members, t, 'latestProcessed', notAfter);
+    return VmReplica.groupPoint(members, t, choice, notAfter);
   }
 
   private failoverPossible(v: DrVm, t: number): boolean {
-    const to = v.vm.replicate!.to;
-    return !this.outages.regionDown(to, t);
+    return !this.outages.regionDown(v.replica!.to, t);
   }
 
-  // One VM outside a recovery plan: the best of failover, restore and waiting.
-  private single(f: Fault, v: DrVm, d: number, down: number, notAfter: number, dr: Draws): Decided {
+  // One VM outside a recovery plan: the best of failover, restore and waiting. A path short of
+  // cores is passed over; if nothing else brings the VM back sooner, it waits for them (shorts).
+  private single(
+    f: Fault,
+    v: DrVm,
+    d: number,
+    down: number,
+    notAfter: number,
+    dr: Draws,
+    shorts: Map<string, Short>,
+  ): Decided {
     const detection = d - down;
-    const s = this.settings;
     const rp = v.vm.replicate;
+    let short: Short | null = null;
     // 1. Site Recovery failover (not for a VM in a replication group on its own, §5.1).
     const replicaAllowed = v.replica !== null && rp !== null && (OUTAGES.has(f.kind) || rp.group === null);
     if (replicaAllowed && this.failoverPossible(v, d)) {
-      const start = this.outages.controlPlaneUpFrom(rp.to, d);
-      const point = this.groupPoint(v, start, notAfter);
-      if (point !== null) {
-        if (!this.takeCores(rp.to, v.vm.cores))
-          return this.unrecovered(v, detection, `short of ${v.vm.cores} cores in ${rp.to}`);
+      const to = v.replica!.to;
+      const failover = (t: number): Decided | null => {
+        const start = this.outages.controlPlaneUpFrom(to, t);
+        const point = this.groupPoint(v, start, notAfter);
+        if (point === null) return null;
         return {
           path: 'failover',
-          point: { at: point.at, source: point.kind === 'app' ? 'asr-app' : 'asr-crash', region: rp.to },
+          point: { at: point.at, source: point.kind === 'app' ? 'asr-app' : 'asr-crash', region: to },
           detection,
           waiting: start - d,
           work: dr.failover,
           boot: dr.boot,
-          region: rp.to,
+          region: to,
           note: '',
         };
+      };
+      const now = failover(d);
+      if (now !== null) {
+        if (this.claim(v, to)) return now;
+        short = { region: to, retry: failover };
       }
     }
     const ctx = this.restoreContext(v, dr);
     const points = ctx === null ? [] : v.restorePoints!();
-    // 2. Restore in place when the VM's region (and zone, for snapshots) is up.
-    if (ctx !== null) {
-      const start = this.outages.controlPlaneUpFrom(v.vm.region, d);
-      const here = primaryRestore(ctx, points, start, notAfter);
-      if (here !== null) return this.restore(here, detection, start - d, dr, '');
-      // 2b. The only clean points are in soft delete (§2.3): undelete them now, then restore.
-      const fromSoftDelete = this.afterUndelete(v, ctx, start, notAfter);
-      if (fromSoftDelete !== null)
-        return this.restore(fromSoftDelete, detection, start - d, dr, 'undeleted from soft delete first');
-      // 3. Cross Region Restore from the paired region's copy.
-      if (f.kind === 'region-outage') {
-        const pair = ctx.pair;
-        const at = pair === null ? d : this.outages.controlPlaneUpFrom(pair, d);
-        const away = crossRegionRestore(ctx, points, at, notAfter, f.start);
-        if (away !== null) {
-          if (!this.takeCores(away.region, v.vm.cores))
-            return this.unrecovered(v, detection, `short of ${v.vm.cores} cores in ${away.region}`);
-          return this.restore(away, detection, at - d, dr, '');
-        }
+    // 2. Restore in place (the vault is where the VM runs) when its region (and zone, for snapshots) is up.
+    if (ctx !== null && ctx.vault.region === v.region) {
+      const start = this.outages.controlPlaneUpFrom(v.region, d);
+      const inPlace = (t: number): Decided | null => {
+        const here = primaryRestore(ctx, points, this.outages.controlPlaneUpFrom(v.region, t), notAfter);
+        return here === null ? null : this.restore(here, detection, this.outages.controlPlaneUpFrom(v.region, t) - d, dr, '');
+      };
+      const here = inPlace(d);
+      if (here !== null) {
+        if (this.claim(v, v.region)) return here;
+        short ??= { region: v.region, retry: inPlace };
+      } else {
+        // 2b. The only clean points are in soft delete (§2.3): undelete them now, then restore.
+        const fromSoftDelete = this.afterUndelete(v, ctx, start, notAfter);
+        if (fromSoftDelete !== null)
+          return this.restore(fromSoftDelete, detection, start - d, dr, 'undeleted from soft delete first');
       }
     }
-    // 4. Wait for the region or zone to come back, then restart or restore in place.
-    if (OUTAGES.has(f.kind)) {
-      const back =
-        f.kind === 'zone-outage' && v.vm.zone !== null
-          ? this.outages.zoneUpFrom(v.vm.region, v.vm.zone, d)
-          : this.outages.regionUpFrom(v.vm.region, d);
-      const start = this.outages.controlPlaneUpFrom(v.vm.region, back);
-      if (s.afterOutage === 'restart')
-        return {
-          path: 'restart-in-place',
-          point: null,
-          detection,
-          waiting: start - d,
-          work: 0,
-          boot: dr.boot,
-          region: v.region,
-          note: 'waited for the region',
-        };
-      const later = ctx === null ? null : primaryRestore(ctx, v.restorePoints!(), start, notAfter);
-      if (later !== null) return this.restore(later, detection, start - d, dr, 'waited for the region');
+    // 3. Cross Region Restore from the paired region's copy: in a region outage, or for a VM
+    // running away from its vault's region (an in-place restore there is not possible).
+    if (ctx !== null && (f.kind === 'region-outage' || ctx.vault.region !== v.region)) {
+      const cutoff = f.kind === 'region-outage' ? f.start : notAfter;
+      const away = (t: number): Decided | null => {
+        const at = ctx.pair === null ? t : this.outages.controlPlaneUpFrom(ctx.pair, t);
+        const o = crossRegionRestore(ctx, points, at, notAfter, cutoff);
+        return o === null ? null : this.restore(o, detection, at - d, dr, '');
+      };
+      const there = away(d);
+      if (there !== null) {
+        if (this.claim(v, there.region)) return there;
+        short ??= { region: there.region, retry: away };
+      }
     }
+    if (short !== null) shorts.set(v.vm.id, short);
+    const why = short === null ? '' : `short of ${v.vm.cores} cores in ${short.region}`;
+    // 4. Wait for the region or zone to come back (or for cores), then restart or restore in place.
+    if (OUTAGES.has(f.kind)) return this.waitForRegion(f, v, d, down, notAfter, dr, why);
+    if (short !== null) return this.unrecovered(v, detection, `${why}: waiting for them`);
     return this.unrecovered(
       v,
       detection,
       ctx === null && v.replica === null ? 'not protected' : 'no usable recovery point',
     );
+  }
+
+  // After a region or zone outage, a VM with no other way out waits for its region (or zone),
+  // then restarts or is restored in place: by its recovery plan's afterOutage, else recovery's.
+  private waitForRegion(f: Fault, v: DrVm, d: number, down: number, notAfter: number, dr: Draws, why: string): Decided {
+    const detection = d - down;
+    const note = why === '' ? 'waited for the region' : `${why}; waited for the region`;
+    const back =
+      f.kind === 'zone-outage' && v.vm.zone !== null && v.region === v.vm.region
+        ? this.outages.zoneUpFrom(v.region, v.vm.zone, d)
+        : this.outages.regionUpFrom(v.region, d);
+    const start = this.outages.controlPlaneUpFrom(v.region, back);
+    const choice = this.planOf.get(v.vm.id)?.afterOutage ?? this.settings.afterOutage;
+    if (choice === 'restart')
+      return {
+        path: 'restart-in-place',
+        point: null,
+        detection,
+        waiting: start - d,
+        work: 0,
+        boot: dr.boot,
+        region: v.region,
+        note,
+      };
+    const ctx = this.restoreContext(v, dr);
+    const later =
+      ctx === null || ctx.vault.region !== v.region ? null : primaryRestore(ctx, v.restorePoints!(), start, notAfter);
+    if (later !== null) return this.restore(later, detection, start - d, dr, note);
+    return this.unrecovered(
+      v,
+      detection,
+      `${why === '' ? '' : `${why}; `}${ctx === null && v.replica === null ? 'not protected' : 'no usable recovery point'}`,
+    );
+  }
+
+  // A plan VM short of cores: how it fails over with its plan once they are there.
+  private planShort(v: DrVm, plan: RecoveryPlanSpec, dr: Draws, notAfter: number, d: number, down: number): Short {
+    const to = v.replica!.to;
+    return {
+      region: to,
+      retry: (t) => {
+        const start = this.outages.controlPlaneUpFrom(to, t);
+        const point = this.groupPoint(v, start, notAfter, plan.pointChoice);
+        if (point === null) return null;
+        return {
+          path: 'failover',
+          point: { at: point.at, source: point.kind === 'app' ? 'asr-app' : 'asr-crash', region: to },
+          detection: d - down,
+          waiting: start - d,
+          work: dr.failover + (plan.pointChoice === 'latest' ? dr.latestProcessing : 0),
+          boot: dr.boot,
+          region: to,
+          note: `recovery plan ${plan.name}: failed over once cores freed up`,
+        };
+      },
+    };
   }
 
   // A restore in place from the points in soft delete, its work counting the undelete first
@@ -416,10 +527,11 @@ export class DisasterRecovery {
     };
   }
 
+  // The VM where it runs now, with its backups: restores land in its region (in place) or the vault's pair.
   private restoreContext(v: DrVm, dr: Draws): RestoreContext | null {
     if (v.vault === null || v.restorePoints === null) return null;
     return {
-      vm: v.vm,
+      vm: v.region === v.vm.region ? v.vm : { ...v.vm, region: v.region, zone: null },
       vault: v.vault,
       pair: this.regions.get(v.vault.region)?.pair ?? null,
       outages: this.outages,
@@ -429,12 +541,16 @@ export class DisasterRecovery {
     };
   }
 
-  private takeCores(region: string, cores: number): boolean {
-    const left = this.cores.get(region);
-    if (left === undefined) return true;
-    if (left < cores) return false;
-    this.cores.set(region, left - cores);
-    return true;
+  // Cores for the VM in `region`: none at home or where it already holds them (capacity.ts).
+  private claim(v: DrVm, region: string): boolean {
+    if (region === v.vm.region || region === v.holds) return true;
+    return this.capacity.take(region, v.vm.cores);
+  }
+
+  private releaseCores(v: DrVm): void {
+    const region = v.holds!;
+    v.holds = null;
+    this.capacity.release(region, v.vm.cores);
   }
 
   private draw(f: Fault, vm: Vm): Draws {
@@ -453,141 +569,157 @@ export class DisasterRecovery {
     };
   }
 
-  // The VM's recovery record; a recovered VM is back (and maybe moved) at its time.
-  private finish(v: DrVm, decided: Decided, f: Fault, down: number): VmRecovery {
-    const phases = {
-      detection: decided.detection,
-      waiting: decided.waiting,
-      recovery: decided.work,
-      boot: decided.boot,
+  // The VM's recovery record; a recovered VM is back (and maybe moved) at its time. A VM short
+  // of cores also waits for them: if they free up before it is back, it is decided again then.
+  private finish(v: DrVm, decided: Decided, f: Fault, down: number, d: number, short: Short | null): VmRecovery {
+    const p: Pending = {
+      record: null as unknown as VmRecovery,
+      decided,
+      fault: f,
+      down,
+      at: d,
+      recoveredAt: null,
+      event: null,
+      waiter: null,
     };
-    const total = phases.detection + phases.waiting + phases.recovery + phases.boot;
+    this.settle(v, p);
+    if (short !== null) {
+      p.waiter = this.capacity.wait(short.region, v.vm.cores, () => this.coresFreed(v, p, short));
+    }
+    return p.record;
+  }
+
+  // Builds (or rebuilds, in place) the pending recovery's record and schedules the VM's return.
+  private settle(v: DrVm, p: Pending): void {
+    const { decided, fault: f, down } = p;
+    const total = decided.detection + decided.waiting + decided.work + decided.boot;
     const recoveredAt = decided.path === 'unrecovered' ? null : down + total;
     const inRun = recoveredAt !== null && recoveredAt <= this.scenario.duration;
-    // §17: compute is billed once the failed-over VM exists (created, then booting).
-    if (decided.path === 'failover' && recoveredAt !== null && inRun)
-      this.recovered.push({
-        kind: 'failover',
-        vm: v.vm.id,
-        region: decided.region,
-        from: recoveredAt - decided.boot,
-        to: null,
-      });
-    // A VM that restarted before anyone acted is marked up now (it was back at recoveredAt).
+    const reprotect = decided.path === 'failover' && recoveredAt !== null ? this.reprotect(v, f, decided, recoveredAt) : null;
+    const next =
+      recoveredAt === null
+        ? null
+        : nextReplication({
+            vm: v.vm,
+            path: decided.path,
+            from: v.region,
+            region: decided.region,
+            recoveredAt,
+            reprotectedAt: reprotect?.endsAt ?? null,
+            upload: v.replica?.uploadRate ?? this.settings.restoreThroughput,
+          });
+    // A paused replication (the outage ended before anyone acted) simply continues.
+    const continues = v.replica !== null && recoveredAt !== null && v.replica.endsAt > recoveredAt;
+    const record = recoveryRecord({
+      v,
+      decided,
+      lastGood: f.start,
+      down,
+      recoveredAt,
+      horizon: this.scenario.duration,
+      reprotect,
+      next: continues ? null : next,
+      continues,
+      iso: (t) => this.iso(t),
+    });
+    if (p.record === null) p.record = record;
+    else Object.assign(p.record, record);
+    p.recoveredAt = recoveredAt;
+    if (p.event !== null) this.sim.cancel(p.event);
+    p.event = null;
     if (recoveredAt !== null && inRun)
-      this.sim.at(
+      p.event = this.sim.at(
         Math.max(recoveredAt, this.sim.now),
-        () => {
-          this.signal?.change(v.region, -1);
-          v.downSince = null;
-          // A VM now running in another region is no longer backed up where it was: its
-          // protection stops with the data retained (re-protecting it there is not modelled).
-          if (decided.region !== v.region && v.region === v.vm.region) v.stopBackup?.(false);
-          v.region = decided.region;
-          if (decided.path.startsWith('restore') || decided.path === 'cross-region-restore')
-            this.signal?.restored(v.vm.id, 'Healthy');
-        },
+        () => this.back(v, p, continues ? null : next),
         'dr/recovered',
       );
     // A VM with backups that could not be restored is an unhealthy restore (§7.5).
-    if (decided.path === 'unrecovered' && v.vault !== null)
+    if (decided.path === 'unrecovered' && v.vault !== null && p.waiter === null)
       this.signal?.restored(v.vm.id, 'Persistent Unhealthy');
-    const lastGood = f.start;
-    const rpo =
-      decided.path === 'unrecovered'
-        ? null
-        : decided.point === null
-          ? 0
-          : Math.max(0, lastGood - decided.point.at);
-    const lost = decided.point === null ? 0 : v.written(decided.point.at, lastGood);
-    return {
-      vm: v.vm.id,
-      group: v.vm.group,
-      app: appOf(v.vm),
-      path: decided.path,
-      point:
-        decided.point === null
-          ? null
-          : { at: this.iso(decided.point.at), source: decided.point.source, region: decided.point.region },
-      rpoSeconds: rpo === null ? null : rpo / 1000,
-      rtoSeconds: recoveredAt === null || !inRun ? null : (recoveredAt - down) / 1000,
-      phases: {
-        detection: phases.detection / 1000,
-        waiting: phases.waiting / 1000,
-        recovery: phases.recovery / 1000,
-        boot: phases.boot / 1000,
-      },
-      dataLostBytes: Math.round(lost),
-      recoveredAt: recoveredAt === null || !inRun ? null : this.iso(recoveredAt),
-      region: decided.region,
-      note:
-        recoveredAt !== null && !inRun
-          ? `${decided.note === '' ? '' : `${decided.note}; `}not back before the run ended`
-          : decided.note,
-      reprotect:
-        decided.path === 'failover' && recoveredAt !== null
-          ? this.reprotect(v, f, decided, recoveredAt)
-          : null,
-    };
   }
 
-  // §5.7 reprotect once the source region is back (the changes made since the failover go
-  // back; a lost source VM means a full initial replication), and §5.4 failback ≈ failover.
-  private reprotect(v: DrVm, f: Fault, decided: Decided, recoveredAt: number): VmRecovery['reprotect'] {
-    const used = v.vm.disks.reduce((s, d) => s + d.used, 0);
-    const upload = v.replica?.uploadRate ?? this.settings.restoreThroughput;
-    const sourceBack = OUTAGES.has(f.kind) ? Math.max(f.end, recoveredAt) : recoveredAt;
-    const phases = reprotectDuration({
-      initialReplication: (used / upload) * 1000,
-      differentialBytes: v.written(recoveredAt, sourceBack),
+  // Cores freed up for a VM waiting for them: if that brings it back sooner, it is decided again now.
+  private coresFreed(v: DrVm, p: Pending, short: Short): void {
+    const now = this.sim.now;
+    if (v.downSince === null) return;
+    // The retry's waiting counts from the decision, so it holds the time spent waiting for cores.
+    const again = short.retry(now);
+    if (again === null) return;
+    const total = again.detection + again.waiting + again.work + again.boot;
+    if (p.recoveredAt !== null && p.down + total >= p.recoveredAt) return;
+    if (!this.claim(v, short.region)) return;
+    p.waiter = null;
+    p.decided = again;
+    this.settle(v, p);
+    this.trace?.({ t: now, kind: 'dr-cores-freed', subject: v.vm.id, detail: { region: short.region, path: again.path } });
+  }
+
+  // The VM runs again at its recovery: where, holding which cores, protected by what.
+  private back(v: DrVm, p: Pending, next: ReturnType<typeof nextReplication>): void {
+    const { decided, fault: f } = p;
+    const now = this.sim.now;
+    if (p.waiter !== null) p.waiter.cancelled = true;
+    this.signal?.change(v.region, -1);
+    v.downSince = null;
+    const from = v.region;
+    // §17: compute is billed once the failed-over VM exists (created, then booting).
+    if (decided.path === 'failover')
+      this.recovered.push({ kind: 'failover', vm: v.vm.id, region: decided.region, from: now - decided.boot, to: null });
+    v.region = decided.region;
+    if (v.holds !== null && v.holds !== decided.region) this.releaseCores(v);
+    if (decided.region !== v.vm.region && this.capacity.limited(decided.region)) v.holds = decided.region;
+    // Its backup follows it (relocate.ts); without that hook, protection where it was stops.
+    if (decided.region !== from) {
+      if (v.follow !== null) v.follow(decided.region);
+      else if (from === v.vm.region) v.stopBackup?.(false);
+    }
+    // Its replication resumes (reprotection.ts), and the window without it counts in the guarantee.
+    const ended = v.replica !== null && v.replica.endsAt <= now;
+    if (ended) this.handover(v, decided, f, next);
+    if (ended && next !== null && next.start < this.scenario.duration) {
+      const replica = v.replicateFrom!(decided.region, next.to, next.start, now);
+      v.replica = replica;
+      v.segments.push(replica);
+    }
+    if (decided.path.startsWith('restore') || decided.path === 'cross-region-restore')
+      this.signal?.restored(v.vm.id, 'Healthy');
+  }
+
+  // The window from the data the VM came back with to its next replication's first usable point.
+  private handover(v: DrVm, decided: Decided, f: Fault, next: ReturnType<typeof nextReplication>): void {
+    const horizon = this.scenario.duration;
+    const from = decided.point?.at ?? f.start;
+    const to = next === null ? horizon : Math.min(horizon, firstPointUsable(next.start, this.settings.processing));
+    const w = this.handovers.get(v.vm.id);
+    if (w === undefined || to - from > w.to - w.from) this.handovers.set(v.vm.id, { from, to });
+  }
+
+  // §5.7 reprotect once the source region is back, and §5.4 failback ≈ failover.
+  private reprotect(v: DrVm, f: Fault, decided: Decided, recoveredAt: number): ReprotectTiming {
+    return reprotectTiming({
+      vm: v.vm,
+      upload: v.replica?.uploadRate ?? this.settings.restoreThroughput,
       diskThroughput: this.settings.restoreThroughput,
+      recoveredAt,
+      sourceBack: OUTAGES.has(f.kind) ? Math.max(f.end, recoveredAt) : recoveredAt,
       sourceAvailable: OUTAGES.has(f.kind),
+      failoverWork: decided.work,
+      written: v.written,
     });
-    return {
-      reprotectSeconds: Math.round(phases.total) / 1000,
-      failbackSeconds: failbackDuration(decided.work) / 1000,
-    };
   }
 
   // A test failover (§5.4): the plan's timing from now, no effect on production or capacity.
   private drill(f: Fault & { kind: 'drill' }): void {
-    const plan = this.scenario.recoveryPlans.find((p) => p.name === f.plan)!;
-    const now = this.sim.now;
-    const all = new Set(plan.groups.flatMap((g) => g.vms));
-    const groups = planGroupsFor(plan, all);
-    const draws = new Map([...all].map((id) => [id, this.draw(f, this.vms.get(id)!.vm)]));
-    const timings = runPlan(groups, now, {
-      startFrom: (_v, t) => t,
+    const { result, started } = runDrill({
+      plan: this.scenario.recoveryPlans.find((p) => p.name === f.plan)!,
+      now: this.sim.now,
       vm: (id) => this.vms.get(id)!,
-      draws: (id) => draws.get(id)!,
-      choice: plan.pointChoice,
-      notAfter: now,
-      take: () => true,
+      draws: (v) => this.draw(f, v.vm),
+      cleanupAfter: this.settings.drillCleanupAfter,
+      iso: (t) => this.iso(t),
     });
-    const ends = groups.map((_, k) => timings.filter((t) => t.group === k));
-    const end = Math.max(now, ...timings.map((t) => t.end));
-    // Each test VM runs from its creation until the plan's test failover is cleaned up (§17).
-    const cleanup = end + this.settings.drillCleanupAfter;
-    for (const t of timings)
-      if (t.decided !== null)
-        this.recovered.push({
-          kind: 'drill',
-          vm: t.vm,
-          region: t.decided.region,
-          from: t.end - t.decided.boot,
-          to: cleanup,
-        });
-    this.drills.push({
-      plan: plan.name,
-      at: this.iso(now),
-      rtoSeconds: (end - now) / 1000,
-      groups: ends.map((list, k) => ({
-        index: k + 1,
-        vms: list.length,
-        startSeconds: (Math.min(...list.map((t) => t.start)) - now) / 1000,
-        endSeconds: (Math.max(...list.map((t) => t.end)) - now) / 1000,
-      })),
-    });
+    this.recovered.push(...started);
+    this.drills.push(result);
   }
 
   private iso(t: number): string {

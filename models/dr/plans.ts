@@ -25,6 +25,8 @@ export interface PlanTiming {
   end: number;
   decided: Decided | null;
   note: string;
+  /** Whether it did not come back because its target region was short of cores (it may wait for them). */
+  short: boolean;
 }
 
 /** What running a plan needs from its caller. */
@@ -64,21 +66,22 @@ export function runPlan(groups: readonly ActiveGroup[], from: number, hooks: Pla
       const start = starts.get(id)!;
       const point = points.get(id) ?? null;
       const dr = hooks.draws(id);
-      const timing = (decided: Decided | null, end: number, note: string): PlanTiming => ({
+      const timing = (decided: Decided | null, end: number, note: string, short = false): PlanTiming => ({
         vm: id,
         group: g.index,
         start,
         end,
         decided,
         note,
+        short,
       });
       if (point === null) {
         out.push(timing(null, start, 'no Site Recovery recovery point'));
         continue;
       }
-      const to = v.vm.replicate!.to;
+      const to = v.replica!.to;
       if (!hooks.take(v)) {
-        out.push(timing(null, start, `short of ${v.vm.cores} cores in ${to}`));
+        out.push(timing(null, start, `short of ${v.vm.cores} cores in ${to}`, true));
         continue;
       }
       const work = dr.failover + (hooks.choice === 'latest' ? dr.latestProcessing : 0);

@@ -24,8 +24,18 @@ export interface DrVm {
   softDeleted: (() => RestorePoint[]) | null;
   /** Undeletes its soft-deleted data (§2.3), or null when not backed up. */
   undelete: (() => void) | null;
-  /** Its Site Recovery replication, or null when not replicated. */
+  /** Its Site Recovery replication now (or the last one, ended), or null when not replicated. */
   replica: VmReplica | null;
+  /** Every replication it had, in order: the first, then each after a reprotect or re-enable (reprotection.ts). */
+  segments: VmReplica[];
+  /** Starts its replication from `region` to `to`, in sync at `start`, hit by faults from `from` on (null: not replicated). */
+  replicateFrom: ((region: string, to: string, start: number, from: number) => VmReplica) | null;
+  /** Moves its backup to where it runs now (relocate.ts): the vault protecting it there, or null; null when not backed up. */
+  follow: ((region: string) => string | null) | null;
+  /** The vault that would protect it in a region, without moving anything; null when not backed up. */
+  vaultIn: ((region: string) => string | null) | null;
+  /** The region where it holds recovery cores (capacity.ts), or null. */
+  holds: string | null;
   /** Bytes written in [from, to) (ms), for data lost. */
   written: (from: number, to: number) => number;
   /** Where the VM runs now (a failover moves it). */

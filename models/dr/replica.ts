@@ -31,6 +31,8 @@ export class VmReplica {
   readonly upload: { rate: number; limit: number };
   /** When replication stopped for the rest of the run (sim ms), or the horizon. */
   readonly endsAt: number;
+  /** The region a failover brings the VM up in. */
+  readonly to: string;
 
   constructor(
     readonly vm: Vm,
@@ -42,8 +44,11 @@ export class VmReplica {
     settings: RecoverySettings,
     horizon: number,
     private readonly diskPeaks: Float64Array = new Float64Array(0),
+    /** When this replication starts (ms): 0, or the end of a reprotect or re-enable during the run. */
+    readonly start = 0,
   ) {
     this.highChurn = plan.highChurn;
+    this.to = plan.to;
     this.endsAt = down.find((w) => w.to >= horizon)?.from ?? horizon;
     const limit = effectiveUpload(plan.bandwidth, plan.highChurn, 0);
     this.upload = { rate: limit.rate, limit: limit.limit };
@@ -56,6 +61,7 @@ export class VmReplica {
         bandwidthScale,
         down,
         horizon,
+        ...(start > 0 ? { start } : {}),
       });
     this.stream = this.streamWith(limit.rate);
     this.policy = {
@@ -100,9 +106,10 @@ export class VmReplica {
    * asked, from a fresh copy of the stream, so the run's own queries are not moved.
    */
   census(t: number, replay = false): PointCensus {
-    // Stopped for good (a down window to the horizon), the points stay those of the stop (P3);
-    // the window's end at the horizon must not read as the source coming back.
-    const at = Math.min(t, this.endsAt < this.stream.horizon ? this.endsAt : this.stream.horizon);
+    // Capped at the horizon, or at the stop when replication stopped for good (a down window
+    // to the horizon): the points stay those of the stop (P3), and the window's end at the
+    // horizon must not read as the source coming back.
+    const at = Math.min(t, this.endsAt);
     if (replay || at < this.last) return pointCensus(this.replay(), this.policy, at);
     return pointCensus(this.stream, this.policy, this.clamp(at));
   }
@@ -226,21 +233,26 @@ export function scaleFor(vm: Vm, faults: readonly Fault[]): { from: number; to: 
  * When the VM's replication is down: from the first fault that takes it down. An outage that
  * ends before anyone acts (the VM restarts in place) pauses replication for its length; any
  * other fault ends replication for the rest of the run (a failed-over VM is unprotected until
- * reprotected, §5.4; reprotect is reported, not simulated).
+ * reprotected, §5.4: its reverse replication is another VmReplica, reprotection.ts).
+ * `region` and `from`: a replication that runs from another region (the VM failed over
+ * there), hit only by faults found from `from` on; zone outages hit the VM's home zone only.
  */
 export function downFor(
   vm: Vm,
   faults: readonly Fault[],
   detection: number,
   horizon: number,
+  region = vm.region,
+  from = 0,
 ): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
   const hits = faults
+    .filter((f) => f.found >= from)
     .filter((f) =>
       f.kind === 'region-outage'
-        ? f.region === vm.region
+        ? f.region === region
         : f.kind === 'zone-outage'
-          ? f.region === vm.region && vm.zone === f.zone
+          ? f.region === region && region === vm.region && vm.zone === f.zone
           : (f.kind === 'vm-failure' ||
               f.kind === 'disk-corruption' ||
               f.kind === 'vm-deletion' ||

@@ -9,11 +9,14 @@
 // the item's previous attempt failed with the same cause, else Transient (§7.5: "repeated
 // same error → Transient→Persistent").
 
+import { jobRow } from '../logs/rows.js';
 import {
   BACKUP_HEALTH_EVENTS,
   BACKUP_JOBS_TABLE,
   type BackupSignals,
+  type Fields,
   type HealthStatus,
+  type JobDetail,
   type SignalSink,
 } from './signals.js';
 
@@ -70,6 +73,8 @@ export function failureStatus(cause: string, previous: string | null): HealthSta
 export class BackupHealth implements BackupSignals {
   // Each item's last failure cause since its last success.
   private readonly lastFailure = new Map<string, string>();
+  // Jobs seen, for the rows' JobUniqueId (issue 19).
+  private seq = 0;
 
   constructor(
     private readonly sink: SignalSink,
@@ -78,19 +83,24 @@ export class BackupHealth implements BackupSignals {
     private readonly jobFailureAlerts: boolean,
     /** Which signals some rule reads (the others are not built: a fleet-year has millions of jobs). */
     private readonly wants: { metric: boolean; log: boolean } = { metric: true, log: true },
+    /** Epoch ms of simulated time 0 (the rows' instants). */
+    private readonly origin = 0,
   ) {}
 
-  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string): void {
+  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string, detail?: JobDetail): void {
     this.lastFailure.delete(item);
+    this.seq++;
     if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, 'Healthy', type), t, 1);
-    if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Completed', '', durationMs), t);
+    if (this.wants.log)
+      this.sink.log(BACKUP_JOBS_TABLE, row(this.origin, this.seq, item, vault, t - durationMs, t, '', detail), t);
   }
 
-  jobFailed(item: string, vault: string, t: number, cause: string, type?: string): void {
+  jobFailed(item: string, vault: string, t: number, cause: string, type?: string, detail?: JobDetail): void {
     const status = failureStatus(cause, this.lastFailure.get(item) ?? null);
     this.lastFailure.set(item, cause);
+    this.seq++;
     if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, status, type), t, 1);
-    if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(item, vault, 'Failed', cause, 0), t);
+    if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(this.origin, this.seq, item, vault, t, t, cause, detail), t);
     if (this.jobFailureAlerts && !NO_FAILURE_ALERT.has(cause))
       this.alerts('jobFailure', t, { datasourceId: item, vault });
   }
@@ -107,13 +117,27 @@ function dims(item: string, vault: string, status: HealthStatus, type = 'Microso
   };
 }
 
-function row(item: string, vault: string, status: string, failureCode: string, durationMs: number) {
-  return {
-    JobOperation: 'Backup',
-    JobStatus: status,
-    JobFailureCode: failureCode,
-    BackupItemUniqueId: item,
-    VaultName: vault,
-    JobDurationInSecs: Math.round(durationMs / 1000),
+// The job's AddonAzureBackupJobs row, every column of the table (models/logs; issue 19); `cause` '' when it completed.
+function row(
+  origin: number,
+  seq: number,
+  item: string,
+  vault: string,
+  start: number,
+  end: number,
+  cause: string,
+  detail: JobDetail | undefined,
+): Fields {
+  const facts = {
+    item,
+    vault,
+    status: cause === '' ? ('Completed' as const) : ('Failed' as const),
+    cause,
+    start,
+    end,
+    bytes: cause === '' ? (detail?.bytes ?? 0) : 0,
+    adhoc: detail?.adhoc === true,
+    subType: detail?.subType ?? '',
   };
+  return jobRow(origin, seq, facts) as Fields;
 }

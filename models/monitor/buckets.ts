@@ -86,7 +86,13 @@ export class Buckets {
     const out: { at: number; count: number; sum: number; min: number; max: number }[] = [];
     const b = to / BUCKET;
     for (let i = this.lowerBound(from / BUCKET); i < this.minute.length && this.minute[i] < b; i++)
-      out.push({ at: this.minute[i] * BUCKET, count: this.count[i], sum: this.sum[i], min: this.lo[i], max: this.hi[i] });
+      out.push({
+        at: this.minute[i] * BUCKET,
+        count: this.count[i],
+        sum: this.sum[i],
+        min: this.lo[i],
+        max: this.hi[i],
+      });
     return out;
   }
 

@@ -54,7 +54,12 @@ export interface AlertEvaluation {
 }
 
 /** What the evaluation of `rule` at tick t saw for `inst` (its series as they stand at t). */
-export function evaluationAt(rule: CompiledRule, inst: Instance, t: number, kind: 'fired' | 'resolved'): AlertEvaluation {
+export function evaluationAt(
+  rule: CompiledRule,
+  inst: Instance,
+  t: number,
+  kind: 'fired' | 'resolved',
+): AlertEvaluation {
   const conditions = rule.checks.map((check, c): ConditionEvidence => {
     const series = inst.series[c];
     const periods: PeriodEvidence[] = [];
@@ -62,7 +67,8 @@ export function evaluationAt(rule: CompiledRule, inst: Instance, t: number, kind
     for (let k = 1; k <= check.periods; k++) {
       const to = t - (k - 1) * check.period;
       const from = to - check.period;
-      const value = series === null ? emptyValue(check.aggregation) : series.aggregate(from, to, check.aggregation);
+      const value =
+        series === null ? emptyValue(check.aggregation) : series.aggregate(from, to, check.aggregation);
       periods.push({
         from,
         to,

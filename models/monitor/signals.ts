@@ -34,10 +34,20 @@ export type HealthStatus =
   | 'Transient Degraded'
   | 'Persistent Degraded';
 
+/** What a job's row in the jobs table says besides its outcome (issue 19; all optional). */
+export interface JobDetail {
+  /** Bytes it sent to the vault (0 for a snapshot-only job). */
+  bytes?: number;
+  /** An on-demand (ad hoc) job rather than a scheduled one. */
+  adhoc?: boolean;
+  /** Kind of backup: 'Log' for a SQL log backup (§16.1), 'Full', 'Differential'; '' when not told. */
+  subType?: string;
+}
+
 /** What the backup model reports about a protected item's jobs (deletions go to security.ts). */
 export interface BackupSignals {
   /** A job attempt succeeded at `t`; it ran `durationMs`. `type`: the datasource type (default an Azure VM's). */
-  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string): void;
+  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string, detail?: JobDetail): void;
   /** A job attempt failed at `t` with `cause` (a backup failure cause, like 'transient'). */
-  jobFailed(item: string, vault: string, t: number, cause: string, type?: string): void;
+  jobFailed(item: string, vault: string, t: number, cause: string, type?: string, detail?: JobDetail): void;
 }

@@ -118,6 +118,8 @@ export function storageLines(input: CostInput, ctx: PricingContext): CostLine[] 
           'instantRestoreSnapshot',
         ],
       ];
+      // Azure file-share snapshots (the last head) are billed with the storage account (files-lines.ts).
+      if (part.shareSnapshots === true) heads.pop();
       for (const span of ctx.months)
         for (const [series, head, path] of heads) {
           const l = line(head, span, gbMonths(series, span), ctx.price(v.region, path));

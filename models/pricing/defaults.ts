@@ -64,6 +64,17 @@ export const DEFAULT_PRICES: PriceTable = {
     source: 'reference/azure.md §8.3 (secondary: c3x.dev, Standard HDD LRS snapshots); §4',
     date: 'undated (reference compiled 2026)',
   },
+  fileShareSnapshot: {
+    value: 0.06,
+    unit: PER_GB_MONTH,
+    source:
+      'assumption (azure-workloads.md §13.6: share snapshots are billed with Azure Files usage, at the storage ' +
+      "account's snapshot price and redundancy; no price given)",
+    date: '2026',
+    assumption:
+      'Azure Files Standard transaction-optimized LRS data stored per GB-month (East US list price, about $0.06); ' +
+      'hot and cool tiers cost less. Override with your storage account price.',
+  },
   softDeleteFreeDays: {
     value: 14,
     unit: 'days',

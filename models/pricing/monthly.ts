@@ -13,6 +13,7 @@ import {
 } from './backup-lines.js';
 import { type MonthSpan, pricingContext } from './context.js';
 import { DEFAULT_PRICES } from './defaults.js';
+import { fileShareLines } from './files-lines.js';
 import { computeLines, siteRecoveryLines } from './site-recovery.js';
 import {
   COST_DIMENSIONS,
@@ -46,6 +47,7 @@ export const METER_UNITS: Readonly<Record<Meter, MeterUnit>> = {
   asrTransfer: 'GB',
   failoverCompute: 'hour',
   drillCompute: 'hour',
+  fileShareSnapshots: 'GB-month',
 };
 
 /** A run's whole bill: the lines, per month, over the horizon, per dimension, and what it cites. */
@@ -75,6 +77,7 @@ export function priceRun(input: CostInput, prices: PriceTable = DEFAULT_PRICES):
     ...diskSnapshotLines(input, ctx),
     ...siteRecoveryLines(input, ctx),
     ...computeLines(input, ctx),
+    ...fileShareLines(input, ctx),
   ].sort(byLineOrder);
   const months = monthsFromLines(ctx.months, lines);
   const defaulted = ctx.defaultRegions();

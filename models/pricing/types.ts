@@ -71,6 +71,8 @@ export interface RegionPrices {
   readonly instantRestoreSnapshot: Priced;
   /** Managed-disk snapshots taken outside Azure Backup, per GB-month. */
   readonly diskSnapshot: Priced;
+  /** Azure file-share snapshots (Azure Files backup), per GB-month, billed with the storage account (issue 17). */
+  readonly fileShareSnapshot: Priced;
   /** The last days of a soft-delete period, which cost nothing (§2.3). */
   readonly softDeleteFreeDays: Priced;
   /** Days a recovery point must stay in archive before it can be deleted without a charge. */
@@ -115,6 +117,7 @@ export type PricedLeaf =
   | 'vaultArchive'
   | 'instantRestoreSnapshot'
   | 'diskSnapshot'
+  | 'fileShareSnapshot'
   | 'softDeleteFreeDays'
   | 'archiveEarlyDeletionDays';
 
@@ -154,6 +157,8 @@ export interface VaultPartUsage {
   readonly archive: Series;
   /** Bytes of instant-restore snapshots (billed as snapshot storage). */
   readonly snapshot: Series;
+  /** The snapshot bytes are Azure file-share snapshots, billed with the storage account (files-lines.ts), not as instant-restore snapshots. */
+  readonly shareSnapshots?: boolean;
 }
 
 /** One Recovery Services vault's stored bytes over time, split by policy. */
@@ -281,6 +286,7 @@ export const METERS = [
   'asrTransfer',
   'failoverCompute',
   'drillCompute',
+  'fileShareSnapshots',
 ] as const;
 
 /** A cost meter's name. */

@@ -20,6 +20,12 @@ export interface ReplicationInput {
   /** Windows when the source VM is down (outage, failure): no writes, no uploads, no new recovery points. */
   down: readonly { from: number; to: number }[];
   horizon: number;
+  /**
+   * When the stream starts (ms, default 0): a replication reprotected or re-enabled during the
+   * run, its two sides in sync at `start` (so `initialBytes` must then be 0). Before it the
+   * source counts as down and no point exists.
+   */
+  start?: number;
   /** How far (ms) a query may go back before the latest instant asked so far; default one hour. */
   lookback?: number;
 }
@@ -96,8 +102,11 @@ export class ReplicationStream {
     nonNegative('initialBytes', input.initialBytes);
     nonNegative('bandwidth', input.bandwidth);
     nonNegative('lookback', input.lookback ?? DEFAULT_LOOKBACK);
+    const start = input.start ?? 0;
+    nonNegative('start', start);
+    if (start > 0 && input.initialBytes !== 0) problems.push(`initialBytes must be 0 with a start, got ${input.initialBytes}`);
     if (problems.length > 0) throw new RangeError(`replication: ${problems.join('; ')}`);
-    this.profile = new Profile(input);
+    this.profile = new Profile(start > 0 ? { ...input, down: [{ from: 0, to: start }, ...input.down] } : input);
     this.bandwidth = input.bandwidth;
     this.initialBytes = input.initialBytes;
     this.horizon = input.horizon;
@@ -105,7 +114,7 @@ export class ReplicationStream {
     this.dayRate = input.dayRate;
     this.w = input.initialBytes;
     this.b = input.initialBytes;
-    this.done = input.initialBytes === 0 ? 0 : null;
+    this.done = input.initialBytes === 0 ? start : null;
     this.kW = [this.w];
     this.kB = [this.b];
   }
@@ -290,7 +299,7 @@ export class ReplicationStream {
     }
     const dt = e - T;
     const u0 = this.sent;
-    const doneBefore = this.done !== null;
+    const doneBefore = this.done !== null && this.done <= T;
     if (this.done === null && u > 0 && (empties || u0 + (u * dt) / 1000 >= this.initialBytes)) {
       this.done = Math.min(e, T + (Math.max(0, this.initialBytes - u0) / u) * 1000);
     }
@@ -326,7 +335,7 @@ export class ReplicationStream {
     const note = (v: number) => {
       if (v > this.peak) this.peak = v;
     };
-    const doneAtE = this.done !== null;
+    const doneAtE = this.done !== null && this.done <= e;
     if (!up) {
       // Down: no writes, no uploads; the covered instant is frozen (and capped at the window's start).
       if (!doneBefore) return;

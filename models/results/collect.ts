@@ -199,6 +199,8 @@ function vaultParts(v: VaultRuntime): CostInput['vaults'][number]['parts'] {
     standard: v.ledger.partSeries('standard', k),
     archive: v.ledger.partSeries('archive', k),
     snapshot: v.ledger.partSeries('snapshot', k),
+    // Issue 17: a file-share policy's snapshots are share snapshots (files-lines.ts bills them).
+    ...(policy.startsWith('files:') ? { shareSnapshots: true } : {}),
   }));
 }
 

@@ -87,7 +87,10 @@ export function heldView(input: HeldInput): HeldView {
         onDemand: v.onDemand,
         keptBy: v.onDemand
           ? []
-          : v.tiers.map((tier) => ({ tier, until: local(v.point.tags.until[tier] ?? v.point.tags.expiresAt) })),
+          : v.tiers.map((tier) => ({
+              tier,
+              until: local(v.point.tags.until[tier] ?? v.point.tags.expiresAt),
+            })),
         expires: local(v.point.tags.expiresAt),
       })),
     },

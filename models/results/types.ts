@@ -217,6 +217,23 @@ export interface VmRecovery {
   note: string;
   /** After a failover: reprotect back to the source region (§5.7 formula) and failback (§5.4), seconds; else null. */
   reprotect: { reprotectSeconds: number; failbackSeconds: number } | null;
+  /** What protects the VM once it is back (null: unrecovered). */
+  afterwards: ProtectionAfter | null;
+}
+
+/** What protects a recovered VM where it runs afterwards (issue 15). */
+export interface ProtectionAfter {
+  /**
+   * Site Recovery replication from where it runs to `to`, protecting it again from `from`
+   * (reprotect: after a failover, once the §5.7 reprotect is done; resume: a restart in place;
+   * enable: a restored VM, after a full initial replication; continues: it never stopped);
+   * `from` null when not within the run. Null when the VM is not replicated.
+   */
+  replication: { to: string; from: string | null; why: 'reprotect' | 'resume' | 'enable' | 'continues' } | null;
+  /** The vault backing it up where it runs, from when it is back (its next scheduled backup follows); null: unprotected by backup there. */
+  backup: { vault: string; from: string } | null;
+  /** What is missing and why ('' when nothing is). */
+  note: string;
 }
 
 /** A fault that took VMs down, and how each came back. */

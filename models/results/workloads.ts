@@ -94,6 +94,8 @@ export interface FileRestoreResult {
   share: string;
   at: string;
   kind: 'share' | 'items';
+  /** Files or folders of an item-level restore, else 0. */
+  items: number;
   to: 'original' | 'alternate';
   /** 'ok', or why it could not run. */
   outcome: 'ok' | 'refused';
@@ -101,7 +103,7 @@ export interface FileRestoreResult {
   tier: 'snapshot' | 'vault' | null;
   /** The data instant of the point restored (ISO 8601), or null. */
   point: string | null;
-  /** Bytes restored (the share's used data at the point, or the items' share of it), 0 when refused. */
+  /** Bytes restored: the share's used data at the point for a whole-share restore; 0 for items (their sizes are not modelled) or when refused. */
   bytes: number;
   note: string;
 }

@@ -69,6 +69,8 @@ export interface RecoveryPlanSpec {
   name: string;
   pointChoice: PointChoice;
   groups: PlanGroup[];
+  /** For its VMs that cannot fail over (short of cores) and wait for their region: restore or restart then; null: `recovery.afterOutage`. */
+  afterOutage: 'restore' | 'restart' | null;
 }
 
 /** How the people and tools run recovery. */

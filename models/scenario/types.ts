@@ -136,6 +136,8 @@ export interface BackupPlan {
   stop: { at: Millis; deleteData: boolean } | null;
   /** On-demand backups: when (ms after start) and how long each point is kept. */
   onDemand: { at: Millis; retain: Millis }[];
+  /** Where backup continues once the VM runs in another region (failover, Cross Region Restore): a vault there and its policy; null: unprotected there. */
+  afterFailover: { vault: string; policy: string } | null;
 }
 
 /** A managed-disk snapshot schedule outside Azure Backup. */

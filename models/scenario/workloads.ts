@@ -68,6 +68,8 @@ export interface FileRestore {
   /** Items restored by an item-level restore (at most 99), else 0. */
   items: number;
   to: 'original' | 'alternate';
+  /** Restore the latest point at least this old (0: the latest). */
+  age: Millis;
 }
 
 /** One Azure file share, expanded from a `fileShares` group. */

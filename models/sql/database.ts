@@ -375,6 +375,11 @@ export class SqlDb {
     return this.chain?.slots() ?? [];
   }
 
+  /** The fulls the retained logs depend on, oldest first (tests: each must still be kept). */
+  logBases(): readonly LogBase[] {
+    return this.chain?.bases() ?? [];
+  }
+
   /** The live fulls, oldest first (tests and restores). */
   fullPoints(): readonly FullPoint[] {
     return this.fulls;

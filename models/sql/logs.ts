@@ -83,6 +83,14 @@ export class LogChain {
     return true;
   }
 
+  /** The fulls the retained logs are based on, oldest first, each once. */
+  bases(): LogBase[] {
+    const out: LogBase[] = [];
+    for (let k = this.head; k < this.runs.length; k++)
+      if (out[out.length - 1] !== this.runs[k].base) out.push(this.runs[k].base);
+    return out;
+  }
+
   /** Every retained log's slot in order (for tests: a chain never has a gap while its logs are kept). */
   slots(): number[] {
     const out: number[] = [];

@@ -5,15 +5,17 @@
 // that group's part (billing by policy). Nothing here is built for a scenario without them.
 
 import { Pool } from '../../engine/pool.js';
-import type { Streams } from '../../engine/random.js';
+import { createStreams, type Streams } from '../../engine/random.js';
 import { MS } from '../../engine/units.js';
-import { JobStats } from '../backup/stats.js';
+import { type FailureCause, JobStats } from '../backup/stats.js';
 import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import { Outages, resolveFaults } from '../dr/faults.js';
+import { FilesItem } from '../files/item.js';
 import type { BackupSignals } from '../monitor/signals.js';
 import type { JobKind } from '../results/types.js';
 import type { WorkloadKind, WorkloadsResult } from '../results/workloads.js';
 import type { Scenario } from '../scenario/types.js';
-import type { SqlDatabase } from '../scenario/workloads.js';
+import type { FileShare, SqlDatabase } from '../scenario/workloads.js';
 import { SqlItem } from '../sql/item.js';
 import { SqlRecoveries } from '../sql/recovery.js';
 import { grownUsed } from '../workload/growth.js';
@@ -47,6 +49,18 @@ function sqlItemsOf(dbs: readonly SqlDatabase[]): { vm: string; policy: string; 
   return [...out.values()];
 }
 
+// File shares grouped by (storage account, policy), in scenario order: one protected item each.
+function fileItemsOf(shares: readonly FileShare[]): { account: string; policy: string; shares: FileShare[] }[] {
+  const out = new Map<string, { account: string; policy: string; shares: FileShare[] }>();
+  for (const share of shares) {
+    const key = `${share.storageAccount}/files/${share.policy}`;
+    const entry = out.get(key);
+    if (entry === undefined) out.set(key, { account: share.storageAccount, policy: share.policy, shares: [share] });
+    else entry.shares.push(share);
+  }
+  return [...out.values()];
+}
+
 /**
  * The ledger parts the workloads add (after the Azure VM policies and MARS groups): per
  * vault, each item id and its part (`sql:<policy>`, …), and the parts' order.
@@ -56,8 +70,14 @@ export function workloadParts(scenario: Scenario): { order: string[]; members: [
   const members: [string, string, string][] = [];
   for (const g of sqlItemsOf(w.sqlDatabases))
     members.push([g.dbs[0].vault, `${g.vm}/sql/${g.policy}`, `sql:${g.policy}`]);
+  // A share's vault points are a chain of its own in the ledger, under its id.
+  for (const g of fileItemsOf(w.fileShares)) {
+    const part = `files:${g.policy}`;
+    members.push([g.shares[0].vault, `${g.account}/files/${g.policy}`, part]);
+    for (const share of g.shares) members.push([share.vault, share.id, part]);
+  }
   return {
-    order: w.sqlPolicies.map((p) => `sql:${p.name}`),
+    order: [...w.sqlPolicies.map((p) => `sql:${p.name}`), ...w.fileSharePolicies.map((p) => `files:${p.name}`)],
     members,
   };
 }
@@ -110,6 +130,28 @@ export function setupWorkloads(
     add(item, vault, group);
     sqlItems.push(item);
   }
+  // Files: a storage account's first item bills the account (§13.6: the protected shares' total size).
+  const outages = scenario.faults.length > 0 ? new Outages(resolveFaults(scenario.faults, createStreams(seed))) : null;
+  const blocked = (region: string, t: number): FailureCause | null =>
+    outages?.regionDown(region, t) === true ? 'region-outage' : null;
+  const filePolicies = new Map(w.fileSharePolicies.map((p) => [p.name, p]));
+  for (const p of w.fileSharePolicies)
+    if (w.fileShares.some((share) => share.policy === p.name)) groupOf('files', `files:${p.name}`);
+  const fileItems: FilesItem[] = [];
+  const accounts = new Set<string>();
+  for (const g of fileItemsOf(w.fileShares)) {
+    const vault = vaults.get(g.shares[0].vault)!;
+    const inAccount = w.fileShares.filter((share) => share.storageAccount === g.account);
+    const size = accounts.has(g.account)
+      ? null
+      : (t: number) =>
+          inAccount.reduce((sum, x) => sum + grownUsed(x.size, x.growth, Number.POSITIVE_INFINITY, t), 0);
+    accounts.add(g.account);
+    const group = groupOf('files', `files:${g.policy}`);
+    const item = new FilesItem(world, g.account, filePolicies.get(g.policy)!, g.shares, vault, group, blocked, size);
+    add(item, vault, group);
+    fileItems.push(item);
+  }
   const sqlRecoveries =
     sqlItems.length > 0 && scenario.faults.length > 0
       ? new SqlRecoveries(world.sim, scenario, seed, world.streams as Streams)
@@ -117,16 +159,20 @@ export function setupWorkloads(
   return {
     observe(signals) {
       for (const item of sqlItems) item.observe(signals);
+      for (const item of fileItems) item.observe(signals);
     },
     start() {
       for (const item of sqlItems) item.start();
+      for (const item of fileItems) item.start();
       sqlRecoveries?.start(sqlItems);
     },
     finish(days) {
       return {
         groups: [...byGroup.values()].map((g) => g.result(days)),
         sqlRecoveries: sqlRecoveries?.results ?? [],
-        fileRestores: [],
+        fileRestores: fileItems
+          .flatMap((item) => item.restores)
+          .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.share < b.share ? -1 : a.share > b.share ? 1 : 0)),
         servers: [],
       };
     },

@@ -281,6 +281,7 @@ function readPlans(
         name,
         pointChoice: (p.pointChoice as PointChoice | undefined) ?? 'latestProcessed',
         groups,
+        afterOutage: (p.afterOutage as RecoveryPlanSpec['afterOutage'] | undefined) ?? null,
       });
   });
   return out;

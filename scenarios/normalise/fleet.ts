@@ -13,6 +13,7 @@ import type {
   Vm,
 } from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
+import { DR_MSG } from '../messages-dr.js';
 import {
   formatDuration,
   formatSize,
@@ -52,6 +53,7 @@ type RawGroup = {
     retryAfter?: string;
     stop?: { at: string; deleteData?: boolean };
     onDemand?: { at: string; retain?: string }[];
+    afterFailover?: { vault: string; policy?: string };
   };
   snapshots?: { every: string; at?: string; timeZone?: string; keep: number; incremental?: boolean };
   cores?: number;
@@ -223,6 +225,7 @@ function normaliseBackup(ctx: Context, g: RawGroup, i: number, refs: FleetRefs):
         ? millis(30 * MS.day)
         : ctx.unit(parseDuration, at('onDemand', k, 'retain'), o.retain),
   }));
+  const afterFailover = readAfterFailover(ctx, b.afterFailover, b.policy, g.region, at, refs);
   if (from === null || failureRate === null || retryAfter === null) return null;
   const valid = onDemand.filter(
     (o): o is { at: Millis; retain: Millis } => o.at !== null && o.retain !== null,
@@ -236,7 +239,30 @@ function normaliseBackup(ctx: Context, g: RawGroup, i: number, refs: FleetRefs):
     retryAfter,
     stop,
     onDemand: valid.sort((a, c) => a.at - c.at),
+    afterFailover,
   };
+}
+
+// backup.afterFailover: a vault (and policy) in another region than the VMs' own.
+function readAfterFailover(
+  ctx: Context,
+  raw: { vault: string; policy?: string } | undefined,
+  policy: string,
+  region: string,
+  at: (...more: (string | number)[]) => (string | number)[],
+  refs: FleetRefs,
+): BackupPlan['afterFailover'] {
+  if (raw === undefined) return null;
+  const vaultOk = ctx.reference('vault', raw.vault, refs.declared.vaults, at('afterFailover', 'vault'));
+  const policyOk =
+    raw.policy === undefined ||
+    ctx.reference('policy', raw.policy, refs.declared.policies, at('afterFailover', 'policy'));
+  const vault = refs.vaults.get(raw.vault);
+  if (vaultOk && vault !== undefined && vault.region === region) {
+    ctx.add('policy-limit', at('afterFailover', 'vault'), DR_MSG.afterFailoverHome(raw.vault, region));
+    return null;
+  }
+  return vaultOk && policyOk ? { vault: raw.vault, policy: raw.policy ?? policy } : null;
 }
 
 // reference/azure.md §4: up to 500 incremental snapshots per disk; up to seven every five minutes.

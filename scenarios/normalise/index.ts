@@ -62,7 +62,7 @@ export function normalise(
   );
   const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
   // Issue 17: SQL Server in Azure VMs, Azure file shares, MABS/DPM servers.
-  const workloads = normaliseWorkloads(ctx, r, { vaults, declaredVaults: declared('vaults'), vms });
+  const workloads = normaliseWorkloads(ctx, r, { regions, vaults, declaredVaults: declared('vaults'), vms });
   const objectives = r.objectives as { rpo?: string; rto?: string } | undefined;
   const rpo =
     objectives?.rpo === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rpo'], objectives.rpo);

@@ -1,13 +1,15 @@
 // The workloads besides Azure VMs and MARS servers (issue 17): SQL Server in Azure VMs,
 // Azure file shares and MABS/DPM servers, raw → typed (each in its own module).
 
-import type { Vault, Vm } from '../../models/scenario/types.js';
+import type { Region, Vault, Vm } from '../../models/scenario/types.js';
 import type { Workloads } from '../../models/scenario/workloads.js';
 import type { Context } from './context.js';
+import { normaliseFilePolicies, normaliseFileShares } from './files.js';
 import { normaliseSqlDatabases, normaliseSqlPolicies } from './sql.js';
 
 /** What the workloads refer to in the rest of the scenario. */
 export interface WorkloadRefs {
+  regions: ReadonlyMap<string, Region>;
   vaults: ReadonlyMap<string, Vault>;
   declaredVaults: ReadonlySet<string>;
   vms: readonly Vm[];
@@ -25,11 +27,17 @@ export function normaliseWorkloads(
     ...refs,
     policies: new Set((list('sqlPolicies') as { name: string }[]).map((p) => p.name)),
   });
+  const filePolicies = normaliseFilePolicies(ctx, list('fileSharePolicies'));
+  const fileShares = normaliseFileShares(ctx, list('fileShares'), {
+    ...refs,
+    policies: filePolicies,
+    declaredPolicies: new Set((list('fileSharePolicies') as { name: string }[]).map((p) => p.name)),
+  });
   return {
     sqlPolicies: [...sqlPolicies.values()],
     sqlDatabases,
-    fileSharePolicies: [],
-    fileShares: [],
+    fileSharePolicies: [...filePolicies.values()],
+    fileShares,
     backupServers: [],
   };
 }

@@ -151,6 +151,11 @@ export const RECOVERY_PLANS: SchemaNode = {
           'Recovery point: latest (lowest RPO, 8–10 min more processing), latestProcessed (default), latestAppConsistent.',
         enum: ['latest', 'latestProcessed', 'latestAppConsistent'],
       },
+      afterOutage: {
+        description:
+          'For its VMs short of cores in the target region: once their own region is back, restore them from backup or restart them in place (default: recovery.afterOutage). They fail over sooner if cores free up.',
+        enum: ['restore', 'restart'],
+      },
       groups: {
         description:
           'Groups in order: a group starts when every VM of the previous one is up; VMs in a group fail over in parallel.',

@@ -156,6 +156,17 @@ export const FLEET: SchemaNode = {
               },
             },
           },
+          afterFailover: {
+            description:
+              'Where backup continues once the VMs run in another region (after a failover or a Cross Region Restore): a vault in that region. Without it they are unprotected by backup there.',
+            type: 'object',
+            required: ['vault'],
+            additionalProperties: false,
+            properties: {
+              vault: unit('name', 'A vault in the region the VMs are recovered to.'),
+              policy: unit('name', 'Backup policy there (default: the same policy).'),
+            },
+          },
           onDemand: {
             description: 'On-demand backups, each with its own retention.',
             type: 'array',

@@ -4,6 +4,7 @@
 
 import { EVENTS, RECOVERY, RECOVERY_PLANS } from './dr.js';
 import { OBJECTIVES, SWEEP, VARIANTS } from './experiment.js';
+import { FILE_SHARE_POLICIES, FILE_SHARES } from './files.js';
 import { FLEET } from './fleet.js';
 import { BACKUP_JOBS, SERVERS } from './mars.js';
 import { MONITOR } from './monitor.js';
@@ -45,6 +46,8 @@ export const SCENARIO_SCHEMA: SchemaNode = {
     servers: SERVERS,
     sqlPolicies: SQL_POLICIES,
     sqlDatabases: SQL_DATABASES,
+    fileSharePolicies: FILE_SHARE_POLICIES,
+    fileShares: FILE_SHARES,
     backupJobs: BACKUP_JOBS,
     pricing: PRICING,
     events: EVENTS,

@@ -27,6 +27,7 @@ const METERS: Meter[] = [
   'asrTransfer',
   'failoverCompute',
   'drillCompute',
+  'fileShareSnapshots',
 ];
 const UNITS: Record<Meter, MeterUnit> = {
   protectedInstances: 'instance-month',
@@ -43,6 +44,7 @@ const UNITS: Record<Meter, MeterUnit> = {
   asrTransfer: 'GB',
   failoverCompute: 'hour',
   drillCompute: 'hour',
+  fileShareSnapshots: 'GB-month',
 };
 
 /** A vault-standard line of rsv-prod in March 2026; `over` changes any field (amount follows quantity × unitPrice unless given). */

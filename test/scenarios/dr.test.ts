@@ -84,8 +84,7 @@ fleet:
       mode: 3 * MS.hour,
       max: 12 * MS.hour,
     });
-    const bound =
-      'the vault docs: the secondary region can take up to 12 hours to receive the backup data';
+    const bound = 'the vault docs: the secondary region can take up to 12 hours to receive the backup data';
     expect(lag('13h')).toEqual([
       `recovery.crossRegionLag: Cross Region Restore lag must lie within 0s to 12h, got values from 13h to 13h (${bound})`,
     ]);

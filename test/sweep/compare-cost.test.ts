@@ -6,7 +6,7 @@ import type { RunResult } from '../../models/results/types.js';
 import { compareRuns, renderComparison } from '../../reports/compare.js';
 import { TOP_ITEMS } from '../../reports/compare-cost.js';
 import { type Figure, figuresOf } from '../../reports/figures.js';
-import { buildPart } from '../../reports/sweep-part.js';
+import { tabulate } from '../../reports/run-table.js';
 import { tinyResults } from '../reports/fixture.js';
 import { replications } from './fixtures.js';
 
@@ -24,14 +24,11 @@ function costBy(table: Partial<Record<CostDimension, Record<string, number>>>): 
 }
 
 function runsOf(n: number, variants: string[], make: (r: number, run: number) => Figure[]) {
-  return buildPart(replications(n, variants, make), {
-    version: '1.0.0',
-    scenario: { file: 's.yaml', name: 's', hash: 'h', seed: 5 },
+  return tabulate(
+    replications(n, variants, make),
     variants,
-    currencies: variants.map(() => 'USD'),
-    total: n,
-    shard: { index: 1, count: 1 },
-  }).runs;
+    variants.map(() => 'USD'),
+  );
 }
 
 // Base: vaults rsv-a $100, rsv-b $50 (total $150); 25 items item-00 … item-24 at $6 each.

@@ -5,21 +5,18 @@ import { compareRuns, MAX_WIDTH, renderComparison } from '../../reports/compare.
 import type { Figure } from '../../reports/figures.js';
 import { figuresOf } from '../../reports/figures.js';
 import { studentTQuantile } from '../../reports/stats.js';
-import { buildPart } from '../../reports/sweep-part.js';
+import { tabulate } from '../../reports/run-table.js';
 import { tinyResults } from '../reports/fixture.js';
 import { replications } from './fixtures.js';
 
 const meta = (n: number) => ({ version: '1.0.0', file: 's.yaml', name: 's', seed: 5, replications: n });
 
 function runsOf(n: number, variants: string[], make: (r: number, run: number) => Figure[]) {
-  return buildPart(replications(n, variants, make), {
-    version: '1.0.0',
-    scenario: { file: 's.yaml', name: 's', hash: 'h', seed: 5 },
+  return tabulate(
+    replications(n, variants, make),
     variants,
-    currencies: variants.map(() => 'USD'),
-    total: n,
-    shard: { index: 1, count: 1 },
-  }).runs;
+    variants.map(() => 'USD'),
+  );
 }
 
 describe('compareRuns', () => {

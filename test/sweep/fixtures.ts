@@ -19,7 +19,14 @@ export function anObjective(over: Partial<ObjectiveResult> = {}): ObjectiveResul
     failed,
     pass: failed === 0,
     status: failed === 0 ? 'pass' : 'fail',
-    schedule: { judged: 10, failed: 0, worstSeconds: 1800, worstVm: 'web-001', failing: [], evidence: 'within' },
+    schedule: {
+      judged: 10,
+      failed: 0,
+      worstSeconds: 1800,
+      worstVm: 'web-001',
+      failing: [],
+      evidence: 'within',
+    },
     failing: failed > 0 ? ['web-001'] : [],
     evidence:
       failed > 0 ? `${failed} of 10 VMs lost more than 1h of data (worst 2h, web-001)` : 'worst RPO 30m ≤ 1h',

@@ -90,12 +90,27 @@ describe('mergeParts', () => {
     );
   });
 
-  it('fills a figure a replication lacks with null', () => {
+  it('summarises a figure over the replications that have it: n, exact sums, first, every value', () => {
+    // dr.app.rto.p95 exists where r % 3 === 0: r = 0 and 3 of 4, valued 60·r = 0 and 180.
     const merged = mergeParts(labelled(partsOf(replications(4, ['base'], figs), 2, ['base'])));
     if (!merged.ok) throw new Error(merged.problems.join());
-    const run = merged.table.runs[0];
-    const j = run.figures.findIndex((f) => f.name === 'dr.app.rto.p95');
-    expect(run.values.map((row) => row[j])).toEqual([0, null, null, 180]);
+    const rto = merged.table.runs[0].figures.find((f) => f.name === 'dr.app.rto.p95');
+    expect(rto).toEqual({
+      name: 'dr.app.rto.p95',
+      unit: 'seconds',
+      n: 2,
+      sum: [180],
+      // 0² + 180² = 32,400
+      sumSq: [32_400],
+      min: 0,
+      max: 180,
+      first: [0, 0],
+      values: [
+        [0, 1],
+        [180, 1],
+      ],
+      buckets: null,
+    });
   });
 
   it('refuses missing and repeated shards, naming them', () => {
@@ -141,6 +156,10 @@ describe('parsePart', () => {
   const part = partsOf(replications(6, ['base'], figs), 3, ['base'])[1];
   const text = JSON.stringify(part);
 
+  // The part with its first figure changed.
+  const figure = (over: Record<string, unknown>) =>
+    JSON.stringify({ ...part, runs: [{ ...part.runs[0], figures: [{ ...part.runs[0].figures[0], ...over }] }] });
+
   it('reads back what buildPart wrote', () => {
     expect(parsePart(text, 'p.json')).toEqual({ ok: true, part });
   });
@@ -150,7 +169,13 @@ describe('parsePart', () => {
     ['{"kind":"other"}', 'p.json is not a vaultsim sweep part'],
     [JSON.stringify({ ...part, partVersion: 9 }), 'p.json is a sweep part of version 9'],
     [JSON.stringify({ ...part, shard: { ...part.shard, from: 0 } }), 'should hold replications 2–3'],
-    [JSON.stringify({ ...part, runs: [{ ...part.runs[0], values: [[1]] }] }), 'has 1 replications, not 2'],
+    [figure({ values: [[3000, 2], [4000, 1]] }), 'figure storage.end.standard: counts that add up to 3, not n = 2'],
+    // A value moved without its sums (3000 + 4000 = 7000 is what sum says).
+    [figure({ values: [[3000, 1], [5000, 1]], max: 5000 }), 'sums that do not match its values'],
+    [figure({ name: 42 }), 'figure 42: a name that is not text'],
+    [figure({ unit: 'furlongs' }), 'an unknown unit'],
+    [JSON.stringify({ ...part, shard: { index: 1, count: 5e9, from: 0, to: 0 } }), 'shard count 5000000000 is out of range (1 to 1,000,000)'],
+    [JSON.stringify({ ...part, digest: undefined }), 'no digest'],
     [JSON.stringify({ ...part, scenario: { ...part.scenario, seed: 'x' } }), 'no scenario identity'],
   ])('refuses %s', (input, message) => {
     const r = parsePart(input, 'p.json');

@@ -163,6 +163,8 @@ describe('vaultsim run --format', () => {
     const names = ['storage', 'points', 'kept', 'cost', 'jobs'];
     expect(readdirSync(join(cwd, 'out')).sort()).toEqual(
       [
+        // The folder's manifest (cli/out-folder.ts): which files this run owns.
+        '.vaultsim-manifest.json',
         'report.html',
         'report.md',
         'summary.json',

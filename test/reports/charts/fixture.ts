@@ -36,6 +36,7 @@ function recovery(vm: string, rpoHours: number | null, rtoHours: number | null):
     region: 'eastus',
     note: rtoHours === null ? 'no recovery point' : 'restored from the vault',
     reprotect: null,
+    afterwards: null,
   };
 }
 
@@ -85,7 +86,14 @@ export function objectivesSection(): ObjectiveResult[] {
       failed: 1,
       pass: false,
       status: 'fail',
-      schedule: { judged: 2, failed: 0, worstSeconds: 24 * HOUR, worstVm: 'app-001', failing: [], evidence: 'within' },
+      schedule: {
+        judged: 2,
+        failed: 0,
+        worstSeconds: 24 * HOUR,
+        worstVm: 'app-001',
+        failing: [],
+        evidence: 'within',
+      },
       failing: ['app-002'],
       evidence: 'app-002 lost 27h of data in inc-1 (objective 24h).',
     },
@@ -98,7 +106,14 @@ export function objectivesSection(): ObjectiveResult[] {
       failed: 1,
       pass: false,
       status: 'fail',
-      schedule: { judged: 2, failed: 0, worstSeconds: HOUR, worstVm: 'app-001', failing: [], evidence: 'within' },
+      schedule: {
+        judged: 2,
+        failed: 0,
+        worstSeconds: HOUR,
+        worstVm: 'app-001',
+        failing: [],
+        evidence: 'within',
+      },
       failing: ['app-001'],
       evidence: 'app-001 was back after 5h 30m in inc-1 (objective 4h).',
     },

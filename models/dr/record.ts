@@ -1,0 +1,94 @@
+// One VM's recovery from one incident as results give it: the path and point, RPO and RTO with
+// their phases, data lost, the reprotect and failback estimates after a failover, and what
+// protects the VM afterwards (reprotection.ts). Pure: built from what was decided.
+
+import type { ProtectionAfter, VmRecovery } from '../results/types.js';
+import type { Decided } from './disaster-recovery.js';
+import type { DrVm } from './recovery-types.js';
+import type { NextReplication, ReprotectTiming } from './reprotection.js';
+import { appOf } from './scope.js';
+
+/** What a recovery record is built from (sim ms). */
+export interface RecordInput {
+  v: DrVm;
+  decided: Decided;
+  /** When the fault started: the last good data. */
+  lastGood: number;
+  /** When the VM went down (ransomware: when it was found); RTO counts from here. */
+  down: number;
+  /** When it is back, or null (unrecovered). */
+  recoveredAt: number | null;
+  horizon: number;
+  reprotect: ReprotectTiming | null;
+  /** Its next replication (null: none), and whether its replication simply continues. */
+  next: NextReplication | null;
+  continues: boolean;
+  iso: (t: number) => string;
+}
+
+/** The VmRecovery of one VM in one incident. */
+export function recoveryRecord(input: RecordInput): VmRecovery {
+  const { v, decided, recoveredAt, iso } = input;
+  const inRun = recoveredAt !== null && recoveredAt <= input.horizon;
+  const rpo =
+    decided.path === 'unrecovered'
+      ? null
+      : decided.point === null
+        ? 0
+        : Math.max(0, input.lastGood - decided.point.at);
+  const lost = decided.point === null ? 0 : v.written(decided.point.at, input.lastGood);
+  return {
+    vm: v.vm.id,
+    group: v.vm.group,
+    app: appOf(v.vm),
+    path: decided.path,
+    point:
+      decided.point === null
+        ? null
+        : { at: iso(decided.point.at), source: decided.point.source, region: decided.point.region },
+    rpoSeconds: rpo === null ? null : rpo / 1000,
+    rtoSeconds: !inRun ? null : (recoveredAt! - input.down) / 1000,
+    phases: {
+      detection: decided.detection / 1000,
+      waiting: decided.waiting / 1000,
+      recovery: decided.work / 1000,
+      boot: decided.boot / 1000,
+    },
+    dataLostBytes: Math.round(lost),
+    recoveredAt: !inRun ? null : iso(recoveredAt!),
+    region: decided.region,
+    note:
+      recoveredAt !== null && !inRun
+        ? `${decided.note === '' ? '' : `${decided.note}; `}not back before the run ended`
+        : decided.note,
+    reprotect:
+      input.reprotect === null
+        ? null
+        : {
+            reprotectSeconds: Math.round(input.reprotect.reprotect) / 1000,
+            failbackSeconds: input.reprotect.failback / 1000,
+          },
+    afterwards: recoveredAt === null ? null : afterwards(input, recoveredAt),
+  };
+}
+
+// What protects the VM where it runs once it is back.
+function afterwards(input: RecordInput, recoveredAt: number): ProtectionAfter {
+  const { v, decided, next, iso } = input;
+  const region = decided.region;
+  const missing: string[] = [];
+  let replication: ProtectionAfter['replication'] = null;
+  if (v.replica !== null) {
+    if (input.continues) replication = { to: v.replica.to, from: iso(recoveredAt), why: 'continues' };
+    else if (next !== null)
+      replication = { to: next.to, from: next.start <= input.horizon ? iso(next.start) : null, why: next.why };
+    if (replication !== null && replication.from === null)
+      missing.push(`replication to ${replication.to} is not back before the run ends`);
+  }
+  const vault = v.vaultIn?.(region) ?? null;
+  const backup = vault === null ? null : { vault, from: iso(recoveredAt) };
+  if (v.vaultIn === null) missing.push('not backed up');
+  else if (vault === null)
+    missing.push(`unprotected by backup in ${region}: no vault there (name one with backup.afterFailover)`);
+  return { replication, backup, note: missing.join('; ') };
+}

@@ -1,0 +1,214 @@
+// The diagnostic settings of a run (issue 19): vaults push rows into the Log Analytics tables
+// (tables.ts) as Azure documents it (reference/azure-workloads.md §16.2):
+//   - a backup job's row when the job finishes; SQL jobs (logs included) batched and pushed
+//     every 6 hours, at 00:00, 06:00, 12:00 and 18:00 UTC (assumption: the doc gives the period,
+//     not the phase);
+//   - items, vaults, storage, protected instances and policies once a day, at the run's daily
+//     round (after retention and purges), each describing the day that ends there;
+//   - Site Recovery's jobs when they complete and its replicated items once a day (§16.4), from
+//     what the disaster-recovery model recorded, after the run.
+// Each row goes to the monitor when a log alert rule reads its table (it arrives after the
+// diagnostics' latency, §16.2), and to the sinks — the exported files, `vaultsim query`, the
+// Backup Reports — when the workspace still holds it at the end of the run (its retention).
+// Nothing here exists for a scenario without a `diagnostics:` section.
+
+import { MS } from '../../engine/units.js';
+import { VmBackup } from '../backup/vm-backup.js';
+import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import type { Monitor } from '../monitor/monitor.js';
+import type { BackupSignals, Fields, JobDetail } from '../monitor/signals.js';
+import type { DrResult } from '../results/types.js';
+import type { Scenario } from '../scenario/types.js';
+import type { JobGroups } from '../workloads/setup.js';
+import { itemFacts, instanceUnits, policyFacts } from './facts.js';
+import { type ItemFacts, type JobFacts, jobRow, type LogRow, itemRows, policyRow, vaultRows } from './rows.js';
+import { siteRecoveryRows } from './site-recovery.js';
+import { CORE_TABLE, JOBS_TABLE, POLICY_TABLE, STORAGE_TABLE } from './tables.js';
+
+/** Receives every row the workspace holds at the end of the run: (table, row). */
+export type LogSink = (table: string, row: LogRow) => void;
+
+/** §16.2: "For SQL backup … batched and pushed every 6 hours". */
+export const SQL_PUSH_EVERY = 6 * MS.hour;
+const SQL_TYPE = 'SQLDataBase';
+
+/** The diagnostic settings of a run: a job observer, a daily push, and Site Recovery's rows at the end. */
+export class Diagnostics implements BackupSignals {
+  private seq = 0;
+  private readonly sends = new Map<string, ReadonlySet<string>>();
+  private readonly siteRecovery: ReadonlySet<string>;
+  private readonly latest = new Map<string, number>();
+  private readonly facts: Map<ProtectedItem, ItemFacts>;
+  private readonly from: Map<string, number>;
+  private pending: { facts: JobFacts; seq: number }[] = [];
+  private flushAt = Number.POSITIVE_INFINITY;
+  /** Rows stamped before this (epoch ms) are past the workspace's retention at the end of the run. */
+  private readonly keptFrom: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly scenario: Scenario,
+    private readonly vaults: ReadonlyMap<string, VaultRuntime>,
+    groups: JobGroups,
+    private readonly monitor: Monitor | null,
+    private readonly sinks: readonly LogSink[],
+  ) {
+    const spec = scenario.diagnostics!;
+    for (const v of spec.vaults) this.sends.set(v.vault, new Set(v.tables));
+    this.siteRecovery = new Set(spec.siteRecovery);
+    this.keptFrom = scenario.start + scenario.duration - spec.retention;
+    this.facts = itemFacts(scenario, groups);
+    this.from = new Map(scenario.vms.flatMap((vm) => (vm.backup === null ? [] : [[vm.id, vm.backup.from]])));
+  }
+
+  /** Schedules the daily pushes: after the run's daily rounds at the same instants (call after they are scheduled). */
+  start(): void {
+    const { sim, horizon } = this.world;
+    const days = Math.ceil(horizon / MS.day);
+    for (let k = 1; k <= days; k++) sim.at(Math.min(k * MS.day, horizon), () => this.daily(sim.now), 'logs/daily');
+  }
+
+  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string, detail?: JobDetail): void {
+    this.latest.set(item, t);
+    this.job({ ...common(item, vault, detail), status: 'Completed', cause: '', start: t - durationMs, end: t }, type);
+  }
+
+  jobFailed(item: string, vault: string, t: number, cause: string, type?: string, detail?: JobDetail): void {
+    this.job({ ...common(item, vault, detail), status: 'Failed', cause, start: t, end: t, bytes: 0 }, type);
+  }
+
+  /** Emits Site Recovery's rows from what disaster recovery recorded; call once, after the run. */
+  finish(dr: DrResult | null): void {
+    if (this.siteRecovery.size === 0) return;
+    for (const [table, row] of siteRecoveryRows(this.scenario, dr, this.siteRecovery))
+      if (this.siteRecovery.has(table)) this.toSinks(table, row);
+  }
+
+  private job(facts: JobFacts, type: string | undefined): void {
+    const seq = ++this.seq;
+    if (!this.sent(facts.vault, JOBS_TABLE)) return;
+    if (type !== SQL_TYPE) {
+      this.emit(JOBS_TABLE, jobRow(this.world.origin, seq, facts), facts.end);
+      return;
+    }
+    // SQL jobs wait for the next 6-hourly push (on the UTC clock) at or after their end.
+    this.pending.push({ facts, seq });
+    const origin = this.world.origin;
+    const push = Math.ceil((origin + facts.end) / SQL_PUSH_EVERY) * SQL_PUSH_EVERY - origin;
+    if (push < this.flushAt && push <= this.world.horizon) {
+      this.flushAt = push;
+      this.world.sim.at(push, () => this.flush(push), 'logs/sql-push');
+    }
+  }
+
+  // Pushes the SQL jobs that ended by `at` (a later one waits for its own push).
+  private flush(at: number): void {
+    if (at !== this.flushAt) return;
+    const due = this.pending.filter((p) => p.facts.end <= at);
+    this.pending = this.pending.filter((p) => p.facts.end > at);
+    this.flushAt = Number.POSITIVE_INFINITY;
+    for (const p of due) this.emit(JOBS_TABLE, jobRow(this.world.origin, p.seq, p.facts, at), at);
+    const next = this.pending.reduce((m, p) => Math.min(m, p.facts.end), Number.POSITIVE_INFINITY);
+    if (next === Number.POSITIVE_INFINITY) return;
+    const origin = this.world.origin;
+    const push = Math.ceil((origin + next) / SQL_PUSH_EVERY) * SQL_PUSH_EVERY - origin;
+    if (push > this.world.horizon) return;
+    this.flushAt = push;
+    this.world.sim.at(push, () => this.flush(push), 'logs/sql-push');
+  }
+
+  // The daily push: each vault, its policies, then each item.
+  private daily(now: number): void {
+    const origin = this.world.origin;
+    for (const [name, v] of this.vaults) {
+      const sends = this.sends.get(name);
+      if (sends === undefined) continue;
+      if (sends.has(CORE_TABLE) || sends.has(STORAGE_TABLE)) {
+        const cloud = v.ledger.total('standard') + v.ledger.total('archive');
+        const spec = { name, region: v.spec.region, redundancy: v.spec.redundancy, cloudBytes: cloud };
+        for (const [table, row] of vaultRows(origin, now, spec)) this.emit(table, row, now, name);
+      }
+      if (sends.has(POLICY_TABLE))
+        for (const p of policyFacts(this.scenario, v)) this.emit(POLICY_TABLE, policyRow(origin, now, p), now, name);
+      for (const item of v.items) {
+        const facts = this.facts.get(item);
+        const state = facts === undefined ? null : this.stateOf(item, v, now);
+        if (facts === undefined || state === null) continue;
+        for (const [table, row] of itemRows(origin, now, facts, state)) this.emit(table, row, now, name);
+      }
+    }
+  }
+
+  // An item's state at `now`, or null when it has no rows (not yet protected, or deleted).
+  private stateOf(item: ProtectedItem, v: VaultRuntime, now: number) {
+    const size = item.protectedSize(now);
+    let protection: 'Protected' | 'ProtectionStopped' = 'Protected';
+    if (item instanceof VmBackup) {
+      const st = item.state;
+      if (st === 'deleted' || st === 'soft-deleted' || now < (this.from.get(item.id) ?? 0)) return null;
+      if (st === 'stopped') protection = 'ProtectionStopped';
+    } else if (size === null) return null;
+    const cloudBytes = v.ledger.itemBytes(item.id, 'standard') + v.ledger.itemBytes(item.id, 'archive');
+    return {
+      protection,
+      frontEndBytes: size,
+      latestPoint: this.latest.get(item.id) ?? null,
+      cloudBytes,
+      instances: size === null ? null : instanceUnits(this.scenario, v.spec.region, size),
+    };
+  }
+
+  private sent(vault: string, table: string): boolean {
+    return this.sends.get(vault)?.has(table) === true;
+  }
+
+  // A row the vault sends: to the monitor when a rule reads its table, and to the sinks.
+  private emit(table: string, row: LogRow, t: number, vault?: string): void {
+    if (vault !== undefined && !this.sent(vault, table)) return;
+    if (this.monitor?.consumes('log', table) === true) this.monitor.log(table, row as Fields, t);
+    this.toSinks(table, row);
+  }
+
+  private toSinks(table: string, row: LogRow): void {
+    if ((row.TimeGenerated as number) < this.keptFrom) return;
+    for (const sink of this.sinks) sink(table, row);
+  }
+}
+
+const common = (item: string, vault: string, detail: JobDetail | undefined) => ({
+  item,
+  vault,
+  bytes: detail?.bytes ?? 0,
+  adhoc: detail?.adhoc === true,
+  subType: detail?.subType ?? '',
+});
+
+/** The run's diagnostics, or null when the scenario has no `diagnostics:` section. */
+export function setupDiagnostics(
+  world: World,
+  scenario: Scenario,
+  vaults: ReadonlyMap<string, VaultRuntime>,
+  groups: JobGroups,
+  monitor: Monitor | null,
+  sinks: readonly LogSink[],
+): Diagnostics | null {
+  if (scenario.diagnostics === undefined || scenario.diagnostics === null) return null;
+  const d = new Diagnostics(world, scenario, vaults, groups, monitor, sinks);
+  d.start();
+  return d;
+}
+
+/** Both observers of backup jobs, or the one there is (null: none). */
+export function teeSignals(a: BackupSignals | null, b: BackupSignals | null): BackupSignals | null {
+  if (a === null || b === null) return a ?? b;
+  return {
+    jobCompleted: (...args) => {
+      a.jobCompleted(...args);
+      b.jobCompleted(...args);
+    },
+    jobFailed: (...args) => {
+      a.jobFailed(...args);
+      b.jobFailed(...args);
+    },
+  };
+}

@@ -1,0 +1,273 @@
+// Rows of the diagnostic tables, built from what the models know, with every column of the
+// table (tables.ts) in order. Ids follow the shape of the run's other outputs (costs.csv's
+// `vaults/<name>`), not Azure's ARM ids, which a simulation has no subscription for. Sizes
+// in "MB" are MiB (2^20 bytes), how Azure Backup counts them (assumption: the data model does
+// not define its MB). Instants are epoch ms (the exported files print them as ISO 8601).
+
+import type { Value } from '../kql/ast.js';
+import {
+  ASR_ITEMS_TABLE,
+  ASR_JOBS_TABLE,
+  CORE_TABLE,
+  INSTANCE_TABLE,
+  JOBS_TABLE,
+  POLICY_TABLE,
+  STORAGE_TABLE,
+  TABLES,
+} from './tables.js';
+
+/** A row of a diagnostic table: column → value. */
+export type LogRow = Record<string, Value>;
+
+/** Bytes in one "MB" of the tables (assumption: MiB). */
+export const BYTES_PER_MB = 2 ** 20;
+/** §16.1: the resource-specific schema's version. */
+export const SCHEMA_VERSION = 'V2';
+
+/** A row of `table` with every column null. */
+export function emptyRow(table: string): LogRow {
+  const row: LogRow = {};
+  for (const c of TABLES.get(table)?.columns ?? []) row[c.name] = null;
+  return row;
+}
+
+/** The unique id of a vault in the tables. */
+export const vaultId = (vault: string): string => `vaults/${vault}`;
+/** The unique id of a policy in the tables (policies are named once per scenario). */
+export const policyId = (policy: string): string => `policies/${policy}`;
+
+/** A GUID-shaped job id from the run's job sequence (deterministic, unique in a run). */
+export function jobGuid(seq: number, prefix = '00000000'): string {
+  const hex = seq.toString(16).padStart(12, '0');
+  return `${prefix}-0000-4000-8000-${hex}`;
+}
+
+/** What a backup job's row says (times in ms of simulated time). */
+export interface JobFacts {
+  item: string;
+  vault: string;
+  status: 'Completed' | 'Failed';
+  /** The failure cause ('' when it completed). */
+  cause: string;
+  start: number;
+  end: number;
+  bytes: number;
+  adhoc: boolean;
+  subType: string;
+}
+
+/** An AddonAzureBackupJobs row; `pushedAt` (sim ms) is its TimeGenerated, the job's end unless batched. */
+export function jobRow(origin: number, seq: number, j: JobFacts, pushedAt = j.end): LogRow {
+  const row = emptyRow(JOBS_TABLE);
+  row.TimeGenerated = origin + pushedAt;
+  row.OperationName = 'Job';
+  row.SchemaVersion = SCHEMA_VERSION;
+  row.JobUniqueId = jobGuid(seq);
+  row.JobOperation = 'Backup';
+  row.JobOperationSubType = j.subType;
+  row.JobStatus = j.status;
+  row.JobFailureCode = j.cause;
+  row.JobStartDateTime = origin + j.start;
+  row.JobDurationInSecs = Math.round((j.end - j.start) / 1000);
+  row.DataTransferredInMB = j.bytes / BYTES_PER_MB;
+  row.AdhocOrScheduledJob = j.adhoc ? 'Adhoc' : 'Scheduled';
+  row.BackupItemUniqueId = j.item;
+  row.VaultUniqueId = vaultId(j.vault);
+  row.VaultName = j.vault;
+  return row;
+}
+
+/** What the tables say about a protected item, from the scenario. */
+export interface ItemFacts {
+  item: string;
+  vault: string;
+  /** BackupItemType: VM, SQLDataBase, FileFolder (MARS), … */
+  type: string;
+  /** BackupManagementType: IaaSVM, AzureWorkload, MAB, … */
+  management: string;
+  /** The protected container (the billing entity of Usage, §16.3): the VM, the server. */
+  container: string;
+  policy: string | null;
+}
+
+/** An item's state at a daily push. */
+export interface ItemState {
+  protection: 'Protected' | 'ProtectionStopped';
+  /** Front-end (protected) size, bytes, or null while not protected. */
+  frontEndBytes: number | null;
+  /** Latest recovery point (sim ms), or null. */
+  latestPoint: number | null;
+  /** Cloud storage (vault-standard + vault-archive), bytes. */
+  cloudBytes: number;
+  /** Protected instances (the billing units, §8.2), or null while not billed. */
+  instances: number | null;
+}
+
+// The head every Azure Backup row shares.
+function head(table: string, operation: string, origin: number, t: number, vault: string): LogRow {
+  const row = emptyRow(table);
+  row.TimeGenerated = origin + t;
+  row.OperationName = operation;
+  row.SchemaVersion = SCHEMA_VERSION;
+  row.VaultUniqueId = vaultId(vault);
+  row.VaultName = vault;
+  return row;
+}
+
+/** The daily rows of one item: CoreAzureBackup BackupItem and BackupItemAssociation, the storage association, its protected instances. */
+export function itemRows(origin: number, t: number, f: ItemFacts, s: ItemState): [string, LogRow][] {
+  const item = head(CORE_TABLE, 'BackupItem', origin, t, f.vault);
+  item.State = 'Active';
+  item.BackupItemUniqueId = f.item;
+  item.BackupItemName = f.item;
+  item.BackupItemFriendlyName = f.item;
+  item.BackupItemType = f.type;
+  item.BackupItemProtectionState = s.protection;
+  item.BackupItemFrontEndSize = s.frontEndBytes === null ? null : s.frontEndBytes / BYTES_PER_MB;
+  item.BackupManagementType = f.management;
+  item.ProtectedContainerUniqueId = f.container;
+  item.PolicyUniqueId = f.policy === null ? null : policyId(f.policy);
+  item.LatestRecoveryPointTime = s.latestPoint === null ? null : origin + s.latestPoint;
+  item.LatestRecoveryPointLocation = s.latestPoint === null ? null : 'Cloud';
+  const assoc = head(CORE_TABLE, 'BackupItemAssociation', origin, t, f.vault);
+  assoc.State = 'Active';
+  assoc.BackupItemUniqueId = f.item;
+  assoc.ProtectedContainerUniqueId = f.container;
+  assoc.PolicyUniqueId = item.PolicyUniqueId;
+  const storage = head(STORAGE_TABLE, 'StorageAssociation', origin, t, f.vault);
+  storage.StorageUniqueId = `${vaultId(f.vault)}/storage/cloud`;
+  storage.StorageType = 'Cloud';
+  storage.BackupItemUniqueId = f.item;
+  storage.StorageConsumedInMBs = s.cloudBytes / BYTES_PER_MB;
+  const out: [string, LogRow][] = [
+    [CORE_TABLE, item],
+    [CORE_TABLE, assoc],
+    [STORAGE_TABLE, storage],
+  ];
+  if (s.instances !== null) {
+    const pi = head(INSTANCE_TABLE, 'ProtectedInstance', origin, t, f.vault);
+    pi.ProtectedInstanceCount = s.instances;
+    pi.BackupItemUniqueId = f.item;
+    pi.ProtectedContainerUniqueId = f.container;
+    out.push([INSTANCE_TABLE, pi]);
+  }
+  return out;
+}
+
+/** The daily rows of a vault: CoreAzureBackup Vault and its Storage total. */
+export function vaultRows(
+  origin: number,
+  t: number,
+  v: { name: string; region: string; redundancy: string; cloudBytes: number },
+): [string, LogRow][] {
+  const vault = head(CORE_TABLE, 'Vault', origin, t, v.name);
+  vault.State = 'Active';
+  vault.StorageReplicationType = { LRS: 'LocallyRedundant', ZRS: 'ZoneRedundant', GRS: 'GeoRedundant' }[v.redundancy] ?? v.redundancy;
+  vault.AzureDataCenter = v.region;
+  const storage = head(STORAGE_TABLE, 'Storage', origin, t, v.name);
+  storage.StorageUniqueId = `${vaultId(v.name)}/storage/cloud`;
+  storage.StorageType = 'Cloud';
+  storage.StorageName = `${v.name} cloud storage`;
+  storage.StorageConsumedInMBs = v.cloudBytes / BYTES_PER_MB;
+  return [
+    [CORE_TABLE, vault],
+    [STORAGE_TABLE, storage],
+  ];
+}
+
+/** A policy's daily row (its schedule and retention as the Policy table names them). */
+export interface PolicyFacts {
+  name: string;
+  vault: string;
+  subType: 'Standard' | 'Enhanced';
+  management: string;
+  frequency: 'Daily' | 'Weekly' | 'Hourly';
+  times: string;
+  days: string;
+  intervalHours: number | null;
+  windowHours: number | null;
+  retention: { daily: number | null; weekly: number | null; monthly: number | null; yearly: number | null };
+  log: { everyMinutes: number; retentionDays: number } | null;
+  timeZone: string;
+}
+
+/** An AddonAzureBackupPolicy row. */
+export function policyRow(origin: number, t: number, p: PolicyFacts): LogRow {
+  const row = head(POLICY_TABLE, 'Policy', origin, t, p.vault);
+  row.PolicyUniqueId = policyId(p.name);
+  row.PolicyName = p.name;
+  row.PolicySubType = p.subType;
+  row.BackupManagementType = p.management;
+  row.BackupFrequency = p.frequency;
+  row.BackupTimes = p.times;
+  row.BackupDaysOfTheWeek = p.days;
+  row.BackupIntervalInHours = p.intervalHours;
+  row.ScheduleWindowDuration = p.windowHours;
+  row.DailyRetentionDuration = p.retention.daily;
+  row.WeeklyRetentionDuration = p.retention.weekly;
+  row.MonthlyRetentionDuration = p.retention.monthly;
+  row.YearlyRetentionDuration = p.retention.yearly;
+  row.LogBackupFrequency = p.log?.everyMinutes ?? null;
+  row.LogBackupRetentionDuration = p.log?.retentionDays ?? null;
+  row.PolicyTimeZone = p.timeZone;
+  return row;
+}
+
+/** An ASRJobs row (times sim ms). */
+export function asrJobRow(
+  origin: number,
+  seq: number,
+  j: { operation: string; status: 'Succeeded' | 'Failed'; start: number; end: number; item: string | null; source: string; sourceType: string; description: string },
+): LogRow {
+  const row = emptyRow(ASR_JOBS_TABLE);
+  row.TimeGenerated = origin + j.end;
+  row.OperationName = j.operation;
+  row.JobUniqueId = jobGuid(seq, 'a5e00000');
+  row.Status = j.status;
+  row.StartTime = origin + j.start;
+  row.EndTime = origin + j.end;
+  row.DurationMs = j.end - j.start;
+  row.ResultDescription = j.description;
+  row.ReplicatedItemUniqueId = j.item;
+  row.ReplicatedItemFriendlyName = j.item;
+  row.ReplicationScenario = 'AzureToAzure';
+  row.SourceFriendlyName = j.source;
+  row.SourceType = j.sourceType;
+  return row;
+}
+
+/** An ASRReplicatedItems row (times sim ms). */
+export function asrItemRow(
+  origin: number,
+  t: number,
+  r: {
+    vm: string;
+    status: string;
+    readiness: string;
+    active: string;
+    primary: string;
+    recovery: string;
+    os: string;
+    lastTestFailover: number | null;
+  },
+): LogRow {
+  const row = emptyRow(ASR_ITEMS_TABLE);
+  row.TimeGenerated = origin + t;
+  row.ReplicatedItemUniqueId = r.vm;
+  row.ReplicatedItemFriendlyName = r.vm;
+  row.ReplicationStatus = r.status;
+  row.ReplicationHealthErrors = '';
+  row.FailoverReadiness = r.readiness;
+  row.ProtectionInfo = r.status;
+  row.ActiveLocation = r.active;
+  row.LastHeartbeat = origin + t;
+  row.LastRpoCalculatedTime = origin + t;
+  row.LastSuccessfulTestFailoverTime = r.lastTestFailover === null ? null : origin + r.lastTestFailover;
+  row.OSFamily = r.os;
+  row.PrimaryFabricName = r.primary;
+  row.RecoveryFabricName = r.recovery;
+  row.RecoveryRegion = r.recovery;
+  row.DatasourceType = 'AzureVm';
+  row.SourceResourceId = r.vm;
+  return row;
+}

@@ -1,0 +1,91 @@
+// The workloads in every report (issue 17): summary.json (valid under the published schema,
+// byte-stable for a seed), the run table, workloads.csv and the report sections; and the
+// monitor seeing workload jobs as it sees VM jobs.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../models/results/types.js';
+import { simulate } from '../../models/simulate.js';
+import { reportSections } from '../../reports/sections.js';
+import { buildSummary } from '../../reports/summary.js';
+import { SUMMARY_SCHEMA } from '../../reports/summary.schema.js';
+import { renderTable } from '../../reports/table.js';
+import { WORKLOADS_COLUMNS, workloadsCsv } from '../../reports/workloads-csv.js';
+import { loadScenarioText } from '../../scenarios/load.js';
+import { findTemplate } from '../../scenarios/templates/index.js';
+
+/** Runs every run of a template, shortened to `days`. */
+function runTemplate(name: string, days: number, extra = ''): RunResult[] {
+  const text = findTemplate(name)!.text.replace(/^duration: .*$/m, `duration: ${days}d`).replace(/^events:[\s\S]*$/m, '') + extra;
+  const loaded = loadScenarioText(text, `${name}.yaml`);
+  if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+  return loaded.scenarios.map((s) => simulate(s));
+}
+
+const validate = new Ajv2020({ strict: true, allErrors: true }).compile(SUMMARY_SCHEMA);
+
+describe('SQL in the reports', () => {
+  const results = runTemplate('sql-in-vm', 20);
+  const summary = buildSummary(results, { file: 'sql-in-vm.yaml', version: '9.9.9' });
+
+  it('summary.json has the workloads, valid under the published schema (v2)', () => {
+    expect(summary.schemaVersion).toBe(2);
+    const w = summary.runs[0].workloads!;
+    expect(w.groups.map((g) => [g.workload, g.group, g.items])).toEqual([['sql', 'sql:sql-weekly', 8]]);
+    expect(Object.keys(w.groups[0].points.end)).toEqual(['full', 'differential', 'log', 'archive']);
+    expect(Object.keys(w.groups[0].jobs)).toEqual(['full', 'differential', 'log']);
+    const ok = validate(JSON.parse(JSON.stringify(summary)));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    // The SQL jobs are a job group of their own, kind sql, beside the VM policy's.
+    expect(summary.runs[0].jobs.map((j) => [j.policy, j.kind])).toEqual([
+      ['vm-daily', 'azure-vm'],
+      ['sql:sql-weekly', 'sql'],
+    ]);
+  });
+
+  it('is byte-identical for the same seed', () => {
+    const again = buildSummary(runTemplate('sql-in-vm', 20), { file: 'sql-in-vm.yaml', version: '9.9.9' });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(summary));
+  });
+
+  it('the table shows points, storage and jobs by type, and the RPO between points', () => {
+    const text = renderTable(summary);
+    expect(text).toContain('\nWorkloads\n');
+    expect(text).toMatch(/ {2}group \/ type +items +points +peak +stored +peak stored +jobs ok +failed/);
+    expect(text).toMatch(/\n {4}log +[\d,]+ +[\d,]+ +[\d.]+ GiB/);
+    expect(text).toContain('RPO between points (log backups: the log-backup RPO) sql:sql-weekly: p50 15m 0s');
+  });
+
+  it('workloads.csv has a row per day and type', () => {
+    const csv = workloadsCsv(results).trimEnd().split('\n');
+    expect(csv[0]).toBe(WORKLOADS_COLUMNS.join(','));
+    // 20 days × 4 types of one group.
+    expect(csv.length).toBe(1 + 20 * 4);
+    expect(csv[1]).toMatch(/^base,sql,sql:sql-weekly,1,full,\d+,\d+$/);
+  });
+
+  it('the report has a Workloads section', () => {
+    const section = reportSections(results).find((s) => s.heading === 'Workloads')!;
+    expect(section.tables.map((t) => t.title)).toEqual(['Workloads by type: base']);
+    expect(section.tables[0].rows.map((r) => r[1])).toEqual(['full', 'differential', 'log', 'archive']);
+  });
+});
+
+describe('the monitor sees SQL jobs', () => {
+  it('a log backup that fails in an outage fires the built-in job failure alert, datasource SQLDataBase', () => {
+    const monitor = `
+monitor:
+  alerts:
+    - { name: sql-failures, metric: Backup Health Events, aggregation: count, window: 15m, every: 5m,
+        when: "> 0", where: { datasourceType: SQLDataBase, healthStatus: { not: Healthy } } }
+  builtIn: { jobFailure: true }
+events:
+  - { at: 10d10h7m, outage: { region: eastus, for: 2h } }
+`;
+    const [r] = runTemplate('sql-in-vm', 12, monitor);
+    const rules = r.alerts!.rules;
+    expect(rules.find((x) => x.rule === 'sql-failures')!.fired).toBeGreaterThan(0);
+    const builtIn = r.alerts!.timeline.filter((f) => f.rule === 'backup-failure');
+    expect(builtIn.some((f) => f.instance.datasourceId === 'sqlvm-001/erp')).toBe(true);
+  });
+});
