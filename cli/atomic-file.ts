@@ -21,16 +21,22 @@ export function tempPathOf(path: string): string {
   return join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}`);
 }
 
-// Test seams (never set in normal use): VAULTSIM_TEST_WRITE_DELAY_MS slows every chunk
-// written, so a test can kill a run while it writes; VAULTSIM_TEST_WRITE_LIMIT fails a
-// write with ENOSPC once this process has written that many bytes, as a full disk would.
-const delayMs = Number(process.env.VAULTSIM_TEST_WRITE_DELAY_MS ?? 0) || 0;
-const writeLimit = Number(process.env.VAULTSIM_TEST_WRITE_LIMIT ?? Number.POSITIVE_INFINITY);
+// Test seams (never set in normal use), read at each write so an in-process test can set
+// them: VAULTSIM_TEST_WRITE_DELAY_MS slows every chunk written, so a test can kill a run
+// while it writes; VAULTSIM_TEST_WRITE_LIMIT fails a write with ENOSPC once this process
+// has written that many bytes in all, as a full disk would.
 let written = 0;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** Starts the VAULTSIM_TEST_WRITE_LIMIT count again (tests). */
+export function resetWriteCount(): void {
+  written = 0;
+}
+
 // One chunk through the seams, then to the file descriptor.
 function writeChunk(fd: number, data: string | Uint8Array): void {
+  const delayMs = Number(process.env.VAULTSIM_TEST_WRITE_DELAY_MS ?? 0) || 0;
+  const writeLimit = Number(process.env.VAULTSIM_TEST_WRITE_LIMIT || Number.POSITIVE_INFINITY);
   if (delayMs > 0) Atomics.wait(pause, 0, 0, delayMs);
   const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   if (written + size > writeLimit) {

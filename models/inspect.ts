@@ -45,6 +45,7 @@ export function scheduleInspections(
                     policy: item.policyNow.name,
                     vault: plan.vault,
                     timeZone: item.policyNow.schedule.timeZone,
+                    protection: item.state,
                     held: item.held(),
                   },
             replication: dr?.pointsAt(i.vm, sim.now) ?? null,

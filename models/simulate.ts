@@ -27,6 +27,7 @@ import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
 import { type RelocateContext, relocatedId } from './dr/relocate.js';
 import { needsDr, setupDr } from './dr/setup.js';
 import { type Inspection, scheduleInspections } from './inspect.js';
+import { type LogsOptions, setupLogs } from './logs/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
 import type { AlertEvaluation } from './monitor/evidence.js';
 import type { Monitor } from './monitor/monitor.js';
@@ -42,8 +43,8 @@ import { DiskSnapshots } from './snapshots/disk-snapshots.js';
 import { Ledger } from './storage/ledger.js';
 import { type JobGroups, setupWorkloads, workloadParts } from './workloads/setup.js';
 
-/** Options of one run. */
-export interface SimulateOptions {
+/** Options of one run; `logs` and `backupReports` (issue 19) read the diagnostic tables. */
+export interface SimulateOptions extends LogsOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
   /** Receives every traced model event, in order. */
@@ -175,9 +176,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   // Alerts can start recovery (dr.start) and take on-demand backups (backup:<group>).
   const monitor = setupMonitor(sim, scenario, world.streams, vaults, links, options.explainAlert);
   if (monitor !== null) onDemandOnAlert(monitor, byGroup);
-  if (monitor !== null) workloads?.observe(monitor.backup);
-  if (monitor !== null) relocation.observe = (item) => item.observe(monitor.backup);
   // --- end monitor
+  // --- diagnostics (issue 19): Log Analytics tables and Backup Reports, or null (models/logs/setup.ts).
+  const logs = setupLogs(world, scenario, vaults, stats, monitor, byGroup, options);
+  const jobSignals = logs?.signals ?? monitor?.backup ?? null;
+  if (jobSignals !== null) workloads?.observe(jobSignals);
+  if (jobSignals !== null) relocation.observe = (item) => item.observe(jobSignals);
   // Security alerts (§18.4) of deletions, purges and operations, for the monitor and the operations log.
   if (monitor !== null || ops !== null) {
     const security = new SecurityAlerts(sim, monitor, scenario.duration, world.trace);
@@ -190,11 +194,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const inspections = options.inspect ?? [];
   if (inspections.length > 0) scheduleInspections(sim, scenario, inspections, backupsById(byGroup), dr);
   world.eagerStarts =
-    world.trace === null && dr === null && monitor === null && ops === null && inspections.length === 0;
+    world.trace === null && dr === null && monitor === null && ops === null && inspections.length === 0 && logs === null;
   workloads?.start();
   // 4. run
   sim.run(scenario.duration);
   const recovery = dr?.finish() ?? null;
+  const backupReports = logs?.finish(recovery?.dr ?? null) ?? null;
   const schedule = scheduleFigures({
     vms: scenario.vms,
     backups: backupExposures(byGroup, scenario.duration, policies, scenario, dr),
@@ -204,7 +209,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     instant: (t) => new Date(scenario.start + t).toISOString(),
   });
   // 5. collect
-  return collectResult({
+  const result = collectResult({
     scenario,
     seed,
     sim,
@@ -221,6 +226,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     ...(ops === null ? {} : { operations: ops.finish() }),
     ...(workloads === null ? {} : { workloads: workloads.finish(days) }),
   });
+  return backupReports === null ? result : { ...result, backupReports }; // diagnostics (issue 19)
 }
 
 // Every Azure VM backup by VM id.

@@ -406,7 +406,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     if (cause !== null) {
       this.stats.fail(cause);
       if (this.world.trace !== null) this.trace('job-failed', { cause, retry });
-      this.signals?.jobFailed(this.id, this.vault.spec.name, at, cause);
+      this.signals?.jobFailed(this.id, this.vault.spec.name, at, cause, undefined, { adhoc: onDemandRetain !== null });
       if (cause !== 'vm-agent-missing' && retry < this.retries)
         this.retryAt(at + this.retryAfter, slot, retry + 1, onDemandRetain);
       return;
@@ -484,7 +484,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     const now = this.now;
     this.stats.succeeded++;
     this.stats.transfer(now - transfer.started, transfer.size);
-    this.signals?.jobCompleted(this.id, this.vault.spec.name, now, now - this.nums[TAKEN_AT]);
+    // Issue 19: the jobs table's DataTransferredInMB and AdhocOrScheduledJob.
+    this.signals?.jobCompleted(this.id, this.vault.spec.name, now, now - this.nums[TAKEN_AT], undefined, {
+      bytes: transfer.size,
+      adhoc: this.jobRetain !== null,
+    });
     if (this.deleted) {
       this.jobState = null;
       this.busy = false;

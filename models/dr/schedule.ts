@@ -4,8 +4,14 @@
 // against what incidents achieved.
 //
 // - A replicated VM (Site Recovery) fails over after a failure of the VM or an outage of its
-//   region: the peak data age of its replication (the fluid model) plus one crash-consistent
-//   interval (5 min, §5.1) and the processing delay (§5.2); RTO = detection + failover + boot.
+//   region: the peak data age of its replication (the fluid model; every replication it had,
+//   reprotected ones included) plus one crash-consistent interval (5 min, §5.1) and the
+//   processing delay (§5.2), or, if wider, the window it ran unreplicated after a recovery:
+//   from the data it came back with to its next replication's first usable point (§5.7
+//   reprotect; the run's end if none came); RTO = detection + failover + boot.
+// - A backed-up VM's windows follow it to the vault it is backed up to after a failover or a
+//   Cross Region Restore (relocate.ts): the window across the move runs from its last point
+//   before to the first one after, and grows to the end of the run when none comes.
 // - A backed-up VM is restored: a failure of the VM loses data back to the latest usable
 //   snapshot (Exposure); an outage of the region, with Cross Region Restore, back to the latest
 //   vault point that reached the paired region (landing + the most `recovery.crossRegionLag`
@@ -55,8 +61,8 @@ export interface BackupExposure {
 export interface ScheduleInput {
   readonly vms: readonly Vm[];
   readonly backups: ReadonlyMap<string, BackupExposure>;
-  /** Peak replication data age per replicated VM (ms). */
-  readonly replication: ReadonlyMap<string, number>;
+  /** Per replicated VM: its peak replication data age (ms), and its widest window without replication after a recovery (sim ms), if any. */
+  readonly replication: ReadonlyMap<string, { peak: number; handover: { from: number; to: number } | null }>;
   readonly recovery: RecoverySettings;
   readonly horizon: number;
   /** Formats sim ms as an instant for evidence. */
@@ -77,11 +83,17 @@ function figure(vm: Vm, input: ScheduleInput): ScheduleFigure {
   const detect = recovery.detection;
   const boot = theoreticalMean(recovery.boot);
   if (replicated !== undefined) {
-    const ms = replicated + CRASH_CONSISTENT_EVERY + recovery.processing;
+    const ms = replicated.peak + CRASH_CONSISTENT_EVERY + recovery.processing;
     rpos.push({
       ms,
-      why: `Site Recovery: peak data age ${duration(replicated)} + a 5-minute crash-consistent interval + ${duration(recovery.processing)} processing`,
+      why: `Site Recovery: peak data age ${duration(replicated.peak)} + a 5-minute crash-consistent interval + ${duration(recovery.processing)} processing`,
     });
+    const h = replicated.handover;
+    if (h !== null)
+      rpos.push({
+        ms: h.to - h.from,
+        why: `Site Recovery: unreplicated after a recovery, from its point of ${input.instant(h.from)} until ${h.to >= input.horizon ? 'the end of the run (not reprotected)' : `its next replication's first point at ${input.instant(h.to)}`}`,
+      });
     const failover = theoreticalMean(recovery.failover);
     rtos.push({
       ms: detect + failover + boot,

@@ -6,7 +6,7 @@
 import type { Expr, KType, Value } from './ast.js';
 import { parseDatetime } from './lexer.js';
 import { type Compiled, mismatch, type Scope } from './scalar.js';
-import { formatValue, isNumeric, type Row } from './values.js';
+import { formatValue, isNumeric } from './values.js';
 
 /** The aggregation functions summarize takes. */
 export const AGGREGATIONS: ReadonlySet<string> = new Set([

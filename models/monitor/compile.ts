@@ -4,6 +4,8 @@
 import type { Check } from './condition.js';
 import type { Behaviour } from './instance.js';
 import { logResolveChecks, METRIC_RESOLVE_CHECKS, statelessCadence } from './limits.js';
+import { type AlertRowMapper, alertRows } from '../kql/alert.js';
+import { ALERT_SCHEMA } from '../signals.js';
 import type { AlertRule, DimensionFilter, Severity } from './types.js';
 
 /** Where one condition's samples come from and which value of a record it takes. */
@@ -14,6 +16,8 @@ export interface Source {
   filters: DimensionFilter[];
   /** Log rules aggregating a column: the column; else null (the metric's value, or 1 per row). */
   field: string | null;
+  /** A KQL rule (issue 19): each row's split dimensions and value, or null when its query drops it. */
+  rows?: AlertRowMapper;
 }
 
 /** A rule ready to evaluate. */
@@ -87,6 +91,7 @@ export function compileRule(rule: AlertRule, index: number): CompiledRule {
         name: rule.table,
         filters: rule.filters,
         field: 'field' in rule.measure ? rule.measure.field : null,
+        ...(rule.query === undefined ? {} : { rows: alertRows(rule.query, ALERT_SCHEMA) }),
       },
     ],
     // §7.3: a stateless log rule fires at every evaluation that holds (the 2020 table:

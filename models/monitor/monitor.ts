@@ -9,9 +9,11 @@
 // (`subscribe`, `whenNotified`). Other rules are only caught up when a sample arrives and at
 // the end; their transitions carry the same evaluation times either way.
 
-import { makeSampler, type Sampler } from '../../engine/distributions.js';
+import { type Distribution, makeSampler, type Sampler } from '../../engine/distributions.js';
 import type { RandomStream, Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
+import type { AlertRowMapper } from '../kql/alert.js';
+import type { Row } from '../kql/values.js';
 import { ALWAYS_LISTED, BackupHealth, BUILT_IN_ALERTS, type BuiltInKind } from './backup-health.js';
 import { type CompiledRule, compileRule } from './compile.js';
 import { passes } from './condition.js';
@@ -68,6 +70,11 @@ export interface MonitorOptions {
   security?: boolean;
   /** Record what each evaluation that fired or resolved this rule saw (`vaultsim explain alert`). */
   explain?: { rule: string; record: (evaluation: AlertEvaluation) => void };
+  /**
+   * The scenario's diagnostics (issue 19): the tables' rows come from them (Backup Health sends
+   * none of its own), and reach rules after their latency (§16.2) instead of `latency.log`.
+   */
+  diagnostics?: { tables: readonly string[]; latency: Distribution };
 }
 
 type Consumer = {
@@ -75,6 +82,7 @@ type Consumer = {
   cond: number;
   field: string | null;
   filters: CompiledRule['sources'][number]['filters'];
+  rows: AlertRowMapper | null;
 };
 
 /** Whether an action acts on the world. */
@@ -99,6 +107,8 @@ export class Monitor implements SignalSink {
   private listeners: ((n: Notice) => void)[] = [];
   private readonly faults: number[] = [];
   private readonly latency: { metric: Sampler; log: Sampler; metricZero: boolean; logZero: boolean };
+  // The diagnostics' tables and their latency (issue 19), or null.
+  private readonly tableLatency: { tables: ReadonlySet<string>; sampler: Sampler } | null;
   private readonly builtInIndex: number;
 
   constructor(
@@ -118,7 +128,7 @@ export class Monitor implements SignalSink {
       ev.rule.sources.forEach((s, cond) => {
         const key = `${s.signal}:${s.name}`;
         const list = this.consumers.get(key) ?? [];
-        list.push({ ev, cond, field: s.field, filters: s.filters });
+        list.push({ ev, cond, field: s.field, filters: s.filters, rows: s.rows ?? null });
         this.consumers.set(key, list);
       });
       if (this.live[i]) for (const inst of ev.instances.values()) this.reschedule(ev, inst);
@@ -130,12 +140,18 @@ export class Monitor implements SignalSink {
       metricZero: metric.kind === 'constant' && metric.value === 0,
       logZero: log.kind === 'constant' && log.value === 0,
     };
+    const diag = options.diagnostics;
+    this.tableLatency = diag === undefined ? null : { tables: new Set(diag.tables), sampler: makeSampler(diag.latency) };
     this.builtInIndex = spec.rules.length;
     this.backup = new BackupHealth(
       this,
       (kind, t, instance) => this.builtIn(kind, t, instance),
       spec.builtIn.jobFailure,
-      { metric: this.consumes('metric', BACKUP_HEALTH_EVENTS), log: this.consumes('log', BACKUP_JOBS_TABLE) },
+      {
+        metric: this.consumes('metric', BACKUP_HEALTH_EVENTS),
+        log: this.consumes('log', BACKUP_JOBS_TABLE) && diag === undefined,
+      },
+      options.origin,
     );
   }
 
@@ -156,7 +172,13 @@ export class Monitor implements SignalSink {
   log(table: string, record: Fields, t: number): void {
     const list = this.consumers.get(`log:${table}`);
     if (list === undefined) return;
-    const delay = this.latency.logZero ? 0 : this.draw(this.latency.log, `monitor/ingest/log/${table}`);
+    const own = this.tableLatency?.tables.has(table) === true ? this.tableLatency.sampler : null;
+    const delay =
+      own !== null
+        ? this.draw(own, `monitor/ingest/log/${table}`)
+        : this.latency.logZero
+          ? 0
+          : this.draw(this.latency.log, `monitor/ingest/log/${table}`);
     this.arrive(list, record, t, 1, delay);
   }
 
@@ -275,6 +297,10 @@ export class Monitor implements SignalSink {
   private deliver(list: Consumer[], dims: Fields, t: number, value: number): void {
     const now = this.sim.now;
     for (const c of list) {
+      if (c.rows !== null) {
+        this.deliverRow(c, dims, t, now);
+        continue;
+      }
       if (!passes(c.filters, dims)) continue;
       const v = c.field === null ? value : Number(dims[c.field]);
       if (
@@ -286,6 +312,17 @@ export class Monitor implements SignalSink {
       c.ev.add(inst, c.cond, t, v, now);
       if (this.live[c.ev.rule.index]) this.reschedule(c.ev, inst);
     }
+  }
+
+  // A KQL rule's row (issue 19): its query's row-wise part decides whether it counts, in which series, with which value.
+  private deliverRow(c: Consumer, record: Fields, t: number, now: number): void {
+    const row: Row = { ...record };
+    row.TimeGenerated ??= this.options.origin + t;
+    const mapped = c.rows!(row);
+    if (mapped === null) return;
+    const inst = c.ev.instanceFor(mapped.dims, now);
+    c.ev.add(inst, c.cond, t, mapped.value, now);
+    if (this.live[c.ev.rule.index]) this.reschedule(c.ev, inst);
   }
 
   // A live instance's next look: cancel the pending one if it moved.

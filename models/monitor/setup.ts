@@ -9,6 +9,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import { MS } from '../../engine/units.js';
 import { VmBackup } from '../backup/vm-backup.js';
 import type { VaultRuntime } from '../backup/world.js';
+import { BACKUP_TABLES } from '../logs/tables.js';
 import type { Scenario } from '../scenario/types.js';
 import { Monitor, type MonitorOptions } from './monitor.js';
 import { LINK_UTILIZATION, VAULT_STORAGE } from './signals.js';
@@ -34,6 +35,10 @@ export function setupMonitor(
     horizon: scenario.duration,
     security: scenario.operations.length > 0,
     ...(explain === undefined ? {} : { explain }),
+    // Issue 19: with diagnostics, Azure Backup's tables reach rules from them, after their latency.
+    ...(scenario.diagnostics === undefined || scenario.diagnostics === null
+      ? {}
+      : { diagnostics: { tables: BACKUP_TABLES, latency: scenario.diagnostics.latency } }),
   });
   for (const v of vaults.values())
     for (const item of v.items) if (item instanceof VmBackup) item.observe(monitor.backup);

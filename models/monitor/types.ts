@@ -4,6 +4,7 @@
 
 import type { Distribution } from '../../engine/distributions.js';
 import type { Millis } from '../../engine/units.js';
+import type { AlertQuery } from '../kql/alert.js';
 
 /** Alert severity, 0 (critical) to 4 (verbose) (§7.2). */
 export type Severity = 0 | 1 | 2 | 3 | 4;
@@ -62,6 +63,11 @@ export type LogMeasure = { aggregation: 'count' } | { aggregation: Aggregation; 
 /** A log search alert rule (§7.3). */
 export interface LogRule extends RuleBase {
   kind: 'log';
+  /**
+   * The rule's KQL query (issue 19), or absent for the `log:`/`where:` form. With a query,
+   * `table`, `measure` and `splitBy` are the query's; `filters` is empty.
+   */
+  query?: AlertQuery;
   table: string;
   filters: DimensionFilter[];
   measure: LogMeasure;

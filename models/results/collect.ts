@@ -15,7 +15,6 @@ import type { ComputeRun, CostInput, PriceTable, ReplicatedVmUsage } from '../pr
 import type { Scenario } from '../scenario/types.js';
 import { filledDisks } from '../workload/growth.js';
 import type { OperationsResult } from './operations.js';
-import type { WorkloadsResult } from './workloads.js';
 import { storagePeaks } from './peaks.js';
 import type {
   AlertsResult,
@@ -31,6 +30,7 @@ import type {
   VaultDaily,
   VaultResult,
 } from './types.js';
+import type { WorkloadsResult } from './workloads.js';
 
 /** One job group's samples: each day's recovery points and the cumulative succeeded and failed attempts at its end. */
 export interface GroupSamples {

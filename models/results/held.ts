@@ -3,7 +3,7 @@
 // view, reference/azure.md §1.4–1.5), and its Site Recovery points by age band (§5.1). Taken by
 // an inspection scheduled into the run (SimulateOptions.inspect), for `vaultsim explain points`.
 
-import type { HeldPoints } from '../backup/vm-backup.js';
+import type { HeldPoints, ProtectionState } from '../backup/vm-backup.js';
 import type { Tier } from '../retention/types.js';
 import { zonedIso } from './collect.js';
 import type { ReplicaPoints } from './types.js';
@@ -43,6 +43,8 @@ export interface HeldView {
     policy: string;
     vault: string;
     timeZone: string;
+    /** Where protection stands: a stopped item keeps its points past their tiers' dates (§1.5). */
+    protection: ProtectionState;
     snapshots: HeldSnapshot[];
     points: HeldVaultPoint[];
   } | null;
@@ -57,7 +59,7 @@ export interface HeldInput {
   t: number;
   /** Epoch ms of sim time 0. */
   origin: number;
-  backup: { policy: string; vault: string; timeZone: string; held: HeldPoints } | null;
+  backup: { policy: string; vault: string; timeZone: string; protection: ProtectionState; held: HeldPoints } | null;
   replication: ReplicaPoints | null;
 }
 
@@ -75,6 +77,7 @@ export function heldView(input: HeldInput): HeldView {
       policy: backup.policy,
       vault: backup.vault,
       timeZone: backup.timeZone,
+      protection: backup.protection,
       snapshots: backup.held.snapshots.map((s) => ({
         taken: sim(s.takenAt),
         expires: local(origin + s.expiresAt),

@@ -1,6 +1,7 @@
 // The result of one run, as plain JSON-safe data with a fixed key order. Reports read
 // these types; nothing here is computed lazily.
 
+import type { BackupReportsResult } from '../backup-reports/types.js';
 import type { ScheduleFigure } from '../dr/schedule.js';
 import type {
   CostDimension,
@@ -138,6 +139,8 @@ export interface RunResult {
   operations?: OperationsResult;
   /** SQL Server in Azure VMs, file shares, MABS/DPM (issue 17); present only when the scenario has some. */
   workloads?: WorkloadsResult;
+  /** Backup Reports' views of the diagnostic tables (issue 19); present only when the scenario has `diagnostics:`. */
+  backupReports?: BackupReportsResult;
 }
 
 /** A disk of a fleet group that growth filled: from `from` on, its VMs' used bytes stay at `size`. */

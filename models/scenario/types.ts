@@ -5,6 +5,7 @@
 import type { Distribution } from '../../engine/distributions.js';
 import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
 import type { MonitorSpec } from '../monitor/types.js';
+import type { DiagnosticsSpec } from './diagnostics.js';
 import type { PriceOverrides } from '../pricing/types.js';
 import type {
   FaultSpec,
@@ -221,4 +222,6 @@ export interface Scenario {
   recovery: RecoverySettings;
   /** Alert rules and their routing (issue 6), or null when the scenario has no monitor section. */
   monitor: MonitorSpec | null;
+  /** Diagnostic settings: the Log Analytics tables vaults send (issue 19); absent or null without a diagnostics section. */
+  diagnostics?: DiagnosticsSpec | null;
 }

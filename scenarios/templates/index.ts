@@ -2,6 +2,7 @@
 // constants (not .yaml files) so the compiled CLI in dist/ carries them.
 
 import { ENHANCED_HOURLY } from './enhanced-hourly.js';
+import { FILE_SHARES } from './file-shares.js';
 import { MINIMAL } from './minimal.js';
 import { RANSOMWARE } from './ransomware.js';
 import { REGION_OUTAGE } from './region-outage.js';
@@ -57,6 +58,13 @@ export const TEMPLATES: readonly Template[] = [
       'SQL Server databases in Azure VMs: weekly fulls, daily differentials, 15-minute logs, point-in-time restore in an outage',
     file: 'sql-in-vm.ts',
     text: SQL_IN_VM,
+  },
+  {
+    name: 'file-shares',
+    description:
+      'Azure file shares: snapshots every 4 hours (snapshot tier), a vaulted policy, item and whole-share restores',
+    file: 'file-shares.ts',
+    text: FILE_SHARES,
   },
   {
     name: 'minimal',
