@@ -45,6 +45,8 @@ export function renderPointsExplanation(e: PointsExplanation): string {
       '',
       `Vault points (policy ${b.policy}, vault ${b.vault}; instants in ${b.timeZone}): ${b.points.length}`,
     );
+    if (b.protection !== 'protected')
+      out.push(`  protection ${b.protection}: no backups, and retention no longer expires the points (§1.5)`);
     for (const p of b.points) {
       const keep = p.onDemand
         ? 'on demand'

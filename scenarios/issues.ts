@@ -33,6 +33,7 @@ export const ISSUE_CODES = [
   'sweep-too-large',
   'no-effect',
   'unknown-signal',
+  'invalid-query',
 ] as const;
 
 /**

@@ -64,3 +64,19 @@ export const FILES_MSG = {
   vaultRegion: (vault: string, vaultRegion: string, account: string, region: string) =>
     `vault ${vault} is in ${vaultRegion} but storage account ${account} is in ${region}; a workload is backed up to a vault in its own region (Azure Backup support matrix, reference §2.5)`,
 } as const;
+
+/** User-facing sentences about Azure Backup Server (MABS) and System Center DPM. */
+export const DPM_MSG = {
+  syncFrequency: (got: string) =>
+    `disk synchronisation runs every 15m, 30m, 45m, 1h, 2h, 4h, 6h, 12h or 24h, got ${got} (DPM Set-DPMPolicyObjective, workloads §14.1)`,
+  syncTooOften: (workload: string, got: string) =>
+    `${workload} protection groups synchronise to disk at most hourly (every 15 minutes is for SQL Server), got ${got} (Azure Backup support matrix, reference §3)`,
+  diskRetentionShort: (got: string, sync: string) =>
+    `disk retention ${got} keeps no recovery point: it must be at least the synchronisation interval ${sync}`,
+  tooManyDiskPoints: (count: number, what: string, max: number) =>
+    `this group keeps up to ${count} recovery points on disk (retention / sync); a MABS/DPM server keeps at most ${max} for ${what} (Azure Backup support matrix, reference §3)`,
+  onlineTwice: (count: number) =>
+    `online backups to the vault run at most twice a day, got ${count} times (MABS/DPM docs, workloads §14.2)`,
+  tooManyServers: (vault: string, count: number) =>
+    `vault ${vault} has ${count} MABS/DPM servers; a vault takes at most 50 (Azure Backup support matrix, reference §2.5)`,
+} as const;

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type Issue, type IssueCode, severityOf } from './issues.js';
 import { MSG } from './messages.js';
+import { scalarOffset } from './scalar-position.js';
 
 /** Largest scenario file accepted; real scenarios are a few KiB, fleets expand from counts. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface Source {
   locate(path: readonly PathSegment[], key?: boolean): { line: number; column: number };
   /** The text of the plain (unquoted) scalar at `path` as written, e.g. `0x10` that YAML reads as 16. */
   plainText?(path: readonly PathSegment[]): string | undefined;
+  /** Line and column of character `index` of the string value at `path` (a KQL query's error, issue 19). */
+  charAt?(path: readonly PathSegment[], index: number): { line: number; column: number };
 }
 
 /** Formats a path the way messages show it: `fleet[0].disks[0].size`. */
@@ -164,7 +167,11 @@ export function parseSource(text: string, file: string): { source: Source; issue
       ? text.slice(node.range[0], node.range[1])
       : undefined;
   };
-  const source: Source = { file, value: null, locate, plainText };
+  const charAt = (path: readonly PathSegment[], index: number) => {
+    const node = nodeAt(doc, path);
+    return isScalar(node) ? at(scalarOffset(text, node, index)) : locate(path);
+  };
+  const source: Source = { file, value: null, locate, plainText, charAt };
   const shapeIssues = checkShape(doc.contents, [], 0, source);
   if (shapeIssues.length > 0) return { source, issues: shapeIssues };
   try {

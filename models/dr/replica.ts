@@ -138,6 +138,8 @@ export class VmReplica {
     const stream = bandwidth === undefined ? this.stream : this.streamWith(bandwidth);
     const last = Math.min(this.endsAt, stream.horizon);
     stream.advanceTo(stream.horizon);
+    // The stream is at its end now: later queries before it replay a fresh copy (census).
+    if (bandwidth === undefined) this.last = stream.horizon;
     const out: (number | null)[] = [];
     for (let k = 0; (k + 1) * MS.day <= last; k++) out.push(stream.peakRpo(k));
     return out;

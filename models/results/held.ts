@@ -59,7 +59,13 @@ export interface HeldInput {
   t: number;
   /** Epoch ms of sim time 0. */
   origin: number;
-  backup: { policy: string; vault: string; timeZone: string; protection: ProtectionState; held: HeldPoints } | null;
+  backup: {
+    policy: string;
+    vault: string;
+    timeZone: string;
+    protection: ProtectionState;
+    held: HeldPoints;
+  } | null;
   replication: ReplicaPoints | null;
 }
 

@@ -11,6 +11,7 @@ import { Context } from './context.js';
 import { normaliseDr } from './dr.js';
 import { normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
+import { normaliseDiagnostics } from './diagnostics.js';
 import { normaliseMonitor } from './monitor.js';
 import { warnNoOps } from './no-ops.js';
 import { normalisePolicies } from './policies.js';
@@ -69,11 +70,19 @@ export function normalise(
   const rto =
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
   const dr = normaliseDr(ctx, r, { vms, regions, links, vaults, policies });
+  // Issue 19: the Log Analytics tables the vaults send; log rules may read only those.
+  const diagnostics = normaliseDiagnostics(
+    ctx,
+    r.diagnostics as never,
+    declared('vaults'),
+    vms.some((vm) => vm.replicate !== null),
+  );
   const monitor = normaliseMonitor(
     ctx,
     r.monitor as never,
     new Set(dr.recoveryPlans.map((p) => p.name)),
     new Set(vms.map((vm) => vm.group)),
+    diagnostics === null ? null : new Set(diagnostics.vaults.flatMap((v) => v.tables)),
   );
   if (ctx.issues.length > 0 || duration === null || start === null || backupJobs === null)
     return { scenario: null, issues: ctx.issues, warnings: [] };
@@ -102,6 +111,7 @@ export function normalise(
       recoveryPlans: dr.recoveryPlans,
       recovery: dr.recovery,
       monitor,
+      ...(diagnostics === null ? {} : { diagnostics }),
     },
     issues: [],
     warnings: ctx.warnings,

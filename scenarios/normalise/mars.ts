@@ -110,7 +110,8 @@ export function normaliseServers(
   return out;
 }
 
-function readNetwork(
+/** A `network:` block (MARS, and MABS/DPM servers: issue 17) with §3's bandwidth limits checked, or undefined on issues. */
+export function readNetwork(
   ctx: Context,
   n: NonNullable<RawServer['network']>,
   at: (string | number)[],

@@ -26,13 +26,16 @@ import type {
   Severity,
   Threshold,
 } from '../../models/monitor/types.js';
+import { DIAGNOSTICS_ONLY } from '../../models/signals.js';
 import { MSG } from '../messages.js';
+import { DIAG_MSG } from '../messages-kql.js';
 import { MONITOR_MSG } from '../messages-monitor.js';
 import type { PathSegment } from '../source.js';
 import { closest } from '../suggest.js';
 import { formatDuration, parseDuration, parsePercent, parseTimeOfDay, parseTimeZone } from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
+import { checkBin, readQueryRule } from './kql.js';
 import { checkSignals } from './signals.js';
 
 type Raw = Record<string, unknown>;
@@ -45,6 +48,8 @@ export interface ActionRefs {
   plans: ReadonlySet<string> | null;
   /** Fleet groups `backup:<group>` may name (an on-demand backup of each VM), or null to accept any. */
   fleet?: ReadonlySet<string> | null;
+  /** Tables the scenario's diagnostics send (issue 19), null without diagnostics; absent outside a scenario. */
+  diagnostics?: ReadonlySet<string> | null;
 }
 
 /** §7.6: logs are typically ingested 20 seconds to three minutes after their timestamp. */
@@ -64,6 +69,7 @@ export function normaliseMonitor(
   raw: Raw | undefined,
   plans: ReadonlySet<string>,
   fleet: ReadonlySet<string> = new Set(),
+  diagnostics: ReadonlySet<string> | null = null,
 ): MonitorSpec | null {
   if (raw === undefined) return null;
   const at = (...more: PathSegment[]) => ['monitor', ...more];
@@ -73,7 +79,7 @@ export function normaliseMonitor(
     (raw.actionGroups as Raw[] | undefined) ?? [],
     at('actionGroups'),
   );
-  const refs = { groups: new Set(actionGroups.map((g) => g.name)), plans, fleet };
+  const refs = { groups: new Set(actionGroups.map((g) => g.name)), plans, fleet, diagnostics };
   const rawRules = (raw.alerts as Raw[] | undefined) ?? [];
   uniqueNames(ctx, 'alert rule', rawRules, at('alerts'));
   const rules = rawRules.map((r, i) => readRule(ctx, r, at('alerts', i), refs));
@@ -103,8 +109,8 @@ export function normaliseMonitor(
 /** Reads one alert rule; null when it has issues. */
 export function readRule(ctx: Context, r: Raw, path: Path, refs: ActionRefs): AlertRule | null {
   const before = ctx.issues.length;
-  const kinds = ['metric', 'conditions', 'log'].filter((k) => r[k] !== undefined);
-  const isLog = r.log !== undefined;
+  const kinds = ['metric', 'conditions', 'log', 'query'].filter((k) => r[k] !== undefined);
+  const isLog = r.log !== undefined || r.query !== undefined;
   if (isLog ? kinds.length !== 1 : kinds.length === 0) {
     ctx.add('required', path, MONITOR_MSG.ruleKind(kinds));
     return null;
@@ -112,7 +118,9 @@ export function readRule(ctx: Context, r: Raw, path: Path, refs: ActionRefs): Al
   if (r.metric !== undefined && r.conditions !== undefined)
     ctx.add('not-allowed', [...path, 'conditions'], MONITOR_MSG.conditionsAndMetric());
   const kind = isLog ? 'log' : 'metric';
-  const foreign = isLog ? ['window', 'conditions'] : ['lookback', 'violations', 'field', 'muteActions'];
+  const foreign = isLog
+    ? ['window', 'conditions', ...(r.query === undefined ? [] : ['where', 'aggregation', 'field'])]
+    : ['lookback', 'violations', 'field', 'muteActions'];
   for (const f of foreign)
     if (r[f] !== undefined) ctx.add('not-allowed', [...path, f], MONITOR_MSG.notFor(f, kind), { key: true });
   const actions = (r.actions as string[] | undefined) ?? [];
@@ -125,7 +133,7 @@ export function readRule(ctx: Context, r: Raw, path: Path, refs: ActionRefs): Al
     actions,
     splitBy: (r.splitBy as string[] | undefined) ?? [],
   };
-  const rule = isLog ? readLog(ctx, r, path, base) : readMetric(ctx, r, path, base);
+  const rule = isLog ? readLog(ctx, r, path, base, refs.diagnostics) : readMetric(ctx, r, path, base);
   return ctx.issues.length > before ? null : rule;
 }
 
@@ -173,12 +181,27 @@ function readCondition(ctx: Context, c: Raw, path: Path): MetricCondition | null
   };
 }
 
-function readLog(ctx: Context, r: Raw, path: Path, base: Base): AlertRule | null {
+function readLog(
+  ctx: Context,
+  r: Raw,
+  path: Path,
+  base: Base,
+  diagnostics: ReadonlySet<string> | null | undefined,
+): AlertRule | null {
   const at = (f: string) => [...path, f];
   const every = ctx.unit(parseDuration, at('every'), r.every ?? '5m');
   if (every !== null && (every < LOG_FREQUENCY.min || every > LOG_FREQUENCY.max || every % MS.minute !== 0))
     ctx.add('out-of-range', at('every'), MONITOR_MSG.logFrequency(formatDuration(every)));
-  const lookback = ctx.unit(parseDuration, at('lookback'), r.lookback ?? '5m');
+  // Issue 19: a KQL query; its bin(TimeGenerated, p) is the period, so the lookback defaults to p × violations.of.
+  const parts = typeof r.query === 'string' ? readQueryRule(ctx, r.query, path, base.splitBy, diagnostics) : null;
+  if (typeof r.query === 'string' && parts === null) return null;
+  const of = (r.violations as { of: number } | undefined)?.of ?? 1;
+  const binned = parts?.query.bin ?? null;
+  const lookback = ctx.unit(
+    parseDuration,
+    at('lookback'),
+    r.lookback ?? (binned === null ? '5m' : formatDuration(binned.size * of)),
+  );
   if (lookback !== null && (lookback < MS.minute || lookback > MAX_LOOKBACK || lookback % MS.minute !== 0))
     ctx.add('out-of-range', at('lookback'), MONITOR_MSG.lookback(formatDuration(lookback)));
   const violations = (r.violations as { min: number; of: number } | undefined) ?? { min: 1, of: 1 };
@@ -190,6 +213,9 @@ function readLog(ctx: Context, r: Raw, path: Path, base: Base): AlertRule | null
     );
   else if (lookback !== null && (lookback / violations.of) % MS.minute !== 0)
     ctx.add('out-of-range', at('violations'), MONITOR_MSG.periods(formatDuration(lookback), violations.of));
+  else if (parts !== null && lookback !== null) checkBin(ctx, parts, path, lookback / violations.of);
+  if (parts === null && typeof r.log === 'string' && diagnostics !== undefined && DIAGNOSTICS_ONLY.has(r.log) && diagnostics?.has(r.log) !== true)
+    ctx.add('unknown-signal', at('log'), DIAG_MSG.notSent(r.log));
   if (base.splitBy.length > MAX_LOG_SPLIT)
     ctx.add('list-length', at('splitBy'), MONITOR_MSG.splitLimit(base.splitBy.length));
   const aggregation = (r.aggregation as Aggregation | undefined) ?? 'count';
@@ -207,10 +233,12 @@ function readLog(ctx: Context, r: Raw, path: Path, base: Base): AlertRule | null
     ...base,
     every,
     autoResolve: (r.autoResolve as boolean | undefined) ?? false,
-    table: r.log as string,
+    ...(parts === null ? {} : { query: parts.query, splitBy: parts.splitBy }),
+    table: parts?.table ?? (r.log as string),
     filters: readWhere(r.where as Raw | undefined),
     measure:
-      aggregation === 'count' || field === undefined ? { aggregation: 'count' } : { aggregation, field },
+      parts?.measure ??
+      (aggregation === 'count' || field === undefined ? { aggregation: 'count' } : { aggregation, field }),
     threshold,
     lookback,
     violations,

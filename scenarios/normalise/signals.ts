@@ -16,6 +16,8 @@ type Path = readonly PathSegment[];
 export function checkSignals(ctx: Context, rules: readonly Raw[], path: Path): void {
   rules.forEach((r, i) => {
     const at = (...more: PathSegment[]) => [...path, i, ...more];
+    // A KQL rule's tables and columns are checked with its query (normalise/kql.ts).
+    if (typeof r.query === 'string') return;
     if (typeof r.log === 'string') {
       const table = known(ctx, 'log', r.log, at('log'));
       if (table === null) return;

@@ -4,6 +4,7 @@
 import type { Region, Vault, Vm } from '../../models/scenario/types.js';
 import type { Workloads } from '../../models/scenario/workloads.js';
 import type { Context } from './context.js';
+import { normaliseBackupServers } from './dpm.js';
 import { normaliseFilePolicies, normaliseFileShares } from './files.js';
 import { normaliseSqlDatabases, normaliseSqlPolicies } from './sql.js';
 
@@ -38,6 +39,6 @@ export function normaliseWorkloads(
     sqlDatabases,
     fileSharePolicies: [...filePolicies.values()],
     fileShares,
-    backupServers: [],
+    backupServers: normaliseBackupServers(ctx, list('backupServers'), refs.vaults),
   };
 }

@@ -4,9 +4,11 @@
 
 import { EVENTS, RECOVERY, RECOVERY_PLANS } from './dr.js';
 import { OBJECTIVES, SWEEP, VARIANTS } from './experiment.js';
+import { BACKUP_SERVERS } from './dpm.js';
 import { FILE_SHARE_POLICIES, FILE_SHARES } from './files.js';
 import { FLEET } from './fleet.js';
 import { BACKUP_JOBS, SERVERS } from './mars.js';
+import { DIAGNOSTICS } from './diagnostics.js';
 import { MONITOR } from './monitor.js';
 import { POLICIES } from './policies.js';
 import { PRICING } from './pricing.js';
@@ -48,12 +50,14 @@ export const SCENARIO_SCHEMA: SchemaNode = {
     sqlDatabases: SQL_DATABASES,
     fileSharePolicies: FILE_SHARE_POLICIES,
     fileShares: FILE_SHARES,
+    backupServers: BACKUP_SERVERS,
     backupJobs: BACKUP_JOBS,
     pricing: PRICING,
     events: EVENTS,
     recoveryPlans: RECOVERY_PLANS,
     recovery: RECOVERY,
     monitor: MONITOR,
+    diagnostics: DIAGNOSTICS,
     objectives: OBJECTIVES,
     variants: VARIANTS,
     sweep: SWEEP,

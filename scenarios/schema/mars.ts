@@ -5,6 +5,36 @@ import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
 
 const BANDWIDTH_RANGE = 'from 512Kbps to 1023Mbps';
 
+/** A `network:` block: MARS (and MABS/DPM, issue 17) throttling of the server's WAN link (§3). */
+export const NETWORK: SchemaNode = {
+  description: `Network throttling: bandwidth during work hours and outside them, each ${BANDWIDTH_RANGE}.`,
+  type: 'object',
+  required: ['workHours', 'nonWorkHours'],
+  additionalProperties: false,
+  properties: {
+    workHours: {
+      description: 'Bandwidth allowed during work hours, and when they are.',
+      type: 'object',
+      required: ['bandwidth'],
+      additionalProperties: false,
+      properties: {
+        bandwidth: unit('bandwidth', `Bandwidth during work hours, ${BANDWIDTH_RANGE}.`),
+        from: unit('timeOfDay', 'Start of work hours (default "08:00").'),
+        to: unit('timeOfDay', 'End of work hours (default "18:00").'),
+        days: {
+          description: 'Work days (default Monday to Friday).',
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { $ref: '#/$defs/weekday' },
+        },
+      },
+    },
+    nonWorkHours: unit('bandwidth', `Bandwidth outside work hours, ${BANDWIDTH_RANGE}.`),
+    timeZone: unit('timeZone', 'Time zone of the work hours (default: the schedule time zone).'),
+  },
+};
+
 /** `servers:` — on-premises servers backed up by the MARS agent. */
 export const SERVERS: SchemaNode = {
   description: 'On-premises Windows servers backed up to a vault by the MARS agent.',
@@ -68,34 +98,7 @@ export const SERVERS: SchemaNode = {
         },
       },
       retention: RETENTION,
-      network: {
-        description: `Network throttling: bandwidth during work hours and outside them, each ${BANDWIDTH_RANGE}.`,
-        type: 'object',
-        required: ['workHours', 'nonWorkHours'],
-        additionalProperties: false,
-        properties: {
-          workHours: {
-            description: 'Bandwidth allowed during work hours, and when they are.',
-            type: 'object',
-            required: ['bandwidth'],
-            additionalProperties: false,
-            properties: {
-              bandwidth: unit('bandwidth', `Bandwidth during work hours, ${BANDWIDTH_RANGE}.`),
-              from: unit('timeOfDay', 'Start of work hours (default "08:00").'),
-              to: unit('timeOfDay', 'End of work hours (default "18:00").'),
-              days: {
-                description: 'Work days (default Monday to Friday).',
-                type: 'array',
-                minItems: 1,
-                uniqueItems: true,
-                items: { $ref: '#/$defs/weekday' },
-              },
-            },
-          },
-          nonWorkHours: unit('bandwidth', `Bandwidth outside work hours, ${BANDWIDTH_RANGE}.`),
-          timeZone: unit('timeZone', 'Time zone of the work hours (default: the schedule time zone).'),
-        },
-      },
+      network: NETWORK,
     },
   },
 };

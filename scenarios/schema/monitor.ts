@@ -100,6 +100,12 @@ export const ALERT_RULE: SchemaNode = {
       type: 'string',
       minLength: 1,
     },
+    query: {
+      description:
+        'Log search rule in KQL (instead of log:, where:, aggregation:, field:): Table | where … | summarize count() by Column, bin(TimeGenerated, 1h). The bin is the period (lookback / violations.of).',
+      type: 'string',
+      minLength: 1,
+    },
     aggregation: {
       ...AGGREGATION,
       description: `${AGGREGATION.description} Default average (metric) or count (log).`,
@@ -325,6 +331,23 @@ const SERIES: SchemaNode = {
   },
 };
 
+const ROW: SchemaNode = {
+  description: 'A table row: its table, when it is stamped (TimeGenerated), and its columns.',
+  type: 'object',
+  required: ['table', 'at'],
+  additionalProperties: false,
+  properties: {
+    table: { description: 'Log table, like AddonAzureBackupJobs.', type: 'string', minLength: 1 },
+    at: unit('duration', 'Its TimeGenerated, after time 0.'),
+    columns: {
+      description: 'Column values (datetimes as durations after time 0 or ISO instants).',
+      type: 'object',
+      additionalProperties: SCALAR('A value.'),
+    },
+    repeat: { description: 'This many identical rows (default 1).', type: 'integer', minimum: 1, maximum: 100000 },
+  },
+};
+
 const EXPECT: SchemaNode = {
   description: 'What the rule must do: its firings in time order, and optionally its notification counts.',
   type: 'object',
@@ -397,7 +420,7 @@ export const ALERT_CASES_SCHEMA: SchemaNode = {
       items: {
         type: 'object',
         description: 'One case.',
-        required: ['name', 'series', 'rule', 'expect'],
+        required: ['name', 'rule', 'expect'],
         additionalProperties: false,
         properties: {
           name: { description: 'Case name (unique in the file).', type: 'string', minLength: 1 },
@@ -407,6 +430,7 @@ export const ALERT_CASES_SCHEMA: SchemaNode = {
             'Evaluate up to this time (default: the longest series, plus the rule’s lookback, plus 10 evaluations).',
           ),
           series: { description: 'Input series.', type: 'array', items: SERIES },
+          rows: { description: 'Input table rows (for KQL rules): each at an instant, with its columns.', type: 'array', items: ROW },
           rule: ALERT_RULE,
           actionGroups: ACTION_GROUPS,
           processingRules: PROCESSING_RULES,

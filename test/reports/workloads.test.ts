@@ -71,6 +71,48 @@ describe('SQL in the reports', () => {
   });
 });
 
+describe('file shares in the reports', () => {
+  const results = runTemplate('file-shares', 85);
+  const summary = buildSummary(results, { file: 'file-shares.yaml', version: '9.9.9' });
+
+  it('summary.json has both policies with snapshot and vault types, and the restores; valid under the schema', () => {
+    const w = summary.runs[0].workloads!;
+    expect(w.groups.map((g) => [g.group, g.items, Object.keys(g.points.end)])).toEqual([
+      ['files:team-4h', 10, ['snapshot', 'vault']],
+      ['files:finance-vaulted', 2, ['snapshot', 'vault']],
+    ]);
+    // The item restore of day 45 10:00 on each of the ten team shares, from last night's
+    // snapshot; then, on day 80, each finance share as it was 40 days before: only in the vault.
+    expect(w.fileRestores).toHaveLength(12);
+    expect(w.fileRestores.slice(10).map((r) => [r.share, r.tier, r.outcome, r.to])).toEqual([
+      ['stfinance/finance-01', 'vault', 'ok', 'alternate'],
+      ['stfinance/finance-02', 'vault', 'ok', 'alternate'],
+    ]);
+    expect(w.fileRestores[0]).toEqual({
+      share: 'stteams/team-01',
+      at: '2026-02-15T10:00:00.000Z',
+      kind: 'items',
+      items: 12,
+      to: 'original',
+      outcome: 'ok',
+      tier: 'snapshot',
+      point: '2026-02-14T23:00:00.000Z',
+      bytes: 0,
+      note: 'from a share snapshot',
+    });
+    expect(validate(JSON.parse(JSON.stringify(summary)))).toBe(true);
+    // Share snapshots are billed with the storage account, not as instant-restore snapshots.
+    expect(summary.runs[0].cost.totals.fileShareSnapshots.amount).toBeGreaterThan(0);
+    expect(summary.runs[0].cost.totals.snapshots.amount).toBe(0);
+  });
+
+  it('the table lists the restores', () => {
+    expect(renderTable(summary)).toContain(
+      '    2026-02-15 10:00 stteams/team-01: items to original location, from the snapshot tier, point 2026-02-14 23:00, 0 B',
+    );
+  });
+});
+
 describe('the monitor sees SQL jobs', () => {
   it('a log backup that fails in an outage fires the built-in job failure alert, datasource SQLDataBase', () => {
     const monitor = `

@@ -81,6 +81,12 @@ describe('DR billing usage', () => {
     ).toEqual([
       ['app-001', 'app', 'eastus', 'westus', 0, 10 * DAY],
       ['app-002', 'app', 'eastus', 'westus', 0, 10 * DAY],
+      // Reprotected West US → East US once East US is back at 10d 06:00 (§5.7): checksum = the
+      // initial replication, 50 GiB at 54 MiB/s = 948.148 s; the 5 h 39 m written since the
+      // failover at 10d 00:21, 1 GiB × 20,340 / 86,400, at 23% of 60 MiB/s = 17.469 s;
+      // processing (948.148 + 17.469) / 5 = 193.123 s; auto-scale 1,500 s: 2,658.741 s in all.
+      ['app-001', 'app', 'westus', 'eastus', 10 * DAY + 6 * HOUR + 2_658_741, 20 * DAY],
+      ['app-002', 'app', 'westus', 'eastus', 10 * DAY + 6 * HOUR + 2_658_741, 20 * DAY],
     ]);
     const r = billing.replicated[0];
     expect(r.disks).toEqual([{ name: 'os', size: 100 * GiB, type: 'premium' }]);
