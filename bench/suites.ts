@@ -75,6 +75,15 @@ export const SUITES: Readonly<Record<string, Suite>> = {
       return benchLayout(o.vms ?? (o.quick ? 500 : 10_000), o.days ?? (o.quick ? 30 : 365));
     },
   },
+  workloads: {
+    describe:
+      '500 SQL databases with 15-minute logs, 200 file shares, 5 MABS servers × 90 days (--quick: 50, 20, 1 × 14)',
+    sized: false,
+    run: async (o) => {
+      const { benchWorkloads, FULL_SIZE, QUICK_SIZE } = await import('./workloads.js');
+      return benchWorkloads(o.quick ? QUICK_SIZE : FULL_SIZE);
+    },
+  },
   sweep: {
     describe: 'vaultsim sweep of 500 VMs × 30 days, 200 replications, 1 vs 2 workers (--quick: 50 × 7, 20)',
     sized: false,

@@ -85,7 +85,9 @@ export class AtomicFile {
       // A long text is cut as bytes, not characters: a cut inside a surrogate pair would garble it.
       const bytes = typeof data === 'string' && data.length > CHUNK ? Buffer.from(data, 'utf8') : data;
       if (typeof bytes === 'string' || bytes.byteLength <= CHUNK) writeChunk(this.fd, bytes);
-      else for (let at = 0; at < bytes.byteLength; at += CHUNK) writeChunk(this.fd, bytes.subarray(at, at + CHUNK));
+      else
+        for (let at = 0; at < bytes.byteLength; at += CHUNK)
+          writeChunk(this.fd, bytes.subarray(at, at + CHUNK));
       this.bytes += typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
       this.hash.update(bytes);
     } catch (error) {
@@ -145,7 +147,12 @@ export class AtomicFile {
 }
 
 /** Writes `data` to `path` atomically (temporary file, flush, rename); IoError naming `shown` when it cannot. */
-export function writeFileAtomic(path: string, shown: string, data: string | Uint8Array, noClobber = false): void {
+export function writeFileAtomic(
+  path: string,
+  shown: string,
+  data: string | Uint8Array,
+  noClobber = false,
+): void {
   const file = new AtomicFile(path, shown);
   file.write(data);
   file.commit(noClobber);

@@ -77,8 +77,10 @@ function describe(e: WorkEstimate): string {
   ].join(', ');
 }
 
-// A round --max-work value above `work`: two significant digits, rounded up (2.6e9 → "2.6e9").
+// A round --max-work value at or above `work`: two significant digits, rounded up, in
+// e-notation from a million on (2,531,000,000 → "2.6e9"), else the whole number.
 function suggest(work: number): string {
+  if (work < 1e6) return String(Math.ceil(work));
   const exponent = Math.floor(Math.log10(work));
   const mantissa = Math.ceil((work / 10 ** exponent) * 10) / 10;
   return `${mantissa}e${exponent}`;

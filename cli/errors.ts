@@ -31,7 +31,7 @@ export class InputError extends Error {
 export class IoError extends InputError {
   /** `action` is what failed ("write", "create", …), `shown` the path as the user sees it. */
   constructor(action: string, shown: string, cause: unknown) {
-    super(`cannot ${action} ${shown}: ${ioReason(cause)}.`);
+    super(`cannot ${action} ${shown}: ${ioReason(cause)}.`, { cause });
   }
 }
 

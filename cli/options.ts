@@ -47,8 +47,8 @@ export function parseMaxWork(value: string): number | 'off' {
   return n;
 }
 
-/** The report formats `vaultsim run --format` writes, each as files in --out. */
-export const REPORT_FORMATS = ['html', 'md', 'svg', 'png'] as const;
+/** The report formats `vaultsim run --format` writes, each as files in --out (logs: the diagnostic tables, issue 19). */
+export const REPORT_FORMATS = ['html', 'md', 'svg', 'png', 'logs'] as const;
 
 /** One report format. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

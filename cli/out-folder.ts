@@ -88,7 +88,8 @@ export class OutputFolder {
         throw new IoError('create --out', shown, cause);
       }
     }
-    for (const name of readdirSync(abs)) if (isTempName(name) && !alive(name)) rmSync(join(abs, name), { force: true });
+    for (const name of readdirSync(abs))
+      if (isTempName(name) && !alive(name)) rmSync(join(abs, name), { force: true });
     // Writable now, not after an hour of simulation: write and remove a probe.
     new AtomicFile(join(abs, '.vaultsim-probe'), join(shown, '.vaultsim-probe')).discard();
     return new OutputFolder(shown, abs, options, readManifest(abs));
@@ -111,7 +112,8 @@ export class OutputFolder {
       if (!this.owned.has(name)) foreign.push(name);
     }
     if (foreign.length === 0 || this.options.force) return;
-    const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
+    const shown =
+      foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
     throw new InputError(
       `--out ${this.shown} holds ${shown}, which no earlier vaultsim run wrote (no ${MANIFEST} lists ${foreign.length === 1 ? 'it' : 'them'}); ` +
         'choose another --out, or pass --force to replace them.',
@@ -209,5 +211,7 @@ function alive(tempName: string): boolean {
 export function removedNote(shown: string, removed: readonly string[]): string[] {
   if (removed.length === 0) return [];
   const s = removed.length === 1 ? '' : 's';
-  return [`removed ${removed.length} file${s} of an earlier run from ${shown}: ${printable(removed.join(', '))}\n`];
+  return [
+    `removed ${removed.length} file${s} of an earlier run from ${shown}: ${printable(removed.join(', '))}\n`,
+  ];
 }

@@ -15,6 +15,8 @@ import type { BenchOptions } from './commands/bench.js';
 import type { CompareOptions } from './commands/compare.js';
 import type { ExplainCostOptions, ExplainRunOptions, ExplainVmOptions } from './commands/explain.js';
 import type { MergeOptions } from './commands/merge.js';
+import type { QueryOptions } from './commands/query.js';
+import type { ReportOptions } from './commands/report.js';
 import type { RunOptions } from './commands/run.js';
 import type { SweepOptions } from './commands/sweep.js';
 import type { TestAlertsOptions } from './commands/test-alerts.js';
@@ -107,7 +109,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--junit <path>', 'write JUnit XML: one test case per objective per scope (for CI)')
     .option(
       '--format <formats>',
-      'also write reports into --out: html (one offline file with charts), md, svg, png (comma-separated)',
+      'also write reports into --out: html (one offline file with charts), md, svg, png, logs (the Log Analytics tables as JSON Lines and CSV) (comma-separated)',
       parseReportFormats,
     )
     .option('-q, --quiet', 'no progress bar (it shows only on a terminal, for runs over a second)')
@@ -217,6 +219,41 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .action(async (files: string[], opts: TestAlertsOptions) => {
       const { testAlertFiles } = await import('./commands/test-alerts.js');
       exit(testAlertFiles(files, opts, io).code);
+    });
+
+  // issue 19: KQL over a run's Log Analytics tables, and Azure's Backup Reports views.
+  program
+    .command('query')
+    .description("run a KQL query over a run's Log Analytics tables and print the answer as a table")
+    .argument('<file>', 'scenario YAML file, or a folder written by run --format logs')
+    .argument('<kql>', "the query, like 'AddonAzureBackupJobs | summarize count() by JobStatus'")
+    .option('--variant <name>', 'query this run: base (the default) or a variant name')
+    .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
+    .option('--json', 'print the rows as a JSON array of objects')
+    .option('--csv', 'print the rows as CSV')
+    .action(async (file: string, kql: string, opts: QueryOptions) => {
+      const { queryFile } = await import('./commands/query.js');
+      exit((await queryFile(file, kql, opts, io)).code);
+    });
+
+  program
+    .command('report')
+    .description(
+      "Azure's Backup Reports for a run: summary, items, usage, jobs, policies, optimize, adherence",
+    )
+    .argument('<file>', 'scenario YAML file')
+    .option('--view <views>', 'which views, comma-separated (default: all)')
+    .option(
+      '--range <days>',
+      'time range: the last N completed days, like 7d or 30d (default: the scenario’s, else all the workspace keeps)',
+    )
+    .option('--top <n>', 'longest list per table (default 20)', integer('--top', 1, 1_000_000))
+    .option('--variant <name>', 'report on this run: base (the default) or a variant name')
+    .option('--seed <n>', "override the scenario's seed", integer('--seed', 0, 4_294_967_295))
+    .option('--json', 'print the views as JSON')
+    .action(async (file: string, opts: ReportOptions) => {
+      const { reportFile } = await import('./commands/report.js');
+      exit(reportFile(file, opts, io).code);
     });
 
   // explain (issues 13, 15): the reasons behind a figure or a verdict of a run.

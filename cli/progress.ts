@@ -48,9 +48,11 @@ export function etaText(elapsedMs: number, fraction: number): string {
   return `ETA ${formatDuration((elapsedMs * (1 - fraction)) / fraction)}`;
 }
 
-/** A wall-clock duration as people read it: "12s", "3m 05s", "2h 07m", "3d 04h". */
+/** A wall-clock duration as people read it: "12s", "3m 05s", "2h 07m", "3d 04h", "over 99d". */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
+  // A rate measured in the first instants can promise centuries: say so, without the digits.
+  if (!(s < 100 * 86_400)) return 'over 99d';
   const pad = (n: number) => String(n).padStart(2, '0');
   if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
@@ -138,7 +140,9 @@ export function replicationProgress(
     drawn = now();
     const fraction = total > 0 ? done / total : 0;
     const percent = total > 0 ? ` (${(fraction * 100).toFixed(1)}%)` : '';
-    stream.write(`\r\x1b[2K${label}: ${done}/${total} replications${percent}, ${etaText(now() - started, fraction)}`);
+    stream.write(
+      `\r\x1b[2K${label}: ${done}/${total} replications${percent}, ${etaText(now() - started, fraction)}`,
+    );
   };
   // unref: the timer never keeps the process alive on its own.
   const timer = setInterval(draw, 1000);

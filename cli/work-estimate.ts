@@ -5,7 +5,9 @@
 // Work counts the model's events: about one per protected item and simulated day (churn,
 // storage and billing steps) and one per backup job, snapshot or replication point
 // (assumption, calibrated on this machine: the fleet bench's 10,000 VMs × 365 days
-// estimate 7,300,000 against 7,242,216 events processed; docs/performance.md).
+// estimate 7,300,000 against 7,242,216 events processed; docs/performance.md), plus
+// RUN_OVERHEAD per run for building the world and its results, which dominates a sweep of
+// a small scenario.
 //
 // Memory is fitted to peak RSS measured on runs of 1,000–10,000 VMs, 365–3,650 days,
 // daily and every-4-hours policies, 30 to 9,000 daily points (assumption, rounded up):
@@ -18,6 +20,12 @@ import type { Workloads } from '../models/scenario/workloads.js';
 
 const DAY = 86_400_000;
 const MiB = 2 ** 20;
+
+/**
+ * Work units a run costs whatever its size (assumption, measured: a 2-VM, 10-day run of a
+ * sweep takes about 6 ms of CPU, what ~1,000 events take in the fleet bench).
+ */
+export const RUN_OVERHEAD = 1000;
 
 /** The memory model's coefficients (bytes), measured as the header says (assumptions). */
 export const MEMORY_MODEL = {
@@ -38,7 +46,7 @@ export interface RunEstimate {
   jobs: number;
   /** Recovery points (vault, snapshot, disk snapshot) kept at once at the peak, summed over items. */
   peakPoints: number;
-  /** Estimated events: itemDays + jobs. */
+  /** Estimated events: itemDays + jobs + RUN_OVERHEAD. */
   work: number;
   /** Estimated peak memory of the process running it, bytes. */
   memory: number;
@@ -98,7 +106,7 @@ export function estimateRun(s: Scenario): RunEstimate {
     itemDays,
     jobs,
     peakPoints,
-    work: itemDays + jobs,
+    work: itemDays + jobs + RUN_OVERHEAD,
     memory: m.base + items * m.perItem + itemDays * m.perItemDay + jobs * m.perJob + peakPoints * m.perPoint,
   };
 }
@@ -136,7 +144,10 @@ function jobsPerDay(s: Schedule): number {
 
 // SQL databases (a full a day, and a log backup every `log.every`), file shares (as VMs) and
 // MABS/DPM machines (a disk sync every `sync`, online backups at their times), issue 17.
-function workloadEstimate(w: Workloads | undefined, days: number): { items: number; jobs: number; peakPoints: number } {
+function workloadEstimate(
+  w: Workloads | undefined,
+  days: number,
+): { items: number; jobs: number; peakPoints: number } {
   let items = 0;
   let jobs = 0;
   let peakPoints = 0;

@@ -23,8 +23,8 @@ import {
   type World,
 } from './backup/world.js';
 import { judgeObjectives } from './dr/objectives.js';
-import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
 import { type RelocateContext, relocatedId } from './dr/relocate.js';
+import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
 import { needsDr, setupDr } from './dr/setup.js';
 import { type Inspection, scheduleInspections } from './inspect.js';
 import { type LogsOptions, setupLogs } from './logs/setup.js';
@@ -194,7 +194,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const inspections = options.inspect ?? [];
   if (inspections.length > 0) scheduleInspections(sim, scenario, inspections, backupsById(byGroup), dr);
   world.eagerStarts =
-    world.trace === null && dr === null && monitor === null && ops === null && inspections.length === 0 && logs === null;
+    world.trace === null &&
+    dr === null &&
+    monitor === null &&
+    ops === null &&
+    inspections.length === 0 &&
+    logs === null;
   workloads?.start();
   // 4. run
   sim.run(scenario.duration);
@@ -255,7 +260,9 @@ function backupExposures(
       const item = dr?.backupOf(home.id) ?? home;
       const end = Math.min(horizon, item.protectionEnd);
       // A vault point reaches a paired region when the home vault or the one after a failover has CRR.
-      const crr = [plan.vault, plan.afterFailover?.vault].some((v) => v !== undefined && vaults.get(v)?.crossRegionRestore === true);
+      const crr = [plan.vault, plan.afterFailover?.vault].some(
+        (v) => v !== undefined && vaults.get(v)?.crossRegionRestore === true,
+      );
       out.set(home.id, {
         local: item.exposure.localWindow(end),
         vault: item.exposure.vaultWindow(end),
@@ -375,7 +382,8 @@ function dailyRound(
       const sum = zeroPoints();
       const items = v.items;
       // Items started during the run (a VM's backup relocated after a failover) join their policy's group.
-      if (round.groups.length < items.length) round.groups = items.map((item) => groupOf.get(item) ?? groupIndex(item));
+      if (round.groups.length < items.length)
+        round.groups = items.map((item) => groupOf.get(item) ?? groupIndex(item));
       const itemGroups = round.groups;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];

@@ -5,10 +5,10 @@
 // the multiset of values (reports/figure-summary.ts), rounded to the figure's precision, so
 // the object (and its JSON) is the same whatever the number of workers or shards.
 
+import { FigureAccumulator, type Sample } from './figure-summary.js';
 import { AMOUNT_UNITS, type FigureUnit, formatFigure, UNIT_DECIMALS } from './figures.js';
 import { round } from './format.js';
 import { renderGrid } from './grid.js';
-import { FigureAccumulator, type Sample } from './figure-summary.js';
 import type { RunTable } from './run-table.js';
 import { studentTQuantile, wilson } from './stats.js';
 import type { PartRun, SweepIdentity, SweepTable } from './sweep-part.js';
@@ -127,7 +127,7 @@ function aggregateRun(run: PartRun, total: number): AggregateRun {
 /** Statistics of one figure's values (non-empty, in replication order). */
 export function figureStats(name: string, unit: FigureUnit, values: readonly number[]): FigureStats {
   const acc = new FigureAccumulator(name, unit);
-  values.forEach((v, r) => acc.add(r, v));
+  for (const [r, v] of values.entries()) acc.add(r, v);
   return statsOf(name, unit, acc.sample()!);
 }
 

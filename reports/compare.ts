@@ -18,9 +18,9 @@ import {
 } from './figures.js';
 import { formatDelta, round } from './format.js';
 import { renderGrid } from './grid.js';
+import type { RunTable as PartRun } from './run-table.js';
 import { scenarioFileName } from './scenario-file.js';
 import { meanCi } from './stats.js';
-import type { RunTable as PartRun } from './run-table.js';
 
 /** The comparison's format version. */
 export const COMPARISON_VERSION = 1;

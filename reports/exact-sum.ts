@@ -78,7 +78,7 @@ export function twoProduct(a: number, b: number): [number, number] {
   const cb = SPLITTER * b;
   const bh = cb - (cb - b);
   const bl = b - bh;
-  return [p, al * bl - (((p - ah * bh) - al * bh) - ah * bl)];
+  return [p, al * bl - (p - ah * bh - al * bh - ah * bl)];
 }
 
 /** Adds a·b to `partials` exactly, in place. */

@@ -80,7 +80,9 @@ export class FigureAccumulator {
   ) {}
 
   /** Adds replication `index`'s value (finite). */
-  add(index: number, value: number): void {
+  add(index: number, x: number): void {
+    // −0 is 0: JSON writes both as 0, so a summary read back from a part must equal this one.
+    const value = x === 0 ? 0 : x;
     this.n++;
     addExact(this.sum, value);
     addProduct(this.sumSq, value, value);
@@ -141,13 +143,14 @@ export class FigureAccumulator {
     const entries = [...counts];
     if (zeros > 0) entries.push([keyOf(0), zeros]);
     const merged = mergeSorted(entries);
-    const valueOf = this.counts !== null ? (k: number) => k : (k: number) => Math.min(max, Math.max(min, middleOf(k)));
+    const valueAt =
+      this.counts !== null ? (k: number) => k : (k: number) => Math.min(max, Math.max(min, middleOf(k)));
     // The k-th smallest (0-based): walk the cumulative counts.
     const at = (k: number) => {
       let seen = 0;
       for (const [key, c] of merged) {
         seen += c;
-        if (k < seen) return valueOf(key);
+        if (k < seen) return valueAt(key);
       }
       return max;
     };

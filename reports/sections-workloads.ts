@@ -4,10 +4,9 @@
 // (report.md and report.html render them).
 
 import type { RunResult } from '../models/results/types.js';
-import { POINT_TYPES } from '../models/results/workloads.js';
 import { formatBytes, formatCount, formatSeconds } from './format.js';
 import type { ReportTable } from './sections.js';
-import { summariseWorkloads } from './summary-workloads.js';
+import { POINT_TYPES, summariseWorkloads } from './summary-workloads.js';
 
 const left = (label: string) => ({ label, align: 'left' as const });
 const right = (label: string) => ({ label, align: 'right' as const });
@@ -54,7 +53,14 @@ export function workloadTables(r: RunResult): ReportTable[] {
     tables.push({
       title: `SQL point-in-time restores: ${r.variant}`,
       note: 'Each database restored to its last backup that reached a usable copy.',
-      columns: [left('incident'), left('database'), left('restored to'), left('from'), right('RPO'), left('note')],
+      columns: [
+        left('incident'),
+        left('database'),
+        left('restored to'),
+        left('from'),
+        right('RPO'),
+        left('note'),
+      ],
       rows: w.sqlRecoveries.map((x) => [
         x.incident,
         x.database,
@@ -68,7 +74,15 @@ export function workloadTables(r: RunResult): ReportTable[] {
     tables.push({
       title: `File-share restores: ${r.variant}`,
       note: '',
-      columns: [left('at'), left('share'), left('what'), left('to'), left('outcome'), left('tier'), right('bytes')],
+      columns: [
+        left('at'),
+        left('share'),
+        left('what'),
+        left('to'),
+        left('outcome'),
+        left('tier'),
+        right('bytes'),
+      ],
       rows: w.fileRestores.map((x) => [
         x.at,
         x.share,

@@ -15,6 +15,7 @@ import {
   METER_ORDER,
   round,
 } from './format.js';
+import { backupReportTables } from './sections-backup-reports.js';
 import { operationTables } from './sections-operations.js';
 import { workloadTables } from './sections-workloads.js';
 
@@ -59,6 +60,8 @@ export function reportSections(results: readonly RunResult[]): ReportSection[] {
     { heading: 'Alerts', tables: results.flatMap(alerts) },
     { heading: 'Operations', tables: results.flatMap(operationTables) },
     { heading: 'Workloads', tables: results.flatMap(workloadTables) },
+    // Issue 19: Azure's Backup Reports tabs, from the diagnostic tables.
+    { heading: 'Backup Reports', tables: results.flatMap((r) => backupReportTables(r)) },
   ];
   return sections.filter((s) => s.tables.length > 0);
 }

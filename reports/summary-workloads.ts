@@ -3,16 +3,32 @@
 // SQL databases in incidents, file-share restores and backup servers; with its JSON Schema
 // node. A run has it only when its scenario has such workloads.
 
-import {
-  type ByType,
-  POINT_TYPES,
-  type PointType,
-  type TypeJobs,
-  type WorkloadGroupResult,
-  type WorkloadsResult,
+import type {
+  ByType,
+  PointType,
+  TypeJobs,
+  WorkloadGroupResult,
+  WorkloadsResult,
 } from '../models/results/workloads.js';
 import { round, roundSummary5 } from './format.js';
 import { int, type JsonSchema, list, nullable, num, obj, ref, str } from './schema-nodes.js';
+
+/**
+ * Recovery-point and job types in report order, with what each is (the models' POINT_TYPES;
+ * typed as a Record so a new type must be added here).
+ */
+export const POINT_TYPE_LABELS: Readonly<Record<PointType, string>> = {
+  full: 'SQL full backups',
+  differential: 'SQL differential backups',
+  log: 'SQL log backups',
+  archive: 'SQL full backups in vault-archive',
+  snapshot: 'file-share snapshots',
+  disk: 'MABS/DPM disk points (on the server)',
+  vault: 'vault points (share copies, MABS/DPM online backups)',
+};
+
+/** The point types in report order. */
+export const POINT_TYPES = Object.keys(POINT_TYPE_LABELS) as PointType[];
 
 /** A workload group in a summary: its result without the per-day series. */
 export type SummaryWorkloadGroup = Omit<WorkloadGroupResult, 'daily'>;
@@ -90,7 +106,7 @@ const INSTANT = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z$';
 const instant = (description: string) => str(description, INSTANT);
 
 const BY_TYPE = (description: string): JsonSchema => ({
-  description: `${description} By type (only the workload's types): SQL full, differential, log and archive (full points in vault-archive); share snapshot and vault; DPM disk and vault.`,
+  description: `${description} By type (only the workload's types): SQL full, differential, log and archive (full points in vault-archive); share snapshot and vault; DPM disk (on the server) and vault.`,
   type: 'object',
   propertyNames: { enum: [...POINT_TYPES] },
   additionalProperties: int('The figure for this type.'),
@@ -127,7 +143,7 @@ const GROUP = obj('One workload group: a SQL policy, a file-share policy or a gr
     additionalProperties: TYPE_JOBS,
   },
   rpoSeconds: ref(
-    "Time between an item's consecutive recovery points by data instant, seconds: for SQL in the full recovery model the log-backup RPO; for shares the snapshots'; for DPM the online points'.",
+    "Time between an item's consecutive recovery points by data instant, seconds: for SQL in the full recovery model the log-backup RPO; for shares the snapshots'; for DPM the disk points' (synchronisations).",
     'summary5',
   ),
 });

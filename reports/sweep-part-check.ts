@@ -64,7 +64,13 @@ function figureProblem(value: unknown, size: number, from: number): string | nul
   if (!partials(f.sum) || !partials(f.sumSq)) return 'sums that are not lists of numbers';
   if (!isNum(f.min) || !isNum(f.max) || f.min > f.max) return 'no min and max';
   const first = f.first;
-  if (!Array.isArray(first) || !isInt(first[0]) || first[0] < from || first[0] >= from + size || !isNum(first[1]))
+  if (
+    !Array.isArray(first) ||
+    !isInt(first[0]) ||
+    first[0] < from ||
+    first[0] >= from + size ||
+    !isNum(first[1])
+  )
     return 'no first value in its shard';
   if (first[1] < f.min || first[1] > f.max) return 'a first value outside min–max';
   if ((f.values === null) === (f.buckets === null)) return 'neither values nor buckets (or both)';
@@ -93,7 +99,9 @@ function figureProblem(value: unknown, size: number, from: number): string | nul
   const [lowest, highest] = [(pairs as number[][])[0][0], last];
   if (f.values !== null) {
     if (lowest !== f.min || highest !== f.max) return 'min or max not among its values';
-    if (total(sum) !== total(f.sum) || total(sumSq) !== total(f.sumSq)) return 'sums that do not match its values';
-  } else if (lowest !== bucketOf(f.min) || highest !== bucketOf(f.max)) return 'min or max outside its buckets';
+    if (total(sum) !== total(f.sum) || total(sumSq) !== total(f.sumSq))
+      return 'sums that do not match its values';
+  } else if (lowest !== bucketOf(f.min) || highest !== bucketOf(f.max))
+    return 'min or max outside its buckets';
   return null;
 }

@@ -90,8 +90,8 @@ export class PartBuilder {
     this.next++;
     this.runs.forEach((figures, i) => {
       for (const f of r.runs[i].figures) {
-        let acc = figures.get(f.name);
-        if (acc === undefined) figures.set(f.name, (acc = new FigureAccumulator(f.name, f.unit)));
+        const acc = figures.get(f.name) ?? new FigureAccumulator(f.name, f.unit);
+        figures.set(f.name, acc);
         acc.add(r.index, f.value);
       }
     });
@@ -240,8 +240,8 @@ function mergeRuns(runs: readonly PartRun[]): PartRun {
   const figures = new Map<string, FigureAccumulator>();
   for (const run of runs)
     for (const s of run.figures) {
-      let acc = figures.get(s.name);
-      if (acc === undefined) figures.set(s.name, (acc = new FigureAccumulator(s.name, s.unit as FigureUnit)));
+      const acc = figures.get(s.name) ?? new FigureAccumulator(s.name, s.unit as FigureUnit);
+      figures.set(s.name, acc);
       acc.merge(s);
     }
   return { variant: runs[0].variant, currency: runs[0].currency, figures: summaries(figures) };

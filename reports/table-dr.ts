@@ -98,7 +98,38 @@ function incidentLines(i: Incident): string[] {
       )}${paths(vms)}`,
     );
   }
+  for (const g of groups) {
+    const after = afterLine(i.vms.filter((v) => v.group === g));
+    if (after !== '') lines.push(`    afterwards ${g}: ${after}`);
+  }
   return lines;
+}
+
+// What protects a group's recovered VMs afterwards: replication back (and by when), the
+// vaults backing them up, and how many are unprotected by backup (issue 15).
+function afterLine(vms: readonly VmRecovery[]): string {
+  const back = vms.filter((v) => v.afterwards !== null).map((v) => v.afterwards!);
+  if (back.length === 0) return '';
+  const parts: string[] = [];
+  const replicated = back.filter((a) => a.replication !== null && a.replication.from !== null);
+  if (replicated.length > 0) {
+    const last = replicated
+      .map((a) => a.replication!.from!)
+      .sort()
+      .at(-1);
+    const to = [...new Set(replicated.map((a) => a.replication!.to))].sort().join(', ');
+    parts.push(`replicating to ${to} (${replicated.length}, all by ${last})`);
+  }
+  const notBack = back.filter((a) => a.replication !== null && a.replication.from === null).length;
+  if (notBack > 0) parts.push(`replication not back in the run (${notBack})`);
+  const vaults = new Map<string, number>();
+  for (const a of back)
+    if (a.backup !== null) vaults.set(a.backup.vault, (vaults.get(a.backup.vault) ?? 0) + 1);
+  for (const [vault, n] of [...vaults].sort(([a], [b]) => (a < b ? -1 : 1)))
+    parts.push(`backed up to ${vault} (${n})`);
+  const unprotected = back.filter((a) => a.backup === null && a.note.startsWith('unprotected')).length;
+  if (unprotected > 0) parts.push(`unprotected by backup (${unprotected}: no vault named where they run)`);
+  return parts.join('; ');
 }
 
 // "p50 / max" of values where null (never recovered) is the worst.

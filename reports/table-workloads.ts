@@ -2,11 +2,10 @@
 // shares or MABS/DPM servers, a grid of each group's recovery points, storage and jobs by type,
 // the RPO between points, then SQL restores in incidents, file-share restores and servers.
 
-import { POINT_TYPES } from '../models/results/workloads.js';
 import { formatBytes, formatCount, formatSeconds } from './format.js';
 import { renderGrid } from './grid.js';
 import type { SummaryRun } from './summary.js';
-import type { SummaryWorkloads } from './summary-workloads.js';
+import { POINT_TYPES, type SummaryWorkloads } from './summary-workloads.js';
 
 // At most this many lines of SQL restores per run (the summary has them all).
 const MAX_RESTORE_LINES = 20;

@@ -3,9 +3,9 @@
 // 4180, `\n` line endings. Written only when a run has SQL databases, shares or DPM servers.
 
 import type { RunResult } from '../models/results/types.js';
-import { POINT_TYPES } from '../models/results/workloads.js';
 import { csvField } from './csv.js';
 import { round } from './format.js';
+import { POINT_TYPES } from './summary-workloads.js';
 
 /** The CSV's header, in column order. */
 export const WORKLOADS_COLUMNS = ['variant', 'workload', 'group', 'day', 'type', 'points', 'bytes'] as const;

@@ -21,6 +21,7 @@ import {
 import { checkSchema } from './schema-check.js';
 import { parseSeries, STALE } from './series-notation.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText } from './source.js';
+import { readRows } from './alert-rows.js';
 import { parseDuration } from './units.js';
 import { validateAlertCases } from './validators.js';
 
@@ -108,10 +109,14 @@ function readCase(ctx: Context, c: Raw, path: PathSegment[]): AlertCase | null {
     new Set([rawRule.name as string]),
   );
   const latency = readLatency(ctx, c.latency as Raw | undefined, at('latency'), NO_LATENCY);
-  const series = step === null || step === 0 ? null : readSeries(ctx, c.series as Raw[], at('series'), step);
+  const series =
+    step === null || step === 0 ? null : readSeries(ctx, (c.series as Raw[] | undefined) ?? [], at('series'), step);
+  // Issue 19: table rows, for KQL rules.
+  const rows = readRows(ctx, (c.rows as Raw[] | undefined) ?? [], at('rows'));
   const expect = readExpect(ctx, c.expect as Raw, at('expect'));
   const until = c.until === undefined ? null : ctx.unit(parseDuration, at('until'), c.until);
-  if (ctx.issues.length > before || rule === null || latency === null || series === null) return null;
+  if (c.series === undefined && c.rows === undefined) ctx.add('required', path, MONITOR_MSG.seriesOrRows());
+  if (ctx.issues.length > before || rule === null || latency === null || series === null || rows === null) return null;
   const { line, column } = ctx.source.locate(path);
   return {
     name: c.name as string,
@@ -124,8 +129,8 @@ function readCase(ctx: Context, c: Raw, path: PathSegment[]): AlertCase | null {
       builtIn: { jobFailure: false, actions: [] },
       latency,
     },
-    signals: series.signals,
-    until: until ?? defaultUntil(series.end, rule),
+    signals: [...series.signals, ...rows.signals],
+    until: until ?? defaultUntil(Math.max(series.end, rows.end), rule),
     expect,
   };
 }

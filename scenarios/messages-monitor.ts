@@ -42,6 +42,9 @@ export const MONITOR_MSG = {
     `unknown alert rule "${rule}"${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
   windowOrder: (from: string, to: string) => `a window must end after it starts, got from ${from} to ${to}`,
   seriesKind: () => 'a series needs metric: or log: (one of them)',
+  seriesOrRows: () => 'a case needs series: (metric samples, log counts) or rows: (table rows, issue 19)',
+  rowValue: (column: string, type: string, got: unknown) =>
+    `column "${column}" is ${type === 'datetime' ? 'a datetime: give a duration after time 0, like 90m, or an ISO instant' : `a ${type}`}, got ${JSON.stringify(got)}`,
   seriesValues: (kind: 'metric' | 'log') =>
     kind === 'metric'
       ? 'a metric series needs values:'

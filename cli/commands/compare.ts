@@ -72,7 +72,11 @@ export async function compareScenarioFile(
   checkBudget(estimateWork(source.scenarios, n, workers), processBudget(opts.maxWork), 'this comparison');
   const out =
     opts.format === 'html'
-      ? OutputFolder.open(opts.out ?? 'vaultsim-out', io.cwd, { force: opts.force === true, command: 'compare', version })
+      ? OutputFolder.open(opts.out ?? 'vaultsim-out', io.cwd, {
+          force: opts.force === true,
+          command: 'compare',
+          version,
+        })
       : null;
   out?.expect(['report.html']);
   if (opts.junit !== undefined) checkWritable(io.cwd, '--junit', opts.junit);
@@ -123,4 +127,3 @@ export async function compareScenarioFile(
   }
   return { code: comparison.verdict.pass ? EXIT.ok : EXIT.objectiveFailed, comparison };
 }
-

@@ -1,7 +1,7 @@
 // `vaultsim init [FILE]`: write a commented starter scenario. Planning (which template,
 // where, whether it may overwrite) is pure; the write is one call at the end.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
   DEFAULT_TEMPLATE,
@@ -10,6 +10,7 @@ import {
   TEMPLATES,
   type Template,
 } from '../../scenarios/templates/index.js';
+import { writeFileAtomic } from '../atomic-file.js';
 import { InputError } from '../errors.js';
 import { packageInfo } from '../package-info.js';
 
@@ -70,10 +71,11 @@ function withSchema(text: string, path: string): string {
 /** Writes the planned file; without overwrite, an existing file is an InputError, never clobbered. */
 export function writeInit(plan: InitPlan): string {
   try {
-    // 'wx' fails if the file exists, atomically: no window between a check and the write.
-    writeFileSync(plan.path, plan.text, { encoding: 'utf8', flag: plan.overwrite ? 'w' : 'wx' });
+    // Written whole under a temporary name, then put in place; without overwrite, link()
+    // fails if the file exists, atomically: no window between a check and the write.
+    writeFileAtomic(plan.path, plan.file, plan.text, !plan.overwrite);
   } catch (error) {
-    throw new InputError(writeProblem(plan.file, error));
+    throw new InputError(writeProblem(plan.file, (error as Error).cause ?? error));
   }
   return `wrote ${plan.file} from template ${plan.template.name}; check it with: vaultsim validate ${plan.file}\n`;
 }

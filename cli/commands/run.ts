@@ -19,7 +19,6 @@ import type { Scenario } from '../../models/scenario/types.js';
 import { simulate } from '../../models/simulate.js';
 import { alertsCsv } from '../../reports/alerts-csv.js';
 import { timeseriesCsv } from '../../reports/csv.js';
-import { hasWorkloadRows, workloadsCsv } from '../../reports/workloads-csv.js';
 import { costsCsv } from '../../reports/focus-csv.js';
 import { formatCount } from '../../reports/format.js';
 import { junitXml } from '../../reports/junit.js';
@@ -27,12 +26,14 @@ import { buildSummary, type Summary } from '../../reports/summary.js';
 import { renderTable } from '../../reports/table.js';
 import { renderCostTable } from '../../reports/table-cost.js';
 import { failedObjectives, objectiveSuites } from '../../reports/verdicts.js';
+import { hasWorkloadRows, workloadsCsv } from '../../reports/workloads-csv.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { closest } from '../../scenarios/suggest.js';
 import type { AtomicFile } from '../atomic-file.js';
 import { checkBudget, processBudget } from '../budget.js';
 import { EXIT, InputError } from '../errors.js';
+import { LogFiles, plannedLogFiles } from '../log-files.js';
 import { OutputFolder, removedNote } from '../out-folder.js';
 import { checkWritable, writeOutput } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -103,6 +104,13 @@ export async function runScenarioFile(
     throw new InputError(
       '--format writes report files into the output directory; drop --no-out or --format.',
     );
+  if (
+    formats.includes('logs') &&
+    scenarios.every((s) => s.diagnostics === undefined || s.diagnostics === null)
+  )
+    throw new InputError(
+      `--format logs writes the Log Analytics tables a scenario's diagnostics: section sends, and ${file} has none; add diagnostics: {} (every vault, every table).`,
+    );
   checkBudget(estimateWork(scenarios), processBudget(opts.maxWork), 'this run');
   const out =
     opts.out === false
@@ -129,6 +137,8 @@ function plannedFiles(scenarios: Scenario[], trace: boolean, formats: readonly R
     ...(trace ? ['events.jsonl'] : []),
     ...(formats.includes('html') ? ['report.html'] : []),
     ...(formats.includes('md') ? ['report.md'] : []),
+    // issue 19: the diagnostic tables, as JSON Lines and CSV.
+    ...(formats.includes('logs') ? plannedLogFiles(scenarios) : []),
   ];
 }
 
@@ -144,18 +154,26 @@ async function simulateAndWrite(
   const formats = opts.format ?? [];
   // 2. simulate
   const trace = opts.trace === true && out !== null ? new LineWriter(out.file('events.jsonl')) : null;
+  // issue 19: each run's diagnostic tables stream into their files as the run pushes rows.
+  const logNotes: string[] = [];
+  const logFiles = (s: Scenario) =>
+    formats.includes('logs') && out !== null ? new LogFiles(s, (n) => out.file(n)) : null;
   let results: ReturnType<typeof simulate>[];
   const progress = createProgress(io.stderr, { quiet: opts.quiet === true, label: scenarios[0].name });
   try {
-    results = scenarios.map((s, i) =>
-      simulate(s, {
+    results = scenarios.map((s, i) => {
+      const logs = logFiles(s);
+      const result = simulate(s, {
         ...(opts.seed === undefined ? {} : { seed: opts.seed }),
         onProgress: (f: number) => progress.update((i + f) / scenarios.length),
         ...(trace === null
           ? {}
           : { trace: (record: TraceRecord) => trace.line(traceLine(s.variant, record)) }),
-      }),
-    );
+        ...(logs === null ? {} : { logs: logs.sink }),
+      });
+      if (logs !== null && out !== null) logNotes.push(...logFileNotes(out.shown, s, logs.close()));
+      return result;
+    });
   } finally {
     progress.stop();
     trace?.close();
@@ -189,9 +207,17 @@ async function simulateAndWrite(
     }
     if (trace !== null)
       notes.push(`wrote ${join(out.shown, 'events.jsonl')} (${formatCount(trace.count)} events)\n`);
-    await writeReports(results, formats, out, { file, version }, { write: (t: string) => notes.push(t) }, {
-      costBy: opts.costBy,
-    });
+    notes.push(...logNotes);
+    await writeReports(
+      results,
+      formats.filter((f) => f !== 'logs'),
+      out,
+      { file, version },
+      { write: (t: string) => notes.push(t) },
+      {
+        costBy: opts.costBy,
+      },
+    );
     const removed = out.commit();
     for (const note of [...notes, ...removedNote(out.shown, removed)]) io.stderr.write(note);
   }
@@ -214,6 +240,15 @@ export function selectRuns(scenarios: Scenario[], wanted: string[] | undefined, 
     throw new InputError(`${file} has no variant "${name}" (it has: ${names.join(', ')}).${hint}`);
   }
   return scenarios.filter((s) => wanted.includes(s.variant));
+}
+
+// issue 19: one line per run naming its log files and their rows.
+function logFileNotes(shown: string, s: Scenario, tables: { table: string; rows: number }[]): string[] {
+  if (tables.length === 0) return [];
+  const rows = tables.map((t) => `${t.table} ${formatCount(t.rows)}`).join(', ');
+  return [
+    `wrote ${tables.length * 2} log files (JSON Lines and CSV) into ${shown}${s.variant === 'base' ? '' : ` for ${s.variant}`}: ${rows} rows\n`,
+  ];
 }
 
 // One events.jsonl line; key order is fixed (variant, t, kind, subject, detail).

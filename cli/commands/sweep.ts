@@ -110,14 +110,18 @@ export async function sweepScenarioFile(
   }
 
   // 3. plan
-  const part = buildPart([], {
-    version,
-    scenario: { file, name: source.name, hash: source.hash, seed },
-    variants,
-    currencies: source.currencies,
-    total: opts.replications,
-    shard,
-  }, builder);
+  const part = buildPart(
+    [],
+    {
+      version,
+      scenario: { file, name: source.name, hash: source.hash, seed },
+      variants,
+      currencies: source.currencies,
+      total: opts.replications,
+      shard,
+    },
+    builder,
+  );
   if (opts.shard !== undefined) {
     // 4. write (a shard)
     const range = to > from ? `replications ${from}–${to - 1}` : 'no replications';

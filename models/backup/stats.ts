@@ -11,7 +11,9 @@ export type FailureCause =
   // Issue 17: a MABS/DPM server without connectivity to Azure Backup (§14.4), a file share at
   // its 200 snapshots (§13.3).
   | 'no-connectivity'
-  | 'snapshot-limit';
+  | 'snapshot-limit'
+  // A MABS/DPM server lost while a transfer ran (§14.5).
+  | 'server-lost';
 
 /** Counts and durations of backup jobs, accumulated as they happen. */
 export class JobStats {

@@ -36,7 +36,9 @@ export function collectDr(
     byGroup: recoveryStats(dr.incidents.flatMap((i) => i.vms)),
     worst: worst(dr.incidents.flatMap((i) => i.vms.map((r) => ({ incident: i.id, r })))),
     // The points at the end are those of the VM's last replication started in the run.
-    points: histories.map((h) => replicaPoints(h.filter((r) => r.start <= horizon).at(-1) ?? h[0], horizon, false, iso)),
+    points: histories.map((h) =>
+      replicaPoints(h.filter((r) => r.start <= horizon).at(-1) ?? h[0], horizon, false, iso),
+    ),
   };
 }
 

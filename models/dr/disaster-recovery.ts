@@ -135,7 +135,8 @@ export class DisasterRecovery {
 
   /** Why a VM's backup cannot run at t (the region it runs in is out, or it is down), or null; relocated items (`vm@vault`) ask for their VM. */
   readonly blocked = (id: string, t: number): FailureCause | null => {
-    const v = this.vms.get(id) ?? (id.includes('@') ? this.vms.get(id.slice(0, id.lastIndexOf('@'))) : undefined);
+    const v =
+      this.vms.get(id) ?? (id.includes('@') ? this.vms.get(id.slice(0, id.lastIndexOf('@'))) : undefined);
     if (v === undefined) return null;
     if (this.outages.regionDown(v.region, t)) return 'region-outage';
     const home = v.region === v.vm.region;
@@ -290,7 +291,11 @@ export class DisasterRecovery {
       for (const t of timings) {
         const v = this.vms.get(t.vm)!;
         if (t.decided !== null) {
-          decided.set(t.vm, { ...t.decided, detection: d - down, note: `recovery plan ${plan.name}, group ${t.group + 1}` });
+          decided.set(t.vm, {
+            ...t.decided,
+            detection: d - down,
+            note: `recovery plan ${plan.name}, group ${t.group + 1}`,
+          });
           continue;
         }
         // Short of cores: it fails over when they free up, else waits for its region (the plan's afterOutage).
@@ -332,7 +337,12 @@ export class DisasterRecovery {
 
   // The VM's Site Recovery point; in a replication group, the latest point every member has
   // (multi-VM consistency, §5.1), so the group's VMs fail over to one instant.
-  private groupPoint(v: DrVm, t: number, notAfter: number, choice: RecoveryPlanSpec['pointChoice'] = 'latestProcessed'): ReplicaPoint | null {
+  private groupPoint(
+    v: DrVm,
+    t: number,
+    notAfter: number,
+    choice: RecoveryPlanSpec['pointChoice'] = 'latestProcessed',
+  ): ReplicaPoint | null {
     const group = v.vm.replicate?.group ?? null;
     if (group === null) return v.replica!.point(t, choice, notAfter);
     this.groups ??= groupBy(
@@ -393,7 +403,9 @@ export class DisasterRecovery {
       const start = this.outages.controlPlaneUpFrom(v.region, d);
       const inPlace = (t: number): Decided | null => {
         const here = primaryRestore(ctx, points, this.outages.controlPlaneUpFrom(v.region, t), notAfter);
-        return here === null ? null : this.restore(here, detection, this.outages.controlPlaneUpFrom(v.region, t) - d, dr, '');
+        return here === null
+          ? null
+          : this.restore(here, detection, this.outages.controlPlaneUpFrom(v.region, t) - d, dr, '');
       };
       const here = inPlace(d);
       if (here !== null) {
@@ -435,7 +447,15 @@ export class DisasterRecovery {
 
   // After a region or zone outage, a VM with no other way out waits for its region (or zone),
   // then restarts or is restored in place: by its recovery plan's afterOutage, else recovery's.
-  private waitForRegion(f: Fault, v: DrVm, d: number, down: number, notAfter: number, dr: Draws, why: string): Decided {
+  private waitForRegion(
+    f: Fault,
+    v: DrVm,
+    d: number,
+    down: number,
+    notAfter: number,
+    dr: Draws,
+    why: string,
+  ): Decided {
     const detection = d - down;
     const note = why === '' ? 'waited for the region' : `${why}; waited for the region`;
     const back =
@@ -457,7 +477,9 @@ export class DisasterRecovery {
       };
     const ctx = this.restoreContext(v, dr);
     const later =
-      ctx === null || ctx.vault.region !== v.region ? null : primaryRestore(ctx, v.restorePoints!(), start, notAfter);
+      ctx === null || ctx.vault.region !== v.region
+        ? null
+        : primaryRestore(ctx, v.restorePoints!(), start, notAfter);
     if (later !== null) return this.restore(later, detection, start - d, dr, note);
     return this.unrecovered(
       v,
@@ -467,7 +489,14 @@ export class DisasterRecovery {
   }
 
   // A plan VM short of cores: how it fails over with its plan once they are there.
-  private planShort(v: DrVm, plan: RecoveryPlanSpec, dr: Draws, notAfter: number, d: number, down: number): Short {
+  private planShort(
+    v: DrVm,
+    plan: RecoveryPlanSpec,
+    dr: Draws,
+    notAfter: number,
+    d: number,
+    down: number,
+  ): Short {
     const to = v.replica!.to;
     return {
       region: to,
@@ -571,7 +600,14 @@ export class DisasterRecovery {
 
   // The VM's recovery record; a recovered VM is back (and maybe moved) at its time. A VM short
   // of cores also waits for them: if they free up before it is back, it is decided again then.
-  private finish(v: DrVm, decided: Decided, f: Fault, down: number, d: number, short: Short | null): VmRecovery {
+  private finish(
+    v: DrVm,
+    decided: Decided,
+    f: Fault,
+    down: number,
+    d: number,
+    short: Short | null,
+  ): VmRecovery {
     const p: Pending = {
       record: null as unknown as VmRecovery,
       decided,
@@ -595,7 +631,8 @@ export class DisasterRecovery {
     const total = decided.detection + decided.waiting + decided.work + decided.boot;
     const recoveredAt = decided.path === 'unrecovered' ? null : down + total;
     const inRun = recoveredAt !== null && recoveredAt <= this.scenario.duration;
-    const reprotect = decided.path === 'failover' && recoveredAt !== null ? this.reprotect(v, f, decided, recoveredAt) : null;
+    const reprotect =
+      decided.path === 'failover' && recoveredAt !== null ? this.reprotect(v, f, decided, recoveredAt) : null;
     const next =
       recoveredAt === null
         ? null
@@ -651,7 +688,12 @@ export class DisasterRecovery {
     p.waiter = null;
     p.decided = again;
     this.settle(v, p);
-    this.trace?.({ t: now, kind: 'dr-cores-freed', subject: v.vm.id, detail: { region: short.region, path: again.path } });
+    this.trace?.({
+      t: now,
+      kind: 'dr-cores-freed',
+      subject: v.vm.id,
+      detail: { region: short.region, path: again.path },
+    });
   }
 
   // The VM runs again at its recovery: where, holding which cores, protected by what.
@@ -664,7 +706,13 @@ export class DisasterRecovery {
     const from = v.region;
     // §17: compute is billed once the failed-over VM exists (created, then booting).
     if (decided.path === 'failover')
-      this.recovered.push({ kind: 'failover', vm: v.vm.id, region: decided.region, from: now - decided.boot, to: null });
+      this.recovered.push({
+        kind: 'failover',
+        vm: v.vm.id,
+        region: decided.region,
+        from: now - decided.boot,
+        to: null,
+      });
     v.region = decided.region;
     if (v.holds !== null && v.holds !== decided.region) this.releaseCores(v);
     if (decided.region !== v.vm.region && this.capacity.limited(decided.region)) v.holds = decided.region;
@@ -689,7 +737,8 @@ export class DisasterRecovery {
   private handover(v: DrVm, decided: Decided, f: Fault, next: ReturnType<typeof nextReplication>): void {
     const horizon = this.scenario.duration;
     const from = decided.point?.at ?? f.start;
-    const to = next === null ? horizon : Math.min(horizon, firstPointUsable(next.start, this.settings.processing));
+    const to =
+      next === null ? horizon : Math.min(horizon, firstPointUsable(next.start, this.settings.processing));
     const w = this.handovers.get(v.vm.id);
     if (w === undefined || to - from > w.to - w.from) this.handovers.set(v.vm.id, { from, to });
   }

@@ -39,7 +39,13 @@ export function runDrill(input: DrillInput): { result: DrillResult; started: Rec
   const started: RecoveredVm[] = [];
   for (const t of timings)
     if (t.decided !== null)
-      started.push({ kind: 'drill', vm: t.vm, region: t.decided.region, from: t.end - t.decided.boot, to: cleanup });
+      started.push({
+        kind: 'drill',
+        vm: t.vm,
+        region: t.decided.region,
+        from: t.end - t.decided.boot,
+        to: cleanup,
+      });
   return {
     started,
     result: {

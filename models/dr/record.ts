@@ -81,7 +81,11 @@ function afterwards(input: RecordInput, recoveredAt: number): ProtectionAfter {
   if (v.replica !== null) {
     if (input.continues) replication = { to: v.replica.to, from: iso(recoveredAt), why: 'continues' };
     else if (next !== null)
-      replication = { to: next.to, from: next.start <= input.horizon ? iso(next.start) : null, why: next.why };
+      replication = {
+        to: next.to,
+        from: next.start <= input.horizon ? iso(next.start) : null,
+        why: next.why,
+      };
     if (replication !== null && replication.from === null)
       missing.push(`replication to ${replication.to} is not back before the run ends`);
   }

@@ -33,7 +33,13 @@ export interface RelocateContext {
 }
 
 /** Starts `vm`'s protected item in `vault` under `policy` now (sim ms `at`): the VM as it runs in the vault's region. */
-export function relocatedBackup(ctx: RelocateContext, vm: Vm, vault: string, policy: string, at: number): VmBackup {
+export function relocatedBackup(
+  ctx: RelocateContext,
+  vm: Vm,
+  vault: string,
+  policy: string,
+  at: number,
+): VmBackup {
   const runtime = ctx.vaults.get(vault)!;
   const id = relocatedId(vm.id, vault);
   const moved: Vm = {
@@ -41,7 +47,15 @@ export function relocatedBackup(ctx: RelocateContext, vm: Vm, vault: string, pol
     id,
     region: runtime.spec.region,
     zone: null,
-    backup: { ...vm.backup!, vault, policy, from: at as never, stop: null, onDemand: [], afterFailover: null },
+    backup: {
+      ...vm.backup!,
+      vault,
+      policy,
+      from: at as never,
+      stop: null,
+      onDemand: [],
+      afterFailover: null,
+    },
   };
   const world: World = { ...ctx.world, streams: churnOf(ctx, vm.id, id) };
   const group = ctx.groups.get(policy)!;
@@ -102,7 +116,13 @@ export class BackupFollow {
     let item = this.items.get(vault);
     if (item === undefined) {
       const plan = this.vm.backup!;
-      item = relocatedBackup(ctx, this.vm, vault, vault === plan.vault ? plan.policy : plan.afterFailover!.policy, at);
+      item = relocatedBackup(
+        ctx,
+        this.vm,
+        vault,
+        vault === plan.vault ? plan.policy : plan.afterFailover!.policy,
+        at,
+      );
       this.items.set(vault, item);
     } else if (!item.resume() && item.state !== 'protected') return null; // in soft delete: undelete first
     // The schedule's guarantee follows the VM: the new item's first window opens at the last point before.

@@ -47,7 +47,8 @@ export function nextReplication(r: Recovered): NextReplication | null {
   const plan = r.vm.replicate;
   if (plan === null || r.path === 'unrecovered') return null;
   const to = r.region === r.vm.region ? plan.to : r.vm.region;
-  if (r.path === 'failover') return r.reprotectedAt === null ? null : { to: r.from, start: r.reprotectedAt, why: 'reprotect' };
+  if (r.path === 'failover')
+    return r.reprotectedAt === null ? null : { to: r.from, start: r.reprotectedAt, why: 'reprotect' };
   if (r.path === 'restart-in-place') return { to, start: r.recoveredAt, why: 'resume' };
   const used = r.vm.disks.reduce((s, d) => s + d.used, 0);
   return { to, start: r.recoveredAt + Math.ceil((used / r.upload) * 1000), why: 'enable' };

@@ -6,10 +6,11 @@
 // (archived points need rehydration and are not restored across regions).
 
 import type { RestorePoint } from '../backup/vm-backup.js';
+import type { RestorePlan } from '../restore/rules.js';
+import { copyAlone, diskBytesAt } from '../restore/timing.js';
 import type { PointSource, RecoveryPath } from '../results/types.js';
 import type { RecoverySettings } from '../scenario/dr.js';
 import type { Vault, Vm } from '../scenario/types.js';
-import { GROWTH_YEAR } from '../workload/growth.js';
 import type { Outages } from './faults.js';
 
 /** One way to restore a VM from backup. */
@@ -20,8 +21,10 @@ export interface RestoreOption {
   pointAt: number;
   /** Where the VM runs afterwards. */
   region: string;
-  /** Restore work before boot (ms). */
+  /** Restore work before boot (ms), as if it ran alone: an estimate, the job (models/restore/jobs.ts) gives the real one. */
   work: number;
+  /** What the restore job does (boot left to the caller). */
+  plan: RestorePlan;
 }
 
 /** Where the VM and its backups are. */
@@ -38,13 +41,24 @@ export interface RestoreContext {
   crossRegionLag: number;
 }
 
-/** Restore work from the vault: fixed overhead plus the largest disk at the restore rate (disks in parallel). */
+/** Restore work from the vault, alone: fixed overhead plus the largest disk at the restore rate (disks in parallel). */
 export function vaultRestoreWork(vm: Vm, settings: RecoverySettings, t: number): number {
-  let largest = 0;
-  // Growth stops at the disk's size (workload/growth.ts); unrounded, as the restore rate is.
-  for (const d of vm.disks)
-    largest = Math.max(largest, Math.min(d.size, d.used * (1 + d.growth) ** (t / GROWTH_YEAR)));
-  return settings.vaultRestoreOverhead + Math.ceil((largest / settings.restoreThroughput) * 1000);
+  return settings.vaultRestoreOverhead + copyAlone(diskBytesAt(vm, t), settings);
+}
+
+// The plan of a restore from `source` at t: its preparing time and its copy (models/restore/rules.ts).
+function planOf(vm: Vm, source: PointSource, pointAt: number, region: string, preparing: number, t: number): RestorePlan {
+  const copy =
+    source === 'snapshot'
+      ? null
+      : { link: source === 'secondary-vault' ? ('secondary' as const) : ('primary' as const), disks: diskBytesAt(vm, t) };
+  return { point: { at: pointAt, source }, region, zone: source === 'secondary-vault' ? null : vm.zone, preparing, copy, boot: 0, notes: [] };
+}
+
+// An option from its plan: work = preparing + the copy alone.
+function option(path: RecoveryPath, plan: RestorePlan, settings: RecoverySettings): RestoreOption {
+  const copy = plan.copy === null || 'fixed' in plan.copy ? 0 : copyAlone(plan.copy.disks, settings);
+  return { path, source: plan.point.source, pointAt: plan.point.at, region: plan.region, work: plan.preparing + copy, plan };
 }
 
 /**
@@ -67,36 +81,21 @@ export function primaryRestore(
     !outages.regionDown(vault.region, t) &&
     !(vault.redundancy === 'LRS' && outages.anyZoneDown(vault.region, t));
   let best: RestoreOption | null = null;
-  // The same for every vault point: the VM's disks at t.
-  const fromVault = vaultRestoreWork(vm, settings, t);
+  const overhead = settings.vaultRestoreOverhead;
   for (const p of points) {
     if (p.takenAt > notAfter) continue;
-    let option: RestoreOption | null = null;
+    let o: RestoreOption | null = null;
     if (p.snapshot && zoneUp)
-      option = {
-        path: 'restore-snapshot',
-        source: 'snapshot',
-        pointAt: p.takenAt,
-        region: vm.region,
-        work: ctx.snapshotWork,
-      };
+      o = option('restore-snapshot', planOf(vm, 'snapshot', p.takenAt, vm.region, ctx.snapshotWork, t), settings);
     else if (p.vault === 'standard' && vaultUp && p.vaultAt <= t)
-      option = {
-        path: 'restore-vault',
-        source: 'vault',
-        pointAt: p.takenAt,
-        region: vm.region,
-        work: fromVault,
-      };
+      o = option('restore-vault', planOf(vm, 'vault', p.takenAt, vm.region, overhead, t), settings);
     else if (p.vault === 'archive' && vaultUp)
-      option = {
-        path: 'restore-archive',
-        source: 'archive',
-        pointAt: p.takenAt,
-        region: vm.region,
-        work: settings.rehydration + fromVault,
-      };
-    if (option !== null && (best === null || better(option, best))) best = option;
+      o = option(
+        'restore-archive',
+        planOf(vm, 'archive', p.takenAt, vm.region, settings.rehydration + overhead, t),
+        settings,
+      );
+    if (o !== null && (best === null || better(o, best))) best = o;
   }
   return best;
 }
@@ -122,13 +121,8 @@ export function crossRegionRestore(
     if (latest === null || p.takenAt > latest.takenAt) latest = p;
   }
   if (latest === null) return null;
-  return {
-    path: 'cross-region-restore',
-    source: 'secondary-vault',
-    pointAt: latest.takenAt,
-    region: pair,
-    work: vaultRestoreWork(vm, settings, t),
-  };
+  const plan = planOf(vm, 'secondary-vault', latest.takenAt, pair, settings.vaultRestoreOverhead, t);
+  return option('cross-region-restore', plan, settings);
 }
 
 // The later point wins (less data lost); at the same point, the quicker restore.

@@ -83,12 +83,28 @@ export function setupDr(
     // One replication of the VM: the first from its region at time 0, later ones after a
     // reprotect or re-enable (reprotection.ts), each hit by the faults from its own start on.
     const replicate = (region: string, to: string, start: number, from: number): VmReplica => {
-      const downs = from === 0 ? down : downFor(vm, faults.faults, scenario.recovery.detection, horizon, region, from);
+      const downs =
+        from === 0 ? down : downFor(vm, faults.faults, scenario.recovery.detection, horizon, region, from);
       const scaled = region === vm.region ? scale : scaleFor({ ...vm, region }, faults.faults);
       const plan = { ...vm.replicate!, to, ...(start > 0 ? { initialSync: false } : {}) };
-      const replica = new VmReplica(vm, plan, rates, spikes, downs, scaled, scenario.recovery, horizon, diskPeaks, start);
+      const replica = new VmReplica(
+        vm,
+        plan,
+        rates,
+        spikes,
+        downs,
+        scaled,
+        scenario.recovery,
+        horizon,
+        diskPeaks,
+        start,
+      );
       replicas.push(replica);
-      const edges = [start, ...spikes.flatMap((w) => [w.from, w.to]), ...[...downs, ...scaled].flatMap((w) => [w.from, w.to])];
+      const edges = [
+        start,
+        ...spikes.flatMap((w) => [w.from, w.to]),
+        ...[...downs, ...scaled].flatMap((w) => [w.from, w.to]),
+      ];
       billed.push({ vm, replay: () => replica.replay(), endsAt: replica.endsAt, edges, from: start, region });
       return replica;
     };

@@ -7,13 +7,13 @@
 // event per slot instant for all the item's shares, one per vault copy, one per restore.
 
 import type { StartOptions } from '../../engine/link.js';
-import type { FailureCause } from '../backup/stats.js';
 import { cachedNextSlot, type Slot } from '../backup/schedule.js';
+import type { FailureCause } from '../backup/stats.js';
 import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import type { BackupSignals } from '../monitor/signals.js';
-import { cachedTierMask, untilsInto } from '../retention/tags.js';
 import type { FileRestoreResult } from '../results/workloads.js';
+import { cachedTierMask, untilsInto } from '../retention/tags.js';
 import type { Schedule } from '../scenario/types.js';
 import type { FileShare, FileSharePolicy } from '../scenario/workloads.js';
 import type { ContentState } from '../storage/types.js';
@@ -111,7 +111,8 @@ export class FilesItem implements ProtectedItem {
     const region = this.shares[0].spec.region;
     const outage = this.blocked(region, t);
     for (const share of this.shares) {
-      const cause: FailureCause | null = outage ?? (share.snapshots >= SNAPSHOT_LIMIT ? 'snapshot-limit' : null);
+      const cause: FailureCause | null =
+        outage ?? (share.snapshots >= SNAPSHOT_LIMIT ? 'snapshot-limit' : null);
       if (cause !== null) {
         this.failed(share, 'snapshot', t, cause);
         continue;
@@ -151,10 +152,12 @@ export class FilesItem implements ProtectedItem {
       cap: first ? this.world.jobs.initialThroughput : this.world.jobs.incrementalThroughput,
       tag: 'files/transfer',
     };
-    new VaultTransfer(new Copy(this, share, state, slot), share.copySize(state), this.vault.link, options).begin(
-      this.world.sim,
-      this.vault.pool,
-    );
+    new VaultTransfer(
+      new Copy(this, share, state, slot),
+      share.copySize(state),
+      this.vault.link,
+      options,
+    ).begin(this.world.sim, this.vault.pool);
   }
 
   /** A copy is in the vault: a point of the share's vault chain, kept by GFS retention. */
@@ -169,7 +172,12 @@ export class FilesItem implements ProtectedItem {
     const { retention, schedule } = this.policy;
     const mask = cachedTierMask(retention, asDaily(schedule), copy.slot.windowStart);
     const created = this.world.origin + now;
-    share.vaultTags.addPoint(id, created, UNTIL, untilsInto(retention, schedule.timeZone, mask, created, UNTIL));
+    share.vaultTags.addPoint(
+      id,
+      created,
+      UNTIL,
+      untilsInto(retention, schedule.timeZone, mask, created, UNTIL),
+    );
     this.group.succeeded('vault');
     this.group.stats.transfer(now - transfer.started, transfer.size);
     this.signals?.jobCompleted(share.id, this.vault.spec.name, now, now - copy.state.time, FILES_DATASOURCE);
@@ -201,7 +209,8 @@ export class FilesItem implements ProtectedItem {
     this.restoresByDay.set(`${share.id}/${day}`, count);
     const point = share.pointAtOrBefore(now - r.age, now);
     let refusal: string | null = null;
-    if (count > RESTORES_PER_DAY) refusal = `more than ${RESTORES_PER_DAY} restores of the share today (§13.4)`;
+    if (count > RESTORES_PER_DAY)
+      refusal = `more than ${RESTORES_PER_DAY} restores of the share today (§13.4)`;
     else if (point === null) refusal = 'no recovery point that old is kept';
     else if (point.tier === 'vault' && r.kind === 'items')
       refusal = 'item-level restore is not supported from the vault tier (§13.5)';
@@ -217,7 +226,9 @@ export class FilesItem implements ProtectedItem {
       tier: refusal === null ? point!.tier : null,
       point: refusal === null ? iso(point!.takenAt) : null,
       bytes: refusal === null && r.kind === 'share' ? point!.bytes : 0,
-      note: refusal ?? (point!.tier === 'snapshot' ? 'from a share snapshot' : 'from the vault, to an empty folder'),
+      note:
+        refusal ??
+        (point!.tier === 'snapshot' ? 'from a share snapshot' : 'from the vault, to an empty folder'),
     });
   }
 
@@ -248,7 +259,16 @@ export class FilesItem implements ProtectedItem {
 
   /** Live points: snapshots, vault points, and the GFS memberships of whichever the policy tags. */
   points(): ItemPoints {
-    const sum = { snapshot: 0, vault: 0, archive: 0, daily: 0, weekly: 0, monthly: 0, yearly: 0, onDemand: 0 };
+    const sum = {
+      snapshot: 0,
+      vault: 0,
+      archive: 0,
+      daily: 0,
+      weekly: 0,
+      monthly: 0,
+      yearly: 0,
+      onDemand: 0,
+    };
     this.addPointsTo(sum);
     return sum;
   }

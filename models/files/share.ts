@@ -22,7 +22,10 @@ import { ItemContent } from '../workload/item-content.js';
 export function oldBytes(p: ContentState, q: ContentState): number {
   let total = 0;
   for (let d = 0; d < p.used.length; d++) {
-    const kept = Math.min(q.used[d], Math.floor(p.used[d] * Math.exp(Math.min(0, q.logSurvival[d] - p.logSurvival[d]))));
+    const kept = Math.min(
+      q.used[d],
+      Math.floor(p.used[d] * Math.exp(Math.min(0, q.logSurvival[d] - p.logSurvival[d]))),
+    );
     total += p.used[d] - kept;
   }
   return total;
@@ -145,7 +148,10 @@ export class ShareState {
   }
 
   /** The latest point with data instant ≤ t in the snapshots, else in the vault (landed by `now`), or null. */
-  pointAtOrBefore(t: number, now: number): { tier: 'snapshot' | 'vault'; takenAt: number; bytes: number } | null {
+  pointAtOrBefore(
+    t: number,
+    now: number,
+  ): { tier: 'snapshot' | 'vault'; takenAt: number; bytes: number } | null {
     for (let k = this.snaps.length - 1; k >= 0; k--) {
       const s = this.snaps[k];
       if (s.takenAt <= t) return { tier: 'snapshot', takenAt: s.takenAt, bytes: fullBytes(s.state) };

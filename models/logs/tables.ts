@@ -6,6 +6,8 @@
 // job, …). Types are Kusto's, for queries.
 
 import type { Column, Schema } from '../kql/values.js';
+import { BACKUP_JOBS_TABLE } from '../monitor/signals.js';
+import { CORE_TABLE, INSTANCE_TABLE, POLICY_TABLE, STORAGE_TABLE } from './signals.js';
 
 /** How often a table gets rows (§16.2, §16.4). */
 export type Cadence = 'per-job' | 'daily';
@@ -32,16 +34,9 @@ const col = (spec: string): Column[] =>
 /** Columns every Azure Backup table starts with. */
 const HEAD = 'TimeGenerated:datetime OperationName SchemaVersion';
 
-/** Azure Backup's jobs table: a row per job when it finishes (§16.2). */
-export const JOBS_TABLE = 'AddonAzureBackupJobs';
-/** Azure Backup's items, vaults and their associations: daily (§16.2). */
-export const CORE_TABLE = 'CoreAzureBackup';
-/** Azure Backup's storage consumed, per vault and per item: daily. */
-export const STORAGE_TABLE = 'AddonAzureBackupStorage';
-/** Azure Backup's protected instances (the billing quantity): daily. */
-export const INSTANCE_TABLE = 'AddonAzureBackupProtectedInstance';
-/** Azure Backup's policies: daily. */
-export const POLICY_TABLE = 'AddonAzureBackupPolicy';
+/** Azure Backup's jobs table: a row per job when it finishes (§16.2); the monitor's BACKUP_JOBS_TABLE. */
+export const JOBS_TABLE = BACKUP_JOBS_TABLE;
+export { CORE_TABLE, INSTANCE_TABLE, POLICY_TABLE, STORAGE_TABLE };
 /** Site Recovery's jobs: a row when a job completes (§16.4). */
 export const ASR_JOBS_TABLE = 'ASRJobs';
 /** Site Recovery's replicated items: daily (§16.4). */

@@ -78,7 +78,8 @@ export function compileRule(rule: AlertRule, index: number): CompiledRule {
     ...base,
     checks: [
       {
-        aggregation: rule.measure.aggregation,
+        // A KQL rule's measure is its query's (issue 19).
+        aggregation: rule.query?.aggregation ?? rule.measure.aggregation,
         threshold: rule.threshold,
         period: rule.lookback / of,
         periods: of,

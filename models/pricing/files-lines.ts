@@ -4,8 +4,8 @@
 // account's protected-instance fee and the vaulted copies' storage are the usual meters
 // (backup-lines.ts).
 
-import { BYTES_PER_GB } from './defaults.js';
 import type { PricingContext } from './context.js';
+import { BYTES_PER_GB } from './defaults.js';
 import type { CostInput, CostLine } from './types.js';
 
 /** Share snapshots, per vault, file-share policy and month (GB-months of their bytes). */

@@ -104,9 +104,12 @@ export class ReplicationStream {
     nonNegative('lookback', input.lookback ?? DEFAULT_LOOKBACK);
     const start = input.start ?? 0;
     nonNegative('start', start);
-    if (start > 0 && input.initialBytes !== 0) problems.push(`initialBytes must be 0 with a start, got ${input.initialBytes}`);
+    if (start > 0 && input.initialBytes !== 0)
+      problems.push(`initialBytes must be 0 with a start, got ${input.initialBytes}`);
     if (problems.length > 0) throw new RangeError(`replication: ${problems.join('; ')}`);
-    this.profile = new Profile(start > 0 ? { ...input, down: [{ from: 0, to: start }, ...input.down] } : input);
+    this.profile = new Profile(
+      start > 0 ? { ...input, down: [{ from: 0, to: start }, ...input.down] } : input,
+    );
     this.bandwidth = input.bandwidth;
     this.initialBytes = input.initialBytes;
     this.horizon = input.horizon;

@@ -232,7 +232,11 @@ export interface ProtectionAfter {
    * enable: a restored VM, after a full initial replication; continues: it never stopped);
    * `from` null when not within the run. Null when the VM is not replicated.
    */
-  replication: { to: string; from: string | null; why: 'reprotect' | 'resume' | 'enable' | 'continues' } | null;
+  replication: {
+    to: string;
+    from: string | null;
+    why: 'reprotect' | 'resume' | 'enable' | 'continues';
+  } | null;
   /** The vault backing it up where it runs, from when it is back (its next scheduled backup follows); null: unprotected by backup there. */
   backup: { vault: string; from: string } | null;
   /** What is missing and why ('' when nothing is). */

@@ -13,7 +13,7 @@ export type WorkloadKind = 'sql' | 'files' | 'dpm';
  * full points in vault-archive; share snapshots; vault points (a share's vaulted copies, a
  * DPM server's online points); DPM disk (short-term) points on the server's own storage.
  */
-export const POINT_TYPES = ['full', 'differential', 'log', 'archive', 'snapshot', 'vault', 'disk'] as const;
+export const POINT_TYPES = ['full', 'differential', 'log', 'archive', 'snapshot', 'disk', 'vault'] as const;
 
 /** A recovery-point type. */
 export type PointType = (typeof POINT_TYPES)[number];
@@ -59,7 +59,7 @@ export interface WorkloadGroupResult {
    * Time between an item's consecutive recovery points that reached their tier, by their data
    * instants, seconds: for SQL in the full recovery model the log-backup RPO (what a failure
    * just before a backup would lose, point-in-time restore to the last log), else the full and
-   * differential points'; for shares the snapshots'; for DPM the online points'.
+   * differential points'; for shares the snapshots'; for DPM the disk points' (synchronisations).
    */
   rpoSeconds: Summary5;
   /** Per-day samples (entry k at the end of day k), by type. */

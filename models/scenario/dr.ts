@@ -3,7 +3,7 @@
 // plans, how recovery is run, and objectives per scope. Plain typed data (issue 5).
 
 import type { Distribution } from '../../engine/distributions.js';
-import type { BytesPerSec, Millis } from '../../engine/units.js';
+import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
 
 /** Which Site Recovery point a failover uses (reference/azure.md §5.4). */
 export type PointChoice = 'latest' | 'latestProcessed' | 'latestAppConsistent';
@@ -93,6 +93,10 @@ export interface RecoverySettings {
   vaultRestoreOverhead: Millis;
   /** Copy rate of a restore from the vault, per disk (disks restore in parallel). */
   restoreThroughput: BytesPerSec;
+  /** Restore throughput of one vault (and of its copy in the paired region), shared by its concurrent restores (processor sharing, models/restore). */
+  restoreCapacity: BytesPerSec;
+  /** File-level recovery (reference/azure-workloads.md §15.2): running the script and mounting the point, and bytes copied per hour from a vault-tier and from a snapshot-tier point. */
+  fileRecovery: { mount: Millis; perHour: Bytes; snapshotPerHour: Bytes };
   /** Archive rehydration before an archived point can be restored. */
   rehydration: Millis;
   /** Undeleting soft-deleted backup data before it can be restored (reference/azure.md §2.3). */

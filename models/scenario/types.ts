@@ -2,11 +2,12 @@
 // file (units parsed, defaults filled, fleet groups expanded) and what the models build
 // from. Nothing here knows about files or YAML.
 
+import type { RestoreSpec, RestoreTestSpec } from './restore.js';
 import type { Distribution } from '../../engine/distributions.js';
 import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
 import type { MonitorSpec } from '../monitor/types.js';
-import type { DiagnosticsSpec } from './diagnostics.js';
 import type { PriceOverrides } from '../pricing/types.js';
+import type { DiagnosticsSpec } from './diagnostics.js';
 import type {
   FaultSpec,
   RecoveryPlanSpec,
@@ -190,6 +191,8 @@ export interface Objectives {
   rpo: Millis | null;
   rto: Millis | null;
   scoped: ScopedObjective[];
+  /** Restore drills: each drill's restore done within this (issue 18); absent or null when not set. */
+  restoreTest?: Millis | null;
 }
 
 /** A concrete, validated scenario: one run's worth of input. */
@@ -224,4 +227,8 @@ export interface Scenario {
   monitor: MonitorSpec | null;
   /** Diagnostic settings: the Log Analytics tables vaults send (issue 19); absent or null without a diagnostics section. */
   diagnostics?: DiagnosticsSpec | null;
+  /** Restores users run (`events[].restore`, issue 18), in scenario order; absent when none. */
+  restores?: RestoreSpec[];
+  /** Restore drills (`restoreTests`, issue 18); absent when none. */
+  restoreTests?: RestoreTestSpec[];
 }

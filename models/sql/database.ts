@@ -11,7 +11,7 @@
 // log has landed, in order, and files it in a run of equal logs (logs.ts). Their bytes count
 // in the ledger at that round (an assumption: docs/model.md).
 
-import { type Sampler, makeSampler } from '../../engine/distributions.js';
+import { makeSampler, type Sampler } from '../../engine/distributions.js';
 import type { RandomStream } from '../../engine/random.js';
 import { MS } from '../../engine/units.js';
 import type { FailureCause } from '../backup/stats.js';
@@ -84,6 +84,13 @@ export class SqlDb {
   // Per day: log fraction drawn (in day order), then the day's log size and transfer time.
   private dayFraction = new Float64Array(0);
   private drawnDays = 0;
+  // The day whose log size and transfer time are current (setDay).
+  private day = -1;
+  private dayBytes = 0;
+  private dayDuration = 0;
+  // decideLogs' pointers: the latest full started by its slot, the next slot a full took.
+  private baseAt = -1;
+  private convertedAt = 0;
   private readonly chain: LogChain | null;
   // Every full ever started, in order: data instants, and the live ones' records.
   private readonly startedAt: number[] = [];
@@ -131,7 +138,8 @@ export class SqlDb {
     ]);
     this.logs = spec.recoveryModel === 'full' && policy.log !== null;
     this.chain = this.logs ? new LogChain(policy.log!.every, policy.log!.retention) : null;
-    if (this.chain !== null) this.nextLogSlot = Math.ceil(origin / this.chain.every) * this.chain.every - origin;
+    if (this.chain !== null)
+      this.nextLogSlot = Math.ceil(origin / this.chain.every) * this.chain.every - origin;
     this.logFraction = makeSampler(spec.log);
     this.logStream = streams.get(`sql/${spec.id}/log`);
   }
@@ -205,6 +213,13 @@ export class SqlDb {
 
   /** The log size and transfer time of day k's log backups (the day's draw, in day order). */
   logOfDay(k: number): { bytes: number; duration: number } {
+    this.setDay(k);
+    return { bytes: this.dayBytes, duration: this.dayDuration };
+  }
+
+  // Makes day k's log size and transfer time current (a day's logs all ask for the same).
+  private setDay(k: number): void {
+    if (k === this.day) return;
     while (this.drawnDays <= k) {
       if (this.drawnDays === this.dayFraction.length) {
         const next = new Float64Array(Math.max(16, 2 * this.dayFraction.length));
@@ -213,11 +228,12 @@ export class SqlDb {
       }
       const f = this.logFraction(this.logStream);
       // A draw outside [0, 1] (a normal's tail) means no log or a whole database of it.
-      this.dayFraction[this.drawnDays++] = f <= 0 ? 0 : f >= 1 ? 1 : f;
+      this.dayFraction[this.drawnDays++] = f <= 0 ? 0 : Math.min(f, 1);
     }
     const used = grownUsed(this.backupUsed, this.spec.growth, Number.POSITIVE_INFINITY, k * MS.day);
-    const bytes = Math.round((used * this.dayFraction[k] * this.chain!.every) / MS.day);
-    return { bytes, duration: Math.ceil((bytes / SQL_STREAM_RATE) * 1000) };
+    this.day = k;
+    this.dayBytes = Math.round((used * this.dayFraction[k] * this.chain!.every) / MS.day);
+    this.dayDuration = Math.ceil((this.dayBytes / SQL_STREAM_RATE) * 1000);
   }
 
   /**
@@ -235,24 +251,34 @@ export class SqlDb {
     return { cause, base: cause === null ? this.started[k] : null, bytes, duration };
   }
 
-  /** Decides every log slot whose log has landed by `now` and files it; returns the bytes added. */
+  /**
+   * Decides every log slot whose log has landed by `now` and files it; returns the bytes added.
+   * The same rule as logAt, walking forwards: the base full and the slots a full replaced by
+   * pointers that only move on, the day's size once per day (4 million slots in the bench).
+   */
   decideLogs(now: number, blocked: BlockedSlots | null): number {
     const chain = this.chain;
     if (chain === null) return 0;
     const every = chain.every;
+    const startedAt = this.startedAt;
+    const converted = this.converted;
     let t = this.nextLogSlot;
     let added = 0;
     let ok = 0;
     while (t <= now) {
-      const log = this.logAt(t, blocked);
-      if (log !== null && t + log.duration > now) break;
-      if (log !== null) {
-        if (log.cause !== null) this.group.failed('log', log.cause);
+      this.setDay(Math.floor(t / MS.day));
+      if (t + this.dayDuration > now) break;
+      while (this.baseAt + 1 < startedAt.length && startedAt[this.baseAt + 1] <= t) this.baseAt++;
+      while (this.convertedAt < converted.length && converted[this.convertedAt] < t) this.convertedAt++;
+      // No full yet, or a full took this slot (§12.3's auto-heal): no log.
+      if (this.baseAt >= 0 && converted[this.convertedAt] !== t) {
+        const cause = blocked === null ? null : blocked.causeAt(t);
+        if (cause !== null) this.group.failed('log', cause);
         else {
-          chain.append(t, log.bytes, log.duration, log.base!);
-          added += log.bytes;
+          chain.append(t, this.dayBytes, this.dayDuration, this.started[this.baseAt]!);
+          added += this.dayBytes;
           ok++;
-          this.mergeStarts(t);
+          if (this.pendingStarts.length > 0) this.mergeStarts(t);
           this.gap(t);
         }
       }
@@ -310,10 +336,18 @@ export class SqlDb {
    * early deletion).
    */
   releaseFulls(now: number, delta: TierDelta, released: (p: FullPoint) => void): void {
+    // Logs not yet decided (still landing) will be based on this full or a later one.
+    const k = this.logs ? upperBound(this.startedAt, this.nextLogSlot) - 1 : -1;
+    const pending = k < 0 ? Number.POSITIVE_INFINITY : this.startedAt[k];
     let w = 0;
     for (let r = 0; r < this.fulls.length; r++) {
       const p = this.fulls[r];
-      const free = p.lapsed && p !== this.latest && p.dependUntil <= now && !Number.isNaN(p.landedAt);
+      const free =
+        p.lapsed &&
+        p !== this.latest &&
+        p.dependUntil <= now &&
+        !Number.isNaN(p.landedAt) &&
+        p.takenAt < pending;
       if (!free) {
         this.fulls[w++] = p;
         continue;

@@ -15,11 +15,22 @@ import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/w
 import type { BackupSignals } from '../monitor/signals.js';
 import type { SqlDatabase, SqlPolicy } from '../scenario/workloads.js';
 import type { WorkloadGroup } from '../workloads/group.js';
-import { AUTO_HEAL_AGE, type BlockedSlots, type FullPoint, SQL_STREAM_RATE, SqlDb, type TierDelta } from './database.js';
+import {
+  AUTO_HEAL_AGE,
+  type BlockedSlots,
+  type FullPoint,
+  SQL_STREAM_RATE,
+  SqlDb,
+  type TierDelta,
+} from './database.js';
 import { SqlSchedule } from './schedule.js';
 
 /** The datasource type SQL jobs report to the monitor (Azure Backup's name for the workload). */
 export const SQL_DATASOURCE = 'SQLDataBase';
+
+// The jobs table's JobOperationSubType of each backup (issue 19).
+const LOG_JOB = { subType: 'Log' } as const;
+const subTypeOf = (type: 'full' | 'differential') => (type === 'full' ? 'Full' : 'Differential');
 const OPTIONS: StartOptions = { cap: SQL_STREAM_RATE, tag: 'sql/transfer' };
 
 // One full or differential job in flight: told by its transfer when its bytes are in.
@@ -159,7 +170,9 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
 
   private failed(db: SqlDb, type: 'full' | 'differential', t: number, cause: FailureCause): void {
     this.group.failed(type, cause);
-    this.signals?.jobFailed(db.id, this.vault.spec.name, t, cause, SQL_DATASOURCE);
+    this.signals?.jobFailed(db.id, this.vault.spec.name, t, cause, SQL_DATASOURCE, {
+      subType: subTypeOf(type),
+    });
     this.trace(`sql-${type}-failed`, db, { cause });
   }
 
@@ -175,7 +188,10 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
     const type = job.full !== null ? 'full' : 'differential';
     this.group.succeeded(type);
     this.group.stats.transfer(now - transfer.started, transfer.size);
-    this.signals?.jobCompleted(db.id, this.vault.spec.name, now, now - job.takenAt, SQL_DATASOURCE);
+    this.signals?.jobCompleted(db.id, this.vault.spec.name, now, now - job.takenAt, SQL_DATASOURCE, {
+      subType: subTypeOf(type),
+      bytes: transfer.size,
+    });
   }
 
   // A log slot while watched: whether the VM was down, and each database's log job reported.
@@ -192,8 +208,13 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
       if (!db.logs) continue;
       const log = db.logAt(t, this);
       if (log === null) continue;
-      if (log.cause !== null) this.signals?.jobFailed(db.id, vault, t, log.cause, SQL_DATASOURCE);
-      else this.signals?.jobCompleted(db.id, vault, t + log.duration, log.duration, SQL_DATASOURCE);
+      // Issue 19: JobOperationSubType 'Log' (reference/azure-workloads.md §16.1).
+      if (log.cause !== null) this.signals?.jobFailed(db.id, vault, t, log.cause, SQL_DATASOURCE, LOG_JOB);
+      else
+        this.signals?.jobCompleted(db.id, vault, t + log.duration, log.duration, SQL_DATASOURCE, {
+          ...LOG_JOB,
+          bytes: log.bytes,
+        });
       this.trace('sql-log', db, { bytes: log.bytes, ...(log.cause === null ? {} : { cause: log.cause }) });
     }
   }
@@ -262,7 +283,16 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
 
   /** Live recovery points: fulls, differentials and logs in the vault; archived fulls; GFS memberships of fulls. */
   points(): ItemPoints {
-    const sum = { snapshot: 0, vault: 0, archive: 0, daily: 0, weekly: 0, monthly: 0, yearly: 0, onDemand: 0 };
+    const sum = {
+      snapshot: 0,
+      vault: 0,
+      archive: 0,
+      daily: 0,
+      weekly: 0,
+      monthly: 0,
+      yearly: 0,
+      onDemand: 0,
+    };
     this.addPointsTo(sum);
     return sum;
   }

@@ -57,14 +57,14 @@ export class SqlRecoveries {
   private hits(f: Fault, vm: Vm): boolean {
     if (f.kind === 'region-outage') return vm.region === f.region;
     if (f.kind === 'zone-outage') return vm.region === f.region && vm.zone === f.zone;
-    if (HITS_VMS.has(f.kind)) return (f as Fault & { targets: { vms: string[] } }).targets.vms.includes(vm.id);
+    if (HITS_VMS.has(f.kind))
+      return (f as Fault & { targets: { vms: string[] } }).targets.vms.includes(vm.id);
     return false;
   }
 
   private judge(f: Fault, items: readonly SqlItem[]): void {
     const now = this.sim.now;
-    for (const item of items)
-      for (const db of item.dbs) this.results.push(this.recover(f, item, db, now));
+    for (const item of items) for (const db of item.dbs) this.results.push(this.recover(f, item, db, now));
   }
 
   // A database's restore: which copy, up to which point, and when it could be read.
@@ -78,7 +78,12 @@ export class SqlRecoveries {
     let note = '';
     if (!this.readable(vault, now)) {
       const pair = this.pairs.get(vault.region) ?? null;
-      if (vault.redundancy === 'GRS' && vault.crossRegionRestore && pair !== null && !this.outages.regionDown(pair, now)) {
+      if (
+        vault.redundancy === 'GRS' &&
+        vault.crossRegionRestore &&
+        pair !== null &&
+        !this.outages.regionDown(pair, now)
+      ) {
         const lag = makeSampler(this.scenario.recovery.crossRegionLag)(
           this.streams.get(`sql/incident/${f.index}/${db.spec.vm}/crr-lag`),
         );
@@ -97,9 +102,7 @@ export class SqlRecoveries {
     const log = db.logs ? db.latestLog(notAfter, cutoff, item) : null;
     const other = db.latestLanded(notAfter, cutoff);
     const point =
-      log !== null && (other === null || log >= other.at)
-        ? { at: log, type: 'log' as const }
-        : other;
+      log !== null && (other === null || log >= other.at) ? { at: log, type: 'log' as const } : other;
     const iso = (t: number) => new Date(this.scenario.start + t).toISOString();
     return {
       incident: `${f.kind}-${f.index + 1}`,
@@ -128,7 +131,8 @@ export class SqlRecoveries {
     for (;;) {
       let next = this.outages.regionUpFrom(vault.region, at);
       if (vault.redundancy === 'LRS')
-        for (let z = 1; z <= zones; z++) next = Math.max(next, this.outages.zoneUpFrom(vault.region, z, next));
+        for (let z = 1; z <= zones; z++)
+          next = Math.max(next, this.outages.zoneUpFrom(vault.region, z, next));
       if (next === at) return at;
       at = next;
     }

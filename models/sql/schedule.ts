@@ -6,8 +6,8 @@
 // (the intervals all divide a day, so they line up with UTC midnight); Azure does not say
 // where the series starts.
 
-import { nextWeeklyAt } from '../calendar.js';
 import { cachedNextSlot } from '../backup/schedule.js';
+import { nextWeeklyAt } from '../calendar.js';
 import type { SqlPolicy } from '../scenario/workloads.js';
 
 /** A policy's slots on one run's timeline (sim ms; `origin` is the epoch ms of time 0). */

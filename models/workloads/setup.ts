@@ -9,13 +9,15 @@ import { createStreams, type Streams } from '../../engine/random.js';
 import { MS } from '../../engine/units.js';
 import { type FailureCause, JobStats } from '../backup/stats.js';
 import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import { DpmMachine } from '../dpm/machine.js';
+import { ServerRuntime } from '../dpm/server.js';
 import { Outages, resolveFaults } from '../dr/faults.js';
 import { FilesItem } from '../files/item.js';
 import type { BackupSignals } from '../monitor/signals.js';
 import type { JobKind } from '../results/types.js';
-import type { WorkloadKind, WorkloadsResult } from '../results/workloads.js';
+import type { BackupServerResult, WorkloadKind, WorkloadsResult } from '../results/workloads.js';
 import type { Scenario } from '../scenario/types.js';
-import type { FileShare, SqlDatabase } from '../scenario/workloads.js';
+import type { BackupServer, FileShare, SqlDatabase } from '../scenario/workloads.js';
 import { SqlItem } from '../sql/item.js';
 import { SqlRecoveries } from '../sql/recovery.js';
 import { grownUsed } from '../workload/growth.js';
@@ -50,15 +52,29 @@ function sqlItemsOf(dbs: readonly SqlDatabase[]): { vm: string; policy: string; 
 }
 
 // File shares grouped by (storage account, policy), in scenario order: one protected item each.
-function fileItemsOf(shares: readonly FileShare[]): { account: string; policy: string; shares: FileShare[] }[] {
+function fileItemsOf(
+  shares: readonly FileShare[],
+): { account: string; policy: string; shares: FileShare[] }[] {
   const out = new Map<string, { account: string; policy: string; shares: FileShare[] }>();
   for (const share of shares) {
     const key = `${share.storageAccount}/files/${share.policy}`;
     const entry = out.get(key);
-    if (entry === undefined) out.set(key, { account: share.storageAccount, policy: share.policy, shares: [share] });
+    if (entry === undefined)
+      out.set(key, { account: share.storageAccount, policy: share.policy, shares: [share] });
     else entry.shares.push(share);
   }
   return [...out.values()];
+}
+
+// The machines of a MABS/DPM server: `<server>/<protection group>-NNN`, groups in order.
+function machinesOf(server: BackupServer): { id: string; pg: BackupServer['protectionGroups'][number] }[] {
+  return server.protectionGroups.flatMap((pg) => {
+    const width = Math.max(3, String(pg.machines).length);
+    return Array.from({ length: pg.machines }, (_, k) => ({
+      id: `${server.id}/${pg.name}-${String(k + 1).padStart(width, '0')}`,
+      pg,
+    }));
+  });
 }
 
 /**
@@ -76,8 +92,14 @@ export function workloadParts(scenario: Scenario): { order: string[]; members: [
     members.push([g.shares[0].vault, `${g.account}/files/${g.policy}`, part]);
     for (const share of g.shares) members.push([share.vault, share.id, part]);
   }
+  for (const server of w.backupServers)
+    for (const m of machinesOf(server)) members.push([server.vault, m.id, `dpm:${server.group}`]);
   return {
-    order: [...w.sqlPolicies.map((p) => `sql:${p.name}`), ...w.fileSharePolicies.map((p) => `files:${p.name}`)],
+    order: [
+      ...w.sqlPolicies.map((p) => `sql:${p.name}`),
+      ...w.fileSharePolicies.map((p) => `files:${p.name}`),
+      ...w.backupServers.map((s) => `dpm:${s.group}`),
+    ],
     members,
   };
 }
@@ -123,7 +145,8 @@ export function setupWorkloads(
     const onVm = w.sqlDatabases.filter((db) => db.vm === g.vm);
     const size = billed.has(g.vm)
       ? null
-      : (t: number) => onVm.reduce((sum, db) => sum + grownUsed(db.size, db.growth, Number.POSITIVE_INFINITY, t), 0);
+      : (t: number) =>
+          onVm.reduce((sum, db) => sum + grownUsed(db.size, db.growth, Number.POSITIVE_INFINITY, t), 0);
     billed.add(g.vm);
     const group = groupOf('sql', `sql:${g.policy}`);
     const item = new SqlItem(world, g.vm, sqlPolicies.get(g.policy)!, g.dbs, vault, pool, group, size);
@@ -131,7 +154,8 @@ export function setupWorkloads(
     sqlItems.push(item);
   }
   // Files: a storage account's first item bills the account (§13.6: the protected shares' total size).
-  const outages = scenario.faults.length > 0 ? new Outages(resolveFaults(scenario.faults, createStreams(seed))) : null;
+  const outages =
+    scenario.faults.length > 0 ? new Outages(resolveFaults(scenario.faults, createStreams(seed))) : null;
   const blocked = (region: string, t: number): FailureCause | null =>
     outages?.regionDown(region, t) === true ? 'region-outage' : null;
   const filePolicies = new Map(w.fileSharePolicies.map((p) => [p.name, p]));
@@ -148,9 +172,33 @@ export function setupWorkloads(
           inAccount.reduce((sum, x) => sum + grownUsed(x.size, x.growth, Number.POSITIVE_INFINITY, t), 0);
     accounts.add(g.account);
     const group = groupOf('files', `files:${g.policy}`);
-    const item = new FilesItem(world, g.account, filePolicies.get(g.policy)!, g.shares, vault, group, blocked, size);
+    const item = new FilesItem(
+      world,
+      g.account,
+      filePolicies.get(g.policy)!,
+      g.shares,
+      vault,
+      group,
+      blocked,
+      size,
+    );
     add(item, vault, group);
     fileItems.push(item);
+  }
+  // MABS/DPM: each protected machine is an item (and a protected instance, §14.6).
+  const servers: { runtime: ServerRuntime; machines: DpmMachine[] }[] = [];
+  for (const spec of w.backupServers) {
+    const vault = vaults.get(spec.vault)!;
+    const runtime = new ServerRuntime(world.sim, spec, world.origin, world.horizon);
+    const group = groupOf('dpm', `dpm:${spec.group}`);
+    const vaultDown = (t: number) => blocked(vault.spec.region, t) !== null;
+    const machines = machinesOf(spec).map((m) => {
+      const item = new DpmMachine(world, m.id, m.pg, runtime, vault, group, vaultDown);
+      add(item, vault, group);
+      group.items++;
+      return item;
+    });
+    servers.push({ runtime, machines });
   }
   const sqlRecoveries =
     sqlItems.length > 0 && scenario.faults.length > 0
@@ -160,10 +208,15 @@ export function setupWorkloads(
     observe(signals) {
       for (const item of sqlItems) item.observe(signals);
       for (const item of fileItems) item.observe(signals);
+      for (const s of servers) for (const m of s.machines) m.observe(signals);
     },
     start() {
       for (const item of sqlItems) item.start();
       for (const item of fileItems) item.start();
+      for (const s of servers) {
+        s.runtime.start();
+        for (const m of s.machines) m.start();
+      }
       sqlRecoveries?.start(sqlItems);
     },
     finish(days) {
@@ -172,9 +225,39 @@ export function setupWorkloads(
         sqlRecoveries: sqlRecoveries?.results ?? [],
         fileRestores: fileItems
           .flatMap((item) => item.restores)
-          .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.share < b.share ? -1 : a.share > b.share ? 1 : 0)),
-        servers: [],
+          .sort((a, b) =>
+            a.at < b.at ? -1 : a.at > b.at ? 1 : a.share < b.share ? -1 : a.share > b.share ? 1 : 0,
+          ),
+        servers: servers.map((s) => serverResult(s.runtime, s.machines, scenario.start, world.horizon)),
       };
+    },
+  };
+}
+
+// A server's figures at the end of the run.
+function serverResult(
+  runtime: ServerRuntime,
+  machines: readonly DpmMachine[],
+  origin: number,
+  horizon: number,
+): BackupServerResult {
+  const iso = (t: number) => new Date(origin + t).toISOString();
+  const spec = runtime.spec;
+  const vaultBytes = (m: DpmMachine) => m.vaultBytes();
+  return {
+    server: spec.id,
+    kind: spec.kind,
+    machines: machines.length,
+    offline: spec.offline.map((o) => ({ from: iso(o.at), to: iso(Math.min(horizon, o.at + o.for)) })),
+    stoppedAfter15Days: runtime.stoppedAfter15Days().map(iso),
+    lostAt: Number.isNaN(runtime.lostAt) ? null : iso(runtime.lostAt),
+    disk: {
+      points: machines.reduce((n, m) => n + m.diskPoints, 0),
+      bytes: machines.reduce((n, m) => n + m.diskBytes(horizon), 0),
+    },
+    vault: {
+      points: machines.reduce((n, m) => n + m.vaultPoints, 0),
+      bytes: machines.reduce((n, m) => n + vaultBytes(m), 0),
     },
   };
 }

@@ -4,6 +4,7 @@
 import type { CostDimension } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
 import { alertsChart } from './alerts.js';
+import { adherenceChart, backupJobsChart, usageChart } from './backup-reports.js';
 import type { Chart } from './common.js';
 import { costChart } from './cost.js';
 import { jobsChart } from './jobs.js';
@@ -35,6 +36,10 @@ export const CHART_BUILDERS: readonly ((
   recoveryChart,
   replicationChart,
   alertsChart,
+  // Issue 19: Backup Reports' Jobs, Policy adherence and Usage tabs.
+  backupJobsChart,
+  adherenceChart,
+  usageChart,
 ];
 
 /** The charts of a scenario's runs whose data is present, in report order. */

@@ -91,3 +91,14 @@ function days(ctx: Context, raw: unknown, path: PathSegment[], field: string): M
   }
   return d;
 }
+
+/** The diagnostics `diagnostics: {}` gives a scenario: every vault, every table, the defaults (for `vaultsim query` and `report` on a scenario without them). */
+export function defaultDiagnostics(vaults: readonly string[], replicates: boolean): DiagnosticsSpec {
+  return {
+    vaults: vaults.map((vault) => ({ vault, tables: [...BACKUP_TABLES] })),
+    siteRecovery: replicates ? [...ASR_TABLES] : [],
+    retention: DEFAULT_RETENTION as Millis,
+    latency: { ...DEFAULT_LATENCY },
+    reports: { range: null, inactiveAfter: DEFAULT_INACTIVE_AFTER as Millis, retentionAbove: { ...DEFAULT_RETENTION_ABOVE } },
+  };
+}

@@ -3,9 +3,22 @@
 
 import { type Millis, MS } from '../../engine/units.js';
 import type { Vault } from '../../models/scenario/types.js';
-import type { BackupServer, DpmWorkload, ProtectionGroup, TimeWindow } from '../../models/scenario/workloads.js';
+import type {
+  BackupServer,
+  DpmWorkload,
+  ProtectionGroup,
+  TimeWindow,
+} from '../../models/scenario/workloads.js';
+import { MSG } from '../messages.js';
 import { DPM_MSG } from '../messages-workloads.js';
-import { formatDuration, parseDuration, parsePercent, parseSize, parseTimeOfDay, parseTimeZone } from '../units.js';
+import {
+  formatDuration,
+  parseDuration,
+  parsePercent,
+  parseSize,
+  parseTimeOfDay,
+  parseTimeZone,
+} from '../units.js';
 import type { Context } from './context.js';
 import { readChurn } from './fleet.js';
 import { readNetwork } from './mars.js';
@@ -62,9 +75,22 @@ export function normaliseBackupServers(
     perVault.set(g.vault, (perVault.get(g.vault) ?? 0) + count);
     if (perVault.get(g.vault)! > MAX_SERVERS)
       ctx.add('policy-limit', at('count'), DPM_MSG.tooManyServers(g.vault, perVault.get(g.vault)!));
-    const compression = g.compression === undefined ? 0 : ctx.unit(parsePercent, at('compression'), g.compression);
+    const compression =
+      g.compression === undefined ? 0 : ctx.unit(parsePercent, at('compression'), g.compression);
     const network = g.network === undefined ? null : readNetwork(ctx, g.network, at('network'), 'UTC');
-    ctx.index('protection group', g.protectionGroups, `backupServers.${i}.protectionGroups`);
+    const names = new Map<string, number>();
+    g.protectionGroups.forEach((pg, k) => {
+      const first = names.get(pg.name);
+      if (first === undefined) names.set(pg.name, k);
+      else {
+        const { line } = ctx.source.locate(at('protectionGroups', first, 'name'));
+        ctx.add(
+          'duplicate-name',
+          at('protectionGroups', k, 'name'),
+          MSG.duplicateName('protection group', pg.name, line),
+        );
+      }
+    });
     const groups = g.protectionGroups.map((pg, k) => readGroup(ctx, pg, at('protectionGroups', k)));
     const offline: TimeWindow[] = [];
     (g.offline ?? []).forEach((o, k) => {
@@ -103,15 +129,25 @@ function readGroup(ctx: Context, g: RawGroup, path: (string | number)[]): Protec
   if (sync !== null && retention !== null) {
     const { max, what } = DISK_POINTS[g.workload];
     if (retention < sync)
-      ctx.add('policy-limit', at('disk', 'retention'), DPM_MSG.diskRetentionShort(formatDuration(retention), formatDuration(sync)));
+      ctx.add(
+        'policy-limit',
+        at('disk', 'retention'),
+        DPM_MSG.diskRetentionShort(formatDuration(retention), formatDuration(sync)),
+      );
     else if (Math.floor(retention / sync) > max)
-      ctx.add('policy-limit', at('disk', 'retention'), DPM_MSG.tooManyDiskPoints(Math.floor(retention / sync), what, max));
+      ctx.add(
+        'policy-limit',
+        at('disk', 'retention'),
+        DPM_MSG.tooManyDiskPoints(Math.floor(retention / sync), what, max),
+      );
   }
   if (g.online.times.length > MAX_ONLINE)
     ctx.add('policy-limit', at('online', 'times'), DPM_MSG.onlineTwice(g.online.times.length));
   const times = g.online.times.map((t, k) => ctx.unit(parseTimeOfDay, at('online', 'times', k), t));
   const timeZone =
-    g.online.timeZone === undefined ? 'UTC' : ctx.unit(parseTimeZone, at('online', 'timeZone'), g.online.timeZone);
+    g.online.timeZone === undefined
+      ? 'UTC'
+      : ctx.unit(parseTimeZone, at('online', 'timeZone'), g.online.timeZone);
   // The shared reader's 7-day daily minimum is Azure VM backup's; online retention keeps its own value.
   const daily = g.online.retention.daily;
   const read = normaliseRetention(

@@ -3,7 +3,7 @@
 // (reference/azure.md §5.1, §5.5).
 
 import { bounds, type Distribution } from '../../engine/distributions.js';
-import { type Millis, MS, millis } from '../../engine/units.js';
+import { type Bytes, type BytesPerSec, bytes, type Millis, MS, millis } from '../../engine/units.js';
 import { appOf } from '../../models/dr/scope.js';
 import type {
   FaultSpec,
@@ -22,7 +22,7 @@ import { MSG } from '../messages.js';
 import { DR_MSG } from '../messages-dr.js';
 import type { PathSegment } from '../source.js';
 import { closest } from '../suggest.js';
-import { formatDuration, parseBandwidth, parseDuration } from '../units.js';
+import { formatDuration, parseBandwidth, parseDuration, parseSize } from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
 import { readEvents } from './events.js';
@@ -70,6 +70,16 @@ export const DEFAULT_RECOVERY: RecoverySettings = {
   vaultRestoreOverhead: millis(30 * MS.minute), // assumption: queueing and VM creation
   // §1.2: 60 MB/s per blob (2018 doc; MB read as 2^20 bytes, as §5.2's table implies: assumption)
   restoreThroughput: (60 * 1024 * 1024) as RecoverySettings['restoreThroughput'],
+  // Assumption: a vault serves 100 concurrent disk copies at the 60 MB/s blob target (§1.2's
+  // guidance: not more than 100 VMs from one vault at the same time); the sources give no figure.
+  restoreCapacity: (100 * 60 * 1024 * 1024) as RecoverySettings['restoreCapacity'],
+  fileRecovery: {
+    mount: millis(10 * MS.minute), // assumption: download the script, run it, mount the disks
+    // workloads §15.2: "The expected data transfer speeds are around 1 GB per hour" (GB read as 2^30)
+    perHour: bytes(2 ** 30),
+    // assumption: a snapshot-tier point (§1.2: restores "in minutes") reads 4 times as fast
+    snapshotPerHour: bytes(4 * 2 ** 30),
+  },
   rehydration: millis(15 * MS.hour), // §11: blob archive Standard rehydration up to 15 h (secondary)
   undelete: millis(5 * MS.minute), // assumption: an undelete is one portal action; the sources give no duration
   // §2.2: "can take up to 12 hours" to reach the secondary region; how the lag spreads within
@@ -327,11 +337,37 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
     snapshotRestore: dist('snapshotRestore', d.snapshotRestore),
     vaultRestoreOverhead: dur('vaultRestoreOverhead', d.vaultRestoreOverhead),
     restoreThroughput: throughput !== null && throughput > 0 ? throughput : d.restoreThroughput,
+    restoreCapacity: positiveBandwidth(ctx, raw.restoreCapacity, path('restoreCapacity'), d.restoreCapacity),
+    fileRecovery: fileRecovery(ctx, (raw.fileRecovery as Raw | undefined) ?? {}, d.fileRecovery),
     rehydration: dur('rehydration', d.rehydration),
     undelete: dur('undelete', d.undelete),
     crossRegionLag: crossRegionLag(ctx, raw.crossRegionLag, d.crossRegionLag),
     processing: dur('processing', d.processing),
     drillCleanupAfter: dur('drillCleanupAfter', d.drillCleanupAfter),
+  };
+}
+
+// A bandwidth > 0, or the default when absent or not a valid one (the issue is recorded).
+function positiveBandwidth(ctx: Context, raw: unknown, path: PathSegment[], fallback: BytesPerSec): BytesPerSec {
+  if (raw === undefined) return fallback;
+  const v = ctx.unit(parseBandwidth, path, raw);
+  if (v !== null && v <= 0) ctx.add('out-of-range', path, MSG.positive('restore capacity', raw as string));
+  return v !== null && v > 0 ? v : fallback;
+}
+
+// recovery.fileRecovery: mount time and the bytes copied per hour (vault tier, snapshot tier).
+function fileRecovery(ctx: Context, raw: Raw, d: RecoverySettings['fileRecovery']): RecoverySettings['fileRecovery'] {
+  const path = (f: string) => ['recovery', 'fileRecovery', f];
+  const size = (f: 'perHour' | 'snapshotPerHour'): Bytes => {
+    if (raw[f] === undefined) return d[f];
+    const v = ctx.unit(parseSize, path(f), raw[f]);
+    if (v !== null && v <= 0) ctx.add('out-of-range', path(f), MSG.positive(`fileRecovery.${f}`, raw[f] as string));
+    return v !== null && v > 0 ? bytes(v) : d[f];
+  };
+  return {
+    mount: raw.mount === undefined ? d.mount : millis(ctx.unit(parseDuration, path('mount'), raw.mount) ?? d.mount),
+    perHour: size('perHour'),
+    snapshotPerHour: size('snapshotPerHour'),
   };
 }
 

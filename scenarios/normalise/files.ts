@@ -4,9 +4,17 @@
 import { type Millis, MS, millis } from '../../engine/units.js';
 import type { Region, Retention, Schedule, Vault } from '../../models/scenario/types.js';
 import type { FileRestore, FileShare, FileSharePolicy } from '../../models/scenario/workloads.js';
-import { FILES_MSG } from '../messages-workloads.js';
 import { MSG } from '../messages.js';
-import { formatDuration, formatSize, parseDuration, parsePercent, parseSize, parseTimeOfDay, parseTimeZone } from '../units.js';
+import { FILES_MSG } from '../messages-workloads.js';
+import {
+  formatDuration,
+  formatSize,
+  parseDuration,
+  parsePercent,
+  parseSize,
+  parseTimeOfDay,
+  parseTimeZone,
+} from '../units.js';
 import type { Context } from './context.js';
 import { readChurn } from './fleet.js';
 import { normaliseRetention, type RawRetention } from './policies.js';
@@ -35,7 +43,13 @@ type RawShares = {
   churn?: { daily: unknown; spread?: string };
   vault: string;
   policy: string;
-  restores?: { at: string; kind?: 'share' | 'items'; items?: number; to?: 'original' | 'alternate'; age?: string }[];
+  restores?: {
+    at: string;
+    kind?: 'share' | 'items';
+    items?: number;
+    to?: 'original' | 'alternate';
+    age?: string;
+  }[];
 };
 
 // §13.2: hourly every 4/6/8/12 h in a window of 4–24 h; §13.3: at most 200 snapshots a share,
@@ -86,7 +100,11 @@ function normaliseFilePolicy(ctx: Context, p: RawFilePolicy, i: number): FileSha
   if (tier === 'snapshot') checkSnapshotTier(ctx, retention, perDay, at('retention'));
   const count = snapshotCount(tier, retention, perDay, snapshotRetention);
   if (count.total > MAX_SNAPSHOTS)
-    ctx.add('policy-limit', at(tier === 'vault' ? 'snapshotRetention' : 'retention'), FILES_MSG.tooManySnapshots(count.total, count.formula));
+    ctx.add(
+      'policy-limit',
+      at(tier === 'vault' ? 'snapshotRetention' : 'retention'),
+      FILES_MSG.tooManySnapshots(count.total, count.formula),
+    );
   if (tier === 'vault' && snapshotRetention === null) return null;
   return { name: p.name, tier, schedule, retention, snapshotRetention };
 }
@@ -96,13 +114,19 @@ function readSnapshotRetention(ctx: Context, text: string, path: (string | numbe
   if (ms === null) return null;
   const days = ms / MS.day;
   if (!Number.isInteger(days) || days < 1 || days > 30) {
-    ctx.add('policy-limit', path, FILES_MSG.snapshotRetentionRange(formatDuration(ms)), { allowed: '1d to 30d' });
+    ctx.add('policy-limit', path, FILES_MSG.snapshotRetentionRange(formatDuration(ms)), {
+      allowed: '1d to 30d',
+    });
     return null;
   }
   return ms;
 }
 
-function readSchedule(ctx: Context, s: RawFilePolicy['schedule'], path: (string | number)[]): Schedule | null {
+function readSchedule(
+  ctx: Context,
+  s: RawFilePolicy['schedule'],
+  path: (string | number)[],
+): Schedule | null {
   const at = (...more: string[]) => [...path, ...more];
   const timeZone = s.timeZone === undefined ? 'UTC' : ctx.unit(parseTimeZone, at('timeZone'), s.timeZone);
   if (s.frequency === 'daily') {
@@ -127,12 +151,17 @@ function readSchedule(ctx: Context, s: RawFilePolicy['schedule'], path: (string 
   }
   const startText = s.window?.start ?? '08:00';
   const start = ctx.unit(parseTimeOfDay, at('window', 'start'), startText);
-  if (start !== null && start % 30 !== 0) ctx.add('policy-limit', at('window', 'start'), FILES_MSG.windowStart(startText));
+  if (start !== null && start % 30 !== 0)
+    ctx.add('policy-limit', at('window', 'start'), FILES_MSG.windowStart(startText));
   let window = millis(MS.day);
   if (s.window?.duration !== undefined) {
     const d = ctx.unit(parseDuration, at('window', 'duration'), s.window.duration);
     if (d !== null && every !== null && (d < 4 * MS.hour || d > MS.day || d % every !== 0))
-      ctx.add('policy-limit', at('window', 'duration'), FILES_MSG.windowDuration(formatDuration(d), formatDuration(every)));
+      ctx.add(
+        'policy-limit',
+        at('window', 'duration'),
+        FILES_MSG.windowDuration(formatDuration(d), formatDuration(every)),
+      );
     else if (d !== null) window = d;
   }
   if (start !== null && window < MS.day && start * MS.minute + window > MS.day)
@@ -163,7 +192,9 @@ export function snapshotCount(
     return { total: perDay * (days + 1), formula: `${perDay} a day × (${days} days + 1)` };
   }
   const d = r.daily ?? 0;
-  const rest = [r.weekly?.count, r.monthly?.count, r.yearly?.count].filter((x): x is number => x !== undefined);
+  const rest = [r.weekly?.count, r.monthly?.count, r.yearly?.count].filter(
+    (x): x is number => x !== undefined,
+  );
   const tail = rest.map((x) => ` + ${x}`).join('');
   const longTerm = rest.reduce((a, b) => a + b, 0);
   if (perDay === 1) return { total: d + longTerm, formula: `${d}${tail}` };
@@ -213,7 +244,11 @@ export function normaliseFileShares(ctx: Context, raw: RawShares[], refs: FileRe
     ctx.reference('file-share policy', g.policy, refs.declaredPolicies, at('policy'));
     const vault = refs.vaults.get(g.vault);
     if (regionOk && vaultOk && vault !== undefined && vault.region !== g.region)
-      ctx.add('policy-limit', at('vault'), FILES_MSG.vaultRegion(g.vault, vault.region, g.storageAccount, g.region));
+      ctx.add(
+        'policy-limit',
+        at('vault'),
+        FILES_MSG.vaultRegion(g.vault, vault.region, g.storageAccount, g.region),
+      );
     const first = accountVault.get(g.storageAccount);
     if (first !== undefined && first !== g.vault)
       ctx.add('policy-limit', at('vault'), FILES_MSG.accountVaults(g.storageAccount, first, g.vault));
@@ -224,9 +259,17 @@ export function normaliseFileShares(ctx: Context, raw: RawShares[], refs: FileRe
     inVault.add(g.storageAccount);
     accounts.set(g.vault, inVault);
     if (shares.get(g.vault)! > MAX_SHARES)
-      ctx.add('policy-limit', at('count'), FILES_MSG.tooMany(g.vault, shares.get(g.vault)!, 'file shares', MAX_SHARES));
+      ctx.add(
+        'policy-limit',
+        at('count'),
+        FILES_MSG.tooMany(g.vault, shares.get(g.vault)!, 'file shares', MAX_SHARES),
+      );
     if (inVault.size > MAX_ACCOUNTS)
-      ctx.add('policy-limit', at('storageAccount'), FILES_MSG.tooMany(g.vault, inVault.size, 'storage accounts', MAX_ACCOUNTS));
+      ctx.add(
+        'policy-limit',
+        at('storageAccount'),
+        FILES_MSG.tooMany(g.vault, inVault.size, 'storage accounts', MAX_ACCOUNTS),
+      );
     const size = ctx.unit(parseSize, at('size'), g.size);
     if (size !== null && size > MAX_VAULTED_SHARE && refs.policies.get(g.policy)?.tier === 'vault')
       ctx.add('policy-limit', at('size'), FILES_MSG.shareTooLarge(formatSize(size)));

@@ -8,7 +8,14 @@ import type { Retention, Schedule, Vault, Vm } from '../../models/scenario/types
 import type { SqlDatabase, SqlPolicy } from '../../models/scenario/workloads.js';
 import { MSG } from '../messages.js';
 import { SQL_MSG } from '../messages-workloads.js';
-import { formatDuration, parseDuration, parsePercent, parseSize, parseTimeOfDay, parseTimeZone } from '../units.js';
+import {
+  formatDuration,
+  parseDuration,
+  parsePercent,
+  parseSize,
+  parseTimeOfDay,
+  parseTimeZone,
+} from '../units.js';
 import type { Context } from './context.js';
 import { readChurn } from './fleet.js';
 import { normaliseRetention, type RawRetention } from './policies.js';
@@ -77,7 +84,10 @@ function normaliseSqlPolicy(ctx: Context, p: RawSqlPolicy, i: number): SqlPolicy
     ctx.add('policy-limit', at('retention', 'daily'), SQL_MSG.minimumRetention(daily));
   const retention = normaliseRetention(
     ctx,
-    { ...p.retention, ...(daily !== undefined && daily < MIN_RETENTION_DAYS ? { daily: MIN_RETENTION_DAYS } : {}) },
+    {
+      ...p.retention,
+      ...(daily !== undefined && daily < MIN_RETENTION_DAYS ? { daily: MIN_RETENTION_DAYS } : {}),
+    },
     at('retention'),
     p.full.frequency,
     days,
@@ -90,12 +100,9 @@ function normaliseSqlPolicy(ctx: Context, p: RawSqlPolicy, i: number): SqlPolicy
   return { name: p.name, full, differential, log, retention, compression: p.compression ?? false, archive };
 }
 
-function readFull(
-  ctx: Context,
-  f: RawSqlPolicy['full'],
-  path: (string | number)[],
-): Schedule | null {
-  const timeZone = f.timeZone === undefined ? 'UTC' : ctx.unit(parseTimeZone, [...path, 'timeZone'], f.timeZone);
+function readFull(ctx: Context, f: RawSqlPolicy['full'], path: (string | number)[]): Schedule | null {
+  const timeZone =
+    f.timeZone === undefined ? 'UTC' : ctx.unit(parseTimeZone, [...path, 'timeZone'], f.timeZone);
   const start = ctx.unit(parseTimeOfDay, [...path, 'at'], f.at);
   const days = list(f.days).map((d) => parseWeekday(d) as number);
   if (f.frequency === 'weekly' && days.length === 0) ctx.add('required', path, MSG.required('days'));

@@ -27,18 +27,25 @@ const PROTECTION_GROUP: SchemaNode = {
       required: ['daily'],
       additionalProperties: false,
       properties: {
-        daily: quantityOrDistribution('percent', 'Daily churn as a percentage of the data, or a distribution of it.'),
+        daily: quantityOrDistribution(
+          'percent',
+          'Daily churn as a percentage of the data, or a distribution of it.',
+        ),
         spread: unit('percent', 'Day-to-day standard deviation of the churn.'),
       },
     },
     growth: unit('percent', 'Yearly growth of the data (default 0%).'),
     disk: {
-      description: "Short-term goals: synchronise to the server's disk every `sync`, keep disk points `retention`.",
+      description:
+        "Short-term goals: synchronise to the server's disk every `sync`, keep disk points `retention`.",
       type: 'object',
       required: ['sync', 'retention'],
       additionalProperties: false,
       properties: {
-        sync: unit('duration', 'Synchronisation frequency: 15m, 30m, 45m, 1h, 2h, 4h, 6h, 12h or 24h (files and hyper-v: 1h or more).'),
+        sync: unit(
+          'duration',
+          'Synchronisation frequency: 15m, 30m, 45m, 1h, 2h, 4h, 6h, 12h or 24h (files and hyper-v: 1h or more).',
+        ),
         retention: unit('duration', 'How long disk recovery points are kept, in whole days.'),
       },
     },
@@ -74,10 +81,16 @@ export const BACKUP_SERVERS: SchemaNode = {
     additionalProperties: false,
     properties: {
       name: unit('name', 'Group name; servers are named <name>-001, …'),
-      kind: { description: 'mabs (Azure Backup Server, the default) or dpm (System Center DPM).', enum: ['mabs', 'dpm'] },
+      kind: {
+        description: 'mabs (Azure Backup Server, the default) or dpm (System Center DPM).',
+        enum: ['mabs', 'dpm'],
+      },
       count: { description: 'How many servers (default 1).', type: 'integer', minimum: 1, maximum: 1000 },
       vault: unit('name', 'Vault the online backups go to.'),
-      compression: unit('percent', 'How much compression shrinks what goes to the vault (default 0%: none assumed).'),
+      compression: unit(
+        'percent',
+        'How much compression shrinks what goes to the vault (default 0%: none assumed).',
+      ),
       network: NETWORK,
       protectionGroups: {
         description: 'The protection groups of each server.',

@@ -215,6 +215,26 @@ export const RECOVERY: SchemaNode = {
       'bandwidth',
       'Copy rate of a restore from the vault per disk (default 60MB/s, §1.2).',
     ),
+    restoreCapacity: unit(
+      'bandwidth',
+      'Restore throughput of one vault (and of its copy in the paired region), shared by its concurrent restores; each disk is also capped at restoreThroughput (default 6000MiB/s: 100 disks at 60 MB/s, an assumption).',
+    ),
+    fileRecovery: {
+      description: 'File-level recovery (the iSCSI script, §15.2): mount time and copy speeds.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        mount: unit(
+          'duration',
+          'Downloading and running the script to mount a point, each time (default 10m: an assumption). A mount is valid for 12 hours.',
+        ),
+        perHour: unit('size', 'Bytes copied per hour from a vault-tier point (default 1GiB, §15.2: "around 1 GB per hour").'),
+        snapshotPerHour: unit(
+          'size',
+          'Bytes copied per hour from a snapshot-tier point (default 4GiB: an assumption).',
+        ),
+      },
+    },
     rehydration: unit(
       'duration',
       'Archive rehydration before an archived point can be restored (default 15h).',

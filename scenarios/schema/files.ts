@@ -22,7 +22,8 @@ export const FILE_SHARE_POLICIES: SchemaNode = {
         enum: ['snapshot', 'vault'],
       },
       schedule: {
-        description: 'Daily at a time, or hourly every 4h, 6h, 8h or 12h in a daily window (at most 6 a day).',
+        description:
+          'Daily at a time, or hourly every 4h, 6h, 8h or 12h in a daily window (at most 6 a day).',
         type: 'object',
         required: ['frequency'],
         additionalProperties: false,
@@ -76,14 +77,18 @@ export const FILE_SHARES: SchemaNode = {
         required: ['daily'],
         additionalProperties: false,
         properties: {
-          daily: quantityOrDistribution('percent', 'Daily churn as a percentage of the data, or a distribution of it.'),
+          daily: quantityOrDistribution(
+            'percent',
+            'Daily churn as a percentage of the data, or a distribution of it.',
+          ),
           spread: unit('percent', 'Day-to-day standard deviation of the churn.'),
         },
       },
       vault: unit('name', "Vault the shares are protected by (in the storage account's region)."),
       policy: unit('name', 'File-share policy (fileSharePolicies).'),
       restores: {
-        description: 'Restores of each share: the whole share or some items, to the original or another location.',
+        description:
+          'Restores of each share: the whole share or some items, to the original or another location.',
         type: 'array',
         items: {
           type: 'object',

@@ -3,6 +3,7 @@
 
 import { ENHANCED_HOURLY } from './enhanced-hourly.js';
 import { FILE_SHARES } from './file-shares.js';
+import { MABS } from './mabs.js';
 import { MINIMAL } from './minimal.js';
 import { RANSOMWARE } from './ransomware.js';
 import { REGION_OUTAGE } from './region-outage.js';
@@ -65,6 +66,13 @@ export const TEMPLATES: readonly Template[] = [
       'Azure file shares: snapshots every 4 hours (snapshot tier), a vaulted policy, item and whole-share restores',
     file: 'file-shares.ts',
     text: FILE_SHARES,
+  },
+  {
+    name: 'mabs',
+    description:
+      'Azure Backup Server: file and SQL servers to disk, then online twice a day over a throttled WAN; offline 16 days; server lost',
+    file: 'mabs.ts',
+    text: MABS,
   },
   {
     name: 'minimal',

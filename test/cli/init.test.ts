@@ -106,7 +106,7 @@ describe('vaultsim init', () => {
     const unknown = await run('init', '--template', 'nope');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'vaultsim: unknown template "nope"; choose one of retention-comparison, enhanced-hourly, region-outage, ransomware, sql-in-vm, file-shares, minimal (vaultsim init --list)\n',
+      'vaultsim: unknown template "nope"; choose one of retention-comparison, enhanced-hourly, region-outage, ransomware, sql-in-vm, file-shares, mabs, minimal (vaultsim init --list)\n',
     );
     const noDir = await run('init', 'no/such/dir.yaml');
     expect(noDir.code).toBe(2);

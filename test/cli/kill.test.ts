@@ -36,7 +36,8 @@ beforeAll(async () => {
     const r = await runIn(dir, 'run', file, ...ARGS.map((a) => (a === 'out' ? out : a)));
     expect(r.code).toBe(0);
     for (const name of readdirSync(join(dir, out)))
-      if (name !== MANIFEST) complete.set(name, [...(complete.get(name) ?? []), readFileSync(join(dir, out, name))]);
+      if (name !== MANIFEST)
+        complete.set(name, [...(complete.get(name) ?? []), readFileSync(join(dir, out, name))]);
   }
   mkdirSync(join(dir, 'calibrate'));
   const child = start('calibrate');
@@ -50,11 +51,15 @@ beforeAll(async () => {
 function start(t: string): ChildProcess {
   // tsx by its resolved address: the trial folder has no node_modules to find it from.
   const tsx = import.meta.resolve('tsx');
-  return spawn(process.execPath, ['--import', tsx, join(root, 'cli/main.ts'), 'run', '../new.yaml', ...ARGS], {
-    cwd: join(dir, t),
-    env: { ...process.env, VAULTSIM_TEST_WRITE_DELAY_MS: String(DELAY_MS) },
-    stdio: 'ignore',
-  });
+  return spawn(
+    process.execPath,
+    ['--import', tsx, join(root, 'cli/main.ts'), 'run', '../new.yaml', ...ARGS],
+    {
+      cwd: join(dir, t),
+      env: { ...process.env, VAULTSIM_TEST_WRITE_DELAY_MS: String(DELAY_MS) },
+      stdio: 'ignore',
+    },
+  );
 }
 
 // Resolves once the run has begun writing (a temporary file appears in its folder), or has ended.
@@ -83,12 +88,15 @@ async function trial(index: number, killAfterMs: number): Promise<Trial> {
   await new Promise((r) => setTimeout(r, killAfterMs));
   const killed = child.exitCode === null && child.signalCode === null;
   child.kill('SIGKILL');
-  await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+  await new Promise((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r),
+  );
   const torn: string[] = [];
   for (const name of readdirSync(out)) {
     if (isTempName(name) || name === MANIFEST) continue;
     const data = readFileSync(join(out, name));
-    if (!(complete.get(name) ?? []).some((c) => c.equals(data))) torn.push(`${t}/${name} (${data.length} bytes)`);
+    if (!(complete.get(name) ?? []).some((c) => c.equals(data)))
+      torn.push(`${t}/${name} (${data.length} bytes)`);
   }
   // The folder is still owned: a new run into it succeeds and leaves this run's files only.
   const after = await runIn(join(dir, t), 'run', '../new.yaml', ...ARGS);
@@ -101,7 +109,10 @@ describe('vaultsim run killed with SIGKILL while it writes', () => {
     // Kill moments spread over the write phase (seven writes of at least DELAY_MS each) and a little past it.
     expect(writePhase).toBeGreaterThanOrEqual(7 * DELAY_MS);
     const seed = fc.readConfigureGlobal().seed ?? 20261125;
-    const moments = fc.sample(fc.integer({ min: 0, max: Math.round(writePhase * 1.1) }), { numRuns: TRIALS, seed });
+    const moments = fc.sample(fc.integer({ min: 0, max: Math.round(writePhase * 1.1) }), {
+      numRuns: TRIALS,
+      seed,
+    });
     const trials: Trial[] = [];
     for (let i = 0; i < TRIALS; i += PARALLEL)
       trials.push(...(await Promise.all(moments.slice(i, i + PARALLEL).map((ms, k) => trial(i + k, ms)))));

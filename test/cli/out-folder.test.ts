@@ -2,8 +2,9 @@
 // run wrote are refused (or replaced with --force), the manifest proves each file, and
 // every I/O failure — a full disk, a directory in the way, a path under a file — is exit 2
 // with the path and the system's reason, leaving no partial file under a final name.
-import { createHash } from 'node:crypto';
+
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,12 +40,16 @@ describe('an output folder', () => {
     expect(files()).toContain('alerts.csv');
     expect(files()).toContain('events.jsonl');
     expect(files()).toContain('storage.svg');
-    const removed = files().filter((n) => !['costs.csv', 'summary.json', 'timeseries.csv', MANIFEST].includes(n));
+    const removed = files().filter(
+      (n) => !['costs.csv', 'summary.json', 'timeseries.csv', MANIFEST].includes(n),
+    );
     const second = await run('run', 'tiny.yaml', '--out', 'out');
     expect(second.code).toBe(0);
     // Only what tiny.yaml's run writes, and the manifest that says so.
     expect(files()).toEqual([MANIFEST, 'costs.csv', 'summary.json', 'timeseries.csv']);
-    expect(second.stderr.split('\n').at(-2)).toBe(`removed ${removed.length} files of an earlier run from out: ${removed.join(', ')}`);
+    expect(second.stderr.split('\n').at(-2)).toBe(
+      `removed ${removed.length} files of an earlier run from out: ${removed.join(', ')}`,
+    );
     // The same bytes as a run into a fresh folder.
     await run('run', 'tiny.yaml', '--out', 'fresh');
     for (const name of ['costs.csv', 'summary.json', 'timeseries.csv'])
@@ -54,7 +59,12 @@ describe('an output folder', () => {
   it('lists every file it wrote in the manifest, with its size and SHA-256', async () => {
     expect((await run('run', 'monitored.yaml', '--out', 'out')).code).toBe(0);
     const manifest = JSON.parse(bytes(`out/${MANIFEST}`).toString('utf8'));
-    expect(manifest).toMatchObject({ kind: 'vaultsim-output', manifestVersion: 1, command: 'run', complete: true });
+    expect(manifest).toMatchObject({
+      kind: 'vaultsim-output',
+      manifestVersion: 1,
+      command: 'run',
+      complete: true,
+    });
     expect(manifest.files.map((f: { name: string }) => f.name)).toEqual([
       'alerts.csv',
       'costs.csv',
@@ -95,7 +105,13 @@ describe('an output folder', () => {
     writeFileSync(join(dir, 'out', '.summary.json.vaultsim-tmp-2147483647'), '{"tor');
     writeFileSync(join(dir, 'out', `.costs.csv.vaultsim-tmp-${process.ppid}`), 'in progress');
     expect((await run('run', 'tiny.yaml', '--out', 'out')).code).toBe(0);
-    expect(files()).toEqual([`.costs.csv.vaultsim-tmp-${process.ppid}`, MANIFEST, 'costs.csv', 'summary.json', 'timeseries.csv']);
+    expect(files()).toEqual([
+      `.costs.csv.vaultsim-tmp-${process.ppid}`,
+      MANIFEST,
+      'costs.csv',
+      'summary.json',
+      'timeseries.csv',
+    ]);
   });
 });
 
@@ -130,7 +146,9 @@ describe('I/O failures are exit 2 with the path and the reason', () => {
     resetWriteCount();
     const r = await run('run', 'tiny.yaml', '--out', 'out', '--trace');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^vaultsim: cannot write out\/[\w.-]+: no space left on device \(ENOSPC\)\.\n$/m);
+    expect(r.stderr).toMatch(
+      /^vaultsim: cannot write out\/[\w.-]+: no space left on device \(ENOSPC\)\.\n$/m,
+    );
     expect(hasStack(r.stderr)).toBe(false);
     expect(files()).toEqual([...before.keys()]);
     for (const [name, data] of before) expect(bytes(`out/${name}`).equals(data)).toBe(true);
@@ -147,7 +165,9 @@ describe('I/O failures are exit 2 with the path and the reason', () => {
     try {
       const r = await run('run', 'monitored.yaml', '--out', 'small', '--trace');
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^vaultsim: cannot write small\/[\w.-]+: no space left on device \(ENOSPC\)\.\n$/m);
+      expect(r.stderr).toMatch(
+        /^vaultsim: cannot write small\/[\w.-]+: no space left on device \(ENOSPC\)\.\n$/m,
+      );
       expect(hasStack(r.stderr)).toBe(false);
       // Nothing under a final name, and no temporary file left behind either.
       expect(readdirSync(mount)).toEqual([]);

@@ -47,6 +47,7 @@ fleet:
     replicate: { to: westus }
 events:
   - { at: 2d12h, vmFailure: { vms: [web-001] } }
+diagnostics: {}
 monitor:
   alerts:
 ${rules}

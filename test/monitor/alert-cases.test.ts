@@ -78,7 +78,7 @@ describe('alert cases loader', () => {
   it('reports schema problems, bad notation and unknown actions at their positions', () => {
     expect(problems(aCase('      { name: r, metric: m, when: "> 1", severity: 7, colour: red }'))).toEqual([
       'cases.yaml:6:52 cases[0].rule.severity: expected a whole number from 0 to 4, got 7',
-      'cases.yaml:6:55 cases[0].rule.colour: unknown field "colour" (allowed: name, metric, conditions, log, aggregation, field, when, where, splitBy, every, window, lookback, violations, severity, autoResolve, muteActions, actions)',
+      'cases.yaml:6:55 cases[0].rule.colour: unknown field "colour" (allowed: name, metric, conditions, log, query, aggregation, field, when, where, splitBy, every, window, lookback, violations, severity, autoResolve, muteActions, actions)',
     ]);
     const bad = aCase('      { name: r, metric: m, when: "> 1", actions: [pager] }').replace(
       '"1 2 3"',

@@ -15,7 +15,10 @@ import { findTemplate } from '../../scenarios/templates/index.js';
 
 /** Runs every run of a template, shortened to `days`. */
 function runTemplate(name: string, days: number, extra = ''): RunResult[] {
-  const text = findTemplate(name)!.text.replace(/^duration: .*$/m, `duration: ${days}d`).replace(/^events:[\s\S]*$/m, '') + extra;
+  const text =
+    findTemplate(name)!
+      .text.replace(/^duration: .*$/m, `duration: ${days}d`)
+      .replace(/^events:[\s\S]*$/m, '') + extra;
   const loaded = loadScenarioText(text, `${name}.yaml`);
   if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
   return loaded.scenarios.map((s) => simulate(s));

@@ -152,4 +152,49 @@ objectives:
       'objectives.per[2]: a scoped objective needs rpo or rto',
     ]);
   });
+
+  it('reads where backup continues after a failover, and rejects a vault in the VMs own region', () => {
+    const vaults = `
+vaults:
+  - { name: east, region: eastus }
+  - { name: west, region: westus }
+policies:
+  - { name: daily, schedule: { frequency: daily, at: "22:00" }, retention: { daily: 7 } }
+  - { name: weekly, schedule: { frequency: weekly, days: [Sunday], at: "22:00" }, retention: { weekly: { count: 4, on: Sunday } } }
+recoveryPlans:
+  - { name: p, afterOutage: restart, groups: [{ group: web }] }
+`;
+    const r = loadScenarioText(
+      `${HEAD}${vaults}
+fleet:
+  - name: web
+    region: eastus
+    disks: [{ size: 64GiB }]
+    replicate: { to: westus }
+    backup: { vault: east, policy: daily, afterFailover: { vault: west } }
+  - { name: app, region: eastus, disks: [{ size: 64GiB }], backup: { vault: east, policy: daily, afterFailover: { vault: west, policy: weekly } } }
+  - { name: db, region: eastus, disks: [{ size: 64GiB }], backup: { vault: east, policy: daily } }
+`,
+      'dr.yaml',
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const s = r.scenarios[0];
+    // Same policy unless another is named; none without the setting; the plan's own afterOutage.
+    expect(s.vms.map((vm) => vm.backup!.afterFailover)).toEqual([
+      { vault: 'west', policy: 'daily' },
+      { vault: 'west', policy: 'weekly' },
+      null,
+    ]);
+    expect(s.recoveryPlans[0].afterOutage).toBe('restart');
+    expect(
+      issues(`${vaults}
+fleet:
+  - { name: web, region: eastus, disks: [{ size: 64GiB }], replicate: { to: westus }, backup: { vault: east, policy: daily, afterFailover: { vault: east } } }
+  - { name: app, region: eastus, disks: [{ size: 64GiB }], backup: { vault: east, policy: daily, afterFailover: { vault: wets } } }
+`),
+    ).toEqual([
+      'fleet[0].backup.afterFailover.vault: backup.afterFailover names vault east in eastus, where these VMs already run; name a vault in the region they are recovered to (a VM is backed up to a vault in its own region, Azure Backup support matrix)',
+      'fleet[1].backup.afterFailover.vault: unknown vault "wets"; did you mean "west"?',
+    ]);
+  });
 });

@@ -38,7 +38,7 @@ const rule = (body: string) => `${HEAD}${DR}monitor:\n  alerts:\n    - ${body}\n
 describe('alert rules on signals the models emit', () => {
   it('an unknown log table is an error naming the closest table and every table', () => {
     expect(lines(rule('{ name: r, log: AddonAzureBackupJob, when: "> 0" }')).errors).toEqual([
-      's.yaml:20:23 monitor.alerts[0].log: no model emits a log table "AddonAzureBackupJob", so this rule would never fire; did you mean "AddonAzureBackupJobs"? (log tables the models emit: "AddonAzureBackupJobs", "AzureSiteRecoveryReplicationStats")',
+      's.yaml:20:23 monitor.alerts[0].log: no model emits a log table "AddonAzureBackupJob", so this rule would never fire; did you mean "AddonAzureBackupJobs"? (log tables the models emit: "AddonAzureBackupJobs", "AddonAzureBackupPolicy", "AddonAzureBackupProtectedInstance", "AddonAzureBackupStorage", "AzureSiteRecoveryReplicationStats", "CoreAzureBackup")',
     ]);
   });
 

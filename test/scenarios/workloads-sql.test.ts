@@ -65,7 +65,7 @@ describe('SQL policy rules (§12.2)', () => {
     ]);
   });
 
-  it("differentials kept longer than the fulls, and archive before 45 days (§2.4)", () => {
+  it('differentials kept longer than the fulls, and archive before 45 days (§2.4)', () => {
     const policy = [
       '    full: { frequency: weekly, days: Sunday, at: "22:00" }',
       '    differential: { days: Monday, retention: 21d }',
@@ -106,7 +106,8 @@ describe('SQL databases (§12.4, §2.5)', () => {
   });
 
   it('at most 2,000 databases per server and per vault', () => {
-    const dbs = '  - { name: db, host: sqlvm, count: 2001, size: 10GiB, log: { daily: 5% }, vault: rsv, policy: p }';
+    const dbs =
+      '  - { name: db, host: sqlvm, count: 2001, size: 10GiB, log: { daily: 5% }, vault: rsv, policy: p }';
     expect(issues(scenario(policy, dbs))).toEqual([
       'f.yaml:14:37 sqlDatabases[0].count: vault rsv protects 2001 databases; Azure protects at most 2000 per server and per vault (SQL support matrix, workloads §12.4)',
     ]);
@@ -122,8 +123,10 @@ describe('SQL databases (§12.4, §2.5)', () => {
   });
 
   it('databases expand per VM of the host group: <vm>/<name>-NN', () => {
-    const text = scenario(policy, '  - { name: db, host: sqlvm, count: 3, size: 10GiB, log: { daily: 5% }, vault: rsv, policy: p }')
-      .replace('  - { name: sqlvm, region: eastus', '  - { name: sqlvm, count: 2, region: eastus');
+    const text = scenario(
+      policy,
+      '  - { name: db, host: sqlvm, count: 3, size: 10GiB, log: { daily: 5% }, vault: rsv, policy: p }',
+    ).replace('  - { name: sqlvm, region: eastus', '  - { name: sqlvm, count: 2, region: eastus');
     const r = loadScenarioText(text, 'f.yaml');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -135,6 +138,9 @@ describe('SQL databases (§12.4, §2.5)', () => {
       'sqlvm-002/db-02',
       'sqlvm-002/db-03',
     ]);
-    expect(r.scenarios[0].workloads.sqlDatabases[0]).toMatchObject({ recoveryModel: 'full', compressionSaving: 0.8 });
+    expect(r.scenarios[0].workloads.sqlDatabases[0]).toMatchObject({
+      recoveryModel: 'full',
+      compressionSaving: 0.8,
+    });
   });
 });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compareRuns, MAX_WIDTH, renderComparison } from '../../reports/compare.js';
 import type { Figure } from '../../reports/figures.js';
 import { figuresOf } from '../../reports/figures.js';
-import { studentTQuantile } from '../../reports/stats.js';
 import { tabulate } from '../../reports/run-table.js';
+import { studentTQuantile } from '../../reports/stats.js';
 import { tinyResults } from '../reports/fixture.js';
 import { replications } from './fixtures.js';
 

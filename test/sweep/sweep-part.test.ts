@@ -158,7 +158,10 @@ describe('parsePart', () => {
 
   // The part with its first figure changed.
   const figure = (over: Record<string, unknown>) =>
-    JSON.stringify({ ...part, runs: [{ ...part.runs[0], figures: [{ ...part.runs[0].figures[0], ...over }] }] });
+    JSON.stringify({
+      ...part,
+      runs: [{ ...part.runs[0], figures: [{ ...part.runs[0].figures[0], ...over }] }],
+    });
 
   it('reads back what buildPart wrote', () => {
     expect(parsePart(text, 'p.json')).toEqual({ ok: true, part });
@@ -169,12 +172,32 @@ describe('parsePart', () => {
     ['{"kind":"other"}', 'p.json is not a vaultsim sweep part'],
     [JSON.stringify({ ...part, partVersion: 9 }), 'p.json is a sweep part of version 9'],
     [JSON.stringify({ ...part, shard: { ...part.shard, from: 0 } }), 'should hold replications 2–3'],
-    [figure({ values: [[3000, 2], [4000, 1]] }), 'figure storage.end.standard: counts that add up to 3, not n = 2'],
+    [
+      figure({
+        values: [
+          [3000, 2],
+          [4000, 1],
+        ],
+      }),
+      'figure storage.end.standard: counts that add up to 3, not n = 2',
+    ],
     // A value moved without its sums (3000 + 4000 = 7000 is what sum says).
-    [figure({ values: [[3000, 1], [5000, 1]], max: 5000 }), 'sums that do not match its values'],
+    [
+      figure({
+        values: [
+          [3000, 1],
+          [5000, 1],
+        ],
+        max: 5000,
+      }),
+      'sums that do not match its values',
+    ],
     [figure({ name: 42 }), 'figure 42: a name that is not text'],
     [figure({ unit: 'furlongs' }), 'an unknown unit'],
-    [JSON.stringify({ ...part, shard: { index: 1, count: 5e9, from: 0, to: 0 } }), 'shard count 5000000000 is out of range (1 to 1,000,000)'],
+    [
+      JSON.stringify({ ...part, shard: { index: 1, count: 5e9, from: 0, to: 0 } }),
+      'shard count 5000000000 is out of range (1 to 1,000,000)',
+    ],
     [JSON.stringify({ ...part, digest: undefined }), 'no digest'],
     [JSON.stringify({ ...part, scenario: { ...part.scenario, seed: 'x' } }), 'no scenario identity'],
   ])('refuses %s', (input, message) => {

@@ -56,7 +56,9 @@ describe('scenarios/examples/region-outage.yaml', () => {
     expect(strict.schedule.failed).toBe(6);
     expect(strict.schedule.worstSeconds!).toBeGreaterThan(18 * 3600);
     expect(strict.schedule.worstSeconds!).toBeLessThan(24 * 3600);
-    expect(strict.schedule.evidence).toContain('unreplicated after a recovery, from its point of 2026-07-19T13:55:00.000Z');
+    expect(strict.schedule.evidence).toContain(
+      'unreplicated after a recovery, from its point of 2026-07-19T13:55:00.000Z',
+    );
     expect(shopRpo.find((o) => o.targetSeconds === 86_400)!.status).toBe('pass');
     // RPO 24 h fails for the web and batch VMs, by the schedule only (every recovery in the
     // incident lost less than 16 h). Batch: the outage blocked its Jul 19 backup and it waited
@@ -84,7 +86,11 @@ describe('scenarios/examples/region-outage.yaml', () => {
       backup: { vault: 'rsv-westus' },
       note: '',
     });
-    expect(after.get('web-001')).toMatchObject({ replication: null, backup: { vault: 'rsv-westus' }, note: '' });
+    expect(after.get('web-001')).toMatchObject({
+      replication: null,
+      backup: { vault: 'rsv-westus' },
+      note: '',
+    });
     // Batch came back in East US and its backup there never stopped.
     expect(after.get('batch-001')).toMatchObject({ replication: null, backup: { vault: 'rsv-lrs' } });
     // The web VMs are new protected items in rsv-westus, backed up daily from the day after.
@@ -114,7 +120,9 @@ describe('scenarios/examples/region-outage.yaml', () => {
 });
 
 describe('scenarios/examples/random-outages.yaml', () => {
-  const loaded = loadScenarioFile(new URL('../../../scenarios/examples/random-outages.yaml', import.meta.url).pathname);
+  const loaded = loadScenarioFile(
+    new URL('../../../scenarios/examples/random-outages.yaml', import.meta.url).pathname,
+  );
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
   const result = simulate(loaded.scenarios[0]);
   const objective = (scope: string, metric: string, target: number) =>

@@ -82,7 +82,12 @@ describe('VMs short of cores in the target region', () => {
     ]);
     expect(waited).toHaveLength(10);
     for (const v of waited) {
-      expect([v.path, v.region, v.rpoSeconds, v.rtoSeconds]).toEqual(['restore-snapshot', 'eastus', 57_600, 22_320]);
+      expect([v.path, v.region, v.rpoSeconds, v.rtoSeconds]).toEqual([
+        'restore-snapshot',
+        'eastus',
+        57_600,
+        22_320,
+      ]);
       expect(v.phases).toEqual({ detection: 900, waiting: 20_700, recovery: 600, boot: 120 });
       expect(v.note).toBe('short of 4 cores in westus; waited for the region');
     }
@@ -100,7 +105,11 @@ describe('VMs short of cores in the target region', () => {
     for (const v of vms(r).slice(2)) {
       expect([v.path, v.rpoSeconds, v.rtoSeconds]).toEqual(['restart-in-place', 0, 6 * HOUR + 2 * MIN]);
       // Its disks are the replicated ones: replication resumes in sync at once.
-      expect(v.afterwards!.replication).toEqual({ to: 'westus', from: '2026-01-11T20:02:00.000Z', why: 'resume' });
+      expect(v.afterwards!.replication).toEqual({
+        to: 'westus',
+        from: '2026-01-11T20:02:00.000Z',
+        why: 'resume',
+      });
     }
   });
 
@@ -153,7 +162,11 @@ events:
   - { at: 12d, outage: { region: westus, for: 6h } }
 `);
     const [first, second] = [vms(r, 0)[0], vms(r, 1)[0]];
-    expect(first.afterwards!.replication).toEqual({ to: 'eastus', from: '2026-01-11T20:37:14.886Z', why: 'reprotect' });
+    expect(first.afterwards!.replication).toEqual({
+      to: 'eastus',
+      from: '2026-01-11T20:37:14.886Z',
+      why: 'reprotect',
+    });
     expect(first.reprotect!.reprotectSeconds).toBeCloseTo(2234.886, 3);
     expect([second.path, second.region, second.point!.at, second.rpoSeconds, second.rtoSeconds]).toEqual([
       'failover',

@@ -22,7 +22,11 @@ describe('Exposure', () => {
     e.snapshot(0, 10 * MIN); // first point: no window yet
     e.snapshot(DAY, DAY + 10 * MIN); // window 1 d 10 min
     e.snapshot(3 * DAY, 3 * DAY + 10 * MIN); // a failed day between: 2 d 10 min
-    expect(e.localWindow(3 * DAY + HOUR)).toEqual({ ms: 2 * DAY + 10 * MIN, from: DAY, to: 3 * DAY + 10 * MIN });
+    expect(e.localWindow(3 * DAY + HOUR)).toEqual({
+      ms: 2 * DAY + 10 * MIN,
+      from: DAY,
+      to: 3 * DAY + 10 * MIN,
+    });
     // Protection ends 4 days after the last point: the open window is the worst.
     expect(e.localWindow(7 * DAY)).toEqual({ ms: 4 * DAY, from: 3 * DAY, to: 7 * DAY });
     expect(new Exposure().localWindow(DAY)).toBeNull();
@@ -82,7 +86,8 @@ objectives: { rpo: 24h }
     // Longest run of failed days between two successes → window = (run + 1) days + 10 min.
     const successes = ok.flatMap((s, d) => (s ? [d] : []));
     let longest = 0;
-    for (let i = 1; i < successes.length; i++) longest = Math.max(longest, successes[i] - successes[i - 1] - 1);
+    for (let i = 1; i < successes.length; i++)
+      longest = Math.max(longest, successes[i] - successes[i - 1] - 1);
     // The open window after the last success: from its 22:30 to the end of day 60.
     const last = successes.at(-1)!;
     const tail = 60 * DAY - (last * DAY + 22.5 * HOUR);
@@ -124,10 +129,10 @@ objectives: { rpo: 24h, rto: 4h }
           const all = r.objectives.find((o) => o.scope === 'all' && o.metric === 'rpo')!;
           for (const i of r.dr?.incidents ?? [])
             for (const v of i.vms)
-              if (v.rpoSeconds !== null) expect(all.schedule.worstSeconds!).toBeGreaterThanOrEqual(v.rpoSeconds);
+              if (v.rpoSeconds !== null)
+                expect(all.schedule.worstSeconds!).toBeGreaterThanOrEqual(v.rpoSeconds);
           // PASS only when both judgements hold.
-          for (const o of r.objectives)
-            expect(o.pass).toBe(o.schedule.failed === 0 && o.failed === 0);
+          for (const o of r.objectives) expect(o.pass).toBe(o.schedule.failed === 0 && o.failed === 0);
         },
       ),
       { numRuns: 25 },

@@ -27,7 +27,14 @@ const aPolicy: fc.Arbitrary<FileSharePolicy> = fc
   })
   .map((c) => {
     const schedule: Schedule = c.hourly
-      ? { frequency: 'hourly', at: 0, days: [], every: millis(c.every * MS.hour), window: millis(DAY), timeZone: 'UTC' }
+      ? {
+          frequency: 'hourly',
+          at: 0,
+          days: [],
+          every: millis(c.every * MS.hour),
+          window: millis(DAY),
+          timeZone: 'UTC',
+        }
       : { frequency: 'daily', at: c.start, days: [], every: null, window: millis(DAY), timeZone: 'UTC' };
     const retention: Retention = {
       daily: c.daily,
@@ -57,11 +64,25 @@ const aShare = (i: number, size: number, churn: number): FileShare => ({
   restores: [],
 });
 
-function runCase(policy: FileSharePolicy, shares: FileShare[], days: number, check: (item: FilesItem) => void) {
+function runCase(
+  policy: FileSharePolicy,
+  shares: FileShare[],
+  days: number,
+  check: (item: FilesItem) => void,
+) {
   const world = aWorld(days * DAY);
   const vault = aVaultRuntime(world);
   const group = aGroup('files', 'files:p');
-  const item = new FilesItem(world, 'st', policy, shares, vault, group, () => null, () => 0);
+  const item = new FilesItem(
+    world,
+    'st',
+    policy,
+    shares,
+    vault,
+    group,
+    () => null,
+    () => 0,
+  );
   for (let k = 1; k <= days; k++)
     world.sim.at(k * DAY, () => {
       item.cleanup(world.sim.now);
@@ -88,7 +109,10 @@ describe('Azure Files snapshots (properties)', () => {
         });
         // A policy within §13.3's count never meets the limit.
         const perDay = snapshotsPerDay(policy.schedule);
-        if (snapshotCount(policy.tier, policy.retention, perDay, policy.snapshotRetention).total <= SNAPSHOT_LIMIT)
+        if (
+          snapshotCount(policy.tier, policy.retention, perDay, policy.snapshotRetention).total <=
+          SNAPSHOT_LIMIT
+        )
           expect(group.jobs.snapshot?.failedByCause['snapshot-limit'] ?? 0).toBe(0);
       }),
       { numRuns: 50 },
@@ -99,7 +123,11 @@ describe('Azure Files snapshots (properties)', () => {
     fc.assert(
       fc.property(aPolicy, shares, fc.integer({ min: 2, max: 50 }), (policy, list, days) => {
         runCase(policy, list, days, (item) => {
-          const ledger = (item as unknown as { vault: { ledger: { total(t: string): number; itemBytes(id: string, t: string): number } } }).vault.ledger;
+          const ledger = (
+            item as unknown as {
+              vault: { ledger: { total(t: string): number; itemBytes(id: string, t: string): number } };
+            }
+          ).vault.ledger;
           let snaps = 0;
           let vault = 0;
           for (const share of item.shares) {

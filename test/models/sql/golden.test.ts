@@ -17,7 +17,13 @@ function run(text: string, trace?: (r: TraceRecord) => void): RunResult {
 }
 
 /** A one-database scenario: `policy` and `db` are YAML lines inside sqlPolicies[0] and sqlDatabases[0]. */
-function scenario(o: { duration: string; start?: string; policy: string[]; db: string[]; more?: string[] }): string {
+function scenario(o: {
+  duration: string;
+  start?: string;
+  policy: string[];
+  db: string[];
+  more?: string[];
+}): string {
   return [
     'name: sql',
     `start: ${o.start ?? '2026-01-01T00:00:00Z'}`,
@@ -78,7 +84,11 @@ describe('daily full kept 30 days, logs every 15 min kept 7 days', () => {
     const released: { at: number; takenAt: number; keptBy: string }[] = [];
     const r = run(scenario({ duration: '40d', policy, db }), (rec) => {
       if (rec.kind === 'sql-full-released')
-        released.push({ at: rec.t, takenAt: Number(rec.detail!.takenAt), keptBy: String(rec.detail!.keptBy) });
+        released.push({
+          at: rec.t,
+          takenAt: Number(rec.detail!.takenAt),
+          keptBy: String(rec.detail!.keptBy),
+        });
     });
     // A full of day d lands 100 GiB / 25 MB/s = 4,294.97 s after d; kept 30 days from landing;
     // the last log based on it is the one at d + 1 day − 15 min, gone 7 days after it lands.
@@ -110,7 +120,11 @@ describe("a full is kept until its last dependent log expires (the docs' example
       }),
       (rec) => {
         if (rec.kind === 'sql-full-released')
-          released.push({ at: rec.t, takenAt: Number(rec.detail!.takenAt), keptBy: String(rec.detail!.keptBy) });
+          released.push({
+            at: rec.t,
+            takenAt: Number(rec.detail!.takenAt),
+            keptBy: String(rec.detail!.keptBy),
+          });
       },
     );
     const first = released.find((x) => x.takenAt === 0)!;
@@ -119,7 +133,9 @@ describe("a full is kept until its last dependent log expires (the docs' example
     // few seconds. The daily round of 23 Dec 00:00 (day 37 of the run) releases it: 30 + 7 days.
     expect(first.keptBy).toBe('dependent backups');
     expect(first.at).toBe(37 * DAY);
-    expect(new Date(Date.parse('2018-11-16T00:00:00Z') + first.at).toISOString()).toBe('2018-12-23T00:00:00.000Z');
+    expect(new Date(Date.parse('2018-11-16T00:00:00Z') + first.at).toISOString()).toBe(
+      '2018-12-23T00:00:00.000Z',
+    );
   });
 });
 
@@ -167,7 +183,11 @@ describe('point-in-time RPO in a region outage at 10:07 (logs every 15 min)', ()
   const text = (log: string) =>
     scenario({
       duration: '3d',
-      policy: ['full: { frequency: daily, at: "00:00" }', 'log: { every: 15m, retention: 7d }', 'retention: { daily: 7 }'],
+      policy: [
+        'full: { frequency: daily, at: "00:00" }',
+        'log: { every: 15m, retention: 7d }',
+        'retention: { daily: 7 }',
+      ],
       db: ['size: 2TB', `log: { daily: ${log} }`],
       more: [
         'events:',
@@ -206,5 +226,57 @@ describe('point-in-time RPO in a region outage at 10:07 (logs every 15 min)', ()
     const failed = r.workloads!.groups[0].jobs.log!.failedByCause;
     expect(failed['region-outage']).toBe(8);
     expect(failed['vm-unavailable'] ?? 0).toBeLessThanOrEqual(2);
+  });
+
+  it('with Cross Region Restore the paired region serves the logs that reached it: 2 h behind, RPO 2 h 7 min', () => {
+    // GRS with Cross Region Restore, copies reaching westus 2 h after landing: by 10:07 the
+    // paired region has what landed by 08:07, the 08:00 log (landed 08:02:47): RPO 2 h 7 min.
+    const r = run(
+      text('20%')
+        .replace(
+          'vaults: [{ name: rsv, region: eastus }]',
+          'vaults: [{ name: rsv, region: eastus, redundancy: GRS, crossRegionRestore: true }]',
+        )
+        .replace(
+          'recovery: { afterOutage: restart }',
+          'recovery: { afterOutage: restart, crossRegionLag: 2h }',
+        ),
+    );
+    expect(r.workloads!.sqlRecoveries[0]).toMatchObject({
+      point: { at: '2026-01-03T08:00:00.000Z', type: 'log', source: 'secondary-vault' },
+      rpoSeconds: 2 * 3600 + 7 * 60,
+      availableAt: '2026-01-03T10:07:00.000Z',
+      note: 'Cross Region Restore from the paired region',
+    });
+  });
+});
+
+describe('archive (reference §2.4: SQL full points only, 45 days old, 6 months left)', () => {
+  it('the monthly full of 4 January moves at day 45; weekly-only fulls never do', () => {
+    // Weekly fulls on Sunday 00:00 from Sunday 4 January 2026, kept 4 weeks, the first Sunday
+    // of each month also 12 months. The 4 January full is 45 days old at the round of day 45
+    // (18 February), has about 320 days of retention left, and its last dependent log (10
+    // January 23:45) expired on 17 January: it moves. The 1 February one is 45 days old only on
+    // 18 March, after the run; the weekly-only fulls have less than 180 days left.
+    const r = run(
+      scenario({
+        start: '2026-01-04T00:00:00Z',
+        duration: '70d',
+        policy: [
+          'full: { frequency: weekly, days: Sunday, at: "00:00" }',
+          'log: { every: 15m, retention: 7d }',
+          'retention: { weekly: { count: 4, on: Sunday }, monthly: { count: 12, on: first Sunday } }',
+          'archive: { after: 45d }',
+        ],
+        db: ['size: 100GiB', 'log: { daily: 1% }'],
+      }),
+    );
+    const g = group(r);
+    expect(g.daily.points.archive![43]).toBe(0);
+    expect(g.daily.points.archive![44]).toBe(1);
+    expect(g.points.end.archive).toBe(1);
+    // A full is a full copy already: the archive holds its 100 GiB, vault-standard lost as much.
+    expect(g.storage.end.archive).toBe(100 * GiB);
+    expect(r.storage.end.archive).toBe(100 * GiB);
   });
 });

@@ -158,7 +158,8 @@ describe('SQL log chains and storage (properties)', () => {
             standard += db.live.fullBytes + db.live.diffBytes + db.logBytes;
             archive += db.live.archiveBytes;
           }
-          const ledger = (item as unknown as { vault: { ledger: { total(t: string): number } } }).vault.ledger;
+          const ledger = (item as unknown as { vault: { ledger: { total(t: string): number } } }).vault
+            .ledger;
           // Fulls and differentials still in flight are not in the vault yet.
           expect(ledger.total('standard')).toBe(standard);
           expect(ledger.total('archive')).toBe(archive);

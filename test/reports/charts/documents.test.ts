@@ -188,7 +188,7 @@ describe('vaultsim run --format', () => {
     writeFileSync(join(cwd, 'tiny.yaml'), TINY);
     const bad = await runIn(cwd, 'run', 'tiny.yaml', '--format', 'pdf');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--format takes html, md, svg, png (comma-separated), got "pdf"');
+    expect(bad.stderr).toContain('--format takes html, md, svg, png, logs (comma-separated), got "pdf"');
     const noOut = await runIn(cwd, 'run', 'tiny.yaml', '--no-out', '--format', 'html');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--format writes report files into the output directory');
