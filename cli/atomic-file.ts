@@ -6,7 +6,17 @@
 // names this process, and is removed by the next run into the same folder.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { IoError } from './errors.js';
 
@@ -123,7 +133,14 @@ export class AtomicFile {
     try {
       if (noClobber) {
         // link() fails when the name exists, atomically: no window between a check and the write.
-        linkSync(this.temp, this.path);
+        // A file system without hard links gets an exclusive copy instead.
+        try {
+          linkSync(this.temp, this.path);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+          copyFileSync(this.temp, this.path, constants.COPYFILE_EXCL);
+        }
         rmSync(this.temp, { force: true });
       } else renameSync(this.temp, this.path);
     } catch (error) {

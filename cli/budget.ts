@@ -18,8 +18,8 @@ import type { WorkEstimate } from './work-estimate.js';
 /**
  * The default work budget, in estimated events: about 1½ hours of one core, or 45 minutes of
  * a sweep on two, on the reference machine (2 cores, 24 GiB; the fleet bench ran 174,000
- * events per CPU-second there, docs/performance.md). The fleet bench (10,000 VMs × 365
- * days) estimates 7,300,000: 137 of them fit.
+ * events per CPU-second there, docs/reports.md). The fleet bench (10,000 VMs × 365
+ * days) estimates 7,301,000: 136 of them fit.
  */
 export const DEFAULT_MAX_WORK = 1_000_000_000;
 

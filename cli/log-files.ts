@@ -43,7 +43,8 @@ function jsonCell(row: LogRow, name: string, type: string): string {
 function csvCell(row: LogRow, name: string, type: string): string {
   const v = row[name] ?? null;
   if (v === null) return '';
-  const text = type === 'datetime' && typeof v === 'number' ? new Date(v).toISOString() : formatValue(v, 'string');
+  const text =
+    type === 'datetime' && typeof v === 'number' ? new Date(v).toISOString() : formatValue(v, 'string');
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -93,7 +94,9 @@ export class LogFiles {
     const f = this.files.get(name);
     if (f === undefined) return;
     const cols = f.table.columns;
-    f.json.add(`{${cols.map((c) => `${JSON.stringify(c.name)}:${jsonCell(row, c.name, c.type)}`).join(',')}}\n`);
+    f.json.add(
+      `{${cols.map((c) => `${JSON.stringify(c.name)}:${jsonCell(row, c.name, c.type)}`).join(',')}}\n`,
+    );
     f.csv.add(`${cols.map((c) => csvCell(row, c.name, c.type)).join(',')}\n`);
     f.rows++;
   };

@@ -91,7 +91,7 @@ export class OutputFolder {
     for (const name of readdirSync(abs))
       if (isTempName(name) && !alive(name)) rmSync(join(abs, name), { force: true });
     // Writable now, not after an hour of simulation: write and remove a probe.
-    new AtomicFile(join(abs, '.vaultsim-probe'), join(shown, '.vaultsim-probe')).discard();
+    new AtomicFile(join(abs, '.vaultsim-probe'), `into --out ${shown}`).discard();
     return new OutputFolder(shown, abs, options, readManifest(abs));
   }
 

@@ -5,14 +5,14 @@
 // Work counts the model's events: about one per protected item and simulated day (churn,
 // storage and billing steps) and one per backup job, snapshot or replication point
 // (assumption, calibrated on this machine: the fleet bench's 10,000 VMs × 365 days
-// estimate 7,300,000 against 7,242,216 events processed; docs/performance.md), plus
+// estimate 7,300,000 against 7,242,216 events processed; docs/reports.md, "Output files and the work budget"), plus
 // RUN_OVERHEAD per run for building the world and its results, which dominates a sweep of
 // a small scenario.
 //
 // Memory is fitted to peak RSS measured on runs of 1,000–10,000 VMs, 365–3,650 days,
 // daily and every-4-hours policies, 30 to 9,000 daily points (assumption, rounded up):
 // 120 MiB for Node and vaultsim, 32 KiB per item, 32 bytes per item-day, 32 bytes per
-// job, 256 bytes per recovery point kept at peak. The fleet bench estimates 797 MiB
+// job, 256 bytes per recovery point kept at peak. The fleet bench estimates 799 MiB
 // (measured 676 MiB peak RSS).
 
 import type { Retention, Scenario, Schedule } from '../models/scenario/types.js';

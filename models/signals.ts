@@ -5,7 +5,14 @@
 
 import { REPLICATION_STATS, RESTORE_HEALTH_EVENTS, VMS_UNAVAILABLE } from './dr/signals.js';
 import type { Schema } from './kql/values.js';
-import { CORE_TABLE, columnsOf, INSTANCE_TABLE, POLICY_TABLE, STORAGE_TABLE, TABLE_SCHEMA } from './logs/tables.js';
+import {
+  CORE_TABLE,
+  columnsOf,
+  INSTANCE_TABLE,
+  POLICY_TABLE,
+  STORAGE_TABLE,
+  TABLE_SCHEMA,
+} from './logs/tables.js';
 import {
   BACKUP_HEALTH_EVENTS,
   BACKUP_JOBS_TABLE,
@@ -57,7 +64,12 @@ export const SIGNALS: readonly SignalInfo[] = [
 const NUMERIC_COLUMNS = new Set(['rpoInSeconds', 'churnMBps', 'backlogMB']);
 
 /** The log tables written only when the scenario's `diagnostics:` sends them (issue 19). */
-export const DIAGNOSTICS_ONLY: ReadonlySet<string> = new Set([CORE_TABLE, STORAGE_TABLE, INSTANCE_TABLE, POLICY_TABLE]);
+export const DIAGNOSTICS_ONLY: ReadonlySet<string> = new Set([
+  CORE_TABLE,
+  STORAGE_TABLE,
+  INSTANCE_TABLE,
+  POLICY_TABLE,
+]);
 
 /** The columns (with their types) of every log table a rule can read: what a KQL rule is checked against. */
 export const ALERT_SCHEMA: Schema = new Map(
@@ -65,7 +77,10 @@ export const ALERT_SCHEMA: Schema = new Map(
     s.name,
     TABLE_SCHEMA.get(s.name) ?? [
       { name: 'TimeGenerated', type: 'datetime' as const },
-      ...s.dimensions.map((name) => ({ name, type: NUMERIC_COLUMNS.has(name) ? ('real' as const) : ('string' as const) })),
+      ...s.dimensions.map((name) => ({
+        name,
+        type: NUMERIC_COLUMNS.has(name) ? ('real' as const) : ('string' as const),
+      })),
     ],
   ]),
 );

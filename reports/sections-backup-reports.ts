@@ -38,10 +38,14 @@ export function rangeNote(b: BackupReportsResult): string {
 }
 
 /** The tables of the views asked for (all by default), for one run. */
-export function backupReportTables(r: RunResult, views: readonly ReportView[] = Object.keys(VIEW_LABELS) as ReportView[]): ReportTable[] {
+export function backupReportTables(
+  r: RunResult,
+  views: readonly ReportView[] = Object.keys(VIEW_LABELS) as ReportView[],
+): ReportTable[] {
   const b = r.backupReports;
   if (b === undefined) return [];
-  const title = (view: ReportView, what: string) => `Backup Reports, ${VIEW_LABELS[view]}: ${what} (${r.variant})`;
+  const title = (view: ReportView, what: string) =>
+    `Backup Reports, ${VIEW_LABELS[view]}: ${what} (${r.variant})`;
   const out: ReportTable[] = [];
   for (const view of views) out.push(...TABS[view](b, title));
   if (out.length > 0) out[0] = { ...out[0], note: `${rangeNote(b)} ${out[0].note}`.trim() };
@@ -66,14 +70,27 @@ const TABS: Readonly<Record<ReportView, Tab>> = {
       title: title('summary', 'job success rate by workload'),
       note: 'Jobs triggered in the range; log backups are not counted.',
       columns: [left('workload'), right('completed'), right('failed'), right('success rate')],
-      rows: b.summary.jobs.map((j) => [j.type, formatCount(j.completed), formatCount(j.failed), percent(j.successRate)]),
+      rows: b.summary.jobs.map((j) => [
+        j.type,
+        formatCount(j.completed),
+        formatCount(j.failed),
+        percent(j.successRate),
+      ]),
     },
   ],
   items: (b, title) => [
     {
       title: title('items', 'cloud storage per item'),
       note: `Largest first.${shown(b.items)}`,
-      columns: [left('item'), left('type'), left('vault'), left('policy'), left('protection'), right('cloud storage'), left('latest point')],
+      columns: [
+        left('item'),
+        left('type'),
+        left('vault'),
+        left('policy'),
+        left('protection'),
+        right('cloud storage'),
+        left('latest point'),
+      ],
       rows: b.items.rows.map((i) => [
         i.item,
         i.type,
@@ -89,8 +106,20 @@ const TABS: Readonly<Record<ReportView, Tab>> = {
     {
       title: title('usage', 'billing entities'),
       note: `Protected instances ${formatCount(b.usage.protectedInstances)} and cloud storage ${formatBytes(b.usage.cloudStorageBytes)} at the end; ${round(b.usage.averageProtectedInstances, 2)} protected instances on average over the range (${formatCount(b.usage.protectedInstanceDays)} instance-days).${shown(b.usage.entities)}`,
-      columns: [left('protected container'), left('type'), left('vault'), right('protected instances'), right('cloud storage')],
-      rows: b.usage.entities.rows.map((e) => [e.container, e.type, e.vault, formatCount(e.protectedInstances), formatBytes(e.cloudStorageBytes)]),
+      columns: [
+        left('protected container'),
+        left('type'),
+        left('vault'),
+        right('protected instances'),
+        right('cloud storage'),
+      ],
+      rows: b.usage.entities.rows.map((e) => [
+        e.container,
+        e.type,
+        e.vault,
+        formatCount(e.protectedInstances),
+        formatBytes(e.cloudStorageBytes),
+      ]),
     },
   ],
   jobs: (b, title) => [
@@ -121,8 +150,22 @@ const TABS: Readonly<Record<ReportView, Tab>> = {
     {
       title: title('policies', 'active policies'),
       note: '',
-      columns: [left('policy'), left('vaults'), left('workload'), left('frequency'), right('items'), right('cloud storage')],
-      rows: b.policies.map((p) => [p.policy, p.vaults.join(', '), p.type, p.frequency, formatCount(p.items), formatBytes(p.cloudStorageBytes)]),
+      columns: [
+        left('policy'),
+        left('vaults'),
+        left('workload'),
+        left('frequency'),
+        right('items'),
+        right('cloud storage'),
+      ],
+      rows: b.policies.map((p) => [
+        p.policy,
+        p.vaults.join(', '),
+        p.type,
+        p.frequency,
+        formatCount(p.items),
+        formatBytes(p.cloudStorageBytes),
+      ]),
     },
   ],
   optimize: (b, title) => [
@@ -130,7 +173,13 @@ const TABS: Readonly<Record<ReportView, Tab>> = {
       title: title('optimize', 'inactive resources'),
       note: `Items with no recovery point in the last ${b.optimize.inactiveAfterDays} days.${shown(b.optimize.inactive)}`,
       columns: [left('item'), left('vault'), left('policy'), left('latest point'), right('days without')],
-      rows: b.optimize.inactive.rows.map((i) => [i.item, i.vault, i.policy ?? '-', minute(i.latestRecoveryPoint), i.daysWithout === null ? 'never' : String(i.daysWithout)]),
+      rows: b.optimize.inactive.rows.map((i) => [
+        i.item,
+        i.vault,
+        i.policy ?? '-',
+        minute(i.latestRecoveryPoint),
+        i.daysWithout === null ? 'never' : String(i.daysWithout),
+      ]),
     },
     {
       title: title('optimize', 'retention optimizations'),
@@ -158,13 +207,30 @@ const TABS: Readonly<Record<ReportView, Tab>> = {
               ? 'Adherent: at least one successful backup on every day the item was protected.'
               : 'Adherent: at least one successful backup in every week the item was protected.',
           columns: [left(`${g.granularity} from`), right('items'), right('adherent'), right('not adherent')],
-          rows: g.periods.map((p) => [p.from, formatCount(p.items), formatCount(p.adherent), formatCount(p.nonAdherent)]),
+          rows: g.periods.map((p) => [
+            p.from,
+            formatCount(p.items),
+            formatCount(p.adherent),
+            formatCount(p.nonAdherent),
+          ]),
         },
         {
           title: title('adherence', `${what} by backup instance`),
           note: `Least adherent first.${shown(g.instances)}`,
-          columns: [left('item'), left('policy'), right(`${g.granularity}s`), right('not adherent'), left('not adherent on')],
-          rows: g.instances.rows.map((i) => [i.item, i.policy ?? '-', String(i.periods), String(i.nonAdherent), i.nonAdherentPeriods.join(' ') || '-']),
+          columns: [
+            left('item'),
+            left('policy'),
+            right(`${g.granularity}s`),
+            right('not adherent'),
+            left('not adherent on'),
+          ],
+          rows: g.instances.rows.map((i) => [
+            i.item,
+            i.policy ?? '-',
+            String(i.periods),
+            String(i.nonAdherent),
+            i.nonAdherentPeriods.join(' ') || '-',
+          ]),
         },
       ];
     }),

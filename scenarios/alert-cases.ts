@@ -6,6 +6,7 @@
 import type { RecordedSignal } from '../models/monitor/replay.js';
 import type { Fields } from '../models/monitor/signals.js';
 import type { AlertRule, MonitorSpec } from '../models/monitor/types.js';
+import { readRows } from './alert-rows.js';
 import { type Issue, sortIssues } from './issues.js';
 import { MSG } from './messages.js';
 import { MONITOR_MSG } from './messages-monitor.js';
@@ -21,7 +22,6 @@ import {
 import { checkSchema } from './schema-check.js';
 import { parseSeries, STALE } from './series-notation.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText } from './source.js';
-import { readRows } from './alert-rows.js';
 import { parseDuration } from './units.js';
 import { validateAlertCases } from './validators.js';
 
@@ -110,13 +110,16 @@ function readCase(ctx: Context, c: Raw, path: PathSegment[]): AlertCase | null {
   );
   const latency = readLatency(ctx, c.latency as Raw | undefined, at('latency'), NO_LATENCY);
   const series =
-    step === null || step === 0 ? null : readSeries(ctx, (c.series as Raw[] | undefined) ?? [], at('series'), step);
+    step === null || step === 0
+      ? null
+      : readSeries(ctx, (c.series as Raw[] | undefined) ?? [], at('series'), step);
   // Issue 19: table rows, for KQL rules.
   const rows = readRows(ctx, (c.rows as Raw[] | undefined) ?? [], at('rows'));
   const expect = readExpect(ctx, c.expect as Raw, at('expect'));
   const until = c.until === undefined ? null : ctx.unit(parseDuration, at('until'), c.until);
   if (c.series === undefined && c.rows === undefined) ctx.add('required', path, MONITOR_MSG.seriesOrRows());
-  if (ctx.issues.length > before || rule === null || latency === null || series === null || rows === null) return null;
+  if (ctx.issues.length > before || rule === null || latency === null || series === null || rows === null)
+    return null;
   const { line, column } = ctx.source.locate(path);
   return {
     name: c.name as string,

@@ -6,8 +6,8 @@
 import { REPLAY_ORIGIN, type RecordedSignal } from '../models/monitor/replay.js';
 import type { Fields } from '../models/monitor/signals.js';
 import { ALERT_SCHEMA } from '../models/signals.js';
-import { MONITOR_MSG } from './messages-monitor.js';
 import { kqlMessage } from './messages-kql.js';
+import { MONITOR_MSG } from './messages-monitor.js';
 import type { Context } from './normalise/context.js';
 import type { PathSegment } from './source.js';
 import { parseDuration } from './units.js';
@@ -15,7 +15,11 @@ import { parseDuration } from './units.js';
 type Raw = Record<string, unknown>;
 
 /** The rows as log signals, and the last row's instant plus a minute; null after recording issues. */
-export function readRows(ctx: Context, raw: readonly Raw[], path: PathSegment[]): { signals: RecordedSignal[]; end: number } | null {
+export function readRows(
+  ctx: Context,
+  raw: readonly Raw[],
+  path: PathSegment[],
+): { signals: RecordedSignal[]; end: number } | null {
   const signals: RecordedSignal[] = [];
   let end = 0;
   let ok = true;
@@ -24,7 +28,11 @@ export function readRows(ctx: Context, raw: readonly Raw[], path: PathSegment[])
     const table = r.table as string;
     const columns = ALERT_SCHEMA.get(table);
     if (columns === undefined) {
-      ctx.add('unknown-signal', at('table'), kqlMessage({ code: 'unknown-table', at: 0, name: table, known: [...ALERT_SCHEMA.keys()] }, 'rule'));
+      ctx.add(
+        'unknown-signal',
+        at('table'),
+        kqlMessage({ code: 'unknown-table', at: 0, name: table, known: [...ALERT_SCHEMA.keys()] }, 'rule'),
+      );
       ok = false;
       return;
     }
@@ -38,7 +46,12 @@ export function readRows(ctx: Context, raw: readonly Raw[], path: PathSegment[])
       const col = columns.find((c) => c.name === name);
       if (col === undefined) {
         const known = columns.map((c) => c.name);
-        ctx.add('unknown-signal', at('columns', name), kqlMessage({ code: 'unknown-column', at: 0, name, known }, 'rule'), { key: true });
+        ctx.add(
+          'unknown-signal',
+          at('columns', name),
+          kqlMessage({ code: 'unknown-column', at: 0, name, known }, 'rule'),
+          { key: true },
+        );
         ok = false;
         continue;
       }
@@ -49,7 +62,8 @@ export function readRows(ctx: Context, raw: readonly Raw[], path: PathSegment[])
       } else record[name] = v;
     }
     const repeat = (r.repeat as number | undefined) ?? 1;
-    for (let k = 0; k < repeat; k++) signals.push({ signal: 'log', name: table, record: record as Fields, t });
+    for (let k = 0; k < repeat; k++)
+      signals.push({ signal: 'log', name: table, record: record as Fields, t });
     end = Math.max(end, t + 60_000);
   });
   return ok ? { signals, end } : null;

@@ -45,6 +45,7 @@ export const WARNING_CODES = [
   'tier-seldom-kept',
   'unused-action-group',
   'untriggered-plan',
+  'restore-beyond-guidance',
 ] as const;
 
 /** One of the closed list of issue codes: an error or a warning code. */

@@ -13,7 +13,8 @@ const suggest = (name: string, known: readonly string[]) => {
 };
 
 /** The tabular operators vaultsim reads, for messages. */
-export const KQL_OPERATORS = 'where, extend, project, summarize … by, top, order by (sort by), take (limit) and count';
+export const KQL_OPERATORS =
+  'where, extend, project, summarize … by, top, order by (sort by), take (limit) and count';
 
 /** Where a query is read: its unknown tables are named as what the reader can use. */
 export type QueryPlace = 'rule' | 'query';

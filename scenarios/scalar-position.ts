@@ -23,7 +23,9 @@ export function scalarOffset(text: string, node: ScalarNode, index: number): num
       return source.includes('\n') ? start : start + Math.min(index, source.length);
     case 'QUOTE_DOUBLE':
     case 'QUOTE_SINGLE':
-      return source.includes('\n') ? start : start + quotedOffset(source, index, node.type === 'QUOTE_DOUBLE');
+      return source.includes('\n')
+        ? start
+        : start + quotedOffset(source, index, node.type === 'QUOTE_DOUBLE');
     default:
       return start;
   }

@@ -68,10 +68,16 @@ export async function queryFile(
     return { code: EXIT.badInput, result: null };
   }
   // 2. run
-  const result = source === null ? await runOnFolder(abs, file, text, opts) : runOnScenario(source, plan, opts);
+  const result =
+    source === null ? await runOnFolder(abs, file, text, opts) : runOnScenario(source, plan, opts);
   // 3. write
-  io.stdout.write(opts.json === true ? jsonText(result) : opts.csv === true ? csvText(result) : tableText(result));
-  if (result.truncated) io.stderr.write(`vaultsim: the answer was cut at ${formatCount(result.rows.length)} rows (Kusto's default limit)\n`);
+  io.stdout.write(
+    opts.json === true ? jsonText(result) : opts.csv === true ? csvText(result) : tableText(result),
+  );
+  if (result.truncated)
+    io.stderr.write(
+      `vaultsim: the answer was cut at ${formatCount(result.rows.length)} rows (Kusto's default limit)\n`,
+    );
   return { code: EXIT.ok, result };
 }
 
@@ -99,7 +105,13 @@ function loadScenario(file: string, abs: string, opts: QueryOptions, io: QueryIo
   const s = runs[0];
   if (s.diagnostics !== undefined && s.diagnostics !== null) return s;
   const replicates = s.vms.some((vm) => vm.replicate !== null);
-  return { ...s, diagnostics: defaultDiagnostics(s.vaults.map((v) => v.name), replicates) };
+  return {
+    ...s,
+    diagnostics: defaultDiagnostics(
+      s.vaults.map((v) => v.name),
+      replicates,
+    ),
+  };
 }
 
 function runOnScenario(s: Scenario, plan: Plan, opts: QueryOptions): QueryResult {
@@ -115,18 +127,30 @@ function runOnScenario(s: Scenario, plan: Plan, opts: QueryOptions): QueryResult
 
 // A folder of `run --format logs`: the table's JSON Lines, instants back to numbers, streamed
 // (twice when the query reads the clock: now() is the latest TimeGenerated in the file).
-async function runOnFolder(abs: string, shown: string, text: string, opts: QueryOptions): Promise<QueryResult> {
+async function runOnFolder(
+  abs: string,
+  shown: string,
+  text: string,
+  opts: QueryOptions,
+): Promise<QueryResult> {
   const first = prepareQuery(text, TABLE_SCHEMA, 0).plan!;
   const [name] = logFileNames(first.table, opts.variant ?? 'base');
   const path = join(abs, name);
   try {
     statSync(path);
   } catch {
-    throw new InputError(`${shown} has no ${name}: write it with vaultsim run --format logs (its diagnostics must send ${first.table}).`);
+    throw new InputError(
+      `${shown} has no ${name}: write it with vaultsim run --format logs (its diagnostics must send ${first.table}).`,
+    );
   }
-  const datetimes = TABLES.get(first.table)!.columns.filter((c) => c.type === 'datetime').map((c) => c.name);
+  const datetimes = TABLES.get(first.table)!
+    .columns.filter((c) => c.type === 'datetime')
+    .map((c) => c.name);
   const each = async (f: (row: Row) => void) => {
-    for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY })) {
+    for await (const line of createInterface({
+      input: createReadStream(path, 'utf8'),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    })) {
       if (line.trim() === '') continue;
       const row = JSON.parse(line) as Row;
       for (const c of datetimes) if (typeof row[c] === 'string') row[c] = Date.parse(row[c] as string);
@@ -154,7 +178,9 @@ function tableText(r: QueryResult): string {
 }
 
 function jsonText(r: QueryResult): string {
-  const objects = r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c.name, jsonValue(row[i], c.type)])));
+  const objects = r.rows.map((row) =>
+    Object.fromEntries(r.columns.map((c, i) => [c.name, jsonValue(row[i], c.type)])),
+  );
   return `${JSON.stringify(objects, null, 2)}\n`;
 }
 

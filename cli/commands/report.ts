@@ -45,7 +45,10 @@ export interface ReportIo {
 /** The views `--view` names, checked (an unknown one is bad input with a suggestion). */
 export function parseViews(text: string | undefined): ReportView[] {
   if (text === undefined) return [...REPORT_VIEWS];
-  const names = text.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const names = text
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   for (const name of names)
     if (!(REPORT_VIEWS as readonly string[]).includes(name)) {
       const near = closest(name, REPORT_VIEWS);
@@ -61,7 +64,9 @@ export function parseRange(text: string | undefined): number | null {
   if (text === undefined) return null;
   const r = parseDuration(text);
   if (!r.ok || r.value < MS.day || r.value % MS.day !== 0)
-    throw new InputError(`--range takes whole days like 7d or 30d (the last N completed days), got "${text}".`);
+    throw new InputError(
+      `--range takes whole days like 7d or 30d (the last N completed days), got "${text}".`,
+    );
   return r.value / MS.day;
 }
 
@@ -79,7 +84,13 @@ export function reportFile(file: string, opts: ReportOptions, io: ReportIo): { c
   }
   let s = selectRuns(loaded.scenarios, [opts.variant ?? 'base'], file)[0];
   if (s.diagnostics === undefined || s.diagnostics === null) {
-    s = { ...s, diagnostics: defaultDiagnostics(s.vaults.map((v) => v.name), s.vms.some((vm) => vm.replicate !== null)) };
+    s = {
+      ...s,
+      diagnostics: defaultDiagnostics(
+        s.vaults.map((v) => v.name),
+        s.vms.some((vm) => vm.replicate !== null),
+      ),
+    };
     io.stderr.write(
       `vaultsim: ${file} has no diagnostics: section; reporting as with diagnostics: {} (every vault sends every table, ${formatDuration(s.diagnostics!.retention)} retention)\n`,
     );
@@ -87,7 +98,10 @@ export function reportFile(file: string, opts: ReportOptions, io: ReportIo): { c
   // 2. simulate
   const result = simulate(s, {
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-    backupReports: { ...(rangeDays === null ? {} : { rangeDays }), ...(opts.top === undefined ? {} : { top: opts.top }) },
+    backupReports: {
+      ...(rangeDays === null ? {} : { rangeDays }),
+      ...(opts.top === undefined ? {} : { top: opts.top }),
+    },
   });
   // 3. write
   if (opts.json === true) {

@@ -34,7 +34,11 @@ export function adherence(
   const end = first + days;
   const dailyKind = days <= DAILY_UP_TO ? 'day' : days <= WEEKLY_UP_TO ? 'week' : 'month';
   const dailyPeriods =
-    dailyKind === 'day' ? blocks(first, end, 1) : dailyKind === 'week' ? blocks(first, end, 7) : months(c, first, end);
+    dailyKind === 'day'
+      ? blocks(first, end, 1)
+      : dailyKind === 'week'
+        ? blocks(first, end, 7)
+        : months(c, first, end);
   const weeklyKind = days <= WEEKLY_UP_TO ? 'week' : 'month';
   const weeklyPeriods = blocks(first, end, weeklyKind === 'week' ? 7 : 28);
   return {
@@ -102,12 +106,22 @@ function grid(
       });
   }
   instances.sort((a, b) => b.nonAdherent - a.nonAdherent || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
-  return { granularity, periods: rows, instances: { rows: instances.slice(0, top), total: instances.length } };
+  return {
+    granularity,
+    periods: rows,
+    instances: { rows: instances.slice(0, top), total: instances.length },
+  };
 }
 
 // Whether the item adhered over days [from, to), in units of `unit` days counted from `first`;
 // null when it was protected on none of them.
-function periodOutcome(it: ItemRecord, from: number, to: number, unit: number, first: number): boolean | null {
+function periodOutcome(
+  it: ItemRecord,
+  from: number,
+  to: number,
+  unit: number,
+  first: number,
+): boolean | null {
   let counted = false;
   const start = first + Math.floor((from - first) / unit) * unit;
   for (let u = start; u < to; u += unit) {

@@ -59,7 +59,13 @@ export interface UsageView {
   protectedInstanceDays: number;
   /** protectedInstanceDays / days. */
   averageProtectedInstances: number;
-  entities: Listed<{ container: string; type: string; vault: string; protectedInstances: number; cloudStorageBytes: number }>;
+  entities: Listed<{
+    container: string;
+    type: string;
+    vault: string;
+    protectedInstances: number;
+    cloudStorageBytes: number;
+  }>;
   daily: { day: string; protectedInstances: number; cloudStorageBytes: number }[];
 }
 
@@ -86,8 +92,20 @@ export interface PolicyRow {
 export interface OptimizeView {
   /** The window without a recovery point that makes an item inactive, days (§16.3: 7). */
   inactiveAfterDays: number;
-  inactive: Listed<{ item: string; vault: string; policy: string | null; latestRecoveryPoint: string | null; daysWithout: number | null }>;
-  retention: Listed<{ item: string; policy: string; tier: 'daily' | 'weekly' | 'monthly' | 'yearly'; kept: number; above: number }>;
+  inactive: Listed<{
+    item: string;
+    vault: string;
+    policy: string | null;
+    latestRecoveryPoint: string | null;
+    daysWithout: number | null;
+  }>;
+  retention: Listed<{
+    item: string;
+    policy: string;
+    tier: 'daily' | 'weekly' | 'monthly' | 'yearly';
+    kept: number;
+    above: number;
+  }>;
   schedule: Listed<{ item: string; policy: string }>;
 }
 
@@ -96,7 +114,13 @@ export interface AdherenceGrid {
   /** Daily policies: day (≤ 30 days), week (31–90) or month (> 90); weekly policies: week, or 28-day month (> 90). */
   granularity: 'day' | 'week' | 'month';
   periods: { from: string; items: number; adherent: number; nonAdherent: number }[];
-  instances: Listed<{ item: string; policy: string | null; periods: number; nonAdherent: number; nonAdherentPeriods: string[] }>;
+  instances: Listed<{
+    item: string;
+    policy: string | null;
+    periods: number;
+    nonAdherent: number;
+    nonAdherentPeriods: string[];
+  }>;
 }
 
 /** Every view over one range. */
@@ -112,7 +136,15 @@ export interface BackupReportsResult {
 }
 
 /** The views' names, in tab order (`vaultsim report --view`). */
-export const REPORT_VIEWS = ['summary', 'items', 'usage', 'jobs', 'policies', 'optimize', 'adherence'] as const;
+export const REPORT_VIEWS = [
+  'summary',
+  'items',
+  'usage',
+  'jobs',
+  'policies',
+  'optimize',
+  'adherence',
+] as const;
 
 /** One view. */
 export type ReportView = (typeof REPORT_VIEWS)[number];

@@ -40,13 +40,15 @@ export function backupReports(c: ReportsCollector, options: ViewOptions): Backup
   const kept = Math.floor(c.retention / MS.day);
   const asked = options.rangeDays;
   const days = Math.max(0, Math.min(asked ?? c.days, c.days, kept));
-  const cutBy = asked === null ? null : days >= asked ? null : kept < Math.min(asked, c.days) ? 'retention' : 'run';
+  const cutBy =
+    asked === null ? null : days >= asked ? null : kept < Math.min(asked, c.days) ? 'retention' : 'run';
   const first = c.days - days;
   const date = (d: number) => new Date(c.day0 + d * MS.day).toISOString().slice(0, 10);
   const range: ReportRange = { from: date(first), to: date(c.days), days, asked, cutBy };
   // Items still there at the end of the range (§16.3: items deleted mid-range are not shown).
   const present = [...c.items.values()].filter((it) => it.lastDay === c.days - 1);
-  const policyName = (id: string | null) => (id === null ? null : (c.policies.get(id)?.name ?? id.replace(/^policies\//, '')));
+  const policyName = (id: string | null) =>
+    id === null ? null : (c.policies.get(id)?.name ?? id.replace(/^policies\//, ''));
   const cut = <T>(rows: T[]): Listed<T> => ({ rows: rows.slice(0, options.top), total: rows.length });
   const items: ItemRow[] = present
     .map((it) => ({
@@ -106,9 +108,18 @@ function usage(
   date: (d: number) => string,
   cut: <T>(rows: T[]) => Listed<T>,
 ): UsageView {
-  const entities = new Map<string, { container: string; type: string; vault: string; protectedInstances: number; cloudStorageBytes: number }>();
+  const entities = new Map<
+    string,
+    { container: string; type: string; vault: string; protectedInstances: number; cloudStorageBytes: number }
+  >();
   for (const it of present) {
-    const e = entities.get(it.container) ?? { container: it.container, type: it.type, vault: it.vault, protectedInstances: 0, cloudStorageBytes: 0 };
+    const e = entities.get(it.container) ?? {
+      container: it.container,
+      type: it.type,
+      vault: it.vault,
+      protectedInstances: 0,
+      cloudStorageBytes: 0,
+    };
     e.protectedInstances += it.instances;
     e.cloudStorageBytes += it.cloudMB * MB;
     entities.set(it.container, e);
@@ -120,7 +131,10 @@ function usage(
     instanceDays += c.instances[d];
   }
   const list = [...entities.values()].sort(
-    (a, b) => b.protectedInstances - a.protectedInstances || b.cloudStorageBytes - a.cloudStorageBytes || byName(a.container, b.container),
+    (a, b) =>
+      b.protectedInstances - a.protectedInstances ||
+      b.cloudStorageBytes - a.cloudStorageBytes ||
+      byName(a.container, b.container),
   );
   return {
     protectedInstances: list.reduce((s, e) => s + e.protectedInstances, 0),
@@ -132,7 +146,12 @@ function usage(
   };
 }
 
-function jobs(c: ReportsCollector, first: number, date: (d: number) => string, cut: <T>(rows: T[]) => Listed<T>): JobsView {
+function jobs(
+  c: ReportsCollector,
+  first: number,
+  date: (d: number) => string,
+  cut: <T>(rows: T[]) => Listed<T>,
+): JobsView {
   const daily: JobsView['daily'] = [];
   for (let d = first; d < c.days; d++) daily.push({ day: date(d), completed: 0, failed: 0 });
   const perItem: { item: string; failed: number; completed: number }[] = [];
@@ -200,7 +219,11 @@ function optimize(
       latestRecoveryPoint: it.latestPoint === null ? null : new Date(it.latestPoint).toISOString(),
       daysWithout: it.latestPoint === null ? null : Math.floor((end - it.latestPoint) / MS.day),
     }))
-    .sort((a, b) => (b.daysWithout ?? Number.POSITIVE_INFINITY) - (a.daysWithout ?? Number.POSITIVE_INFINITY) || byName(a.item, b.item));
+    .sort(
+      (a, b) =>
+        (b.daysWithout ?? Number.POSITIVE_INFINITY) - (a.daysWithout ?? Number.POSITIVE_INFINITY) ||
+        byName(a.item, b.item),
+    );
   const retention: OptimizeView['retention']['rows'] = [];
   const schedule: OptimizeView['schedule']['rows'] = [];
   for (const it of [...present].sort((a, b) => byName(a.id, b.id))) {
@@ -212,7 +235,13 @@ function optimize(
       if (kept !== null && kept > above) retention.push({ item: it.id, policy: p.name, tier, kept, above });
     }
     // §16.3: databases on a daily full backup (a weekly full with daily differentials costs less).
-    if (p.management === 'AzureWorkload' && p.frequency === 'Daily') schedule.push({ item: it.id, policy: p.name });
+    if (p.management === 'AzureWorkload' && p.frequency === 'Daily')
+      schedule.push({ item: it.id, policy: p.name });
   }
-  return { inactiveAfterDays: options.inactiveAfterDays, inactive: cut(inactive), retention: cut(retention), schedule: cut(schedule) };
+  return {
+    inactiveAfterDays: options.inactiveAfterDays,
+    inactive: cut(inactive),
+    retention: cut(retention),
+    schedule: cut(schedule),
+  };
 }

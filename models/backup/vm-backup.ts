@@ -406,7 +406,9 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     if (cause !== null) {
       this.stats.fail(cause);
       if (this.world.trace !== null) this.trace('job-failed', { cause, retry });
-      this.signals?.jobFailed(this.id, this.vault.spec.name, at, cause, undefined, { adhoc: onDemandRetain !== null });
+      this.signals?.jobFailed(this.id, this.vault.spec.name, at, cause, undefined, {
+        adhoc: onDemandRetain !== null,
+      });
       if (cause !== 'vm-agent-missing' && retry < this.retries)
         this.retryAt(at + this.retryAfter, slot, retry + 1, onDemandRetain);
       return;

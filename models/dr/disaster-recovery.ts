@@ -11,24 +11,25 @@
 import { makeSampler, type Sampler } from '../../engine/distributions.js';
 import type { Link } from '../../engine/link.js';
 import type { Streams } from '../../engine/random.js';
-import type { EventId, Simulation } from '../../engine/simulation.js';
+import type { Simulation } from '../../engine/simulation.js';
 import type { FailureCause } from '../backup/stats.js';
 import type { TraceRecord } from '../backup/world.js';
 import type { Monitor } from '../monitor/monitor.js';
+import { RestoreJobs } from '../restore/jobs.js';
+import type { RestorePlan } from '../restore/rules.js';
 import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
 import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
 import type { Region, Scenario, Vm } from '../scenario/types.js';
 import type { RecoveredVm } from './billing.js';
-import { Capacity, type CoreWaiter } from './capacity.js';
+import { Capacity } from './capacity.js';
 import { detect } from './detection.js';
 import { runDrill } from './drill.js';
 import { type Fault, Outages, resolveFaults } from './faults.js';
 import { planGroupsFor, runPlan } from './plans.js';
-import { recoveryRecord } from './record.js';
 import type { DrVm, ReplicaPoint } from './recovery-types.js';
 import { VmReplica } from './replica.js';
-import { firstPointUsable, nextReplication, type ReprotectTiming, reprotectTiming } from './reprotection.js';
 import { crossRegionRestore, primaryRestore, type RestoreContext, type RestoreOption } from './restore.js';
+import { Returns, type Short } from './returns.js';
 import { groupBy } from './scope.js';
 import { DownSignal } from './signals.js';
 
@@ -54,25 +55,8 @@ export interface Decided {
   boot: number;
   region: string;
   note: string;
-}
-
-// A recovery that fell short of cores in `region`: how it would go once they are there (at t), or null.
-interface Short {
-  region: string;
-  retry: (t: number) => Decided | null;
-}
-
-// A VM's recovery in progress: its record, the event that brings it back, and its wait for cores.
-interface Pending {
-  record: VmRecovery;
-  decided: Decided;
-  fault: Fault;
-  down: number;
-  /** The decision instant (sim ms). */
-  at: number;
-  recoveredAt: number | null;
-  event: EventId | null;
-  waiter: CoreWaiter | null;
+  /** A restore from backup: what its restore job does (models/restore); `work` is then its estimate alone until it has run. */
+  plan?: RestorePlan;
 }
 
 const OUTAGES = new Set(['region-outage', 'zone-outage']);
@@ -86,10 +70,11 @@ export class DisasterRecovery {
   readonly outages: Outages;
   readonly incidents: Incident[] = [];
   readonly drills: DrillResult[] = [];
-  /** VMs started by a failover or a drill, for compute billing (billing.ts), in the order they started. */
-  readonly recovered: RecoveredVm[] = [];
-  /** Per replicated VM, its widest window unprotected by replication after a recovery (sim ms), for what the schedule guarantees. */
-  readonly handovers = new Map<string, { from: number; to: number }>();
+  /** The restore jobs recoveries run (shared with users' restores and restore drills). */
+  readonly jobs: RestoreJobs;
+  // Test VMs of drills (failed-over VMs are the returns').
+  private readonly drillVms: RecoveredVm[] = [];
+  private readonly returns: Returns;
   private readonly regions: Map<string, Region>;
   private readonly capacity: Capacity;
   private readonly settings: RecoverySettings;
@@ -113,6 +98,7 @@ export class DisasterRecovery {
     private readonly vms: ReadonlyMap<string, DrVm>,
     private readonly links: ReadonlyMap<string, Link>,
     private readonly trace: ((record: TraceRecord) => void) | null = null,
+    jobs: RestoreJobs | null = null,
   ) {
     this.faults = resolveFaults(scenario.faults, streams);
     this.outages = new Outages(this.faults);
@@ -131,6 +117,29 @@ export class DisasterRecovery {
     };
     for (const plan of scenario.recoveryPlans)
       for (const g of plan.groups) for (const id of g.vms) this.planOf.set(id, plan);
+    this.jobs = jobs ?? new RestoreJobs(sim, s, scenario.start, scenario.duration, trace);
+    this.returns = new Returns({
+      sim,
+      horizon: scenario.duration,
+      settings: s,
+      capacity: this.capacity,
+      jobs: this.jobs,
+      signal: () => this.signal,
+      trace,
+      iso: (t) => this.iso(t),
+      claim: (v, region) => this.claim(v, region),
+      release: (v) => this.releaseCores(v),
+    });
+  }
+
+  /** VMs started by a failover or a drill, for compute billing (billing.ts): failovers in the order they ran, then drills'. */
+  get recovered(): RecoveredVm[] {
+    return [...this.returns.recovered, ...this.drillVms];
+  }
+
+  /** Per replicated VM, its widest window unprotected by replication after a recovery (sim ms), for what the schedule guarantees. */
+  get handovers(): ReadonlyMap<string, { from: number; to: number }> {
+    return this.returns.handovers;
   }
 
   /** Why a VM's backup cannot run at t (the region it runs in is out, or it is down), or null; relocated items (`vm@vault`) ask for their VM. */
@@ -189,6 +198,7 @@ export class DisasterRecovery {
     for (const v of this.vms.values()) {
       if (v.downSince !== null || !this.hits(f, v)) continue;
       v.downSince = now;
+      if (f.kind === 'vm-deletion') v.deleted = true;
       hit.push(v);
       // A VM that must be created again gives back the cores it held away from home.
       if (VM_LOST.has(f.kind) && v.holds !== null) this.releaseCores(v);
@@ -310,7 +320,14 @@ export class DisasterRecovery {
       }
     }
     for (const v of hit) {
-      const r = this.finish(v, decided.get(v.vm.id)!, f, down, d, shorts.get(v.vm.id) ?? null);
+      const r = this.returns.start(
+        v,
+        decided.get(v.vm.id)!,
+        f,
+        incident.id,
+        down,
+        shorts.get(v.vm.id) ?? null,
+      );
       incident.vms.push(r);
       this.traceDecided(v, r, incident, draws.get(v.vm.id)!);
     }
@@ -527,7 +544,11 @@ export class DisasterRecovery {
     const option = primaryRestore(ctx, held, start + undelete, notAfter);
     if (option === null) return null;
     v.undelete?.();
-    return { ...option, work: undelete + option.work };
+    return {
+      ...option,
+      work: undelete + option.work,
+      plan: { ...option.plan, preparing: undelete + option.plan.preparing },
+    };
   }
 
   private restore(o: RestoreOption, detection: number, waiting: number, dr: Draws, note: string): Decided {
@@ -540,6 +561,7 @@ export class DisasterRecovery {
       boot: dr.boot,
       region: o.region,
       note,
+      plan: o.plan,
     };
   }
 
@@ -598,165 +620,6 @@ export class DisasterRecovery {
     };
   }
 
-  // The VM's recovery record; a recovered VM is back (and maybe moved) at its time. A VM short
-  // of cores also waits for them: if they free up before it is back, it is decided again then.
-  private finish(
-    v: DrVm,
-    decided: Decided,
-    f: Fault,
-    down: number,
-    d: number,
-    short: Short | null,
-  ): VmRecovery {
-    const p: Pending = {
-      record: null as unknown as VmRecovery,
-      decided,
-      fault: f,
-      down,
-      at: d,
-      recoveredAt: null,
-      event: null,
-      waiter: null,
-    };
-    this.settle(v, p);
-    if (short !== null) {
-      p.waiter = this.capacity.wait(short.region, v.vm.cores, () => this.coresFreed(v, p, short));
-    }
-    return p.record;
-  }
-
-  // Builds (or rebuilds, in place) the pending recovery's record and schedules the VM's return.
-  private settle(v: DrVm, p: Pending): void {
-    const { decided, fault: f, down } = p;
-    const total = decided.detection + decided.waiting + decided.work + decided.boot;
-    const recoveredAt = decided.path === 'unrecovered' ? null : down + total;
-    const inRun = recoveredAt !== null && recoveredAt <= this.scenario.duration;
-    const reprotect =
-      decided.path === 'failover' && recoveredAt !== null ? this.reprotect(v, f, decided, recoveredAt) : null;
-    const next =
-      recoveredAt === null
-        ? null
-        : nextReplication({
-            vm: v.vm,
-            path: decided.path,
-            from: v.region,
-            region: decided.region,
-            recoveredAt,
-            reprotectedAt: reprotect?.endsAt ?? null,
-            upload: v.replica?.uploadRate ?? this.settings.restoreThroughput,
-          });
-    // A paused replication (the outage ended before anyone acted) simply continues.
-    const continues = v.replica !== null && recoveredAt !== null && v.replica.endsAt > recoveredAt;
-    const record = recoveryRecord({
-      v,
-      decided,
-      lastGood: f.start,
-      down,
-      recoveredAt,
-      horizon: this.scenario.duration,
-      reprotect,
-      next: continues ? null : next,
-      continues,
-      iso: (t) => this.iso(t),
-    });
-    if (p.record === null) p.record = record;
-    else Object.assign(p.record, record);
-    p.recoveredAt = recoveredAt;
-    if (p.event !== null) this.sim.cancel(p.event);
-    p.event = null;
-    if (recoveredAt !== null && inRun)
-      p.event = this.sim.at(
-        Math.max(recoveredAt, this.sim.now),
-        () => this.back(v, p, continues ? null : next),
-        'dr/recovered',
-      );
-    // A VM with backups that could not be restored is an unhealthy restore (§7.5).
-    if (decided.path === 'unrecovered' && v.vault !== null && p.waiter === null)
-      this.signal?.restored(v.vm.id, 'Persistent Unhealthy');
-  }
-
-  // Cores freed up for a VM waiting for them: if that brings it back sooner, it is decided again now.
-  private coresFreed(v: DrVm, p: Pending, short: Short): void {
-    const now = this.sim.now;
-    if (v.downSince === null) return;
-    // The retry's waiting counts from the decision, so it holds the time spent waiting for cores.
-    const again = short.retry(now);
-    if (again === null) return;
-    const total = again.detection + again.waiting + again.work + again.boot;
-    if (p.recoveredAt !== null && p.down + total >= p.recoveredAt) return;
-    if (!this.claim(v, short.region)) return;
-    p.waiter = null;
-    p.decided = again;
-    this.settle(v, p);
-    this.trace?.({
-      t: now,
-      kind: 'dr-cores-freed',
-      subject: v.vm.id,
-      detail: { region: short.region, path: again.path },
-    });
-  }
-
-  // The VM runs again at its recovery: where, holding which cores, protected by what.
-  private back(v: DrVm, p: Pending, next: ReturnType<typeof nextReplication>): void {
-    const { decided, fault: f } = p;
-    const now = this.sim.now;
-    if (p.waiter !== null) p.waiter.cancelled = true;
-    this.signal?.change(v.region, -1);
-    v.downSince = null;
-    const from = v.region;
-    // §17: compute is billed once the failed-over VM exists (created, then booting).
-    if (decided.path === 'failover')
-      this.recovered.push({
-        kind: 'failover',
-        vm: v.vm.id,
-        region: decided.region,
-        from: now - decided.boot,
-        to: null,
-      });
-    v.region = decided.region;
-    if (v.holds !== null && v.holds !== decided.region) this.releaseCores(v);
-    if (decided.region !== v.vm.region && this.capacity.limited(decided.region)) v.holds = decided.region;
-    // Its backup follows it (relocate.ts); without that hook, protection where it was stops.
-    if (decided.region !== from) {
-      if (v.follow !== null) v.follow(decided.region);
-      else if (from === v.vm.region) v.stopBackup?.(false);
-    }
-    // Its replication resumes (reprotection.ts), and the window without it counts in the guarantee.
-    const ended = v.replica !== null && v.replica.endsAt <= now;
-    if (ended) this.handover(v, decided, f, next);
-    if (ended && next !== null && next.start < this.scenario.duration) {
-      const replica = v.replicateFrom!(decided.region, next.to, next.start, now);
-      v.replica = replica;
-      v.segments.push(replica);
-    }
-    if (decided.path.startsWith('restore') || decided.path === 'cross-region-restore')
-      this.signal?.restored(v.vm.id, 'Healthy');
-  }
-
-  // The window from the data the VM came back with to its next replication's first usable point.
-  private handover(v: DrVm, decided: Decided, f: Fault, next: ReturnType<typeof nextReplication>): void {
-    const horizon = this.scenario.duration;
-    const from = decided.point?.at ?? f.start;
-    const to =
-      next === null ? horizon : Math.min(horizon, firstPointUsable(next.start, this.settings.processing));
-    const w = this.handovers.get(v.vm.id);
-    if (w === undefined || to - from > w.to - w.from) this.handovers.set(v.vm.id, { from, to });
-  }
-
-  // §5.7 reprotect once the source region is back, and §5.4 failback ≈ failover.
-  private reprotect(v: DrVm, f: Fault, decided: Decided, recoveredAt: number): ReprotectTiming {
-    return reprotectTiming({
-      vm: v.vm,
-      upload: v.replica?.uploadRate ?? this.settings.restoreThroughput,
-      diskThroughput: this.settings.restoreThroughput,
-      recoveredAt,
-      sourceBack: OUTAGES.has(f.kind) ? Math.max(f.end, recoveredAt) : recoveredAt,
-      sourceAvailable: OUTAGES.has(f.kind),
-      failoverWork: decided.work,
-      written: v.written,
-    });
-  }
-
   // A test failover (§5.4): the plan's timing from now, no effect on production or capacity.
   private drill(f: Fault & { kind: 'drill' }): void {
     const { result, started } = runDrill({
@@ -767,7 +630,7 @@ export class DisasterRecovery {
       cleanupAfter: this.settings.drillCleanupAfter,
       iso: (t) => this.iso(t),
     });
-    this.recovered.push(...started);
+    this.drillVms.push(...started);
     this.drills.push(result);
   }
 

@@ -68,7 +68,8 @@ export function recoveryRecord(input: RecordInput): VmRecovery {
             reprotectSeconds: Math.round(input.reprotect.reprotect) / 1000,
             failbackSeconds: input.reprotect.failback / 1000,
           },
-    afterwards: recoveredAt === null ? null : afterwards(input, recoveredAt),
+    // Unknown until the VM is back (a restore job still to run: recoveredAt Infinity).
+    afterwards: recoveredAt === null || !Number.isFinite(recoveredAt) ? null : afterwards(input, recoveredAt),
   };
 }
 

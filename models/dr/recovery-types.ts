@@ -42,4 +42,6 @@ export interface DrVm {
   region: string;
   /** Down since (sim ms) and not yet recovered, or null while running. */
   downSince: number | null;
+  /** Deleted (a vm-deletion fault) and not brought back: a restore cannot replace its disks. */
+  deleted: boolean;
 }

@@ -47,18 +47,43 @@ export function vaultRestoreWork(vm: Vm, settings: RecoverySettings, t: number):
 }
 
 // The plan of a restore from `source` at t: its preparing time and its copy (models/restore/rules.ts).
-function planOf(vm: Vm, source: PointSource, pointAt: number, region: string, preparing: number, t: number): RestorePlan {
+function planOf(
+  vm: Vm,
+  source: PointSource,
+  pointAt: number,
+  region: string,
+  preparing: number,
+  t: number,
+): RestorePlan {
   const copy =
     source === 'snapshot'
       ? null
-      : { link: source === 'secondary-vault' ? ('secondary' as const) : ('primary' as const), disks: diskBytesAt(vm, t) };
-  return { point: { at: pointAt, source }, region, zone: source === 'secondary-vault' ? null : vm.zone, preparing, copy, boot: 0, notes: [] };
+      : {
+          link: source === 'secondary-vault' ? ('secondary' as const) : ('primary' as const),
+          disks: diskBytesAt(vm, t),
+        };
+  return {
+    point: { at: pointAt, source },
+    region,
+    zone: source === 'secondary-vault' ? null : vm.zone,
+    preparing,
+    copy,
+    boot: 0,
+    notes: [],
+  };
 }
 
 // An option from its plan: work = preparing + the copy alone.
 function option(path: RecoveryPath, plan: RestorePlan, settings: RecoverySettings): RestoreOption {
   const copy = plan.copy === null || 'fixed' in plan.copy ? 0 : copyAlone(plan.copy.disks, settings);
-  return { path, source: plan.point.source, pointAt: plan.point.at, region: plan.region, work: plan.preparing + copy, plan };
+  return {
+    path,
+    source: plan.point.source,
+    pointAt: plan.point.at,
+    region: plan.region,
+    work: plan.preparing + copy,
+    plan,
+  };
 }
 
 /**
@@ -86,7 +111,11 @@ export function primaryRestore(
     if (p.takenAt > notAfter) continue;
     let o: RestoreOption | null = null;
     if (p.snapshot && zoneUp)
-      o = option('restore-snapshot', planOf(vm, 'snapshot', p.takenAt, vm.region, ctx.snapshotWork, t), settings);
+      o = option(
+        'restore-snapshot',
+        planOf(vm, 'snapshot', p.takenAt, vm.region, ctx.snapshotWork, t),
+        settings,
+      );
     else if (p.vault === 'standard' && vaultUp && p.vaultAt <= t)
       o = option('restore-vault', planOf(vm, 'vault', p.takenAt, vm.region, overhead, t), settings);
     else if (p.vault === 'archive' && vaultUp)

@@ -16,6 +16,9 @@ import { collectDr, replicaPoints } from './collect.js';
 import { DisasterRecovery } from './disaster-recovery.js';
 import { judgeObjectives } from './objectives.js';
 import type { DrVm } from './recovery-types.js';
+import type { RestoreJobs } from '../restore/jobs.js';
+import type { Standing } from '../restore/requests.js';
+import type { Outages } from './faults.js';
 import { BackupFollow, type RelocateContext } from './relocate.js';
 import { downFor, scaleFor, spikesFor, VmReplica } from './replica.js';
 import { inScope } from './scope.js';
@@ -47,6 +50,10 @@ export interface DrRun {
   replicationPeaks(): Map<string, { peak: number; handover: { from: number; to: number } | null }>;
   /** A replicated VM's Site Recovery points at t, counted during the run (replayed: the run's queries stay put); null when not replicated. */
   pointsAt(vm: string, t: number): ReplicaPoints | null;
+  /** A VM as a restore finds it now (where it runs, whether it exists, its vault and points); null when unknown. */
+  standing(vm: string): Standing | null;
+  /** The run's region, zone and control-plane outages. */
+  readonly outages: Outages;
 }
 
 /** Builds disaster recovery for a run and sets the world's hooks (blocked backups, point times). */
@@ -56,6 +63,7 @@ export function setupDr(
   world: World,
   seed: number,
   links: ReadonlyMap<string, Link>,
+  jobs: RestoreJobs | null = null,
 ): DrRun {
   // The write rates read the disks' churn streams from their own copy, so the backup's draws stay put.
   const churn: Streams = createStreams(seed);
@@ -64,7 +72,7 @@ export function setupDr(
   const replicas: VmReplica[] = [];
   const billed: ReplicaSource[] = [];
   const horizon = scenario.duration;
-  const faults = new DisasterRecovery(sim, scenario, world.streams, vms, links, world.trace);
+  const faults = new DisasterRecovery(sim, scenario, world.streams, vms, links, world.trace, jobs);
   for (const vm of scenario.vms) {
     // Each disk's highest daily write rate, for §5.2's per-disk churn limits.
     const diskPeaks = new Float64Array(vm.disks.length);
@@ -125,6 +133,7 @@ export function setupDr(
       written: (from, to) => bytesWritten(rates, spikes, from, to),
       region: vm.region,
       downSince: null,
+      deleted: false,
     });
   }
   world.keepPointTimes = true;
@@ -170,6 +179,18 @@ export function setupDr(
     backupOf(vmId) {
       return follows.get(vmId)?.current ?? null;
     },
+    standing(vmId) {
+      const v = vms.get(vmId);
+      if (v === undefined) return null;
+      return {
+        region: v.region,
+        zone: v.region === v.vm.region ? v.vm.zone : null,
+        exists: !v.deleted,
+        vault: v.vault,
+        points: () => v.restorePoints?.() ?? [],
+      };
+    },
+    outages: faults.outages,
     start(monitor) {
       faults.start(monitor);
       replicationStats(sim, monitor, replicas, horizon);

@@ -4,7 +4,7 @@
 // arg_max / arg_min keep the row with the largest / smallest value (the first one on a tie).
 
 import type { Aggregate, KType, Value } from './ast.js';
-import { compileExpr, type Compiled, mismatch, type Scope } from './scalar.js';
+import { type Compiled, compileExpr, mismatch, type Scope } from './scalar.js';
 import { compareValues, isNumeric, type Row } from './values.js';
 
 /** One compiled aggregation: its output columns and a factory of accumulators. */
@@ -38,7 +38,13 @@ export function compileAggregate(
   if (args.some((a) => a.type === null)) return null;
   const arity = (n: number, max = n): boolean => {
     if (args.length >= n && args.length <= max && (!agg.star || agg.fn.startsWith('arg_'))) return true;
-    scope.problems.push({ code: 'arity', at: agg.at, name: agg.fn, expected: n === max ? String(n) : `${n} to ${max}`, got: args.length });
+    scope.problems.push({
+      code: 'arity',
+      at: agg.at,
+      name: agg.fn,
+      expected: n === max ? String(n) : `${n} to ${max}`,
+      got: args.length,
+    });
     return false;
   };
   const bad = (i: number, expected: string) => {
@@ -143,7 +149,13 @@ function argExtreme(
     return null;
   }
   if (args.length < 1 || (!agg.star && args.length < 2)) {
-    scope.problems.push({ code: 'arity', at: agg.at, name: agg.fn, expected: '2 or more (or a value and *)', got: args.length });
+    scope.problems.push({
+      code: 'arity',
+      at: agg.at,
+      name: agg.fn,
+      expected: '2 or more (or a value and *)',
+      got: args.length,
+    });
     return null;
   }
   const [x, ...rest] = args;
@@ -152,14 +164,17 @@ function argExtreme(
     return null;
   }
   const first = agg.name ?? singleColumn(agg.args[0]) ?? `${agg.fn === 'arg_max' ? 'max' : 'min'}_`;
-  const out: { name: string; type: KType; get: (r: Row) => Value }[] = [{ name: first, type: x.type!, get: x.fn }];
+  const out: { name: string; type: KType; get: (r: Row) => Value }[] = [
+    { name: first, type: x.type!, get: x.fn },
+  ];
   rest.forEach((c, i) => {
     const name = singleColumn(agg.args[i + 1]) ?? `Column${i + 1}`;
     out.push({ name, type: c.type!, get: c.fn });
   });
   if (agg.star)
     for (const c of columns)
-      if (!out.some((o) => o.name === c.name)) out.push({ name: c.name, type: c.type, get: (r) => r[c.name] ?? null });
+      if (!out.some((o) => o.name === c.name))
+        out.push({ name: c.name, type: c.type, get: (r) => r[c.name] ?? null });
   const sign = agg.fn === 'arg_max' ? 1 : -1;
   return {
     columns: out.map(({ name, type }) => ({ name, type })),

@@ -47,7 +47,10 @@ const AGGREGATIONS: Readonly<Record<string, AlertAggregation>> = {
 };
 
 /** Reads `text` as an alert rule's query over `schema`; every problem comes back (parse errors: the first). */
-export function readAlertQuery(text: string, schema: Schema): { alert: AlertQuery | null; problems: KqlProblem[] } {
+export function readAlertQuery(
+  text: string,
+  schema: Schema,
+): { alert: AlertQuery | null; problems: KqlProblem[] } {
   let query: Query;
   try {
     query = parseQuery(text);
@@ -58,13 +61,20 @@ export function readAlertQuery(text: string, schema: Schema): { alert: AlertQuer
   const { plan, problems } = planQuery(query, schema, Number.NaN);
   if (plan === null) return { alert: null, problems };
   const out: KqlProblem[] = [];
-  if (plan.clockReadAt !== null) out.push({ code: 'alert', at: plan.clockReadAt, reason: 'time-function', name: '' });
+  if (plan.clockReadAt !== null)
+    out.push({ code: 'alert', at: plan.clockReadAt, reason: 'time-function', name: '' });
   const last = query.ops.findIndex((op) => op.op === 'summarize');
   query.ops.forEach((op, i) => {
     if (op.op === 'where' || op.op === 'extend' || op.op === 'project') {
-      if (last >= 0 && i > last) out.push({ code: 'alert', at: op.at, reason: 'after-summarize', name: op.op });
+      if (last >= 0 && i > last)
+        out.push({ code: 'alert', at: op.at, reason: 'after-summarize', name: op.op });
     } else if (op.op !== 'summarize' || i !== last)
-      out.push({ code: 'alert', at: op.at, reason: i > last && last >= 0 ? 'after-summarize' : 'operator', name: op.op });
+      out.push({
+        code: 'alert',
+        at: op.at,
+        reason: i > last && last >= 0 ? 'after-summarize' : 'operator',
+        name: op.op,
+      });
   });
   const summarize = last < 0 ? null : (query.ops[last] as Extract<Operator, { op: 'summarize' }>);
   let aggregation: AlertAggregation = 'count';
@@ -98,7 +108,8 @@ export function readAlertQuery(text: string, schema: Schema): { alert: AlertQuer
 function binSize(e: Expr): number | 'other' | null {
   if (e.k !== 'call' || (e.fn !== 'bin' && e.fn !== 'floor')) return null;
   const [col, size] = e.args;
-  if (col?.k !== 'name' || col.name !== 'TimeGenerated' || size?.k !== 'lit' || size.type !== 'timespan') return 'other';
+  if (col?.k !== 'name' || col.name !== 'TimeGenerated' || size?.k !== 'lit' || size.type !== 'timespan')
+    return 'other';
   return size.value as number;
 }
 

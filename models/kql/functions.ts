@@ -69,7 +69,8 @@ export function callFunction(e: Extract<Expr, { k: 'call' }>, scope: Scope, comp
   const types = args.map((a) => a.type as KType);
   const arity = (min: number, max = min): boolean => {
     if (args.length >= min && args.length <= max) return true;
-    const expected = min === max ? String(min) : max === Number.POSITIVE_INFINITY ? `${min} or more` : `${min} to ${max}`;
+    const expected =
+      min === max ? String(min) : max === Number.POSITIVE_INFINITY ? `${min} or more` : `${min} to ${max}`;
     scope.problems.push({ code: 'arity', at: e.at, name: e.fn, expected, got: args.length });
     return false;
   };
@@ -97,7 +98,8 @@ export function callFunction(e: Extract<Expr, { k: 'call' }>, scope: Scope, comp
     case 'iif': {
       if (!arity(3) || !want(0, (t) => t === 'bool', 'a condition')) return NONE;
       const same = types[1] === types[2] || (isNumeric(types[1]) && isNumeric(types[2]));
-      if (!same) return mismatch(scope, e.args[2].at, `${e.fn}()`, `${types[1]} like its second argument`, types[2]);
+      if (!same)
+        return mismatch(scope, e.args[2].at, `${e.fn}()`, `${types[1]} like its second argument`, types[2]);
       const type = types[1] === types[2] ? types[1] : 'real';
       return { type, fn: (r) => (a.fn(r) === true ? b.fn(r) : c.fn(r)) };
     }
@@ -113,7 +115,8 @@ export function callFunction(e: Extract<Expr, { k: 'call' }>, scope: Scope, comp
       return { type: whole ? 'long' : 'real', fn: (r) => toNumber(a.fn(r), whole) };
     }
     case 'todatetime':
-      if (!arity(1) || !want(0, (t) => t === 'string' || t === 'datetime', 'a string or a datetime')) return NONE;
+      if (!arity(1) || !want(0, (t) => t === 'string' || t === 'datetime', 'a string or a datetime'))
+        return NONE;
       return { type: 'datetime', fn: (r) => toDatetime(a.fn(r)) };
     case 'isempty':
     case 'isnotempty':
@@ -133,18 +136,36 @@ export function callFunction(e: Extract<Expr, { k: 'call' }>, scope: Scope, comp
     }
     case 'not':
       if (!arity(1) || !want(0, (t) => t === 'bool', 'a condition')) return NONE;
-      return { type: 'bool', fn: (r) => { const v = a.fn(r); return v === null ? null : !v; } };
+      return {
+        type: 'bool',
+        fn: (r) => {
+          const v = a.fn(r);
+          return v === null ? null : !v;
+        },
+      };
     case 'startofday':
       if (!arity(1) || !want(0, (t) => t === 'datetime', 'a datetime')) return NONE;
       return { type: 'datetime', fn: (r) => num(a.fn(r), (x) => Math.floor(x / 86_400_000) * 86_400_000) };
     case 'strlen':
       if (!arity(1) || !want(0, (t) => t === 'string', 'a string')) return NONE;
-      return { type: 'long', fn: (r) => { const v = a.fn(r); return typeof v === 'string' ? [...v].length : null; } };
+      return {
+        type: 'long',
+        fn: (r) => {
+          const v = a.fn(r);
+          return typeof v === 'string' ? [...v].length : null;
+        },
+      };
     case 'tolower':
     case 'toupper': {
       if (!arity(1)) return NONE;
       const lower = e.fn === 'tolower';
-      return { type: 'string', fn: (r) => { const v = formatValue(a.fn(r), types[0]); return lower ? v.toLowerCase() : v.toUpperCase(); } };
+      return {
+        type: 'string',
+        fn: (r) => {
+          const v = formatValue(a.fn(r), types[0]);
+          return lower ? v.toLowerCase() : v.toUpperCase();
+        },
+      };
     }
     case 'strcat':
       if (!arity(1, Number.POSITIVE_INFINITY)) return NONE;
@@ -170,7 +191,13 @@ export function callFunction(e: Extract<Expr, { k: 'call' }>, scope: Scope, comp
 const num = (v: Value, f: (x: number) => number): Value => (typeof v === 'number' ? f(v) : null);
 
 // bin(value, size): down to a multiple of size; datetimes from 0001-01-01 as Kusto does.
-function bin(e: Extract<Expr, { k: 'call' }>, scope: Scope, a: Compiled, b: Compiled, types: KType[]): Compiled {
+function bin(
+  e: Extract<Expr, { k: 'call' }>,
+  scope: Scope,
+  a: Compiled,
+  b: Compiled,
+  types: KType[],
+): Compiled {
   const [vt, st] = types;
   let type: KType | null = null;
   if (isNumeric(vt) && isNumeric(st)) type = vt === 'real' || st === 'real' ? 'real' : 'long';

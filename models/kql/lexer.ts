@@ -41,7 +41,31 @@ export const TIMESPAN_UNITS: Readonly<Record<string, number>> = {
 };
 
 // Longest first, so `!contains` is not read as `!` then `contains`.
-const PUNCT = ['!in~', '==', '!=', '<=', '>=', '=~', '!~', '|', '(', ')', ',', ';', '=', '<', '>', '+', '-', '*', '/', '%', '[', ']', '.'];
+const PUNCT = [
+  '!in~',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '=~',
+  '!~',
+  '|',
+  '(',
+  ')',
+  ',',
+  ';',
+  '=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '[',
+  ']',
+  '.',
+];
 const NAME_START = /[A-Za-z_$]/;
 const NAME_PART = /[A-Za-z0-9_$]/;
 
@@ -80,15 +104,21 @@ export function tokenize(text: string): Token[] {
       while (i < text.length && NAME_PART.test(text[i])) i++;
       const name = text.slice(start, i);
       // `datetime(…)`, `timespan(…)`/`time(…)`: literals whose text runs to the parenthesis.
-      const lit = name === 'datetime' ? 'datetime' : name === 'timespan' || name === 'time' ? 'timespan' : null;
+      const lit =
+        name === 'datetime' ? 'datetime' : name === 'timespan' || name === 'time' ? 'timespan' : null;
       const open = skipSpace(text, i);
       if (lit !== null && text[open] === '(') {
         const close = text.indexOf(')', open);
         if (close < 0) fail(open, 'a closing parenthesis');
-        const raw = text.slice(open + 1, close).trim().replace(/^["']|["']$/g, '');
+        const raw = text
+          .slice(open + 1, close)
+          .trim()
+          .replace(/^["']|["']$/g, '');
         const value = lit === 'datetime' ? parseDatetime(raw) : parseTimespanText(raw);
         if (value === null)
-          throw new KqlError([{ code: 'bad-literal', at: start, kind: lit, text: text.slice(start, close + 1) }]);
+          throw new KqlError([
+            { code: 'bad-literal', at: start, kind: lit, text: text.slice(start, close + 1) },
+          ]);
         out.push({ kind: lit, text: text.slice(start, close + 1), at: start, end: close + 1, value });
         i = close + 1;
         continue;
@@ -130,7 +160,12 @@ const skipSpace = (text: string, i: number): number => {
 };
 
 // A number, or a timespan when a unit follows without a space (`30m`, `1.5h`).
-function readNumber(text: string, from: number, out: Token[], fail: (at: number, e: string) => never): number {
+function readNumber(
+  text: string,
+  from: number,
+  out: Token[],
+  fail: (at: number, e: string) => never,
+): number {
   const m = /^(\d*\.?\d+(?:[eE][-+]?\d+)?)([A-Za-z_]*)/.exec(text.slice(from));
   if (m === null) return fail(from, 'a number');
   const [all, digits, unit] = m;
@@ -140,8 +175,7 @@ function readNumber(text: string, from: number, out: Token[], fail: (at: number,
     return end;
   }
   const per = TIMESPAN_UNITS[unit];
-  if (per === undefined)
-    throw new KqlError([{ code: 'bad-literal', at: from, kind: 'timespan', text: all }]);
+  if (per === undefined) throw new KqlError([{ code: 'bad-literal', at: from, kind: 'timespan', text: all }]);
   out.push({ kind: 'timespan', text: all, at: from, end, value: Math.round(Number(digits) * per) });
   return end;
 }
@@ -182,7 +216,15 @@ export function parseDatetime(raw: string): number | null {
   if (m === null) return null;
   const [, y, mo, d, h, mi, s, frac] = m;
   const ms = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-  const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
+  const t = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h ?? 0),
+    Number(mi ?? 0),
+    Number(s ?? 0),
+    ms,
+  );
   // Date.UTC rolls 2026-02-30 over to March: such a date is not a date.
   const back = new Date(t);
   if (back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d)) return null;

@@ -5,22 +5,58 @@
 // (`join`, `union`, `mv-expand`, …), never a silently different query.
 
 import type { Aggregate, Assign, BinaryOp, Expr, Let, Operator, Query, SortKey } from './ast.js';
-import { tokenize, type Token } from './lexer.js';
+import { type Token, tokenize } from './lexer.js';
 import { KqlError, type KqlProblem, showToken } from './problems.js';
 
 const COMPARISONS: ReadonlySet<string> = new Set([
-  '==', '!=', '<', '<=', '>', '>=', '=~', '!~',
-  'has', '!has', 'has_cs', 'contains', '!contains', 'contains_cs',
-  'startswith', '!startswith', 'startswith_cs', 'endswith', '!endswith',
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '=~',
+  '!~',
+  'has',
+  '!has',
+  'has_cs',
+  'contains',
+  '!contains',
+  'contains_cs',
+  'startswith',
+  '!startswith',
+  'startswith_cs',
+  'endswith',
+  '!endswith',
 ]);
 // String operators Kusto has that the subset does not: named as unsupported, not misread.
 const OTHER_STRING_OPS: ReadonlySet<string> = new Set([
-  'has_any', 'has_all', 'hasprefix', '!hasprefix', 'hassuffix', '!hassuffix', 'matches', 'between',
-  '!between', '!has_cs', '!contains_cs', '!startswith_cs', 'endswith_cs', '!endswith_cs', 'like',
+  'has_any',
+  'has_all',
+  'hasprefix',
+  '!hasprefix',
+  'hassuffix',
+  '!hassuffix',
+  'matches',
+  'between',
+  '!between',
+  '!has_cs',
+  '!contains_cs',
+  '!startswith_cs',
+  'endswith_cs',
+  '!endswith_cs',
+  'like',
 ]);
 // Tabular sources Kusto allows first; the subset reads from one table.
 const SOURCE_OPERATORS: ReadonlySet<string> = new Set([
-  'union', 'print', 'datatable', 'range', 'search', 'find', 'evaluate', 'externaldata',
+  'union',
+  'print',
+  'datatable',
+  'range',
+  'search',
+  'find',
+  'evaluate',
+  'externaldata',
 ]);
 
 /** Parses a query; throws KqlError with the first problem (its offset in `text`). */
@@ -256,7 +292,8 @@ class Parser {
       case 'string':
         return { k: 'lit', at: t.at, type: 'string', value: t.text };
       case 'name':
-        if (t.text === 'true' || t.text === 'false') return { k: 'lit', at: t.at, type: 'bool', value: t.text === 'true' };
+        if (t.text === 'true' || t.text === 'false')
+          return { k: 'lit', at: t.at, type: 'bool', value: t.text === 'true' };
         if (this.peek().text === '(' && this.peek().kind === 'punct') return this.call(t);
         return { k: 'name', at: t.at, name: t.text };
       case 'punct':

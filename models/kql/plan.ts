@@ -52,7 +52,11 @@ export interface Plan {
 type StageFactory = (next: Sink) => Sink;
 
 /** Checks `query` against `schema` with now() = `now` (epoch ms); problems come back, all of them. */
-export function planQuery(query: Query, schema: Schema, now: number): { plan: Plan | null; problems: KqlProblem[] } {
+export function planQuery(
+  query: Query,
+  schema: Schema,
+  now: number,
+): { plan: Plan | null; problems: KqlProblem[] } {
   const problems: KqlProblem[] = [];
   const scope: Scope = { columns: new Map(), lets: new Map(), problems, clock: { now, readAt: null } };
   const lets = new Map<string, { type: KType; value: Value }>();
@@ -62,13 +66,22 @@ export function planQuery(query: Query, schema: Schema, now: number): { plan: Pl
   }
   const tableColumns = schema.get(query.table.name);
   if (tableColumns === undefined) {
-    problems.push({ code: 'unknown-table', at: query.table.at, name: query.table.name, known: [...schema.keys()] });
+    problems.push({
+      code: 'unknown-table',
+      at: query.table.at,
+      name: query.table.name,
+      known: [...schema.keys()],
+    });
     return { plan: null, problems };
   }
   let columns: Column[] = [...tableColumns];
   const stages: StageFactory[] = [];
   for (const op of query.ops) {
-    const step = compileOperator(op, columns, { ...scope, lets, columns: new Map(columns.map((c) => [c.name, c.type])) });
+    const step = compileOperator(op, columns, {
+      ...scope,
+      lets,
+      columns: new Map(columns.map((c) => [c.name, c.type])),
+    });
     if (step === null) break;
     columns = step.columns;
     stages.push(step.stage);
@@ -120,12 +133,22 @@ export function planQuery(query: Query, schema: Schema, now: number): { plan: Pl
 }
 
 // One operator: its output columns and its stage; null after a problem that leaves the columns unknown.
-function compileOperator(op: Operator, columns: Column[], scope: Scope): { columns: Column[]; stage: StageFactory } | null {
+function compileOperator(
+  op: Operator,
+  columns: Column[],
+  scope: Scope,
+): { columns: Column[]; stage: StageFactory } | null {
   switch (op.op) {
     case 'where': {
       const pred = compileExpr(op.pred, scope);
       if (pred.type !== null && pred.type !== 'bool')
-        scope.problems.push({ code: 'type', at: op.pred.at, what: 'where', expected: 'a condition (true or false)', got: pred.type });
+        scope.problems.push({
+          code: 'type',
+          at: op.pred.at,
+          what: 'where',
+          expected: 'a condition (true or false)',
+          got: pred.type,
+        });
       return {
         columns,
         stage: (next) => ({
@@ -232,7 +255,9 @@ function compileSummarize(
   const byNames = new Set(by.map((b) => b.name));
   const compiled = aggs as CompiledAggregate[];
   // arg_max(x, *) brings every column, but not again the ones `by` already names.
-  const aggColumns = compiled.map((a) => a.columns.map((c, i) => ({ ...c, keep: i === 0 || !byNames.has(c.name) })));
+  const aggColumns = compiled.map((a) =>
+    a.columns.map((c, i) => ({ ...c, keep: i === 0 || !byNames.has(c.name) })),
+  );
   const out: Column[] = [
     ...by.map((b) => ({ name: b.name, type: b.c.type as KType })),
     ...aggColumns.flatMap((cs) => cs.filter((c) => c.keep).map(({ name, type }) => ({ name, type }))),
@@ -259,7 +284,8 @@ function compileSummarize(
         },
         end: () => {
           // Without by, an empty input still gives one row (count() = 0).
-          if (groups.size === 0 && by.length === 0) groups.set('', { keys: [], accs: compiled.map((a) => a.make()) });
+          if (groups.size === 0 && by.length === 0)
+            groups.set('', { keys: [], accs: compiled.map((a) => a.make()) });
           for (const g of groups.values()) {
             const row: Row = {};
             by.forEach((b, i) => {

@@ -6,7 +6,11 @@ import { KqlError, type KqlProblem } from './problems.js';
 import type { Row, Schema } from './values.js';
 
 /** Parses and checks `text` over `schema`, now() being `now` (epoch ms); the plan, or every problem. */
-export function prepareQuery(text: string, schema: Schema, now: number): { plan: Plan | null; problems: KqlProblem[] } {
+export function prepareQuery(
+  text: string,
+  schema: Schema,
+  now: number,
+): { plan: Plan | null; problems: KqlProblem[] } {
   try {
     return planQuery(parseQuery(text), schema, now);
   } catch (error) {

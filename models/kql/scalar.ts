@@ -41,7 +41,8 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
     case 'neg': {
       const a = compileExpr(e.arg, scope);
       if (a.type === null) return NONE;
-      if (!isNumeric(a.type) && a.type !== 'timespan') return mismatch(scope, e.at, '-', 'a number or a timespan', a.type);
+      if (!isNumeric(a.type) && a.type !== 'timespan')
+        return mismatch(scope, e.at, '-', 'a number or a timespan', a.type);
       return { type: a.type, fn: (r) => num(a.fn(r), (x) => -x) };
     }
     case 'in':
@@ -64,7 +65,12 @@ function nameRef(name: string, at: number, scope: Scope): Compiled {
   if (type !== undefined) return { type, fn: (r) => r[name] ?? null };
   const bound = scope.lets.get(name);
   if (bound !== undefined) return { type: bound.type, fn: () => bound.value };
-  scope.problems.push({ code: 'unknown-column', at, name, known: [...scope.columns.keys(), ...scope.lets.keys()] });
+  scope.problems.push({
+    code: 'unknown-column',
+    at,
+    name,
+    known: [...scope.columns.keys(), ...scope.lets.keys()],
+  });
   return NONE;
 }
 
@@ -99,7 +105,10 @@ function binary(op: BinaryOp, at: number, l: Compiled, r: Compiled, scope: Scope
   if (op === 'and' || op === 'or') {
     if (lt !== 'bool') return mismatch(scope, at, op, 'true or false', lt);
     if (rt !== 'bool') return mismatch(scope, at, op, 'true or false', rt);
-    return { type: 'bool', fn: op === 'and' ? (row) => and3(l.fn(row), r.fn(row)) : (row) => or3(l.fn(row), r.fn(row)) };
+    return {
+      type: 'bool',
+      fn: op === 'and' ? (row) => and3(l.fn(row), r.fn(row)) : (row) => or3(l.fn(row), r.fn(row)),
+    };
   }
   if (EQUALITY.has(op)) {
     if (family(lt) !== family(rt)) return mismatch(scope, at, op, `${lt} on both sides`, rt);
@@ -111,7 +120,14 @@ function binary(op: BinaryOp, at: number, l: Compiled, r: Compiled, scope: Scope
     return { type: 'bool', fn: textOp(op, l.fn, lt, r.fn) };
   }
   const type = arithmeticType(op, lt, rt);
-  if (type === null) return mismatch(scope, at, op, 'numbers (or datetimes and timespans)', lt === rt ? rt : `${lt} and ${rt}`);
+  if (type === null)
+    return mismatch(
+      scope,
+      at,
+      op,
+      'numbers (or datetimes and timespans)',
+      lt === rt ? rt : `${lt} and ${rt}`,
+    );
   const integer = type === 'long' && op === '/';
   return {
     type,
@@ -155,8 +171,10 @@ function arithmeticType(op: BinaryOp, l: KType, r: KType): KType | null {
   return null;
 }
 
-const and3 = (a: Value, b: Value): Value => (a === false || b === false ? false : a === true && b === true ? true : null);
-const or3 = (a: Value, b: Value): Value => (a === true || b === true ? true : a === false && b === false ? false : null);
+const and3 = (a: Value, b: Value): Value =>
+  a === false || b === false ? false : a === true && b === true ? true : null;
+const or3 = (a: Value, b: Value): Value =>
+  a === true || b === true ? true : a === false && b === false ? false : null;
 
 function comparison(op: BinaryOp, l: (r: Row) => Value, r: (r: Row) => Value): (row: Row) => Value {
   return (row) => {
@@ -223,7 +241,14 @@ function inList(e: Extract<Expr, { k: 'in' }>, scope: Scope): Compiled {
   if (left.type === null || items.some((x) => x.type === null)) return NONE;
   const lt = left.type;
   const bad = e.list.findIndex((_, i) => family(items[i].type!) !== family(lt));
-  if (bad >= 0) return mismatch(scope, e.list[bad].at, e.negate ? '!in' : 'in', `${lt} values in the list`, items[bad].type!);
+  if (bad >= 0)
+    return mismatch(
+      scope,
+      e.list[bad].at,
+      e.negate ? '!in' : 'in',
+      `${lt} values in the list`,
+      items[bad].type!,
+    );
   const fold = (v: Value) => (e.ci && typeof v === 'string' ? v.toLowerCase() : v);
   return {
     type: 'bool',

@@ -20,8 +20,16 @@ import type { BackupSignals, Fields, JobDetail } from '../monitor/signals.js';
 import type { DrResult } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { JobGroups } from '../workloads/setup.js';
-import { itemFacts, instanceUnits, policyFacts } from './facts.js';
-import { type ItemFacts, type JobFacts, jobRow, type LogRow, itemRows, policyRow, vaultRows } from './rows.js';
+import { instanceUnits, itemFacts, policyFacts } from './facts.js';
+import {
+  type ItemFacts,
+  itemRows,
+  type JobFacts,
+  jobRow,
+  type LogRow,
+  policyRow,
+  vaultRows,
+} from './rows.js';
 import { siteRecoveryRows } from './site-recovery.js';
 import { CORE_TABLE, JOBS_TABLE, POLICY_TABLE, STORAGE_TABLE } from './tables.js';
 
@@ -39,6 +47,7 @@ export class Diagnostics implements BackupSignals {
   private readonly siteRecovery: ReadonlySet<string>;
   private readonly latest = new Map<string, number>();
   private readonly facts: Map<ProtectedItem, ItemFacts>;
+  private readonly unknown = new Set<ProtectedItem>();
   private readonly from: Map<string, number>;
   private pending: { facts: JobFacts; seq: number }[] = [];
   private flushAt = Number.POSITIVE_INFINITY;
@@ -49,7 +58,7 @@ export class Diagnostics implements BackupSignals {
     private readonly world: World,
     private readonly scenario: Scenario,
     private readonly vaults: ReadonlyMap<string, VaultRuntime>,
-    groups: JobGroups,
+    private readonly groups: JobGroups,
     private readonly monitor: Monitor | null,
     private readonly sinks: readonly LogSink[],
   ) {
@@ -65,12 +74,23 @@ export class Diagnostics implements BackupSignals {
   start(): void {
     const { sim, horizon } = this.world;
     const days = Math.ceil(horizon / MS.day);
-    for (let k = 1; k <= days; k++) sim.at(Math.min(k * MS.day, horizon), () => this.daily(sim.now), 'logs/daily');
+    for (let k = 1; k <= days; k++)
+      sim.at(Math.min(k * MS.day, horizon), () => this.daily(sim.now), 'logs/daily');
   }
 
-  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string, detail?: JobDetail): void {
+  jobCompleted(
+    item: string,
+    vault: string,
+    t: number,
+    durationMs: number,
+    type?: string,
+    detail?: JobDetail,
+  ): void {
     this.latest.set(item, t);
-    this.job({ ...common(item, vault, detail), status: 'Completed', cause: '', start: t - durationMs, end: t }, type);
+    this.job(
+      { ...common(item, vault, detail), status: 'Completed', cause: '', start: t - durationMs, end: t },
+      type,
+    );
   }
 
   jobFailed(item: string, vault: string, t: number, cause: string, type?: string, detail?: JobDetail): void {
@@ -129,14 +149,25 @@ export class Diagnostics implements BackupSignals {
         for (const [table, row] of vaultRows(origin, now, spec)) this.emit(table, row, now, name);
       }
       if (sends.has(POLICY_TABLE))
-        for (const p of policyFacts(this.scenario, v)) this.emit(POLICY_TABLE, policyRow(origin, now, p), now, name);
+        for (const p of policyFacts(this.scenario, v))
+          this.emit(POLICY_TABLE, policyRow(origin, now, p), now, name);
       for (const item of v.items) {
-        const facts = this.facts.get(item);
+        const facts = this.factsOf(item);
         const state = facts === undefined ? null : this.stateOf(item, v, now);
         if (facts === undefined || state === null) continue;
         for (const [table, row] of itemRows(origin, now, facts, state)) this.emit(table, row, now, name);
       }
     }
+  }
+
+  // An item's facts; an item that joined a group during the run (a VM protected again in another
+  // vault after a failover, models/dr) is looked up once more.
+  private factsOf(item: ProtectedItem): ItemFacts | undefined {
+    if (!this.facts.has(item) && !this.unknown.has(item)) {
+      for (const [k, f] of itemFacts(this.scenario, this.groups)) this.facts.set(k, f);
+      if (!this.facts.has(item)) this.unknown.add(item);
+    }
+    return this.facts.get(item);
   }
 
   // An item's state at `now`, or null when it has no rows (not yet protected, or deleted).

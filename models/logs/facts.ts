@@ -23,8 +23,7 @@ export function itemFacts(scenario: Scenario, groups: JobGroups): Map<ProtectedI
   for (const [group, g] of groups)
     for (const item of g.items) {
       const base = { item: item.id, vault: vaultOf.get(item.id) ?? '', container: item.id };
-      if (g.kind === 'azure-vm')
-        out.set(item, { ...base, type: 'VM', management: 'IaaSVM', policy: group });
+      if (g.kind === 'azure-vm') out.set(item, { ...base, type: 'VM', management: 'IaaSVM', policy: group });
       else if (g.kind === 'mars')
         out.set(item, { ...base, type: 'FileFolder', management: 'MAB', policy: null });
       else if (g.kind === 'sql') {
@@ -63,7 +62,10 @@ export function policyFacts(scenario: Scenario, v: VaultRuntime): PolicyFacts[] 
       subType: 'Standard',
       management: 'AzureWorkload',
       retention: retentionFacts(p.retention),
-      log: p.log === null ? null : { everyMinutes: p.log.every / MS.minute, retentionDays: p.log.retention / MS.day },
+      log:
+        p.log === null
+          ? null
+          : { everyMinutes: p.log.every / MS.minute, retentionDays: p.log.retention / MS.day },
     });
   }
   return [...seen.values()];
@@ -84,7 +86,9 @@ function vmPolicy(p: Policy, vault: string): PolicyFacts {
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-function scheduleFacts(s: Schedule): Pick<PolicyFacts, 'frequency' | 'times' | 'days' | 'intervalHours' | 'windowHours' | 'timeZone'> {
+function scheduleFacts(
+  s: Schedule,
+): Pick<PolicyFacts, 'frequency' | 'times' | 'days' | 'intervalHours' | 'windowHours' | 'timeZone'> {
   const hourly = s.frequency === 'hourly';
   return {
     frequency: hourly ? 'Hourly' : s.frequency === 'weekly' ? 'Weekly' : 'Daily',

@@ -162,7 +162,8 @@ export function vaultRows(
 ): [string, LogRow][] {
   const vault = head(CORE_TABLE, 'Vault', origin, t, v.name);
   vault.State = 'Active';
-  vault.StorageReplicationType = { LRS: 'LocallyRedundant', ZRS: 'ZoneRedundant', GRS: 'GeoRedundant' }[v.redundancy] ?? v.redundancy;
+  vault.StorageReplicationType =
+    { LRS: 'LocallyRedundant', ZRS: 'ZoneRedundant', GRS: 'GeoRedundant' }[v.redundancy] ?? v.redundancy;
   vault.AzureDataCenter = v.region;
   const storage = head(STORAGE_TABLE, 'Storage', origin, t, v.name);
   storage.StorageUniqueId = `${vaultId(v.name)}/storage/cloud`;
@@ -217,7 +218,16 @@ export function policyRow(origin: number, t: number, p: PolicyFacts): LogRow {
 export function asrJobRow(
   origin: number,
   seq: number,
-  j: { operation: string; status: 'Succeeded' | 'Failed'; start: number; end: number; item: string | null; source: string; sourceType: string; description: string },
+  j: {
+    operation: string;
+    status: 'Succeeded' | 'Failed';
+    start: number;
+    end: number;
+    item: string | null;
+    source: string;
+    sourceType: string;
+    description: string;
+  },
 ): LogRow {
   const row = emptyRow(ASR_JOBS_TABLE);
   row.TimeGenerated = origin + j.end;

@@ -14,7 +14,7 @@ import type { BackupSignals } from '../monitor/signals.js';
 import type { DrResult } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { JobGroups } from '../workloads/setup.js';
-import { Diagnostics, type LogSink, setupDiagnostics, teeSignals } from './diagnostics.js';
+import { type Diagnostics, type LogSink, setupDiagnostics, teeSignals } from './diagnostics.js';
 
 /** What a caller asks of the tables: where rows go, and the Backup Reports' range and list length. */
 export interface LogsOptions {
@@ -60,7 +60,12 @@ export function setupLogs(
       diagnostics.finish(dr);
       const asked = options.backupReports?.rangeDays;
       return backupReports(collector, {
-        rangeDays: asked !== undefined ? asked : spec.reports.range === null ? null : Math.floor(spec.reports.range / day),
+        rangeDays:
+          asked !== undefined
+            ? asked
+            : spec.reports.range === null
+              ? null
+              : Math.floor(spec.reports.range / day),
         inactiveAfterDays: spec.reports.inactiveAfter / day,
         retentionAbove: spec.reports.retentionAbove,
         top: options.backupReports?.top ?? DEFAULT_TOP,

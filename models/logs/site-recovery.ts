@@ -27,7 +27,11 @@ export function siteRecoveryRows(
       const start = sim(incident.at) + (v.phases.detection + v.phases.waiting) * 1000;
       failovers.push({ vm: v.vm, start, end, to: v.region });
     }
-  const drills = (dr?.drills ?? []).map((d) => ({ plan: d.plan, start: sim(d.at), end: sim(d.at) + d.rtoSeconds * 1000 }));
+  const drills = (dr?.drills ?? []).map((d) => ({
+    plan: d.plan,
+    start: sim(d.at),
+    end: sim(d.at) + d.rtoSeconds * 1000,
+  }));
   const out: [string, LogRow][] = [];
   if (tables.has(ASR_JOBS_TABLE)) {
     const jobs = [
@@ -77,7 +81,9 @@ function replicatedItems(
     for (const vm of vms) {
       const failed = failovers.find((f) => f.vm === vm.id && f.end <= t);
       const plans = plansOf.get(vm.id) ?? [];
-      const tested = drills.filter((d) => plans.includes(d.plan) && d.end <= t).reduce((m, d) => Math.max(m, d.end), -1);
+      const tested = drills
+        .filter((d) => plans.includes(d.plan) && d.end <= t)
+        .reduce((m, d) => Math.max(m, d.end), -1);
       const row = asrItemRow(scenario.start, t, {
         vm: vm.id,
         status: failed === undefined ? 'Protected' : 'FailedOver',

@@ -125,6 +125,10 @@ export function columnsOf(table: string): readonly string[] {
 }
 
 /** Azure Backup's tables, in order. */
-export const BACKUP_TABLES: readonly string[] = LOG_TABLES.filter((t) => t.source === 'backup').map((t) => t.name);
+export const BACKUP_TABLES: readonly string[] = LOG_TABLES.filter((t) => t.source === 'backup').map(
+  (t) => t.name,
+);
 /** Site Recovery's tables, in order. */
-export const ASR_TABLES: readonly string[] = LOG_TABLES.filter((t) => t.source === 'site-recovery').map((t) => t.name);
+export const ASR_TABLES: readonly string[] = LOG_TABLES.filter((t) => t.source === 'site-recovery').map(
+  (t) => t.name,
+);

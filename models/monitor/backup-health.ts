@@ -87,12 +87,23 @@ export class BackupHealth implements BackupSignals {
     private readonly origin = 0,
   ) {}
 
-  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string, detail?: JobDetail): void {
+  jobCompleted(
+    item: string,
+    vault: string,
+    t: number,
+    durationMs: number,
+    type?: string,
+    detail?: JobDetail,
+  ): void {
     this.lastFailure.delete(item);
     this.seq++;
     if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, 'Healthy', type), t, 1);
     if (this.wants.log)
-      this.sink.log(BACKUP_JOBS_TABLE, row(this.origin, this.seq, item, vault, t - durationMs, t, '', detail), t);
+      this.sink.log(
+        BACKUP_JOBS_TABLE,
+        row(this.origin, this.seq, item, vault, t - durationMs, t, '', detail),
+        t,
+      );
   }
 
   jobFailed(item: string, vault: string, t: number, cause: string, type?: string, detail?: JobDetail): void {
@@ -100,7 +111,8 @@ export class BackupHealth implements BackupSignals {
     this.lastFailure.set(item, cause);
     this.seq++;
     if (this.wants.metric) this.sink.metric(BACKUP_HEALTH_EVENTS, dims(item, vault, status, type), t, 1);
-    if (this.wants.log) this.sink.log(BACKUP_JOBS_TABLE, row(this.origin, this.seq, item, vault, t, t, cause, detail), t);
+    if (this.wants.log)
+      this.sink.log(BACKUP_JOBS_TABLE, row(this.origin, this.seq, item, vault, t, t, cause, detail), t);
     if (this.jobFailureAlerts && !NO_FAILURE_ALERT.has(cause))
       this.alerts('jobFailure', t, { datasourceId: item, vault });
   }

@@ -1,11 +1,11 @@
 // An alert rule as the evaluator runs it: its conditions as checks over per-minute
 // buckets, where each condition's samples come from, and how its instances behave (§7.1–7.3).
 
+import { type AlertRowMapper, alertRows } from '../kql/alert.js';
+import { ALERT_SCHEMA } from '../signals.js';
 import type { Check } from './condition.js';
 import type { Behaviour } from './instance.js';
 import { logResolveChecks, METRIC_RESOLVE_CHECKS, statelessCadence } from './limits.js';
-import { type AlertRowMapper, alertRows } from '../kql/alert.js';
-import { ALERT_SCHEMA } from '../signals.js';
 import type { AlertRule, DimensionFilter, Severity } from './types.js';
 
 /** Where one condition's samples come from and which value of a record it takes. */

@@ -141,7 +141,8 @@ export class Monitor implements SignalSink {
       logZero: log.kind === 'constant' && log.value === 0,
     };
     const diag = options.diagnostics;
-    this.tableLatency = diag === undefined ? null : { tables: new Set(diag.tables), sampler: makeSampler(diag.latency) };
+    this.tableLatency =
+      diag === undefined ? null : { tables: new Set(diag.tables), sampler: makeSampler(diag.latency) };
     this.builtInIndex = spec.rules.length;
     this.backup = new BackupHealth(
       this,

@@ -47,7 +47,14 @@ export interface JobDetail {
 /** What the backup model reports about a protected item's jobs (deletions go to security.ts). */
 export interface BackupSignals {
   /** A job attempt succeeded at `t`; it ran `durationMs`. `type`: the datasource type (default an Azure VM's). */
-  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string, detail?: JobDetail): void;
+  jobCompleted(
+    item: string,
+    vault: string,
+    t: number,
+    durationMs: number,
+    type?: string,
+    detail?: JobDetail,
+  ): void;
   /** A job attempt failed at `t` with `cause` (a backup failure cause, like 'transient'). */
   jobFailed(item: string, vault: string, t: number, cause: string, type?: string, detail?: JobDetail): void;
 }

@@ -52,7 +52,12 @@ export class RestoreJobs {
     const job = this.record(req, at);
     job.status = 'rejected';
     job.note = rule;
-    this.trace?.({ t: this.sim.now, kind: 'restore-rejected', subject: req.vm, detail: { job: job.id, rule } });
+    this.trace?.({
+      t: this.sim.now,
+      kind: 'restore-rejected',
+      subject: req.vm,
+      detail: { job: job.id, rule },
+    });
     return job;
   }
 
@@ -83,7 +88,12 @@ export class RestoreJobs {
         job.endedAt = this.iso(end);
         job.durationSeconds = (end - requestedAt) / 1000;
       }
-      this.trace?.({ t: this.sim.now, kind: 'restore-copied', subject: req.vm, detail: { job: job.id, end } });
+      this.trace?.({
+        t: this.sim.now,
+        kind: 'restore-copied',
+        subject: req.vm,
+        detail: { job: job.id, end },
+      });
       done?.({ copied, end });
     };
     const copy = plan.copy;
@@ -112,7 +122,8 @@ export class RestoreJobs {
     const one = (): void => {
       if (--left === 0) finish(this.sim.now);
     };
-    for (const bytes of disks) if (bytes > 0) link.start(bytes, one, { cap: this.settings.restoreThroughput, tag: 'restore/copy' });
+    for (const bytes of disks)
+      if (bytes > 0) link.start(bytes, one, { cap: this.settings.restoreThroughput, tag: 'restore/copy' });
   }
 
   private link(vault: string, which: 'primary' | 'secondary'): Link {

@@ -71,8 +71,10 @@ export function staticRule(how: RestoreHow, vm: Vm, vault: Vault, zones: number)
     if (!(vault.redundancy === 'ZRS' || (vault.redundancy === 'GRS' && vault.crossRegionRestore)))
       return `cross-zonal restore needs a ZRS vault or one with Cross Region Restore; ${vault.name} is ${vault.redundancy} (reference/azure-workloads.md §15.1)`;
     if (vm.zone === null) return `cross-zonal restore needs a VM pinned to a zone; ${vm.id} is regional`;
-    if (t.zone === vm.zone) return `cross-zonal restore goes to another zone; ${vm.id} is already in zone ${t.zone}`;
-    if (t.zone > zones) return `zone ${t.zone} does not exist: region ${vm.region} has ${zones === 0 ? 'no zones' : `zones 1–${zones}`}`;
+    if (t.zone === vm.zone)
+      return `cross-zonal restore goes to another zone; ${vm.id} is already in zone ${t.zone}`;
+    if (t.zone > zones)
+      return `zone ${t.zone} does not exist: region ${vm.region} has ${zones === 0 ? 'no zones' : `zones 1–${zones}`}`;
   }
   if (how.point.kind === 'latest-app-consistent' && vm.os === 'linux')
     return 'a Linux VM has no app-consistent points: its backups are file-system consistent unless pre- and post-scripts are configured (reference/azure.md §1.6)';
@@ -89,15 +91,26 @@ export function planRestore(
   outages: Outages | null = null,
   zones = 3,
 ): RestorePlan | Rejection {
-  const rule = staticRule(how, s.region === s.vm.region ? s.vm : { ...s.vm, region: s.region, zone: s.zone }, s.vault, zones);
+  const rule = staticRule(
+    how,
+    s.region === s.vm.region ? s.vm : { ...s.vm, region: s.region, zone: s.zone },
+    s.vault,
+    zones,
+  );
   if (rule !== null) return { rejected: rule };
   if (how.option === 'replace-disks' && !s.exists)
-    return { rejected: `replace-disks needs the original VM; ${s.vm.id} was deleted (reference/azure-workloads.md §15.1: "VM must exist")` };
+    return {
+      rejected: `replace-disks needs the original VM; ${s.vm.id} was deleted (reference/azure-workloads.md §15.1: "VM must exist")`,
+    };
   const crossRegion = how.target.kind === 'cross-region';
   if (crossRegion && (s.pair === null || outages?.regionDown(s.pair, now) === true))
-    return { rejected: `the paired region ${s.pair ?? '(none)'} is not available for a Cross Region Restore` };
+    return {
+      rejected: `the paired region ${s.pair ?? '(none)'} is not available for a Cross Region Restore`,
+    };
   if (!crossRegion && s.vault.region !== s.region)
-    return { rejected: `${s.vm.id} runs in ${s.region}, away from its vault's region ${s.vault.region}: only a Cross Region Restore can reach it (reference/azure.md §2.5)` };
+    return {
+      rejected: `${s.vm.id} runs in ${s.region}, away from its vault's region ${s.vault.region}: only a Cross Region Restore can reach it (reference/azure.md §2.5)`,
+    };
   if (!crossRegion && outages?.regionDown(s.vault.region, now) === true)
     return { rejected: `region ${s.vault.region} is down: its vault cannot be read` };
   const zoneUp = s.zone === null || outages === null || !outages.zoneDown(s.region, s.zone, now);
@@ -110,14 +123,21 @@ export function planRestore(
 }
 
 // The tiers a point can be read from for this restore, fastest first.
-function usableTiers(how: RestoreHow, s: RestoreSubject, p: RestorePoint, now: number, zoneUp: boolean): Tier[] {
+function usableTiers(
+  how: RestoreHow,
+  s: RestoreSubject,
+  p: RestorePoint,
+  now: number,
+  zoneUp: boolean,
+): Tier[] {
   const inVault = p.vault !== null && p.vaultAt <= now;
   if (how.target.kind === 'cross-region')
     // §2.2: the copy reaches the pair up to 12 h after the vault; §2.4: archived points do not cross.
     return p.vault === 'standard' && p.vaultAt + s.crossRegionLag <= now ? ['secondary'] : [];
   const out: Tier[] = [];
   // §1.8: cross-zonal restores are not from snapshots; §15.1: replace only once the point is in the vault.
-  const snapshotOk = how.target.kind === 'same' && p.snapshot && zoneUp && (how.option !== 'replace-disks' || inVault);
+  const snapshotOk =
+    how.target.kind === 'same' && p.snapshot && zoneUp && (how.option !== 'replace-disks' || inVault);
   if (snapshotOk) out.push('snapshot');
   if (inVault && p.vault === 'standard') out.push('standard');
   // §1.8: no file-level recovery from archived points.
@@ -162,9 +182,16 @@ function phases(
   draws: RestoreDraws,
 ): RestorePlan {
   const source: PointSource =
-    tier === 'snapshot' ? 'snapshot' : tier === 'secondary' ? 'secondary-vault' : tier === 'archive' ? 'archive' : 'vault';
+    tier === 'snapshot'
+      ? 'snapshot'
+      : tier === 'secondary'
+        ? 'secondary-vault'
+        : tier === 'archive'
+          ? 'archive'
+          : 'vault';
   const region = how.target.kind === 'cross-region' ? s.pair! : s.region;
-  const zone = how.target.kind === 'zone' ? how.target.zone : how.target.kind === 'cross-region' ? null : s.zone;
+  const zone =
+    how.target.kind === 'zone' ? how.target.zone : how.target.kind === 'cross-region' ? null : s.zone;
   const boot = how.option === 'new-vm' || how.option === 'replace-disks' ? draws.boot : 0;
   const notes: string[] = [];
   const point = { at: p.takenAt, source };
@@ -177,8 +204,17 @@ function phases(
       );
     return { point, region, zone, preparing: t.mount, copy: { fixed: t.copy }, boot: 0, notes, files: bytes };
   }
-  if (tier === 'snapshot') return { point, region, zone, preparing: draws.snapshotRestore, copy: null, boot, notes };
+  if (tier === 'snapshot')
+    return { point, region, zone, preparing: draws.snapshotRestore, copy: null, boot, notes };
   const preparing = settings.vaultRestoreOverhead + (tier === 'archive' ? settings.rehydration : 0);
   const disks = diskBytesAt(s.vm, now);
-  return { point, region, zone, preparing, copy: { link: tier === 'secondary' ? 'secondary' : 'primary', disks }, boot, notes };
+  return {
+    point,
+    region,
+    zone,
+    preparing,
+    copy: { link: tier === 'secondary' ? 'secondary' : 'primary', disks },
+    boot,
+    notes,
+  };
 }

@@ -1,6 +1,7 @@
 // The result of one run, as plain JSON-safe data with a fixed key order. Reports read
 // these types; nothing here is computed lazily.
 
+import type { RestoresResult } from './restores.js';
 import type { BackupReportsResult } from '../backup-reports/types.js';
 import type { ScheduleFigure } from '../dr/schedule.js';
 import type {
@@ -141,6 +142,8 @@ export interface RunResult {
   workloads?: WorkloadsResult;
   /** Backup Reports' views of the diagnostic tables (issue 19); present only when the scenario has `diagnostics:`. */
   backupReports?: BackupReportsResult;
+  /** Restore jobs: users' restores, restore drills and disaster recovery's restores (issue 18); present only when any ran. */
+  restores?: RestoresResult;
 }
 
 /** A disk of a fleet group that growth filled: from `from` on, its VMs' used bytes stay at `size`. */
@@ -341,7 +344,8 @@ export interface DrResult {
 export interface ObjectiveResult {
   /** 'all', 'group:<name>', 'tag:<key>=<value>' or 'app:<name>'. */
   scope: string;
-  metric: 'rpo' | 'rto';
+  /** rpo, rto, or restore-test: the restore drills' durations (issue 18; judged on drills only). */
+  metric: 'rpo' | 'rto' | 'restore-test';
   targetSeconds: number;
   /** The worst figure achieved in incidents in scope, seconds (null: unrecovered, counts as a failure). */
   worstSeconds: number | null;

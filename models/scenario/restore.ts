@@ -13,7 +13,12 @@ import type { TimeSpec, VmTargets } from './dr.js';
 export type RestoreOption = 'new-vm' | 'restore-disks' | 'replace-disks' | 'files';
 
 /** Every restore option, in the order the reference lists them. */
-export const RESTORE_OPTIONS: readonly RestoreOption[] = ['new-vm', 'restore-disks', 'replace-disks', 'files'];
+export const RESTORE_OPTIONS: readonly RestoreOption[] = [
+  'new-vm',
+  'restore-disks',
+  'replace-disks',
+  'files',
+];
 
 /** Where a restore lands: the VM's region, another zone there (cross-zonal), or the paired region (Cross Region Restore). */
 export type RestoreTarget = { kind: 'same' } | { kind: 'zone'; zone: number } | { kind: 'cross-region' };

@@ -2,7 +2,6 @@
 // file (units parsed, defaults filled, fleet groups expanded) and what the models build
 // from. Nothing here knows about files or YAML.
 
-import type { RestoreSpec, RestoreTestSpec } from './restore.js';
 import type { Distribution } from '../../engine/distributions.js';
 import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
 import type { MonitorSpec } from '../monitor/types.js';
@@ -16,6 +15,7 @@ import type {
   ScopedObjective,
 } from './dr.js';
 import type { OperationSpec, ResourceGuard } from './operations.js';
+import type { RestoreSpec, RestoreTestSpec } from './restore.js';
 import type { Workloads } from './workloads.js';
 
 /** An Azure region with its pair and number of availability zones. */

@@ -27,7 +27,13 @@ export function backupJobsChart(results: readonly RunResult[]): Chart | null {
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'date', type: 'ordinal', title: 'day (UTC)' },
-      y: { field: 'count', type: 'quantitative', stack: 'zero', title: 'jobs triggered', axis: { tickMinStep: 1, format: 'd' } },
+      y: {
+        field: 'count',
+        type: 'quantitative',
+        stack: 'zero',
+        title: 'jobs triggered',
+        axis: { tickMinStep: 1, format: 'd' },
+      },
       color: { field: 'outcome', type: 'nominal', scale: OUTCOMES, legend: { title: 'status' } },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
@@ -71,7 +77,13 @@ export function adherenceChart(results: readonly RunResult[]): Chart | null {
     mark: { type: 'bar' },
     encoding: {
       x: { field: 'period', type: 'ordinal', title: `${unit} from (UTC)` },
-      y: { field: 'items', type: 'quantitative', stack: 'zero', title: 'backup items', axis: { tickMinStep: 1, format: 'd' } },
+      y: {
+        field: 'items',
+        type: 'quantitative',
+        stack: 'zero',
+        title: 'backup items',
+        axis: { tickMinStep: 1, format: 'd' },
+      },
       color: { field: 'state', type: 'nominal', scale: ADHERENCE, legend: { title: 'adherence' } },
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
@@ -86,7 +98,11 @@ export function adherenceChart(results: readonly RunResult[]): Chart | null {
     name: 'backup-reports-adherence',
     title,
     spec: asSpec({
-      ...frame(title, 'Items of daily policies with a successful backup on every day they were protected.', values),
+      ...frame(
+        title,
+        'Items of daily policies with a successful backup on every day they were protected.',
+        values,
+      ),
       ...perRun(runs, inner),
       config: CONFIG,
     }),
@@ -98,7 +114,8 @@ export function usageChart(results: readonly RunResult[]): Chart | null {
   const runs = withReports(results);
   const values: Row[] = [];
   for (const r of runs)
-    for (const d of r.backupReports!.usage.daily) values.push({ run: r.variant, date: d.day, instances: d.protectedInstances });
+    for (const d of r.backupReports!.usage.daily)
+      values.push({ run: r.variant, date: d.day, instances: d.protectedInstances });
   if (values.length === 0) return null;
   const title = 'Backup Reports: protected instances';
   const inner = {
@@ -107,7 +124,12 @@ export function usageChart(results: readonly RunResult[]): Chart | null {
     mark: { type: 'line', point: true },
     encoding: {
       x: { field: 'date', type: 'ordinal', title: 'day (UTC)' },
-      y: { field: 'instances', type: 'quantitative', title: 'protected instances', axis: { tickMinStep: 1, format: 'd' } },
+      y: {
+        field: 'instances',
+        type: 'quantitative',
+        title: 'protected instances',
+        axis: { tickMinStep: 1, format: 'd' },
+      },
       tooltip: [
         { field: 'run', type: 'nominal' },
         { field: 'date', type: 'nominal', title: 'day' },
@@ -119,7 +141,11 @@ export function usageChart(results: readonly RunResult[]): Chart | null {
     name: 'backup-reports-usage',
     title,
     spec: asSpec({
-      ...frame(title, 'Protected instances (the billing quantity) on each day of the range, as the Usage tab shows them.', values),
+      ...frame(
+        title,
+        'Protected instances (the billing quantity) on each day of the range, as the Usage tab shows them.',
+        values,
+      ),
       ...perRun(runs, inner),
       config: CONFIG,
     }),

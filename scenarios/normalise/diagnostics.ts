@@ -5,7 +5,11 @@
 
 import { type Millis, MS } from '../../engine/units.js';
 import { ASR_TABLES, BACKUP_TABLES } from '../../models/logs/tables.js';
-import type { DiagnosticsSpec, RetentionThresholds, VaultDiagnostics } from '../../models/scenario/diagnostics.js';
+import type {
+  DiagnosticsSpec,
+  RetentionThresholds,
+  VaultDiagnostics,
+} from '../../models/scenario/diagnostics.js';
 import { DIAG_MSG } from '../messages-kql.js';
 import type { PathSegment } from '../source.js';
 import { formatDuration, parseDuration } from '../units.js';
@@ -40,20 +44,37 @@ export function normaliseDiagnostics(
       : given.map((v, i) => readVault(ctx, v, at('vaults', i), vaults));
   const seen = new Set<string>();
   settings.forEach((s, i) => {
-    if (seen.has(s.vault)) ctx.add('duplicate-item', at('vaults', i, 'vault'), DIAG_MSG.duplicateVault(s.vault));
+    if (seen.has(s.vault))
+      ctx.add('duplicate-item', at('vaults', i, 'vault'), DIAG_MSG.duplicateVault(s.vault));
     seen.add(s.vault);
   });
   const asrRaw = raw.siteRecovery as string[] | undefined;
-  const siteRecovery = asrRaw === undefined ? (replicates ? [...ASR_TABLES] : []) : tables(ctx, asrRaw, at('siteRecovery'), ASR_TABLES);
+  const siteRecovery =
+    asrRaw === undefined
+      ? replicates
+        ? [...ASR_TABLES]
+        : []
+      : tables(ctx, asrRaw, at('siteRecovery'), ASR_TABLES);
   if (asrRaw !== undefined && asrRaw.length > 0 && !replicates)
     ctx.add('no-effect', at('siteRecovery'), DIAG_MSG.asrWithoutReplication(asrRaw[0]));
   const retention = days(ctx, raw.retention ?? '30d', at('retention'), 'retention');
   const latency =
-    raw.latency === undefined ? { ...DEFAULT_LATENCY } : readDistribution(ctx, at('latency'), raw.latency, parseDuration);
+    raw.latency === undefined
+      ? { ...DEFAULT_LATENCY }
+      : readDistribution(ctx, at('latency'), raw.latency, parseDuration);
   const reports = (raw.reports as Raw | undefined) ?? {};
-  const range = reports.range === undefined ? null : days(ctx, reports.range, at('reports', 'range'), 'reports.range');
-  const inactive = days(ctx, reports.inactiveAfter ?? '7d', at('reports', 'inactiveAfter'), 'reports.inactiveAfter');
-  const above = { ...DEFAULT_RETENTION_ABOVE, ...((reports.retentionAbove as Partial<RetentionThresholds> | undefined) ?? {}) };
+  const range =
+    reports.range === undefined ? null : days(ctx, reports.range, at('reports', 'range'), 'reports.range');
+  const inactive = days(
+    ctx,
+    reports.inactiveAfter ?? '7d',
+    at('reports', 'inactiveAfter'),
+    'reports.inactiveAfter',
+  );
+  const above = {
+    ...DEFAULT_RETENTION_ABOVE,
+    ...((reports.retentionAbove as Partial<RetentionThresholds> | undefined) ?? {}),
+  };
   if (ctx.issues.length > before || retention === null || latency === null || inactive === null) return null;
   return {
     vaults: settings,
@@ -70,13 +91,24 @@ function readVault(ctx: Context, v: Raw, path: PathSegment[], vaults: ReadonlySe
   if (v.mode !== undefined && v.mode !== 'resource-specific')
     ctx.add('not-allowed', [...path, 'mode'], DIAG_MSG.mode(String(v.mode)));
   const list = v.tables as string[] | undefined;
-  return { vault, tables: list === undefined ? [...BACKUP_TABLES] : tables(ctx, list, [...path, 'tables'], BACKUP_TABLES) };
+  return {
+    vault,
+    tables: list === undefined ? [...BACKUP_TABLES] : tables(ctx, list, [...path, 'tables'], BACKUP_TABLES),
+  };
 }
 
 // Table names, each one of `known`.
-function tables(ctx: Context, names: readonly string[], path: PathSegment[], known: readonly string[]): string[] {
+function tables(
+  ctx: Context,
+  names: readonly string[],
+  path: PathSegment[],
+  known: readonly string[],
+): string[] {
   names.forEach((name, i) => {
-    if (!known.includes(name)) ctx.add('unknown-reference', [...path, i], DIAG_MSG.unknownTable(name, known), { allowed: known.join(', ') });
+    if (!known.includes(name))
+      ctx.add('unknown-reference', [...path, i], DIAG_MSG.unknownTable(name, known), {
+        allowed: known.join(', '),
+      });
   });
   return names.filter((n) => known.includes(n));
 }
@@ -99,6 +131,10 @@ export function defaultDiagnostics(vaults: readonly string[], replicates: boolea
     siteRecovery: replicates ? [...ASR_TABLES] : [],
     retention: DEFAULT_RETENTION as Millis,
     latency: { ...DEFAULT_LATENCY },
-    reports: { range: null, inactiveAfter: DEFAULT_INACTIVE_AFTER as Millis, retentionAbove: { ...DEFAULT_RETENTION_ABOVE } },
+    reports: {
+      range: null,
+      inactiveAfter: DEFAULT_INACTIVE_AFTER as Millis,
+      retentionAbove: { ...DEFAULT_RETENTION_ABOVE },
+    },
   };
 }

@@ -26,8 +26,8 @@ export const FAULT_KINDS = [
   'drill',
 ] as const;
 
-/** The kinds of event, by their key in the scenario: faults and drills, then operations (operations.ts). */
-export const EVENT_KINDS = [...FAULT_KINDS, ...OPERATION_KINDS] as const;
+/** The kinds of event, by their key in the scenario: faults and drills, operations (operations.ts), restores (restore.ts). */
+export const EVENT_KINDS = [...FAULT_KINDS, ...OPERATION_KINDS, 'restore'] as const;
 
 /** An event's `at` (offset: must fall in the run) or a duration: fixed, or a distribution drawn per run. */
 export function readTime(

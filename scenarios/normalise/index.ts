@@ -8,14 +8,15 @@ import { MSG } from '../messages.js';
 import type { Source } from '../source.js';
 import { formatDuration, formatInstant, parseDuration, parseInstant } from '../units.js';
 import { Context } from './context.js';
+import { normaliseDiagnostics } from './diagnostics.js';
 import { normaliseDr } from './dr.js';
 import { normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
-import { normaliseDiagnostics } from './diagnostics.js';
 import { normaliseMonitor } from './monitor.js';
 import { warnNoOps } from './no-ops.js';
 import { normalisePolicies } from './policies.js';
 import { normalisePricing } from './pricing.js';
+import { normaliseRestores } from './restore.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
 import { normaliseWorkloads } from './workloads.js';
 
@@ -70,6 +71,8 @@ export function normalise(
   const rto =
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
   const dr = normaliseDr(ctx, r, { vms, regions, links, vaults, policies });
+  // Issue 18: restores users run and restore drills.
+  const restores = normaliseRestores(ctx, r, { vms, regions, vaults });
   // Issue 19: the Log Analytics tables the vaults send; log rules may read only those.
   const diagnostics = normaliseDiagnostics(
     ctx,
@@ -105,13 +108,15 @@ export function normalise(
       workloads,
       backupJobs,
       prices,
-      objectives: { rpo, rto, scoped: dr.scoped },
+      objectives: { rpo, rto, scoped: dr.scoped, ...(restores.objective === null ? {} : { restoreTest: restores.objective }) },
       faults: dr.faults,
       operations: dr.operations,
       recoveryPlans: dr.recoveryPlans,
       recovery: dr.recovery,
       monitor,
       ...(diagnostics === null ? {} : { diagnostics }),
+      ...(restores.restores.length === 0 ? {} : { restores: restores.restores }),
+      ...(restores.tests.length === 0 ? {} : { restoreTests: restores.tests }),
     },
     issues: [],
     warnings: ctx.warnings,

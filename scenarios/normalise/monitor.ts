@@ -193,7 +193,8 @@ function readLog(
   if (every !== null && (every < LOG_FREQUENCY.min || every > LOG_FREQUENCY.max || every % MS.minute !== 0))
     ctx.add('out-of-range', at('every'), MONITOR_MSG.logFrequency(formatDuration(every)));
   // Issue 19: a KQL query; its bin(TimeGenerated, p) is the period, so the lookback defaults to p × violations.of.
-  const parts = typeof r.query === 'string' ? readQueryRule(ctx, r.query, path, base.splitBy, diagnostics) : null;
+  const parts =
+    typeof r.query === 'string' ? readQueryRule(ctx, r.query, path, base.splitBy, diagnostics) : null;
   if (typeof r.query === 'string' && parts === null) return null;
   const of = (r.violations as { of: number } | undefined)?.of ?? 1;
   const binned = parts?.query.bin ?? null;
@@ -214,7 +215,13 @@ function readLog(
   else if (lookback !== null && (lookback / violations.of) % MS.minute !== 0)
     ctx.add('out-of-range', at('violations'), MONITOR_MSG.periods(formatDuration(lookback), violations.of));
   else if (parts !== null && lookback !== null) checkBin(ctx, parts, path, lookback / violations.of);
-  if (parts === null && typeof r.log === 'string' && diagnostics !== undefined && DIAGNOSTICS_ONLY.has(r.log) && diagnostics?.has(r.log) !== true)
+  if (
+    parts === null &&
+    typeof r.log === 'string' &&
+    diagnostics !== undefined &&
+    DIAGNOSTICS_ONLY.has(r.log) &&
+    diagnostics?.has(r.log) !== true
+  )
     ctx.add('unknown-signal', at('log'), DIAG_MSG.notSent(r.log));
   if (base.splitBy.length > MAX_LOG_SPLIT)
     ctx.add('list-length', at('splitBy'), MONITOR_MSG.splitLimit(base.splitBy.length));

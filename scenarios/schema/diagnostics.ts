@@ -22,7 +22,8 @@ export const DIAGNOSTICS: SchemaNode = {
   additionalProperties: false,
   properties: {
     vaults: {
-      description: 'Per vault, the Azure Backup tables it sends (default: every vault, every Azure Backup table).',
+      description:
+        'Per vault, the Azure Backup tables it sends (default: every vault, every Azure Backup table).',
       type: 'array',
       items: {
         type: 'object',
@@ -45,7 +46,10 @@ export const DIAGNOSTICS: SchemaNode = {
     siteRecovery: TABLE_LIST(
       'Site Recovery tables sent: ASRJobs, ASRReplicatedItems (default: both when the scenario replicates VMs).',
     ),
-    retention: unit('duration', 'The workspace’s data retention (default 30d, §9): older rows are gone at the end of the run.'),
+    retention: unit(
+      'duration',
+      'The workspace’s data retention (default 30d, §9): older rows are gone at the end of the run.',
+    ),
     latency: quantityOrDistribution(
       'duration',
       'From a row’s push until the workspace (and a log alert rule) has it (default uniform 20m–30m, §16.2).',
@@ -55,10 +59,17 @@ export const DIAGNOSTICS: SchemaNode = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        range: unit('duration', 'Time range: the last N completed days, whole days (default: all the workspace keeps).'),
-        inactiveAfter: unit('duration', 'Optimize: no recovery point for this long makes an item inactive (default 7d).'),
+        range: unit(
+          'duration',
+          'Time range: the last N completed days, whole days (default: all the workspace keeps).',
+        ),
+        inactiveAfter: unit(
+          'duration',
+          'Optimize: no recovery point for this long makes an item inactive (default 7d).',
+        ),
         retentionAbove: {
-          description: 'Optimize: list items whose policy keeps more than these (default daily 30, weekly 12, monthly 12, yearly 1).',
+          description:
+            'Optimize: list items whose policy keeps more than these (default daily 30, weekly 12, monthly 12, yearly 1).',
           type: 'object',
           additionalProperties: false,
           properties: {

@@ -3,6 +3,7 @@
 // Rules: reference/azure.md §2, §5.
 
 import { OPERATION_EVENTS } from './operations.js';
+import { RESTORE_EVENTS } from './restore.js';
 import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
 
 /** `fleet[].replicate` — Azure-to-Azure Site Recovery replication of the group's VMs. */
@@ -131,6 +132,7 @@ export const EVENTS: SchemaNode = {
         properties: { plan: unit('name', 'The recovery plan.') },
       },
       ...OPERATION_EVENTS,
+      ...RESTORE_EVENTS,
     },
   },
 };

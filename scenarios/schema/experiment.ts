@@ -1,6 +1,7 @@
 // Schema for what a run is asked to show: objectives, variants and sweeps.
 
 import { SCOPED_OBJECTIVES } from './dr.js';
+import { RESTORE_TEST_OBJECTIVE } from './restore.js';
 import { type SchemaNode, unit } from './units.js';
 
 /** `objectives:` — RPO/RTO targets the run is judged against. */
@@ -12,6 +13,7 @@ export const OBJECTIVES: SchemaNode = {
     rpo: unit('duration', 'Recovery point objective: most data loss allowed, like 24h.'),
     rto: unit('duration', 'Recovery time objective: longest time to recover allowed, like 4h.'),
     per: SCOPED_OBJECTIVES,
+    restoreTest: RESTORE_TEST_OBJECTIVE,
   },
 };
 

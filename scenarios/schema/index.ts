@@ -2,16 +2,17 @@
 // module per section. It is the single source of truth: `vaultsim schema` prints it and
 // scenarios/scenario.schema.json is a committed copy tested equal to it.
 
+import { DIAGNOSTICS } from './diagnostics.js';
+import { BACKUP_SERVERS } from './dpm.js';
 import { EVENTS, RECOVERY, RECOVERY_PLANS } from './dr.js';
 import { OBJECTIVES, SWEEP, VARIANTS } from './experiment.js';
-import { BACKUP_SERVERS } from './dpm.js';
 import { FILE_SHARE_POLICIES, FILE_SHARES } from './files.js';
 import { FLEET } from './fleet.js';
 import { BACKUP_JOBS, SERVERS } from './mars.js';
-import { DIAGNOSTICS } from './diagnostics.js';
 import { MONITOR } from './monitor.js';
 import { POLICIES } from './policies.js';
 import { PRICING } from './pricing.js';
+import { RESTORE_TESTS } from './restore.js';
 import { SQL_DATABASES, SQL_POLICIES } from './sql.js';
 import { LINKS, REGIONS, VAULTS } from './topology.js';
 import { type SchemaNode, UNIT_DEFS, unit } from './units.js';
@@ -56,6 +57,7 @@ export const SCENARIO_SCHEMA: SchemaNode = {
     events: EVENTS,
     recoveryPlans: RECOVERY_PLANS,
     recovery: RECOVERY,
+    restoreTests: RESTORE_TESTS,
     monitor: MONITOR,
     diagnostics: DIAGNOSTICS,
     objectives: OBJECTIVES,

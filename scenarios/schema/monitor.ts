@@ -344,7 +344,12 @@ const ROW: SchemaNode = {
       type: 'object',
       additionalProperties: SCALAR('A value.'),
     },
-    repeat: { description: 'This many identical rows (default 1).', type: 'integer', minimum: 1, maximum: 100000 },
+    repeat: {
+      description: 'This many identical rows (default 1).',
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+    },
   },
 };
 
@@ -430,7 +435,11 @@ export const ALERT_CASES_SCHEMA: SchemaNode = {
             'Evaluate up to this time (default: the longest series, plus the rule’s lookback, plus 10 evaluations).',
           ),
           series: { description: 'Input series.', type: 'array', items: SERIES },
-          rows: { description: 'Input table rows (for KQL rules): each at an instant, with its columns.', type: 'array', items: ROW },
+          rows: {
+            description: 'Input table rows (for KQL rules): each at an instant, with its columns.',
+            type: 'array',
+            items: ROW,
+          },
           rule: ALERT_RULE,
           actionGroups: ACTION_GROUPS,
           processingRules: PROCESSING_RULES,

@@ -3,9 +3,9 @@
 // every I/O failure — a full disk, a directory in the way, a path under a file — is exit 2
 // with the path and the system's reason, leaving no partial file under a final name.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetWriteCount } from '../../cli/atomic-file.js';
@@ -175,6 +175,40 @@ describe('I/O failures are exit 2 with the path and the reason', () => {
       execFileSync('umount', [mount]);
       rmSync(mount, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a read-only --out', () => {
+  it('is refused before simulating with the reason (a read-only tmpfs, where the machine lets us mount one)', async () => {
+    const mount = join(dir, 'ro');
+    mkdirSync(mount);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', mount], { stdio: 'ignore' });
+    } catch {
+      return; // Not root here (as root, a chmod-ed folder would still be writable).
+    }
+    try {
+      const r = await run('run', 'tiny.yaml', '--out', 'ro');
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('vaultsim: cannot write into --out ro: read-only file system (EROFS).\n');
+    } finally {
+      execFileSync('umount', [mount]);
+    }
+  });
+});
+
+describe('standard output', () => {
+  it('on a full disk (/dev/full): exit 2 with the reason, not a stack trace', () => {
+    if (!existsSync('/dev/full')) return;
+    const root = join(import.meta.dirname, '../..');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'schema'], {
+      cwd: root,
+      stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('vaultsim: cannot write to standard output: no space left on device (ENOSPC).\n');
   });
 });
 

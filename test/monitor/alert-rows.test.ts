@@ -32,7 +32,9 @@ describe('rows of a test-alerts case', () => {
   });
 
   it('needs series: or rows:', () => {
-    expect(issues('cases:\n  - { name: c, rule: { name: r, log: T, when: "> 0" }, expect: { firings: [] } }\n')).toEqual([
+    expect(
+      issues('cases:\n  - { name: c, rule: { name: r, log: T, when: "> 0" }, expect: { firings: [] } }\n'),
+    ).toEqual([
       'c.yaml:2:5 cases[0]: a case needs series: (metric samples, log counts) or rows: (table rows, issue 19)',
     ]);
   });

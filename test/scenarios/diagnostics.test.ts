@@ -41,7 +41,11 @@ describe('diagnostics:', () => {
       siteRecovery: [],
       retention: 30 * 86_400_000,
       latency: { kind: 'uniform', min: 20 * 60_000, max: 30 * 60_000 },
-      reports: { range: null, inactiveAfter: 7 * 86_400_000, retentionAbove: { daily: 30, weekly: 12, monthly: 12, yearly: 1 } },
+      reports: {
+        range: null,
+        inactiveAfter: 7 * 86_400_000,
+        retentionAbove: { daily: 30, weekly: 12, monthly: 12, yearly: 1 },
+      },
     });
     expect(load(BASE).scenario?.diagnostics).toBeUndefined();
   });
@@ -73,10 +77,20 @@ monitor:
 
 describe('KQL alert rules', () => {
   it('reads a rule: the bin is the period, the lookback defaults to it', () => {
-    const { scenario, issues } = load(rule(`'AddonAzureBackupJobs | where JobStatus == "Failed" | summarize count() by BackupItemUniqueId, bin(TimeGenerated, 30m)'`));
+    const { scenario, issues } = load(
+      rule(
+        `'AddonAzureBackupJobs | where JobStatus == "Failed" | summarize count() by BackupItemUniqueId, bin(TimeGenerated, 30m)'`,
+      ),
+    );
     expect(issues).toEqual([]);
     const r = scenario!.monitor!.rules[0];
-    expect(r).toMatchObject({ kind: 'log', table: 'AddonAzureBackupJobs', splitBy: ['BackupItemUniqueId'], lookback: 30 * 60_000, filters: [] });
+    expect(r).toMatchObject({
+      kind: 'log',
+      table: 'AddonAzureBackupJobs',
+      splitBy: ['BackupItemUniqueId'],
+      lookback: 30 * 60_000,
+      filters: [],
+    });
     expect(r.kind === 'log' && r.query?.bin?.size).toBe(30 * 60_000);
   });
 
@@ -87,7 +101,9 @@ describe('KQL alert rules', () => {
     const offset = 'AddonAzureBackupJobs | where '.length;
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatch(
-      new RegExp(`^d\\.yaml:16:${14 + 1 + offset} monitor\\.alerts\\[0\\]\\.query: KQL: no column "JobStatu" here; did you mean "JobStatus"\\?`),
+      new RegExp(
+        `^d\\.yaml:16:${14 + 1 + offset} monitor\\.alerts\\[0\\]\\.query: KQL: no column "JobStatu" here; did you mean "JobStatus"\\?`,
+      ),
     );
     expect(issues[0]).toMatch(/\(query offset 29\)$/);
   });
@@ -106,7 +122,9 @@ describe('KQL alert rules', () => {
 
   it('does not take where:, field: or aggregation: beside a query', () => {
     const { issues } = load(rule(`'AddonAzureBackupJobs'`, '\n      where: { JobStatus: Failed }'));
-    expect(issues).toEqual(['d.yaml:19:7 monitor.alerts[0].where: "where" does not apply to log rules (window and conditions are for metric rules)']);
+    expect(issues).toEqual([
+      'd.yaml:19:7 monitor.alerts[0].where: "where" does not apply to log rules (window and conditions are for metric rules)',
+    ]);
   });
 
   it('refuses a rule on a daily table the diagnostics do not send', () => {
@@ -115,7 +133,7 @@ describe('KQL alert rules', () => {
     - { name: r, query: "CoreAzureBackup | where BackupItemProtectionState == 'ProtectionStopped'", when: "> 0" }
 `;
     expect(load(text).issues).toEqual([
-      "d.yaml:14:25 monitor.alerts[0].query: the rule reads CoreAzureBackup, which vaults write only when diagnostics: sends it, so it would never fire; add diagnostics: (every vault sends every table by default) or list CoreAzureBackup in diagnostics.vaults[].tables",
+      'd.yaml:14:25 monitor.alerts[0].query: the rule reads CoreAzureBackup, which vaults write only when diagnostics: sends it, so it would never fire; add diagnostics: (every vault sends every table by default) or list CoreAzureBackup in diagnostics.vaults[].tables',
     ]);
     expect(load(text.replace('monitor:', 'diagnostics: {}\nmonitor:')).issues).toEqual([]);
   });

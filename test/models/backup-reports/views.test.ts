@@ -58,8 +58,12 @@ describe('Backup Reports: a week with one failure a day on a known VM', () => {
     const byStatus = (s: string) => jobs.filter((j) => j.JobStatus === s).length;
     expect(byStatus('Completed')).toBe(19 * 8);
     expect(byStatus('Failed')).toBe(8);
-    expect(jobs.filter((j) => j.JobStatus === 'Failed').every((j) => j.BackupItemUniqueId === 'bad-001')).toBe(true);
-    expect(jobs.filter((j) => j.JobStatus === 'Failed').map((j) => j.JobFailureCode)).toEqual(Array(8).fill('vm-agent-missing'));
+    expect(
+      jobs.filter((j) => j.JobStatus === 'Failed').every((j) => j.BackupItemUniqueId === 'bad-001'),
+    ).toBe(true);
+    expect(jobs.filter((j) => j.JobStatus === 'Failed').map((j) => j.JobFailureCode)).toEqual(
+      Array(8).fill('vm-agent-missing'),
+    );
   });
 
   it('takes the last 7 completed days: 2026-01-02 to 01-08', () => {
@@ -83,7 +87,15 @@ describe('Backup Reports: a week with one failure a day on a known VM', () => {
       policy: 'daily',
       periods: 7,
       nonAdherent: 7,
-      nonAdherentPeriods: ['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08'],
+      nonAdherentPeriods: [
+        '2026-01-02',
+        '2026-01-03',
+        '2026-01-04',
+        '2026-01-05',
+        '2026-01-06',
+        '2026-01-07',
+        '2026-01-08',
+      ],
     });
     expect(rest.every((i) => i.nonAdherent === 0)).toBe(true);
     expect(grid.instances.total).toBe(20);
@@ -140,7 +152,13 @@ fleet:
   - { name: web, region: eastus, disks: [{ size: 16GiB }], backup: { vault: rsv, policy: daily } }
 diagnostics: { retention: 10d, reports: { range: 14d } }
 `);
-    expect(r.backupReports!.range).toEqual({ from: '2026-01-11', to: '2026-01-21', days: 10, asked: 14, cutBy: 'retention' });
+    expect(r.backupReports!.range).toEqual({
+      from: '2026-01-11',
+      to: '2026-01-21',
+      days: 10,
+      asked: 14,
+      cutBy: 'retention',
+    });
   });
 
   it('leaves out the run’s last, partial day', () => {
@@ -163,7 +181,9 @@ diagnostics: { reports: { range: 28d } }
 `;
 
 const instanceMonths = (r: RunResult) =>
-  r.cost.lines.filter((l) => l.meter === 'protectedInstances' && l.month === '2026-02').reduce((s, l) => s + l.quantity, 0);
+  r.cost.lines
+    .filter((l) => l.meter === 'protectedInstances' && l.month === '2026-02')
+    .reduce((s, l) => s + l.quantity, 0);
 
 describe('Backup Reports: Usage against the bill', () => {
   it('3 small VMs and one of 600 GiB used (2 blocks of 500 GB): 5 instances every day', () => {

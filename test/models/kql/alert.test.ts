@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { millis } from '../../../engine/units.js';
 import { readAlertQuery } from '../../../models/kql/alert.js';
-import { replay } from '../../../models/monitor/replay.js';
 import type { RecordedSignal } from '../../../models/monitor/replay.js';
+import { replay } from '../../../models/monitor/replay.js';
 import type { LogRule } from '../../../models/monitor/types.js';
 import { ALERT_SCHEMA } from '../../../models/signals.js';
 import { aSpec, logRule, MIN, when } from '../../monitor/builders.js';
@@ -18,19 +18,35 @@ const HOUR = 60 * MIN;
 function kqlRule(query: string, base: Partial<LogRule>): LogRule {
   const { alert, problems } = readAlertQuery(query, ALERT_SCHEMA);
   if (alert === null) throw new Error(JSON.stringify(problems));
-  return logRule({ ...base, query: alert, table: alert.table, splitBy: alert.splitBy, filters: [], measure: { aggregation: 'count' } });
+  return logRule({
+    ...base,
+    query: alert,
+    table: alert.table,
+    splitBy: alert.splitBy,
+    filters: [],
+    measure: { aggregation: 'count' },
+  });
 }
 
 // A job row of the jobs table, as the monitor receives it (the columns the rules read).
 const job = (minute: number, status: 'Failed' | 'Completed', item = 'web-001'): RecordedSignal => ({
   signal: 'log',
   name: JOBS,
-  record: { JobStatus: status, BackupItemUniqueId: item, JobOperation: 'Backup', JobFailureCode: status === 'Failed' ? 'transient' : '' },
+  record: {
+    JobStatus: status,
+    BackupItemUniqueId: item,
+    JobOperation: 'Backup',
+    JobFailureCode: status === 'Failed' ? 'transient' : '',
+  },
   t: minute * MIN,
 });
 
 const firings = (o: ReturnType<typeof replay>) =>
-  o.firings.map((f) => ({ instance: f.instance, fired: f.firedAt / MIN, resolved: f.resolvedAt === null ? null : f.resolvedAt / MIN }));
+  o.firings.map((f) => ({
+    instance: f.instance,
+    fired: f.firedAt / MIN,
+    resolved: f.resolvedAt === null ? null : f.resolvedAt / MIN,
+  }));
 
 describe('a KQL log alert rule', () => {
   it('fires and resolves by hand, as the same rule in the log:/where: form does', () => {
@@ -40,9 +56,21 @@ describe('a KQL log alert rule', () => {
     // and 12:15 the next: §7.1 resolves a 15-minute log rule at the third → 12:15.
     // 11:10, a completed job, changes nothing (the where drops it).
     const signals = [job(605, 'Failed'), job(640, 'Failed'), job(670, 'Completed')];
-    const base: Partial<LogRule> = { every: millis(15 * MIN), lookback: millis(HOUR), autoResolve: true, threshold: when('> 0') };
-    const kql = kqlRule(`${JOBS} | where JobStatus == "Failed" | summarize count() by bin(TimeGenerated, 1h)`, base);
-    const plain = logRule({ ...base, table: JOBS, filters: [{ name: 'JobStatus', include: true, values: ['Failed'] }] });
+    const base: Partial<LogRule> = {
+      every: millis(15 * MIN),
+      lookback: millis(HOUR),
+      autoResolve: true,
+      threshold: when('> 0'),
+    };
+    const kql = kqlRule(
+      `${JOBS} | where JobStatus == "Failed" | summarize count() by bin(TimeGenerated, 1h)`,
+      base,
+    );
+    const plain = logRule({
+      ...base,
+      table: JOBS,
+      filters: [{ name: 'JobStatus', include: true, values: ['Failed'] }],
+    });
     const a = firings(replay(aSpec([kql]), signals, 16 * HOUR));
     const b = firings(replay(aSpec([plain]), signals, 16 * HOUR));
     expect(a).toEqual([{ instance: {}, fired: 10 * 60 + 15, resolved: 12 * 60 + 15 }]);
@@ -51,7 +79,10 @@ describe('a KQL log alert rule', () => {
 
   it('splits by the summarize by columns', () => {
     const base: Partial<LogRule> = { every: millis(15 * MIN), lookback: millis(HOUR), autoResolve: true };
-    const kql = kqlRule(`${JOBS} | where JobStatus == "Failed" | summarize count() by BackupItemUniqueId, bin(TimeGenerated, 1h)`, base);
+    const kql = kqlRule(
+      `${JOBS} | where JobStatus == "Failed" | summarize count() by BackupItemUniqueId, bin(TimeGenerated, 1h)`,
+      base,
+    );
     const out = firings(replay(aSpec([kql]), [job(5, 'Failed', 'a'), job(65, 'Failed', 'b')], 6 * HOUR));
     // a: 00:05 → fires 00:15, window clear from 01:15 → resolved 01:45; b: 01:05 → 01:15 and 02:45.
     expect(out).toEqual([
@@ -63,7 +94,12 @@ describe('a KQL log alert rule', () => {
   it('countif counts the matching rows of every series, as Kusto does', () => {
     // "< 1 successful job in 1h": a series exists from its first row, so countif sees item a's
     // failed job as a 0 while where would drop it.
-    const base: Partial<LogRule> = { every: millis(HOUR), lookback: millis(HOUR), autoResolve: false, threshold: when('< 1') };
+    const base: Partial<LogRule> = {
+      every: millis(HOUR),
+      lookback: millis(HOUR),
+      autoResolve: false,
+      threshold: when('< 1'),
+    };
     const kql = kqlRule(`${JOBS} | summarize countif(JobStatus == "Completed") by BackupItemUniqueId`, base);
     const out = firings(replay(aSpec([kql]), [job(5, 'Failed', 'a')], 3 * HOUR));
     // Evaluations at 01:00 (the row in [0:00, 1:00), 0 completed → fires), 02:00, 03:00 (empty → 0 → fires).
@@ -73,9 +109,16 @@ describe('a KQL log alert rule', () => {
   it('should always fire exactly as the same rule in the log:/where: form, over random job streams', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ minute: fc.integer({ min: 0, max: 600 }), failed: fc.boolean(), item: fc.constantFrom('a', 'b', 'c') }), {
-          maxLength: 40,
-        }),
+        fc.array(
+          fc.record({
+            minute: fc.integer({ min: 0, max: 600 }),
+            failed: fc.boolean(),
+            item: fc.constantFrom('a', 'b', 'c'),
+          }),
+          {
+            maxLength: 40,
+          },
+        ),
         fc.constantFrom(1, 5, 15, 30, 60),
         fc.constantFrom(15, 30, 60, 120),
         fc.record({ of: fc.integer({ min: 1, max: 3 }), min: fc.integer({ min: 1, max: 3 }) }),
@@ -91,7 +134,10 @@ describe('a KQL log alert rule', () => {
             threshold: when('> 0'),
           };
           const by = split ? 'BackupItemUniqueId, ' : '';
-          const kql = kqlRule(`${JOBS} | where JobStatus == "Failed" | summarize count() by ${by}bin(TimeGenerated, ${periodMin}m)`, base);
+          const kql = kqlRule(
+            `${JOBS} | where JobStatus == "Failed" | summarize count() by ${by}bin(TimeGenerated, ${periodMin}m)`,
+            base,
+          );
           const plain = logRule({
             ...base,
             table: JOBS,
@@ -102,7 +148,9 @@ describe('a KQL log alert rule', () => {
             .sort((x, y) => x.minute - y.minute)
             .map((j) => job(j.minute, j.failed ? 'Failed' : 'Completed', j.item));
           const until = 14 * HOUR;
-          expect(firings(replay(aSpec([kql]), signals, until))).toEqual(firings(replay(aSpec([plain]), signals, until)));
+          expect(firings(replay(aSpec([kql]), signals, until))).toEqual(
+            firings(replay(aSpec([plain]), signals, until)),
+          );
         },
       ),
       { numRuns: 60 },
@@ -115,13 +163,24 @@ describe('what an alert rule query may not do', () => {
 
   it('refuses what the evaluator cannot run, naming it at its offset', () => {
     const top = `${JOBS} | summarize count() | top 3 by count_`;
-    expect(problem(top)).toEqual([{ code: 'alert', at: top.indexOf('top'), reason: 'after-summarize', name: 'top' }]);
+    expect(problem(top)).toEqual([
+      { code: 'alert', at: top.indexOf('top'), reason: 'after-summarize', name: 'top' },
+    ]);
     const dcount = `${JOBS} | summarize dcount(BackupItemUniqueId)`;
-    expect(problem(dcount)).toEqual([{ code: 'alert', at: dcount.indexOf('dcount'), reason: 'aggregate', name: 'dcount' }]);
+    expect(problem(dcount)).toEqual([
+      { code: 'alert', at: dcount.indexOf('dcount'), reason: 'aggregate', name: 'dcount' },
+    ]);
     const clock = `${JOBS} | where TimeGenerated > ago(1h) | summarize count()`;
-    expect(problem(clock)).toEqual([{ code: 'alert', at: clock.indexOf('ago'), reason: 'time-function', name: '' }]);
-    expect(problem(`${JOBS} | summarize count(), sum(DataTransferredInMB)`)[0]).toMatchObject({ reason: 'measures', name: '2' });
-    expect(problem(`${JOBS} | summarize count() by bin(JobStartDateTime, 1h)`)[0]).toMatchObject({ reason: 'bin-column' });
+    expect(problem(clock)).toEqual([
+      { code: 'alert', at: clock.indexOf('ago'), reason: 'time-function', name: '' },
+    ]);
+    expect(problem(`${JOBS} | summarize count(), sum(DataTransferredInMB)`)[0]).toMatchObject({
+      reason: 'measures',
+      name: '2',
+    });
+    expect(problem(`${JOBS} | summarize count() by bin(JobStartDateTime, 1h)`)[0]).toMatchObject({
+      reason: 'bin-column',
+    });
   });
 
   it('refuses join like any query, with its position', () => {
@@ -133,6 +192,9 @@ describe('what an alert rule query may not do', () => {
 
   it('knows only the tables models emit for rules, with their columns', () => {
     expect(problem('ASRJobs | count')[0]).toMatchObject({ code: 'unknown-table', name: 'ASRJobs' });
-    expect(problem(`${JOBS} | where JobStatu == "Failed"`)[0]).toMatchObject({ code: 'unknown-column', name: 'JobStatu' });
+    expect(problem(`${JOBS} | where JobStatu == "Failed"`)[0]).toMatchObject({
+      code: 'unknown-column',
+      name: 'JobStatu',
+    });
   });
 });

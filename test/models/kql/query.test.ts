@@ -70,7 +70,9 @@ describe('the KQL subset', () => {
   });
 
   it('divides longs as longs, reads lets, ago() from the clock, and sorts descending by default', () => {
-    const r = run('let cut = 1h; Jobs | where TimeGenerated > ago(cut * 2) | extend m = MB / 2, s = Secs / 60 | project Item, m, s | order by s');
+    const r = run(
+      'let cut = 1h; Jobs | where TimeGenerated > ago(cut * 2) | extend m = MB / 2, s = Secs / 60 | project Item, m, s | order by s',
+    );
     // now = 03:00, ago(2h) = 01:00: the rows at 01:10, 01:20 and 02:10; 5 / 2 = 2 (long division).
     expect(r.rows).toEqual([
       ['web-002', 3, 20],
@@ -90,7 +92,9 @@ describe('the KQL subset', () => {
     expect(run('Jobs | where JobStatus contains "FAIL" | count').rows).toEqual([[2]]);
     expect(run('Jobs | where JobStatus == "failed" | count').rows).toEqual([[0]]);
     expect(run('Jobs | where JobStatus =~ "failed" | count').rows).toEqual([[2]]);
-    expect(run('Jobs | where Item in ("web-002", "x") and not(JobStatus startswith "c") | count').rows).toEqual([[1]]);
+    expect(
+      run('Jobs | where Item in ("web-002", "x") and not(JobStatus startswith "c") | count').rows,
+    ).toEqual([[1]]);
     expect(run('Jobs | where isnotempty(Item) and Item !in~ ("WEB-001") | count').rows).toEqual([[2]]);
   });
 
@@ -102,11 +106,15 @@ describe('the KQL subset', () => {
   });
 
   it('summarize without by over no rows still gives one row', () => {
-    expect(run('Jobs | where Secs > 9999 | summarize count(), sum(MB), avg(Secs)').rows).toEqual([[0, 0, null]]);
+    expect(run('Jobs | where Secs > 9999 | summarize count(), sum(MB), avg(Secs)').rows).toEqual([
+      [0, 0, null],
+    ]);
   });
 
   it('iff, tostring of a datetime, strcat, round', () => {
-    const r = run('Jobs | take 1 | project a = iff(Secs > 10, "slow", "fast"), t = tostring(TimeGenerated), c = strcat(Item, ":", MB), r = round(Secs / 7, 2)');
+    const r = run(
+      'Jobs | take 1 | project a = iff(Secs > 10, "slow", "fast"), t = tostring(TimeGenerated), c = strcat(Item, ":", MB), r = round(Secs / 7, 2)',
+    );
     expect(r.rows).toEqual([['slow', '2026-01-01T00:10:00Z', 'web-001:0', 4.29]]);
   });
 });
@@ -119,32 +127,67 @@ describe('what the subset refuses, at its offset', () => {
   });
 
   it('names hyphenated operators whole, and union as a source', () => {
-    expect(problems('Jobs | mv-expand Item')).toEqual([{ code: 'unsupported-operator', at: 7, name: 'mv-expand' }]);
+    expect(problems('Jobs | mv-expand Item')).toEqual([
+      { code: 'unsupported-operator', at: 7, name: 'mv-expand' },
+    ]);
     expect(problems('union Jobs, Jobs')).toEqual([{ code: 'unsupported-operator', at: 0, name: 'union' }]);
-    expect(problems('Jobs | where Item has_any ("a")')).toEqual([{ code: 'unsupported-operator', at: 18, name: 'has_any' }]);
+    expect(problems('Jobs | where Item has_any ("a")')).toEqual([
+      { code: 'unsupported-operator', at: 18, name: 'has_any' },
+    ]);
   });
 
   it('reports unknown tables and columns with the names it knows', () => {
     expect(problems('Job | count')).toEqual([{ code: 'unknown-table', at: 0, name: 'Job', known: ['Jobs'] }]);
     const p = problems('Jobs | where JobStatsu == "Failed"');
-    expect(p).toEqual([{ code: 'unknown-column', at: 13, name: 'JobStatsu', known: ['TimeGenerated', 'JobStatus', 'Item', 'Secs', 'MB'] }]);
+    expect(p).toEqual([
+      {
+        code: 'unknown-column',
+        at: 13,
+        name: 'JobStatsu',
+        known: ['TimeGenerated', 'JobStatus', 'Item', 'Secs', 'MB'],
+      },
+    ]);
   });
 
   it('types every comparison: a string is not a number', () => {
     expect(problems('Jobs | where Secs == "x"')).toEqual([
       { code: 'type', at: 18, what: '==', expected: 'real on both sides', got: 'string' },
     ]);
-    expect(problems('Jobs | where count() > 1')[0]).toMatchObject({ code: 'misplaced-aggregate', name: 'count' });
-    expect(problems('Jobs | extend x = parse_json(Item)')[0]).toMatchObject({ code: 'unsupported-function', name: 'parse_json' });
+    expect(problems('Jobs | where count() > 1')[0]).toMatchObject({
+      code: 'misplaced-aggregate',
+      name: 'count',
+    });
+    expect(problems('Jobs | extend x = parse_json(Item)')[0]).toMatchObject({
+      code: 'unsupported-function',
+      name: 'parse_json',
+    });
   });
 
   it('stops at the first syntax problem with what it expected', () => {
-    expect(problems('Jobs | where (Secs > 1')).toEqual([{ code: 'syntax', at: 22, expected: '")"', got: 'the end of the query' }]);
-    expect(problems('Jobs | where Secs > 10x')).toEqual([{ code: 'bad-literal', at: 20, kind: 'timespan', text: '10x' }]);
+    expect(problems('Jobs | where (Secs > 1')).toEqual([
+      { code: 'syntax', at: 22, expected: '")"', got: 'the end of the query' },
+    ]);
+    expect(problems('Jobs | where Secs > 10x')).toEqual([
+      { code: 'bad-literal', at: 20, kind: 'timespan', text: '10x' },
+    ]);
   });
 
   it('should never accept a tabular operator outside the subset', () => {
-    const outside = ['join', 'union', 'lookup', 'mv-expand', 'parse', 'make-series', 'render', 'distinct', 'project-away', 'evaluate', 'as', 'serialize', 'sample'];
+    const outside = [
+      'join',
+      'union',
+      'lookup',
+      'mv-expand',
+      'parse',
+      'make-series',
+      'render',
+      'distinct',
+      'project-away',
+      'evaluate',
+      'as',
+      'serialize',
+      'sample',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...outside), fc.integer({ min: 0, max: 3 }), (op, spaces) => {
         const q = `Jobs |${' '.repeat(spaces)} ${op} Item`;
@@ -156,16 +199,44 @@ describe('what the subset refuses, at its offset', () => {
 
   it('should always answer a where with the rows the predicate keeps, in order', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 40 }), fc.integer({ min: 0, max: 100 }), (secs, cut) => {
-        const input = secs.map((s, i) => ({ TimeGenerated: T0 + i, JobStatus: 'x', Item: `i${i}`, Secs: s, MB: i }));
-        const { plan } = prepareQuery(`Jobs | where Secs >= ${cut} | project MB`, schema, T0);
-        expect(runPlan(plan!, input).rows.map((r) => r[0])).toEqual(input.filter((r) => r.Secs >= cut).map((r) => r.MB));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 100 }),
+        (secs, cut) => {
+          const input = secs.map((s, i) => ({
+            TimeGenerated: T0 + i,
+            JobStatus: 'x',
+            Item: `i${i}`,
+            Secs: s,
+            MB: i,
+          }));
+          const { plan } = prepareQuery(`Jobs | where Secs >= ${cut} | project MB`, schema, T0);
+          expect(runPlan(plan!, input).rows.map((r) => r[0])).toEqual(
+            input.filter((r) => r.Secs >= cut).map((r) => r.MB),
+          );
+        },
+      ),
     );
   });
 
-  it('should always parse what it prints back to the same tree (lets and literals included)', () => {
-    const q = 'let n = 3; Jobs | where TimeGenerated >= datetime(2026-01-01 00:05) and Secs > 1.5 | top 2 by Secs desc nulls last';
+  it('should never throw on any text: every problem is data with an offset inside the query', () => {
+    const pieces = ['Jobs', '|', 'where', 'summarize', 'by', 'count()', 'bin(', 'TimeGenerated', ',', '1h', ')', '(', '"x"', "'", '==', 'and', 'let', '=', ';', 'datetime(', '2026-01-01', '@"', '7', '.5', '!has', 'in~', 'top', 'order', 'take', '-', '*', 'ago(', 'arg_max(', '\n', ' '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), fc.string({ maxLength: 12 }), (parts, noise) => {
+        const q = `${parts.join(' ')}${noise}`;
+        const { plan, problems } = prepareQuery(q, schema, T0);
+        if (plan === null) {
+          expect(problems.length).toBeGreaterThan(0);
+          for (const p of problems) expect(p.at >= 0 && p.at <= q.length, JSON.stringify(p)).toBe(true);
+        } else runPlan(plan, rows);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads lets, datetime literals and top … nulls last', () => {
+    const q =
+      'let n = 3; Jobs | where TimeGenerated >= datetime(2026-01-01 00:05) and Secs > 1.5 | top 2 by Secs desc nulls last';
     const ast = parseQuery(q);
     expect(ast.lets[0]).toMatchObject({ name: 'n', expr: { k: 'lit', type: 'long', value: 3 } });
     expect(ast.ops.map((o) => o.op)).toEqual(['where', 'top']);

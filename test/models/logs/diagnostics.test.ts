@@ -53,7 +53,9 @@ diagnostics:
   it('sends only what each vault’s setting lists', () => {
     // rsv2 has no setting: b-001 appears nowhere. rsv sends three tables, not Storage or Policy.
     expect(rows.some(([, r]) => r.VaultName === 'rsv2')).toBe(false);
-    expect(new Set(rows.map(([t]) => t))).toEqual(new Set(['AddonAzureBackupJobs', 'CoreAzureBackup', 'AddonAzureBackupProtectedInstance']));
+    expect(new Set(rows.map(([t]) => t))).toEqual(
+      new Set(['AddonAzureBackupJobs', 'CoreAzureBackup', 'AddonAzureBackupProtectedInstance']),
+    );
   });
 
   it('pushes the daily tables once per day: per item BackupItem and its association, per vault Vault', () => {
@@ -67,7 +69,9 @@ diagnostics:
     for (const j of jobs) {
       expect(new Date(j.JobStartDateTime as number).toISOString().slice(11, 16)).toBe('02:00');
       expect(j.TimeGenerated as number).toBeGreaterThanOrEqual(j.JobStartDateTime as number);
-      expect(j.JobDurationInSecs).toBe(Math.round(((j.TimeGenerated as number) - (j.JobStartDateTime as number)) / 1000));
+      expect(j.JobDurationInSecs).toBe(
+        Math.round(((j.TimeGenerated as number) - (j.JobStartDateTime as number)) / 1000),
+      );
     }
   });
 
@@ -152,7 +156,10 @@ fleet:
 diagnostics: { vaults: [{ vault: rsv, tables: [AddonAzureBackupJobs] }] }
 `);
           const jobs = rows.filter(([t]) => t === 'AddonAzureBackupJobs').map(([, r]) => r);
-          const stats = result.jobs.reduce((s, j) => ({ ok: s.ok + j.succeeded, failed: s.failed + j.failed }), { ok: 0, failed: 0 });
+          const stats = result.jobs.reduce(
+            (s, j) => ({ ok: s.ok + j.succeeded, failed: s.failed + j.failed }),
+            { ok: 0, failed: 0 },
+          );
           expect(jobs.filter((j) => j.JobStatus === 'Completed')).toHaveLength(stats.ok);
           expect(jobs.filter((j) => j.JobStatus === 'Failed')).toHaveLength(stats.failed);
           expect(new Set(jobs.map((j) => j.JobUniqueId)).size).toBe(jobs.length);

@@ -45,8 +45,14 @@ function warnings(c: Chart): string[] {
     level: () => logger,
     info: () => logger,
     debug: () => logger,
-    warn: (...args: unknown[]) => (messages.push(args.join(' ')), logger),
-    error: (...args: unknown[]) => (messages.push(args.join(' ')), logger),
+    warn: (...args: unknown[]) => {
+      messages.push(args.join(' '));
+      return logger;
+    },
+    error: (...args: unknown[]) => {
+      messages.push(args.join(' '));
+      return logger;
+    },
   };
   compile(c.spec, { logger: logger as never });
   return messages;
@@ -54,7 +60,12 @@ function warnings(c: Chart): string[] {
 
 describe('Backup Reports charts', () => {
   const runs = results(true);
-  const charts = [backupJobsChart(runs), adherenceChart(runs), usageChart(runs), backupJobsChart(runs.slice(0, 1))];
+  const charts = [
+    backupJobsChart(runs),
+    adherenceChart(runs),
+    usageChart(runs),
+    backupJobsChart(runs.slice(0, 1)),
+  ];
 
   it('are valid vega-lite and compile without a warning, alone and faceted by run', () => {
     for (const c of charts) {
@@ -65,10 +76,15 @@ describe('Backup Reports charts', () => {
   });
 
   it('carry the Jobs view’s figures: completed and failed per day', () => {
-    const values = (charts[3]!.spec as unknown as { data: { values: { outcome: string; count: number }[] } }).data.values;
+    const values = (charts[3]!.spec as unknown as { data: { values: { outcome: string; count: number }[] } })
+      .data.values;
     const daily = runs[0].backupReports!.jobs.daily;
-    expect(values.filter((v) => v.outcome === 'failed').map((v) => v.count)).toEqual(daily.map((d) => d.failed));
-    expect(values.filter((v) => v.outcome === 'completed').map((v) => v.count)).toEqual(daily.map((d) => d.completed));
+    expect(values.filter((v) => v.outcome === 'failed').map((v) => v.count)).toEqual(
+      daily.map((d) => d.failed),
+    );
+    expect(values.filter((v) => v.outcome === 'completed').map((v) => v.count)).toEqual(
+      daily.map((d) => d.completed),
+    );
   });
 
   it('are absent without diagnostics, and so is the report section', () => {
@@ -79,7 +95,15 @@ describe('Backup Reports charts', () => {
 
   it('put every tab in the Markdown report, per run', () => {
     const md = renderMarkdown(runs, { file: 'charts.yaml', version: '0' });
-    for (const tab of ['Summary', 'Backup Items', 'Usage', 'Jobs', 'Policies', 'Optimize', 'Policy adherence'])
+    for (const tab of [
+      'Summary',
+      'Backup Items',
+      'Usage',
+      'Jobs',
+      'Policies',
+      'Optimize',
+      'Policy adherence',
+    ])
       expect(md).toContain(`**Backup Reports, ${tab}:`);
     expect(md).toContain('## Backup Reports');
     expect(md).toContain('(more)');
