@@ -26,6 +26,7 @@ import { judgeObjectives } from './dr/objectives.js';
 import { type RelocateContext, relocatedId } from './dr/relocate.js';
 import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
 import { needsDr, setupDr } from './dr/setup.js';
+import { hasRestores, setupRestores } from './restore/setup.js';
 import { type Inspection, scheduleInspections } from './inspect.js';
 import { type LogsOptions, setupLogs } from './logs/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
@@ -98,8 +99,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       },
     ]),
   );
+  // Restore jobs (issue 18): users' restores, restore drills and disaster recovery's share the
+  // vaults' restore throughput; null when nothing restores.
+  const restores = setupRestores(sim, scenario, world, needsDr(scenario));
   // Disaster recovery (faults, replication, recovery plans), when the scenario has any.
-  const dr = needsDr(scenario) ? setupDr(sim, scenario, world, seed, links) : null;
+  const dr = needsDr(scenario) ? setupDr(sim, scenario, world, seed, links, restores?.jobs ?? null) : null;
   // Operations by an admin or an attacker (issue 14), when the scenario has any: they read the
   // points' times (what survives an attack).
   const ops = scenario.operations.length > 0 ? new Operations(sim, scenario, world, vaults) : null;
@@ -190,6 +194,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     ops?.start(security);
   }
   dr?.start(monitor);
+  restores?.start(dr, backupsById(byGroup), vaults);
   // Nothing outside a job watches its steps: jobs may be decided ahead (docs/model.md).
   const inspections = options.inspect ?? [];
   if (inspections.length > 0) scheduleInspections(sim, scenario, inspections, backupsById(byGroup), dr);
@@ -199,7 +204,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     monitor === null &&
     ops === null &&
     inspections.length === 0 &&
-    logs === null;
+    logs === null &&
+    !hasRestores(scenario);
   workloads?.start();
   // 4. run
   sim.run(scenario.duration);
@@ -214,6 +220,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     instant: (t) => new Date(scenario.start + t).toISOString(),
   });
   // 5. collect
+  const restored = restores?.finish(recovery?.billing ?? null) ?? null;
   const result = collectResult({
     scenario,
     seed,
@@ -223,13 +230,17 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     sampled,
     ...(diskSnapshots === undefined ? {} : { diskSnapshots }),
     snapshotGroups,
-    billing: recovery?.billing ?? null,
+    billing: restored?.billing ?? recovery?.billing ?? null,
     dr: recovery?.dr ?? null,
-    objectives: judgeObjectives(scenario.objectives, recovery?.dr.incidents ?? [], scenario.vms, schedule),
+    objectives: [
+      ...judgeObjectives(scenario.objectives, recovery?.dr.incidents ?? [], scenario.vms, schedule),
+      ...(restored?.objectives ?? []),
+    ],
     guarantees: schedule,
     alerts: monitor === null ? null : alertsResult(monitor.finish(), scenario.start), // monitor (issue 6)
     ...(ops === null ? {} : { operations: ops.finish() }),
     ...(workloads === null ? {} : { workloads: workloads.finish(days) }),
+    ...(restored?.restores == null ? {} : { restores: restored.restores }),
   });
   return backupReports === null ? result : { ...result, backupReports }; // diagnostics (issue 19)
 }

@@ -12,10 +12,13 @@
 //                name, all renamed into place together with the folder's manifest, so an
 //                interrupted or failed run leaves no partial file under a final name
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TraceRecord } from '../../models/backup/world.js';
 import type { CostDimension } from '../../models/pricing/types.js';
 import type { Scenario } from '../../models/scenario/types.js';
+import { hasWorkloads } from '../../models/scenario/workloads.js';
 import { simulate } from '../../models/simulate.js';
 import { alertsCsv } from '../../reports/alerts-csv.js';
 import { timeseriesCsv } from '../../reports/csv.js';
@@ -119,7 +122,9 @@ export async function runScenarioFile(
   try {
     out?.expect(plannedFiles(scenarios, opts.trace === true, formats));
     if (opts.junit !== undefined) checkWritable(io.cwd, '--junit', opts.junit);
-    return await simulateAndWrite(file, scenarios, opts, io, version, out);
+    // The scenario is recorded by file name and content hash, so runs from any folder agree.
+    const hash = `sha256:${createHash('sha256').update(readFileSync(abs)).digest('hex')}`;
+    return await simulateAndWrite(file, scenarios, opts, io, { version, hash }, out);
   } finally {
     // Whatever failed before the commit, no temporary file of this run stays behind.
     out?.discard();
@@ -134,6 +139,8 @@ function plannedFiles(scenarios: Scenario[], trace: boolean, formats: readonly R
     'timeseries.csv',
     'costs.csv',
     ...(scenarios.some((s) => s.monitor !== null) ? ['alerts.csv'] : []),
+    // issue 17: SQL databases, file shares, MABS/DPM servers.
+    ...(scenarios.some((s) => hasWorkloads(s.workloads)) ? ['workloads.csv'] : []),
     ...(trace ? ['events.jsonl'] : []),
     ...(formats.includes('html') ? ['report.html'] : []),
     ...(formats.includes('md') ? ['report.md'] : []),
@@ -148,7 +155,7 @@ async function simulateAndWrite(
   scenarios: Scenario[],
   opts: RunOptions,
   io: RunIo,
-  version: string,
+  { version, hash }: { version: string; hash: string },
   out: OutputFolder | null,
 ): Promise<RunOutcome> {
   const formats = opts.format ?? [];
@@ -180,7 +187,7 @@ async function simulateAndWrite(
   }
 
   // 3. plan
-  const summary = buildSummary(results, { file, version });
+  const summary = buildSummary(results, { file, version, hash });
   const summaryJson = `${JSON.stringify(summary, null, 2)}\n`;
 
   // 4. write
@@ -212,7 +219,7 @@ async function simulateAndWrite(
       results,
       formats.filter((f) => f !== 'logs'),
       out,
-      { file, version },
+      { file, version, hash },
       { write: (t: string) => notes.push(t) },
       {
         costBy: opts.costBy,

@@ -30,6 +30,7 @@ import type {
   VaultDaily,
   VaultResult,
 } from './types.js';
+import type { RestoresResult } from './restores.js';
 import type { WorkloadsResult } from './workloads.js';
 
 /** One job group's samples: each day's recovery points and the cumulative succeeded and failed attempts at its end. */
@@ -69,6 +70,8 @@ export interface RunState {
   operations?: OperationsResult;
   /** SQL databases, file shares, MABS/DPM servers (issue 17), when the scenario has any. */
   workloads?: WorkloadsResult;
+  /** Restore jobs (issue 18), when any ran. */
+  restores?: RestoresResult;
 }
 
 /** Builds the run's result; key order is fixed so JSON output is byte-stable. */
@@ -110,6 +113,7 @@ export function collectResult(run: RunState): RunResult {
     guarantees: run.guarantees ?? [],
     ...(run.operations === undefined ? {} : { operations: run.operations }),
     ...(run.workloads === undefined ? {} : { workloads: run.workloads }),
+    ...(run.restores === undefined ? {} : { restores: run.restores }),
   };
 }
 

@@ -1,6 +1,6 @@
 // `vaultsim run`: table or --json on stdout, files in --out, byte-identical reruns, bad
 // input as issue lines with exit 2, --seed and --variant.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -39,6 +39,17 @@ describe('vaultsim run', () => {
     expect(validate(summary)).toBe(true);
     expect(summary.scenario).toMatchObject({ file: 'tiny.yaml', name: 'tiny' });
     expect(r.stdout).toBe(`${JSON.stringify(summary, null, 2)}\n`);
+  });
+
+  it('records the scenario by file name and content hash: the same bytes from another folder', async () => {
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'tiny.yaml'), TINY);
+    const here = await run('run', 'tiny.yaml', '--json', '--no-out');
+    const there = await runIn(join(dir, 'sub'), 'run', '../sub/tiny.yaml', '--json', '--no-out');
+    const summary = JSON.parse(here.stdout);
+    expect(summary.scenario.file).toBe('tiny.yaml');
+    expect(summary.scenario.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(there.stdout).toBe(here.stdout);
   });
 
   it('is deterministic: two runs write byte-identical summary.json, equal to what --json prints', async () => {
