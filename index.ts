@@ -17,7 +17,20 @@ export { type Granted, type Lease, Pool, type PoolOptions, type Request } from '
 export { createStreams, deriveSeed, type RandomStream, type Seed, type Streams } from './engine/random.js';
 export { type EventId, type Handler, Simulation, type SimulationOptions } from './engine/simulation.js';
 export * from './engine/units.js';
+export type { BackupReportsResult, ReportView } from './models/backup-reports/types.js';
 export type { Inspection } from './models/inspect.js';
+// Issue 19: KQL over the diagnostic tables, and the tables themselves.
+export {
+  type KqlProblem,
+  type Plan,
+  prepareQuery,
+  type QueryResult,
+  readAlertQuery,
+  runPlan,
+} from './models/kql/index.js';
+export type { LogSink } from './models/logs/diagnostics.js';
+export type { LogRow } from './models/logs/rows.js';
+export { LOG_TABLES, type LogTable, TABLE_SCHEMA } from './models/logs/tables.js';
 export type { HeldView } from './models/results/held.js';
 export type { RunResult } from './models/results/types.js';
 export type { Scenario } from './models/scenario/types.js';
@@ -56,6 +69,7 @@ export {
   type Replication,
   type SweepPart,
 } from './reports/sweep-part.js';
+export { backupReportTables } from './reports/sections-backup-reports.js';
 export { renderTable } from './reports/table.js';
 export { failedObjectives, objectiveSuites } from './reports/verdicts.js';
 export { type AlertCasesResult, loadAlertCasesFile, loadAlertCasesText } from './scenarios/alert-cases.js';

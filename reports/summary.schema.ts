@@ -7,6 +7,7 @@ import { int, type JsonSchema, list, nullable, num, obj, ref, str, withOptional 
 import { ALERTS_SCHEMA } from './summary-alerts.js';
 import { DR_SCHEMA, OBJECTIVES_SCHEMA } from './summary-dr.schema.js';
 import { OPERATIONS_SCHEMA } from './summary-operations.js';
+import { RESTORES_SCHEMA } from './summary-restores.js';
 import { WORKLOADS_SCHEMA } from './summary-workloads.js';
 
 /** A JSON Schema node. */
@@ -215,7 +216,11 @@ const RUN_FIELDS = obj('One run: the base scenario or a variant.', {
 });
 
 // A run has `operations` only when its scenario has some (issue 14), `workloads` likewise (issue 17).
-const RUN = withOptional(RUN_FIELDS, { operations: OPERATIONS_SCHEMA, workloads: WORKLOADS_SCHEMA });
+const RUN = withOptional(RUN_FIELDS, {
+  operations: OPERATIONS_SCHEMA,
+  workloads: WORKLOADS_SCHEMA,
+  restores: RESTORES_SCHEMA, // issue 18: only when a restore ran
+});
 
 /** JSON Schema of summary.json (draft 2020-12); every property carries a description. */
 export const SUMMARY_SCHEMA: JsonSchema = {

@@ -5,6 +5,7 @@
 
 import type { CostDimension, Meter, MeterUnit, MonthCost, PriceCitation } from '../models/pricing/types.js';
 import type { OperationsResult } from '../models/results/operations.js';
+import type { RestoresResult } from '../models/results/restores.js';
 import type {
   AlertsResult,
   DiskFull,
@@ -21,6 +22,7 @@ import { scenarioFileName } from './scenario-file.js';
 import { summariseAlerts } from './summary-alerts.js';
 import { type SummaryDr, summariseDr, summariseObjectives } from './summary-dr.js';
 import { summariseOperations } from './summary-operations.js';
+import { summariseRestores } from './summary-restores.js';
 import { type SummaryWorkloads, summariseWorkloads } from './summary-workloads.js';
 
 /** The summary's format version, as in its schema's `$id`. */
@@ -106,6 +108,8 @@ export interface SummaryRun {
   operations?: OperationsResult;
   /** SQL databases, file shares, MABS/DPM servers (issue 17); only when the scenario has any. */
   workloads?: SummaryWorkloads;
+  /** Restore jobs (issue 18); only when a restore ran. */
+  restores?: RestoresResult;
 }
 
 /** The summary.json object. */
@@ -163,6 +167,7 @@ function summariseRun(r: RunResult): SummaryRun {
     alerts: summariseAlerts(r.alerts),
     ...(r.operations === undefined ? {} : { operations: summariseOperations(r.operations) }),
     ...(r.workloads === undefined ? {} : { workloads: summariseWorkloads(r.workloads) }),
+    ...(r.restores === undefined ? {} : { restores: summariseRestores(r.restores) }),
   };
 }
 

@@ -19,7 +19,7 @@ export type { Replication } from './run-table.js';
 
 /** What a sweep ran: every part of one sweep must agree on all of it. */
 export interface SweepIdentity {
-  /** The scenario file as typed (not compared across parts: machines may mount it elsewhere). */
+  /** The scenario's file name, without its folder (not compared across parts: machines may name it otherwise). */
   file: string;
   name: string;
   /** SHA-256 of the normalised scenarios (hex). */

@@ -17,6 +17,7 @@
 import { aggregate, renderAggregate, type SweepAggregate } from '../../reports/aggregate.js';
 import { junitXml } from '../../reports/junit.js';
 import { aggregateSuites } from '../../reports/rate-verdicts.js';
+import { scenarioFileName } from '../../reports/scenario-file.js';
 import { buildPart, mergeParts, PartBuilder, type SweepPart, shardRange } from '../../reports/sweep-part.js';
 import { checkBudget, processBudget } from '../budget.js';
 import { EXIT, InputError } from '../errors.js';
@@ -114,7 +115,7 @@ export async function sweepScenarioFile(
     [],
     {
       version,
-      scenario: { file, name: source.name, hash: source.hash, seed },
+      scenario: { file: scenarioFileName(file), name: source.name, hash: source.hash, seed },
       variants,
       currencies: source.currencies,
       total: opts.replications,
