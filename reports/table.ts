@@ -18,6 +18,7 @@ import type { Summary, SummaryRun } from './summary.js';
 import { alertLines } from './table-alerts.js';
 import { drLines } from './table-dr.js';
 import { operationLines } from './table-operations.js';
+import { restoreLines } from './table-restores.js';
 import { workloadLines } from './table-workloads.js';
 
 /** Widest line the table prints. */
@@ -53,6 +54,7 @@ export function renderTable(summary: Summary): string {
     ...drLines(runs),
     ...alertLines(runs),
     ...operationLines(runs),
+    ...restoreLines(runs),
     ...workloadLines(runs),
   ];
   return `${[head, '', ...body].join('\n')}\n`;

@@ -21,6 +21,9 @@ import type { Scenario } from '../../models/scenario/types.js';
 import { hasWorkloads } from '../../models/scenario/workloads.js';
 import { simulate } from '../../models/simulate.js';
 import { alertsCsv } from '../../reports/alerts-csv.js';
+import { restoresCsv } from '../../reports/restores-csv.js';
+import { needsDr } from '../../models/dr/setup.js';
+import { hasRestores } from '../../models/restore/setup.js';
 import { timeseriesCsv } from '../../reports/csv.js';
 import { costsCsv } from '../../reports/focus-csv.js';
 import { formatCount } from '../../reports/format.js';
@@ -141,6 +144,8 @@ function plannedFiles(scenarios: Scenario[], trace: boolean, formats: readonly R
     ...(scenarios.some((s) => s.monitor !== null) ? ['alerts.csv'] : []),
     // issue 17: SQL databases, file shares, MABS/DPM servers.
     ...(scenarios.some((s) => hasWorkloads(s.workloads)) ? ['workloads.csv'] : []),
+    // issue 18: the restore jobs log, when anything may restore.
+    ...(scenarios.some(mayRestore) ? ['restores.csv'] : []),
     ...(trace ? ['events.jsonl'] : []),
     ...(formats.includes('html') ? ['report.html'] : []),
     ...(formats.includes('md') ? ['report.md'] : []),
@@ -205,6 +210,8 @@ async function simulateAndWrite(
         : []),
       // issue 17: SQL databases, file shares, MABS/DPM points and bytes by type per day.
       ...(hasWorkloadRows(results) ? [['workloads.csv', workloadsCsv(results)] as [string, string]] : []),
+      // issue 18: every restore job (users', drills', disaster recovery's).
+      ...(scenarios.some(mayRestore) ? [['restores.csv', restoresCsv(results)] as [string, string]] : []),
     ];
     // Said once every file is in place: until then they are under temporary names.
     const notes: string[] = [];
@@ -298,4 +305,9 @@ class LineWriter {
     this.chunk = [];
     this.size = 0;
   }
+}
+
+// Whether a scenario may run restores: users' restores and drills, or disaster recovery's (issue 18).
+function mayRestore(s: Scenario): boolean {
+  return hasRestores(s) || needsDr(s);
 }

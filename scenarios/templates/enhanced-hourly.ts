@@ -61,6 +61,9 @@ fleet:
       - { name: data-1, size: 2TiB, used: 800GiB, churn: { daily: 6%, spread: 2% }, growth: 30% }
     backup: { vault: rsv-db, policy: every-4h }
 
-# objectives: rpo is the most data loss allowed; rto the longest time to recover.
-objectives: { rpo: 4h, rto: 2h }
+# objectives: rpo is the most data loss allowed; rto the longest time to recover. They
+# are judged against what the schedule guarantees over the whole run: a point every 4 h,
+# except while the first full copy is on its way to the vault (a VM's next job waits for
+# it, §1.3), about 16 h here.
+objectives: { rpo: 18h, rto: 2h }
 `;
