@@ -190,7 +190,10 @@ export const OBJECTIVES_SCHEMA: JsonSchema = list(
   'Objectives judged: per scope and metric (RPO, RTO); empty when none are set.',
   obj('One objective over one scope.', {
     scope: str('all, group:<name>, app:<name> or tag:<key>=<value>.'),
-    metric: { description: 'Which objective: RPO, RTO, or restore-test (the restore drills, issue 18).', enum: ['rpo', 'rto', 'restore-test'] },
+    metric: {
+      description: 'Which objective: RPO, RTO, or restore-test (the restore drills, issue 18).',
+      enum: ['rpo', 'rto', 'restore-test'],
+    },
     targetSeconds: secs('The objective'),
     worstSeconds: nullable(
       secs('Worst achieved in incidents in scope (null: nothing judged, or a VM never recovered)'),

@@ -17,14 +17,16 @@ export function restoreLines(runs: readonly SummaryRun[]): string[] {
     out.push('', `Restores${runs.length > 1 ? ` (${r.variant})` : ''}`);
     for (const s of restores.byOption) {
       const d = s.durationSeconds;
-      const timing = s.completed === 0 ? 'none done' : `p50 ${formatSeconds(d.p50)}, max ${formatSeconds(d.max)}`;
+      const timing =
+        s.completed === 0 ? 'none done' : `p50 ${formatSeconds(d.p50)}, max ${formatSeconds(d.max)}`;
       out.push(
         `  ${s.option} (${s.origin}): ${s.requested} asked, ${s.completed} done, ${s.rejected} rejected; ${timing}`,
       );
     }
     const notable = restores.jobs.filter((j) => j.note !== '');
     for (const j of notable.slice(0, MAX_LISTED)) out.push(`  ${jobLine(j)}`);
-    if (notable.length > MAX_LISTED) out.push(`  … and ${notable.length - MAX_LISTED} more (summary.json, restores.csv)`);
+    if (notable.length > MAX_LISTED)
+      out.push(`  … and ${notable.length - MAX_LISTED} more (summary.json, restores.csv)`);
   }
   return out;
 }

@@ -3,9 +3,11 @@
 
 /** User-facing sentences about `events[].restore` and `restoreTests`. */
 export const RESTORE_MSG = {
-  notBackedUp: (vm: string) => `VM "${vm}" is not backed up (no backup:), so there is nothing to restore it from`,
+  notBackedUp: (vm: string) =>
+    `VM "${vm}" is not backed up (no backup:), so there is nothing to restore it from`,
   filesNeeded: () => 'option files needs files: how much to copy, like 8GB',
-  filesOnlyForFiles: (option: string) => `files is only for option files (file-level recovery), not ${option}`,
+  filesOnlyForFiles: (option: string) =>
+    `files is only for option files (file-level recovery), not ${option}`,
   rule: (vm: string, rule: string) => `${vm}: ${rule}`,
   countTooLarge: (count: number, vms: number) =>
     `count ${count} is more than the ${vms} VM${vms === 1 ? '' : 's'} named: each drill restores distinct VMs`,

@@ -18,7 +18,8 @@
 //   can draw, §2.2) — the worse of the two; without it the VM waits for its region and keeps
 //   its points. RTO = detection + restore + boot: from the snapshot tier when the policy keeps
 //   snapshots at least as long as the widest gap, else from the vault (overhead + largest disk
-//   at the restore rate).
+//   at the restore rate, or, when longer, every VM of the vault restoring at once at the
+//   vault's restore throughput, as in a region outage: models/restore/jobs.ts).
 // - A VM with neither is unprotected: nothing bounds its loss.
 // Corruption, ransomware and deleted backups are judged by what incidents achieved only.
 // Timings are at their distribution's mean (assumption); the Cross Region Restore lag, a bound
@@ -27,6 +28,7 @@
 import { bounds, theoreticalMean } from '../../engine/distributions.js';
 import { MS } from '../../engine/units.js';
 import type { Window } from '../backup/exposure.js';
+import { diskBytesAt } from '../restore/timing.js';
 import type { RecoverySettings } from '../scenario/dr.js';
 import type { Policy, Vm } from '../scenario/types.js';
 import { vaultRestoreWork } from './restore.js';
@@ -71,10 +73,29 @@ export interface ScheduleInput {
 
 /** Per VM, in the input's order, what its schedule guarantees. */
 export function scheduleFigures(input: ScheduleInput): ScheduleFigure[] {
-  return input.vms.map((vm) => figure(vm, input));
+  const load = vaultLoads(input);
+  return input.vms.map((vm) => figure(vm, input, load));
 }
 
-function figure(vm: Vm, input: ScheduleInput): ScheduleFigure {
+// Per vault, the VMs restored from it when its region goes down (backed up, not replicated)
+// and their bytes at the end of the run: at the worst instant they restore at once, sharing the
+// vault's restore throughput (models/restore/jobs.ts).
+function vaultLoads(input: ScheduleInput): Map<string, { vms: number; bytes: number }> {
+  const out = new Map<string, { vms: number; bytes: number }>();
+  for (const vm of input.vms) {
+    if (vm.backup === null || input.replication.has(vm.id) || !input.backups.has(vm.id)) continue;
+    const bytes = diskBytesAt(vm, input.horizon).reduce((a, b) => a + b, 0);
+    const l = out.get(vm.backup.vault) ?? { vms: 0, bytes: 0 };
+    out.set(vm.backup.vault, { vms: l.vms + 1, bytes: l.bytes + bytes });
+  }
+  return out;
+}
+
+function figure(
+  vm: Vm,
+  input: ScheduleInput,
+  loads: ReadonlyMap<string, { vms: number; bytes: number }>,
+): ScheduleFigure {
   const { recovery } = input;
   const backup = input.backups.get(vm.id);
   const replicated = input.replication.get(vm.id);
@@ -116,12 +137,19 @@ function figure(vm: Vm, input: ScheduleInput): ScheduleFigure {
       });
     }
     const fromSnapshot = backup.policy.instantRestore >= w.ms;
-    const work = fromSnapshot
+    const alone = fromSnapshot
       ? theoreticalMean(recovery.snapshotRestore)
       : vaultRestoreWork(vm, recovery, input.horizon);
+    // From the vault, every VM of the vault restoring at once shares its restore throughput.
+    const load = loads.get(vm.backup!.vault);
+    const shared =
+      fromSnapshot || load === undefined
+        ? 0
+        : recovery.vaultRestoreOverhead + Math.ceil((load.bytes / recovery.restoreCapacity) * 1000);
+    const work = Math.max(alone, shared);
     rtos.push({
       ms: detect + work + boot,
-      why: `restore from the ${fromSnapshot ? 'snapshot tier' : 'vault'}: detection ${duration(detect)} + restore ${duration(work)} + boot ${duration(boot)}`,
+      why: `restore from the ${fromSnapshot ? 'snapshot tier' : 'vault'}: detection ${duration(detect)} + restore ${duration(work)}${shared > alone ? ` (its ${load!.vms} VMs restoring at once share the vault's restore throughput)` : ''} + boot ${duration(boot)}`,
     });
   }
   const worst = <T extends { ms: number }>(xs: T[]) =>

@@ -31,7 +31,7 @@ import {
   vaultRows,
 } from './rows.js';
 import { siteRecoveryRows } from './site-recovery.js';
-import { CORE_TABLE, JOBS_TABLE, POLICY_TABLE, STORAGE_TABLE } from './tables.js';
+import { CORE_TABLE, INSTANCE_TABLE, JOBS_TABLE, POLICY_TABLE, STORAGE_TABLE } from './tables.js';
 
 /** Receives every row the workspace holds at the end of the run: (table, row). */
 export type LogSink = (table: string, row: LogRow) => void;
@@ -39,6 +39,7 @@ export type LogSink = (table: string, row: LogRow) => void;
 /** §16.2: "For SQL backup … batched and pushed every 6 hours". */
 export const SQL_PUSH_EVERY = 6 * MS.hour;
 const SQL_TYPE = 'SQLDataBase';
+const DAILY_TABLES = [CORE_TABLE, STORAGE_TABLE, INSTANCE_TABLE, POLICY_TABLE];
 
 /** The diagnostic settings of a run: a job observer, a daily push, and Site Recovery's rows at the end. */
 export class Diagnostics implements BackupSignals {
@@ -107,6 +108,8 @@ export class Diagnostics implements BackupSignals {
   private job(facts: JobFacts, type: string | undefined): void {
     const seq = ++this.seq;
     if (!this.sent(facts.vault, JOBS_TABLE)) return;
+    // Past the workspace's retention by the end, and no rule reads it: nobody sees the row.
+    if (this.world.origin + facts.end + SQL_PUSH_EVERY < this.keptFrom && !this.watched(JOBS_TABLE)) return;
     if (type !== SQL_TYPE) {
       this.emit(JOBS_TABLE, jobRow(this.world.origin, seq, facts), facts.end);
       return;
@@ -140,6 +143,9 @@ export class Diagnostics implements BackupSignals {
   // The daily push: each vault, its policies, then each item.
   private daily(now: number): void {
     const origin = this.world.origin;
+    // Rows the workspace no longer holds at the end, when no rule reads them, are not built:
+    // a year kept 30 days builds a month of them.
+    if (origin + now < this.keptFrom && !DAILY_TABLES.some((t) => this.watched(t))) return;
     for (const [name, v] of this.vaults) {
       const sends = this.sends.get(name);
       if (sends === undefined) continue;
@@ -187,6 +193,11 @@ export class Diagnostics implements BackupSignals {
       cloudBytes,
       instances: size === null ? null : instanceUnits(this.scenario, v.spec.region, size),
     };
+  }
+
+  // Whether a log alert rule reads the table.
+  private watched(table: string): boolean {
+    return this.monitor?.consumes('log', table) === true;
   }
 
   private sent(vault: string, table: string): boolean {

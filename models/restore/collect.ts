@@ -2,10 +2,10 @@
 // per option and origin, and the restore-drill objective ("restore drills within 4 h") judged on
 // every drill restore: one not done in time, rejected, or still running at the end fails it.
 
-import { summarise } from '../results/collect.js';
-import type { RestoreJobResult, RestoresResult, RestoreStats } from '../results/restores.js';
-import type { ObjectiveResult } from '../results/types.js';
 import { duration } from '../dr/schedule.js';
+import { summarise } from '../results/collect.js';
+import type { RestoreJobResult, RestoreStats, RestoresResult } from '../results/restores.js';
+import type { ObjectiveResult } from '../results/types.js';
 
 const MAX_FAILING = 20;
 
@@ -35,10 +35,18 @@ export function judgeRestoreTests(target: number, jobs: readonly RestoreJobResul
   const bad = drills.filter((j) => j.durationSeconds === null || j.durationSeconds > targetSeconds);
   let worst: RestoreJobResult | null = null;
   for (const j of drills)
-    if (worst === null || (worst.durationSeconds !== null && (j.durationSeconds === null || j.durationSeconds > worst.durationSeconds)))
+    if (
+      worst === null ||
+      (worst.durationSeconds !== null &&
+        (j.durationSeconds === null || j.durationSeconds > worst.durationSeconds))
+    )
       worst = j;
   const fmt = (j: RestoreJobResult) =>
-    j.durationSeconds === null ? (j.status === 'rejected' ? `rejected (${j.note})` : 'not done in the run') : duration(j.durationSeconds * 1000);
+    j.durationSeconds === null
+      ? j.status === 'rejected'
+        ? `rejected (${j.note})`
+        : 'not done in the run'
+      : duration(j.durationSeconds * 1000);
   const evidence =
     drills.length === 0
       ? 'no restore drill ran'

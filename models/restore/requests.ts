@@ -77,7 +77,13 @@ export class Requests {
         at,
         () => {
           for (const vm of spec.targets.vms)
-            this.restore(spec, vm, 'user', `restore-${spec.index + 1}`, streams.get(`restore/${spec.index}/${vm}`));
+            this.restore(
+              spec,
+              vm,
+              'user',
+              `restore-${spec.index + 1}`,
+              streams.get(`restore/${spec.index}/${vm}`),
+            );
         },
         'restore/request',
       );
@@ -95,7 +101,13 @@ export class Requests {
       () => {
         const chosen = pick(test.targets.vms, test.count, streams.get(`restore-test/${test.name}/${k}`));
         for (const vm of chosen)
-          this.restore(test, vm, 'drill', `${test.name} #${k + 1}`, streams.get(`restore-test/${test.name}/${k}/${vm}`));
+          this.restore(
+            test,
+            vm,
+            'drill',
+            `${test.name} #${k + 1}`,
+            streams.get(`restore-test/${test.name}/${k}/${vm}`),
+          );
         this.drillRound(test, k + 1);
       },
       'restore/drill',
@@ -103,12 +115,25 @@ export class Requests {
   }
 
   // One VM's restore now: planned against the VM as it stands, then run or rejected.
-  private restore(how: RestoreHow, id: string, origin: RestoreOrigin, label: string, rng: RandomStream): void {
+  private restore(
+    how: RestoreHow,
+    id: string,
+    origin: RestoreOrigin,
+    label: string,
+    rng: RandomStream,
+  ): void {
     const { sim, scenario, jobs } = this.ctx;
     const now = sim.now;
     const vm = this.vms.get(id)!;
     const st = this.ctx.standing(id);
-    const req = { origin, label, vm: id, vault: st?.vault?.name ?? '', option: how.option, target: targetName(how.target) };
+    const req = {
+      origin,
+      label,
+      vm: id,
+      vault: st?.vault?.name ?? '',
+      option: how.option,
+      target: targetName(how.target),
+    };
     if (st === null || st.vault === null) {
       jobs.reject(req, now, `${id} is not backed up`);
       return;
@@ -138,7 +163,13 @@ export class Requests {
     jobs.run(req, plan, now, now, (done) => {
       // A drill's test VM runs from its creation until it is cleaned up (§17).
       if (origin === 'drill' && how.option === 'new-vm')
-        this.drillVms.push({ kind: 'drill', vm: id, region: plan.region, from: done.copied, to: done.end + cleanup });
+        this.drillVms.push({
+          kind: 'drill',
+          vm: id,
+          region: plan.region,
+          from: done.copied,
+          to: done.end + cleanup,
+        });
     });
   }
 }

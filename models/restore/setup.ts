@@ -29,13 +29,26 @@ export interface RestoreDr {
 export interface RestoresRun {
   readonly jobs: RestoreJobs;
   /** Schedules the users' restores and the drills; VMs stand as disaster recovery says, else at home with their backups. */
-  start(dr: RestoreDr | null, backups: ReadonlyMap<string, VmBackup>, vaults: ReadonlyMap<string, VaultRuntime>): void;
+  start(
+    dr: RestoreDr | null,
+    backups: ReadonlyMap<string, VmBackup>,
+    vaults: ReadonlyMap<string, VaultRuntime>,
+  ): void;
   /** The jobs log (null when no restore ran), the drills' objective, and billing with the drills' test VMs added. */
-  finish(billing: DrBilling | null): { restores: RestoresResult | null; objectives: ObjectiveResult[]; billing: DrBilling | null };
+  finish(billing: DrBilling | null): {
+    restores: RestoresResult | null;
+    objectives: ObjectiveResult[];
+    billing: DrBilling | null;
+  };
 }
 
 /** The run's restores, or null when nothing restores (no disaster recovery, no restore asked for). */
-export function setupRestores(sim: Simulation, scenario: Scenario, world: World, dr: boolean): RestoresRun | null {
+export function setupRestores(
+  sim: Simulation,
+  scenario: Scenario,
+  world: World,
+  dr: boolean,
+): RestoresRun | null {
   const wanted = hasRestores(scenario);
   if (!wanted && !dr) return null;
   // Restores read each point's times (VmBackup.restorePoints).
@@ -50,7 +63,13 @@ export function setupRestores(sim: Simulation, scenario: Scenario, world: World,
         const vm = scenario.vms.find((v) => v.id === id);
         const item = backups.get(id);
         if (vm === undefined || item === undefined || vm.backup === null) return null;
-        return { region: vm.region, zone: vm.zone, exists: true, vault: vaults.get(vm.backup.vault)!.spec, points: () => item.restorePoints() };
+        return {
+          region: vm.region,
+          zone: vm.zone,
+          exists: true,
+          vault: vaults.get(vm.backup.vault)!.spec,
+          points: () => item.restorePoints(),
+        };
       };
       requests = new Requests({
         sim,

@@ -16,6 +16,7 @@ import type { Scenario } from '../scenario/types.js';
 import { filledDisks } from '../workload/growth.js';
 import type { OperationsResult } from './operations.js';
 import { storagePeaks } from './peaks.js';
+import type { RestoresResult } from './restores.js';
 import type {
   AlertsResult,
   DrResult,
@@ -30,7 +31,6 @@ import type {
   VaultDaily,
   VaultResult,
 } from './types.js';
-import type { RestoresResult } from './restores.js';
 import type { WorkloadsResult } from './workloads.js';
 
 /** One job group's samples: each day's recovery points and the cumulative succeeded and failed attempts at its end. */

@@ -1,7 +1,6 @@
 // The result of one run, as plain JSON-safe data with a fixed key order. Reports read
 // these types; nothing here is computed lazily.
 
-import type { RestoresResult } from './restores.js';
 import type { BackupReportsResult } from '../backup-reports/types.js';
 import type { ScheduleFigure } from '../dr/schedule.js';
 import type {
@@ -13,6 +12,7 @@ import type {
   PriceCitation,
 } from '../pricing/types.js';
 import type { OperationsResult } from './operations.js';
+import type { RestoresResult } from './restores.js';
 import type { WorkloadsResult } from './workloads.js';
 
 /** Bytes per storage tier. */

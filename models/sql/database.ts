@@ -1,55 +1,34 @@
 // One SQL Server database under a SQL policy (reference/azure-workloads.md §12): its data and
-// log volume, its full, differential and log backups in the vault, and the rules that keep
-// them — GFS retention for fulls, fixed retention for differentials and logs, a full kept
-// until the last log or differential that depends on it expires (§12.3), fulls moving to
-// vault-archive (reference/azure.md §2.4). Its item (item.ts) runs the jobs; this module
-// keeps the points and decides the log backups.
+// log volume, its full (fulls.ts), differential and log (logs.ts) backups in the vault, and the
+// rules that keep them — GFS retention for fulls, fixed retention for differentials and logs,
+// a full kept until the last log or differential that depends on it expires (§12.3). Its item
+// (item.ts) runs the jobs; this module keeps the points and decides the log backups.
 //
 // Log backups are decided in bulk, not by an event each (docs/performance.md): a log's
 // outcome depends on nothing that happens after its slot but whether the VM was down then
 // (recorded by the item when something watches), so the daily round decides every slot whose
-// log has landed, in order, and files it in a run of equal logs (logs.ts). Their bytes count
-// in the ledger at that round (an assumption: docs/model.md).
+// log has landed, in order, and files it in a run of equal logs. Their bytes count in the
+// ledger at that round (an assumption: docs/model.md).
 
 import { makeSampler, type Sampler } from '../../engine/distributions.js';
 import type { RandomStream } from '../../engine/random.js';
 import { MS } from '../../engine/units.js';
 import type { FailureCause } from '../backup/stats.js';
-import { RetentionQueue } from '../retention/queue.js';
-import { cachedTierMask, untilsInto } from '../retention/tags.js';
 import type { SqlDatabase, SqlPolicy } from '../scenario/workloads.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
 import type { ContentState } from '../storage/types.js';
 import { grownUsed } from '../workload/growth.js';
 import { ItemContent } from '../workload/item-content.js';
 import type { WorkloadGroup } from '../workloads/group.js';
+import { FullBackups, type FullPoint, type LiveCounts, type TierDelta, upperBound } from './fulls.js';
 import { type LogBase, LogChain } from './logs.js';
+
+export type { FullPoint, TierDelta } from './fulls.js';
 
 /** §12.4 (2021 matrix): "200 Mbps for full and differential backups of large SQL databases", per stream. */
 export const SQL_STREAM_RATE = 200e6 / 8;
 /** §12.3: "latest full backup's point-in-time is older than 15 days" → the next log or differential is a full. */
 export const AUTO_HEAL_AGE = 15 * MS.day;
-// §2.4: an archived point needs at least 6 months of retention left (taken as 180 days).
-const ARCHIVE_MIN_REMAINING = 180 * MS.day;
-const UNTIL = new Float64Array(4);
-
-/** A full backup of the database. */
-export interface FullPoint extends LogBase {
-  readonly id: number;
-  /** Its data instant: the slot it started at (sim ms). */
-  readonly takenAt: number;
-  readonly bytes: number;
-  /** Its content, the base of later differentials. */
-  readonly state: ContentState;
-  /** When it reached the vault (NaN while in flight). */
-  landedAt: number;
-  /** Its own (GFS) retention has run out. */
-  lapsed: boolean;
-  /** Its own expiry (sim ms), once landed. */
-  expiresAt: number;
-  /** When it moved to vault-archive (NaN: in vault-standard). */
-  archivedAt: number;
-}
 
 /** A differential backup in the vault. */
 interface DiffPoint {
@@ -65,26 +44,26 @@ export interface BlockedSlots {
   causeAt(t: number): FailureCause | null;
 }
 
-/** Changes of the vault tiers, in bytes, that a cleanup or a landing makes (the item counts them in the ledger). */
-export interface TierDelta {
-  standard: number;
-  archive: number;
-}
-
 /** A database's backups and the rules that keep them. */
 export class SqlDb {
   readonly id: string;
   /** Whether log backups run (full recovery model and a log schedule). */
   readonly logs: boolean;
+  /** Live counts and bytes by type. */
+  readonly live: LiveCounts = { full: 0, fullBytes: 0, archive: 0, archiveBytes: 0, diff: 0, diffBytes: 0 };
+  /** Whether a full or differential is in flight. */
+  busy = false;
+  /** The slot at which auto-heal turns the next log or differential into a full (Infinity: none due). */
+  convertAt = Number.POSITIVE_INFINITY;
+  private readonly fulls: FullBackups;
   private readonly content: ItemContent;
   // Compressed bytes at time 0 (growth applies to them as to the data).
   private readonly backupUsed: number;
   private readonly logFraction: Sampler;
   private readonly logStream: RandomStream;
-  // Per day: log fraction drawn (in day order), then the day's log size and transfer time.
+  // Per day: log fraction drawn (in day order); the day whose log size and transfer time are current.
   private dayFraction = new Float64Array(0);
   private drawnDays = 0;
-  // The day whose log size and transfer time are current (setDay).
   private day = -1;
   private dayBytes = 0;
   private dayDuration = 0;
@@ -92,30 +71,13 @@ export class SqlDb {
   private baseAt = -1;
   private convertedAt = 0;
   private readonly chain: LogChain | null;
-  // Every full ever started, in order: data instants, and the live ones' records.
-  private readonly startedAt: number[] = [];
-  private readonly started: (FullPoint | null)[] = [];
-  // Slots where a full replaced the log (auto-heal), in order.
-  private readonly converted: number[] = [];
-  private readonly fulls: FullPoint[] = [];
-  private readonly queue = new RetentionQueue(8);
-  private readonly byId = new Map<number, FullPoint>();
   private diffs: DiffPoint[] = [];
   private diffHead = 0;
-  private seq = 0;
-  /** Whether a full or differential is in flight. */
-  busy = false;
-  /** The latest full started (the base of new logs and differentials), or null. */
-  latest: FullPoint | null = null;
-  /** The slot at which auto-heal turns the next log or differential into a full (Infinity: none due). */
-  convertAt = Number.POSITIVE_INFINITY;
   // The first log slot not yet decided (sim ms).
   private nextLogSlot = Number.POSITIVE_INFINITY;
   // The data instant of the last recovery point, and full/differential starts not yet merged with logs.
   private lastPointAt = Number.NaN;
   private pendingStarts: number[] = [];
-  /** Live counts and bytes by type. */
-  readonly live = { full: 0, fullBytes: 0, archive: 0, archiveBytes: 0, diff: 0, diffBytes: 0 };
 
   constructor(
     readonly spec: SqlDatabase,
@@ -125,6 +87,7 @@ export class SqlDb {
     private readonly group: WorkloadGroup,
   ) {
     this.id = spec.id;
+    this.fulls = new FullBackups(policy, origin, this.live);
     const factor = policy.compression ? 1 - spec.compressionSaving : 1;
     this.backupUsed = Math.round(spec.size * factor);
     this.content = new ItemContent([
@@ -144,9 +107,9 @@ export class SqlDb {
     this.logStream = streams.get(`sql/${spec.id}/log`);
   }
 
-  /** The data size (uncompressed) at t: what the protected instance is tiered on (§12.7). */
-  usedAt(t: number): number {
-    return grownUsed(this.spec.size, this.spec.growth, Number.POSITIVE_INFINITY, t);
+  /** The latest full started (the base of new logs and differentials), or null. */
+  get latest(): FullPoint | null {
+    return this.fulls.latest;
   }
 
   /** Bytes of a full at t (compressed when the policy compresses). */
@@ -157,27 +120,12 @@ export class SqlDb {
 
   /** Bytes of a differential at t: the pages changed since the latest full (content model). */
   differentialSize(t: number): number {
-    return deltaBytes(this.latest!.state, this.content.advanceTo(t));
+    return deltaBytes(this.fulls.latest!.state, this.content.advanceTo(t));
   }
 
   /** Records a full started at slot t (auto-heal: replacing the log or differential of that slot). */
   fullStarted(t: number, bytes: number, state: ContentState, converted: boolean): FullPoint {
-    const p: FullPoint = {
-      id: ++this.seq,
-      takenAt: t,
-      bytes,
-      state,
-      landedAt: Number.NaN,
-      lapsed: false,
-      expiresAt: Number.POSITIVE_INFINITY,
-      archivedAt: Number.NaN,
-      dependUntil: Number.NEGATIVE_INFINITY,
-    };
-    this.startedAt.push(t);
-    this.started.push(p);
-    this.fulls.push(p);
-    if (converted) this.converted.push(t);
-    this.latest = p;
+    const p = this.fulls.start(t, bytes, state, converted);
     this.pointStarted(t);
     return p;
   }
@@ -190,16 +138,7 @@ export class SqlDb {
 
   /** A full landed at `now`, scheduled at `slotEpoch`: kept by the GFS tiers its day earns. */
   fullLanded(p: FullPoint, now: number, slotEpoch: number): void {
-    p.landedAt = now;
-    const { retention, full } = this.policy;
-    const mask = cachedTierMask(retention, full, slotEpoch);
-    const created = this.origin + now;
-    const expiresAt = untilsInto(retention, full.timeZone, mask, created, UNTIL);
-    this.queue.addPoint(p.id, created, UNTIL, expiresAt);
-    this.byId.set(p.id, p);
-    p.expiresAt = expiresAt - this.origin;
-    this.live.full++;
-    this.live.fullBytes += p.bytes;
+    this.fulls.landed(p, now, slotEpoch);
   }
 
   /** A differential taken at t landed at `now`. */
@@ -209,12 +148,6 @@ export class SqlDb {
     if (expiresAt > base.dependUntil) base.dependUntil = expiresAt;
     this.live.diff++;
     this.live.diffBytes += bytes;
-  }
-
-  /** The log size and transfer time of day k's log backups (the day's draw, in day order). */
-  logOfDay(k: number): { bytes: number; duration: number } {
-    this.setDay(k);
-    return { bytes: this.dayBytes, duration: this.dayDuration };
   }
 
   // Makes day k's log size and transfer time current (a day's logs all ask for the same).
@@ -244,11 +177,11 @@ export class SqlDb {
     t: number,
     blocked: BlockedSlots | null,
   ): { cause: FailureCause | null; base: FullPoint | null; bytes: number; duration: number } | null {
-    const k = upperBound(this.startedAt, t) - 1;
-    if (k < 0 || binarySearch(this.converted, t)) return null;
+    if (upperBound(this.fulls.startedAt, t) === 0 || this.fulls.convertedAt(t)) return null;
     const cause = blocked?.causeAt(t) ?? null;
-    const { bytes, duration } = this.logOfDay(Math.floor(t / MS.day));
-    return { cause, base: cause === null ? this.started[k] : null, bytes, duration };
+    this.setDay(Math.floor(t / MS.day));
+    const base = cause === null ? this.fulls.baseAt(t) : null;
+    return { cause, base, bytes: this.dayBytes, duration: this.dayDuration };
   }
 
   /**
@@ -260,8 +193,7 @@ export class SqlDb {
     const chain = this.chain;
     if (chain === null) return 0;
     const every = chain.every;
-    const startedAt = this.startedAt;
-    const converted = this.converted;
+    const { startedAt, started, converted } = this.fulls;
     let t = this.nextLogSlot;
     let added = 0;
     let ok = 0;
@@ -275,7 +207,7 @@ export class SqlDb {
         const cause = blocked === null ? null : blocked.causeAt(t);
         if (cause !== null) this.group.failed('log', cause);
         else {
-          chain.append(t, this.dayBytes, this.dayDuration, this.started[this.baseAt]!);
+          chain.append(t, this.dayBytes, this.dayDuration, started[this.baseAt]!);
           added += this.dayBytes;
           ok++;
           if (this.pendingStarts.length > 0) this.mergeStarts(t);
@@ -296,7 +228,7 @@ export class SqlDb {
   // Full and differential starts up to t count as points before the log at t.
   private mergeStarts(t: number): void {
     const pending = this.pendingStarts;
-    if (pending.length === 0 || pending[0] > t) return;
+    if (pending[0] > t) return;
     let k = 0;
     while (k < pending.length && pending[k] <= t) this.gap(pending[k++]);
     this.pendingStarts = pending.slice(k);
@@ -311,7 +243,7 @@ export class SqlDb {
     }
   }
 
-  /** Retention at the round `now`: logs, differentials and fulls that are due go; returns the tier changes. */
+  /** Retention at the round `now`: logs and differentials that are due go, fulls' tiers lapse; returns the tier changes. */
   expire(now: number): TierDelta {
     const delta: TierDelta = { standard: 0, archive: 0 };
     if (this.chain !== null) delta.standard -= this.chain.expire(now);
@@ -325,71 +257,28 @@ export class SqlDb {
       this.diffs = this.diffs.slice(this.diffHead);
       this.diffHead = 0;
     }
-    for (const p of this.queue.advance(this.origin + now)) this.byId.get(p.id)!.lapsed = true;
+    this.fulls.lapse(now);
     return delta;
   }
 
   /**
    * Fulls whose own retention has lapsed go once nothing depends on them (§12.3: "retained
    * until the retention of the last log backup has expired"); the latest full stays while
-   * protection goes on. Each one released is told to `released` (an archived one may owe an
-   * early deletion).
+   * protection goes on. Each one released is told to `released`.
    */
   releaseFulls(now: number, delta: TierDelta, released: (p: FullPoint) => void): void {
-    // Logs not yet decided (still landing) will be based on this full or a later one.
-    const k = this.logs ? upperBound(this.startedAt, this.nextLogSlot) - 1 : -1;
-    const pending = k < 0 ? Number.POSITIVE_INFINITY : this.startedAt[k];
-    let w = 0;
-    for (let r = 0; r < this.fulls.length; r++) {
-      const p = this.fulls[r];
-      const free =
-        p.lapsed &&
-        p !== this.latest &&
-        p.dependUntil <= now &&
-        !Number.isNaN(p.landedAt) &&
-        p.takenAt < pending;
-      if (!free) {
-        this.fulls[w++] = p;
-        continue;
-      }
-      this.byId.delete(p.id);
-      this.started[upperBound(this.startedAt, p.takenAt) - 1] = null;
-      if (Number.isNaN(p.archivedAt)) {
-        this.live.full--;
-        this.live.fullBytes -= p.bytes;
-        delta.standard -= p.bytes;
-      } else {
-        this.live.archive--;
-        this.live.archiveBytes -= p.bytes;
-        delta.archive -= p.bytes;
-      }
-      released(p);
-    }
-    this.fulls.length = w;
+    // Logs not yet decided (still landing) will be based on the full of their slot or a later one.
+    const base = this.logs ? this.fulls.baseAt(this.nextLogSlot) : null;
+    this.fulls.release(now, base === null ? Number.POSITIVE_INFINITY : base.takenAt, delta, released);
   }
 
-  /**
-   * §2.4: full points at least `after` old with at least 6 months of retention left, on which
-   * no kept differential or log depends, move to vault-archive (a full is a full copy already).
-   */
+  /** §2.4: eligible fulls move to vault-archive (fulls.ts). */
   archive(now: number, delta: TierDelta): void {
     const after = this.policy.archive?.after;
-    if (after === undefined) return;
-    for (const p of this.fulls) {
-      if (!Number.isNaN(p.archivedAt) || Number.isNaN(p.landedAt) || p.lapsed) continue;
-      if (now - p.takenAt < after || p.expiresAt - now < ARCHIVE_MIN_REMAINING || p.dependUntil > now)
-        continue;
-      p.archivedAt = now;
-      this.live.full--;
-      this.live.fullBytes -= p.bytes;
-      this.live.archive++;
-      this.live.archiveBytes += p.bytes;
-      delta.standard -= p.bytes;
-      delta.archive += p.bytes;
-    }
+    if (after !== undefined) this.fulls.archive(now, after, delta);
   }
 
-  /** Retained log backups and their bytes. */
+  /** Retained log backups. */
   get logCount(): number {
     return this.chain?.count ?? 0;
   }
@@ -401,7 +290,7 @@ export class SqlDb {
 
   /** GFS memberships of the retained fulls, by tier (daily, weekly, monthly, yearly). */
   tierCount(k: number): number {
-    return this.queue.tierCount(k);
+    return this.fulls.tierCount(k);
   }
 
   /** The retained log slots in order (tests). */
@@ -416,7 +305,7 @@ export class SqlDb {
 
   /** The live fulls, oldest first (tests and restores). */
   fullPoints(): readonly FullPoint[] {
-    return this.fulls;
+    return this.fulls.points();
   }
 
   /**
@@ -433,7 +322,7 @@ export class SqlDb {
       const log = this.logAt(t, blocked);
       if (log === null || log.cause !== null || t + log.duration > cutoff) continue;
       const at = t;
-      return this.fulls.some((p) => p.takenAt <= at && p.landedAt <= cutoff) ? t : null;
+      return this.fulls.points().some((p) => p.takenAt <= at && p.landedAt <= cutoff) ? t : null;
     }
     return null;
   }
@@ -441,7 +330,7 @@ export class SqlDb {
   /** The latest full or differential with data instant ≤ notAfter that had landed by `cutoff` (its taken instant and type). */
   latestLanded(notAfter: number, cutoff: number): { at: number; type: 'full' | 'differential' } | null {
     let best: { at: number; type: 'full' | 'differential' } | null = null;
-    for (const p of this.fulls)
+    for (const p of this.fulls.points())
       if (p.takenAt <= notAfter && p.landedAt <= cutoff && (best === null || p.takenAt > best.at))
         best = { at: p.takenAt, type: 'full' };
     for (let k = this.diffHead; k < this.diffs.length; k++) {
@@ -451,21 +340,4 @@ export class SqlDb {
     }
     return best;
   }
-}
-
-// The number of entries ≤ x in a sorted array.
-function upperBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function binarySearch(sorted: readonly number[], x: number): boolean {
-  const k = upperBound(sorted, x) - 1;
-  return k >= 0 && sorted[k] === x;
 }

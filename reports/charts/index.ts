@@ -12,6 +12,7 @@ import { keptChart } from './kept.js';
 import { pointsChart } from './points.js';
 import { recoveryChart } from './recovery.js';
 import { replicationChart } from './replication.js';
+import { restoresChart } from './restores.js';
 import { storageChart } from './storage.js';
 
 export type { Chart } from './common.js';
@@ -34,6 +35,7 @@ export const CHART_BUILDERS: readonly ((
   (results, options) => costChart(results, options.costBy),
   jobsChart,
   recoveryChart,
+  restoresChart,
   replicationChart,
   alertsChart,
   // Issue 19: Backup Reports' Jobs, Policy adherence and Usage tabs.

@@ -4,11 +4,17 @@
 // same rules a run applies). Rules: reference/azure.md §1.6, §1.8, §2.2; workloads §15.
 
 import { type Millis, millis } from '../../engine/units.js';
-import type { VmTargets } from '../../models/scenario/dr.js';
-import type { PointRequest, RestoreHow, RestoreSpec, RestoreTestSpec, RestoreTarget } from '../../models/scenario/restore.js';
-import type { Region, Vault, Vm } from '../../models/scenario/types.js';
 import { staticRule } from '../../models/restore/rules.js';
 import { FILE_RECOVERY_GUIDANCE } from '../../models/restore/timing.js';
+import type { VmTargets } from '../../models/scenario/dr.js';
+import type {
+  PointRequest,
+  RestoreHow,
+  RestoreSpec,
+  RestoreTarget,
+  RestoreTestSpec,
+} from '../../models/scenario/restore.js';
+import type { Region, Vault, Vm } from '../../models/scenario/types.js';
 import { RESTORE_MSG } from '../messages-restore.js';
 import type { PathSegment } from '../source.js';
 import { formatSize, parseDuration, parseSize } from '../units.js';
@@ -49,7 +55,8 @@ export function readRestoreTests(ctx: Context, raw: readonly Raw[], refs: Restor
   raw.forEach((r, i) => {
     const path = ['restoreTests', i];
     const every = ctx.unit(parseDuration, [...path, 'every'], r.every);
-    if (every !== null && every <= 0) ctx.add('out-of-range', [...path, 'every'], RESTORE_MSG.everyPositive(r.every as string));
+    if (every !== null && every <= 0)
+      ctx.add('out-of-range', [...path, 'every'], RESTORE_MSG.everyPositive(r.every as string));
     const from = r.from === undefined ? every : ctx.offset([...path, 'from'], r.from);
     const targets = refs.targets(r, path);
     const how = readHow(ctx, r, path, false);
@@ -92,7 +99,11 @@ function readHow(ctx: Context, raw: Raw, path: readonly PathSegment[], instants:
       files = ctx.unit(parseSize, [...path, 'files'], raw.files);
       if (files === null) ok = false;
       else if (files > FILE_RECOVERY_GUIDANCE)
-        ctx.warn('restore-beyond-guidance', [...path, 'files'], RESTORE_MSG.beyondGuidance(formatSize(files)));
+        ctx.warn(
+          'restore-beyond-guidance',
+          [...path, 'files'],
+          RESTORE_MSG.beyondGuidance(formatSize(files)),
+        );
     }
   } else if (option === 'files') {
     ctx.add('required', path, RESTORE_MSG.filesNeeded());
@@ -102,7 +113,13 @@ function readHow(ctx: Context, raw: Raw, path: readonly PathSegment[], instants:
 }
 
 // Every VM named is backed up, and its vault and zone allow the restore (the first VM breaking a rule is reported).
-function checkVms(ctx: Context, how: RestoreHow, targets: VmTargets, path: readonly PathSegment[], refs: RestoreRefs): boolean {
+function checkVms(
+  ctx: Context,
+  how: RestoreHow,
+  targets: VmTargets,
+  path: readonly PathSegment[],
+  refs: RestoreRefs,
+): boolean {
   for (const id of targets.vms) {
     const vm = refs.vms.get(id)!;
     if (vm.backup === null) {
@@ -113,7 +130,11 @@ function checkVms(ctx: Context, how: RestoreHow, targets: VmTargets, path: reado
     const rule = staticRule(how, vm, vault, refs.regions.get(vm.region)?.zones ?? 0);
     if (rule !== null) {
       const field =
-        how.point.kind === 'latest-app-consistent' && vm.os === 'linux' ? 'point' : how.target.kind !== 'same' ? 'target' : 'option';
+        how.point.kind === 'latest-app-consistent' && vm.os === 'linux'
+          ? 'point'
+          : how.target.kind !== 'same'
+            ? 'target'
+            : 'option';
       ctx.add('policy-limit', [...path, field], RESTORE_MSG.rule(id, rule));
       return false;
     }
@@ -137,7 +158,8 @@ export function normaliseRestores(
     targets: (raw, path) => readTargets(ctx, raw, path, vmIds, groups),
   };
   const objective = (r.objectives as Raw | undefined)?.restoreTest;
-  const target = objective === undefined ? null : ctx.unit(parseDuration, ['objectives', 'restoreTest'], objective);
+  const target =
+    objective === undefined ? null : ctx.unit(parseDuration, ['objectives', 'restoreTest'], objective);
   return {
     restores: readRestores(ctx, (r.events as Raw[] | undefined) ?? [], all),
     tests: readRestoreTests(ctx, (r.restoreTests as Raw[] | undefined) ?? [], all),

@@ -87,7 +87,11 @@ export const RESTORE_TESTS: SchemaNode = {
       every: unit('duration', 'How often.'),
       from: unit('duration', 'The first drill, after the start (default: every).'),
       ...TARGETS,
-      count: { description: 'VMs restored each time, drawn at random (default 1).', type: 'integer', minimum: 1 },
+      count: {
+        description: 'VMs restored each time, drawn at random (default 1).',
+        type: 'integer',
+        minimum: 1,
+      },
       point: {
         description: 'latest (default) or latest-app-consistent.',
         enum: ['latest', 'latest-app-consistent'],

@@ -116,6 +116,20 @@ describe('file shares in the reports', () => {
   });
 });
 
+describe('determinism', () => {
+  it.each([
+    ['sql-in-vm', 15],
+    ['file-shares', 85],
+    ['mabs', 110],
+  ] as const)('%s: the same seed gives byte-identical summary.json and workloads.csv', (name, days) => {
+    const once = runTemplate(name, days);
+    const twice = runTemplate(name, days);
+    const meta = { file: `${name}.yaml`, version: '9.9.9' };
+    expect(JSON.stringify(buildSummary(twice, meta))).toBe(JSON.stringify(buildSummary(once, meta)));
+    expect(workloadsCsv(twice)).toBe(workloadsCsv(once));
+  });
+});
+
 describe('the monitor sees SQL jobs', () => {
   it('a log backup that fails in an outage fires the built-in job failure alert, datasource SQLDataBase', () => {
     const monitor = `
