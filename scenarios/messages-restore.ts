@@ -13,5 +13,7 @@ export const RESTORE_MSG = {
     `count ${count} is more than the ${vms} VM${vms === 1 ? '' : 's'} named: each drill restores distinct VMs`,
   beyondGuidance: (size: string) =>
     `file-level recovery of ${size} is beyond the documented guidance of 10 GB (about 1 GB per hour, a mount valid 12 hours): it will take several mounts; restore the disks instead`,
+  drillReplace: () =>
+    'a restore drill must not touch production: replace-disks replaces the VM’s own disks (use new-vm or restore-disks)',
   everyPositive: (got: string) => `a restore drill needs every greater than 0s, got ${got}`,
 } as const;

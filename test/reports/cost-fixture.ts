@@ -1,6 +1,8 @@
 // Hand-built RunResults for the cost reports: a run is its cost lines, and everything else
 // the reports read from `cost` (months, per-meter totals, the splits by dimension, the price
 // citations) is derived here the way the cost model defines it, so a test states only lines.
+
+import { METER_UNITS as UNITS } from '../../models/pricing/monthly.js';
 import type {
   CostDimension,
   CostLine,
@@ -10,42 +12,8 @@ import type {
   MeterUnit,
   PriceCitation,
 } from '../../models/pricing/types.js';
+import { METERS } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
-
-const METERS: Meter[] = [
-  'protectedInstances',
-  'vaultStandard',
-  'vaultArchive',
-  'snapshots',
-  'softDelete',
-  'archiveEarlyDeletion',
-  'diskSnapshots',
-  'asrInstances',
-  'asrReplicaDisks',
-  'asrCache',
-  'asrRecoveryPoints',
-  'asrTransfer',
-  'failoverCompute',
-  'drillCompute',
-  'fileShareSnapshots',
-];
-const UNITS: Record<Meter, MeterUnit> = {
-  protectedInstances: 'instance-month',
-  vaultStandard: 'GB-month',
-  vaultArchive: 'GB-month',
-  snapshots: 'GB-month',
-  softDelete: 'GB-month',
-  archiveEarlyDeletion: 'GB-month',
-  diskSnapshots: 'GB-month',
-  asrInstances: 'instance-month',
-  asrReplicaDisks: 'GB-month',
-  asrCache: 'GB-month',
-  asrRecoveryPoints: 'GB-month',
-  asrTransfer: 'GB',
-  failoverCompute: 'hour',
-  drillCompute: 'hour',
-  fileShareSnapshots: 'GB-month',
-};
 
 /** A vault-standard line of rsv-prod in March 2026; `over` changes any field (amount follows quantity × unitPrice unless given). */
 export function aLine(over: Partial<CostLine> = {}): CostLine {
