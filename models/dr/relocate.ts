@@ -10,6 +10,7 @@
 // Its first backup is at the policy's next slot, and it is full (a new item, §1.1).
 
 import { createStreams, type Streams } from '../../engine/random.js';
+import { millis } from '../../engine/units.js';
 import type { JobStats } from '../backup/stats.js';
 import { VmBackup } from '../backup/vm-backup.js';
 import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
@@ -51,7 +52,7 @@ export function relocatedBackup(
       ...vm.backup!,
       vault,
       policy,
-      from: at as never,
+      from: millis(at),
       stop: null,
       onDemand: [],
       afterFailover: null,

@@ -79,23 +79,39 @@ export class Diagnostics implements BackupSignals {
       sim.at(Math.min(k * MS.day, horizon), () => this.daily(sim.now), 'logs/daily');
   }
 
-  jobCompleted(
-    item: string,
-    vault: string,
-    t: number,
-    durationMs: number,
-    type?: string,
-    detail?: JobDetail,
-  ): void {
+  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string, detail?: JobDetail): void {
     this.latest.set(item, t);
     this.job(
-      { ...common(item, vault, detail), status: 'Completed', cause: '', start: t - durationMs, end: t },
+      {
+        item,
+        vault,
+        status: 'Completed',
+        cause: '',
+        start: t - durationMs,
+        end: t,
+        bytes: detail?.bytes ?? 0,
+        adhoc: detail?.adhoc === true,
+        subType: detail?.subType ?? '',
+      },
       type,
     );
   }
 
   jobFailed(item: string, vault: string, t: number, cause: string, type?: string, detail?: JobDetail): void {
-    this.job({ ...common(item, vault, detail), status: 'Failed', cause, start: t, end: t, bytes: 0 }, type);
+    this.job(
+      {
+        item,
+        vault,
+        status: 'Failed',
+        cause,
+        start: t,
+        end: t,
+        bytes: 0,
+        adhoc: detail?.adhoc === true,
+        subType: detail?.subType ?? '',
+      },
+      type,
+    );
   }
 
   /** Emits Site Recovery's rows from what disaster recovery recorded; call once, after the run. */
@@ -216,14 +232,6 @@ export class Diagnostics implements BackupSignals {
     for (const sink of this.sinks) sink(table, row);
   }
 }
-
-const common = (item: string, vault: string, detail: JobDetail | undefined) => ({
-  item,
-  vault,
-  bytes: detail?.bytes ?? 0,
-  adhoc: detail?.adhoc === true,
-  subType: detail?.subType ?? '',
-});
 
 /** The run's diagnostics, or null when the scenario has no `diagnostics:` section. */
 export function setupDiagnostics(

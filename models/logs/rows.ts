@@ -26,10 +26,85 @@ export const SCHEMA_VERSION = 'V2';
 
 /** A row of `table` with every column null. */
 export function emptyRow(table: string): LogRow {
+  // The busy tables' rows as literals: one hidden class per table, built at literal speed (a
+  // fleet-year makes millions); the others from the table's columns.
+  const blank = BLANK[table];
+  if (blank !== undefined) return blank();
   const row: LogRow = {};
   for (const c of TABLES.get(table)?.columns ?? []) row[c.name] = null;
   return row;
 }
+
+const BLANK: Readonly<Record<string, () => LogRow>> = {
+  [JOBS_TABLE]: () => ({
+    TimeGenerated: null,
+    OperationName: null,
+    SchemaVersion: null,
+    JobUniqueId: null,
+    JobOperation: null,
+    JobOperationSubType: null,
+    JobStatus: null,
+    JobFailureCode: null,
+    JobStartDateTime: null,
+    JobDurationInSecs: null,
+    DataTransferredInMB: null,
+    AdhocOrScheduledJob: null,
+    BackupItemUniqueId: null,
+    RecoveryJobDestination: null,
+    RecoveryJobRPDateTime: null,
+    RecoveryJobLocation: null,
+    RecoveryLocationType: null,
+    VaultUniqueId: null,
+    VaultName: null,
+  }),
+  [CORE_TABLE]: () => ({
+    TimeGenerated: null,
+    OperationName: null,
+    SchemaVersion: null,
+    State: null,
+    BackupItemUniqueId: null,
+    BackupItemName: null,
+    BackupItemFriendlyName: null,
+    BackupItemType: null,
+    BackupItemProtectionState: null,
+    BackupItemFrontEndSize: null,
+    BackupManagementType: null,
+    ProtectedContainerUniqueId: null,
+    PolicyUniqueId: null,
+    LatestRecoveryPointTime: null,
+    LatestRecoveryPointLocation: null,
+    OldestRecoveryPointTime: null,
+    OldestRecoveryPointLocation: null,
+    StorageReplicationType: null,
+    VaultUniqueId: null,
+    VaultName: null,
+    AzureDataCenter: null,
+  }),
+  [STORAGE_TABLE]: () => ({
+    TimeGenerated: null,
+    OperationName: null,
+    SchemaVersion: null,
+    StorageUniqueId: null,
+    StorageType: null,
+    StorageName: null,
+    StorageConsumedInMBs: null,
+    StorageAllocatedInMBs: null,
+    StorageTotalSizeInGBs: null,
+    BackupItemUniqueId: null,
+    VaultUniqueId: null,
+    VaultName: null,
+  }),
+  [INSTANCE_TABLE]: () => ({
+    TimeGenerated: null,
+    OperationName: null,
+    SchemaVersion: null,
+    ProtectedInstanceCount: null,
+    BackupItemUniqueId: null,
+    ProtectedContainerUniqueId: null,
+    VaultUniqueId: null,
+    VaultName: null,
+  }),
+};
 
 /** The unique id of a vault in the tables. */
 export const vaultId = (vault: string): string => `vaults/${vault}`;

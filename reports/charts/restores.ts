@@ -51,7 +51,13 @@ export function restoresChart(results: readonly RunResult[]): Chart | null {
   const { unit, scale } = durationUnit(maxOf(raw.map((x) => x.seconds)));
   const values: Row[] = raw.map((x) => ({ run: x.run, kind: x.kind, value: scale(x.seconds), ...x.rest }));
   const y = { field: 'value', type: 'quantitative', title: `request to done (${unit})` };
-  const x = { field: 'option', type: 'nominal', title: 'option (who asked)', sort: 'ascending' };
+  const x = {
+    field: 'option',
+    type: 'nominal',
+    title: 'option (who asked)',
+    sort: 'ascending',
+    axis: { labelAngle: 0 },
+  };
   const layers = [
     {
       transform: [{ filter: "datum.kind === 'job'" }],

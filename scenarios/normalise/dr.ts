@@ -348,7 +348,12 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
 }
 
 // A bandwidth > 0, or the default when absent or not a valid one (the issue is recorded).
-function positiveBandwidth(ctx: Context, raw: unknown, path: PathSegment[], fallback: BytesPerSec): BytesPerSec {
+function positiveBandwidth(
+  ctx: Context,
+  raw: unknown,
+  path: PathSegment[],
+  fallback: BytesPerSec,
+): BytesPerSec {
   if (raw === undefined) return fallback;
   const v = ctx.unit(parseBandwidth, path, raw);
   if (v !== null && v <= 0) ctx.add('out-of-range', path, MSG.positive('restore capacity', raw as string));
@@ -356,16 +361,24 @@ function positiveBandwidth(ctx: Context, raw: unknown, path: PathSegment[], fall
 }
 
 // recovery.fileRecovery: mount time and the bytes copied per hour (vault tier, snapshot tier).
-function fileRecovery(ctx: Context, raw: Raw, d: RecoverySettings['fileRecovery']): RecoverySettings['fileRecovery'] {
+function fileRecovery(
+  ctx: Context,
+  raw: Raw,
+  d: RecoverySettings['fileRecovery'],
+): RecoverySettings['fileRecovery'] {
   const path = (f: string) => ['recovery', 'fileRecovery', f];
   const size = (f: 'perHour' | 'snapshotPerHour'): Bytes => {
     if (raw[f] === undefined) return d[f];
     const v = ctx.unit(parseSize, path(f), raw[f]);
-    if (v !== null && v <= 0) ctx.add('out-of-range', path(f), MSG.positive(`fileRecovery.${f}`, raw[f] as string));
+    if (v !== null && v <= 0)
+      ctx.add('out-of-range', path(f), MSG.positive(`fileRecovery.${f}`, raw[f] as string));
     return v !== null && v > 0 ? bytes(v) : d[f];
   };
   return {
-    mount: raw.mount === undefined ? d.mount : millis(ctx.unit(parseDuration, path('mount'), raw.mount) ?? d.mount),
+    mount:
+      raw.mount === undefined
+        ? d.mount
+        : millis(ctx.unit(parseDuration, path('mount'), raw.mount) ?? d.mount),
     perHour: size('perHour'),
     snapshotPerHour: size('snapshotPerHour'),
   };

@@ -108,7 +108,12 @@ export function normalise(
       workloads,
       backupJobs,
       prices,
-      objectives: { rpo, rto, scoped: dr.scoped, ...(restores.objective === null ? {} : { restoreTest: restores.objective }) },
+      objectives: {
+        rpo,
+        rto,
+        scoped: dr.scoped,
+        ...(restores.objective === null ? {} : { restoreTest: restores.objective }),
+      },
       faults: dr.faults,
       operations: dr.operations,
       recoveryPlans: dr.recoveryPlans,

@@ -60,12 +60,18 @@ export function readRestoreTests(ctx: Context, raw: readonly Raw[], refs: Restor
     const from = r.from === undefined ? every : ctx.offset([...path, 'from'], r.from);
     const targets = refs.targets(r, path);
     const how = readHow(ctx, r, path, false);
-    if (how?.option === 'replace-disks') ctx.add('not-allowed', [...path, 'option'], RESTORE_MSG.drillReplace());
+    if (how?.option === 'replace-disks')
+      ctx.add('not-allowed', [...path, 'option'], RESTORE_MSG.drillReplace());
     const count = (r.count as number | undefined) ?? 1;
     if (targets !== null && count > targets.vms.length)
       ctx.add('out-of-range', [...path, 'count'], RESTORE_MSG.countTooLarge(count, targets.vms.length));
     if (every === null || every <= 0 || from === null || targets === null || how === null) return;
-    if (how.option === 'replace-disks' || count > targets.vms.length || !checkVms(ctx, how, targets, path, refs)) return;
+    if (
+      how.option === 'replace-disks' ||
+      count > targets.vms.length ||
+      !checkVms(ctx, how, targets, path, refs)
+    )
+      return;
     out.push({ ...how, name: r.name as string, every: millis(every), from: millis(from), targets, count });
   });
   return out;

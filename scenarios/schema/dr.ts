@@ -230,7 +230,10 @@ export const RECOVERY: SchemaNode = {
           'duration',
           'Downloading and running the script to mount a point, each time (default 10m: an assumption). A mount is valid for 12 hours.',
         ),
-        perHour: unit('size', 'Bytes copied per hour from a vault-tier point (default 1GiB, §15.2: "around 1 GB per hour").'),
+        perHour: unit(
+          'size',
+          'Bytes copied per hour from a vault-tier point (default 1GiB, §15.2: "around 1 GB per hour").',
+        ),
         snapshotPerHour: unit(
           'size',
           'Bytes copied per hour from a snapshot-tier point (default 4GiB: an assumption).',

@@ -99,6 +99,19 @@ describe('scenarios/examples/region-outage.yaml', () => {
     expect(west.points.end.vault).toBeGreaterThan(0);
   });
 
+  it('runs the monthly restore drill within its hour, and logs every restore', () => {
+    // Days 30, 60, …, 180: two web VMs each time, new VMs from their latest instant-restore
+    // snapshot (minutes, §1.2): 12 drill restores, all within 1 h.
+    const drill = result.objectives.find((o) => o.metric === 'restore-test')!;
+    expect([drill.status, drill.judged]).toEqual(['pass', 12]);
+    const jobs = result.restores!.jobs;
+    expect(jobs.filter((j) => j.origin === 'drill').every((j) => j.point!.source === 'snapshot')).toBe(true);
+    // Disaster recovery's restores are jobs too: 20 Cross Region Restores and 5 waits for East US.
+    const dr = jobs.filter((j) => j.origin === 'dr');
+    expect([dr.length, dr.filter((j) => j.target === 'cross-region').length]).toEqual([25, 20]);
+    expect(result.cost.summary.totals.drillCompute.quantity).toBeGreaterThan(12 * 4);
+  });
+
   it('traces each fault and each VM decision with its path, point and figures', () => {
     const records: { kind: string; subject: string; detail?: Record<string, unknown> }[] = [];
     simulate(loaded.scenarios[0], { trace: (r) => records.push(r) });

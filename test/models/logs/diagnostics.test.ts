@@ -4,7 +4,7 @@
 // daily tables once per item per day.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LogRow } from '../../../models/logs/rows.js';
+import { emptyRow, type LogRow } from '../../../models/logs/rows.js';
 import { columnsOf, LOG_TABLES } from '../../../models/logs/tables.js';
 import type { RunResult } from '../../../models/results/types.js';
 import { simulate } from '../../../models/simulate.js';
@@ -167,5 +167,11 @@ diagnostics: { vaults: [{ vault: rsv, tables: [AddonAzureBackupJobs] }] }
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('row shapes', () => {
+  it('an empty row of every table has each of its columns, in order', () => {
+    for (const t of LOG_TABLES) expect(Object.keys(emptyRow(t.name)), t.name).toEqual(columnsOf(t.name));
   });
 });

@@ -5,13 +5,13 @@
 // Cross Region Restore lag 12 h. Each VM has one 64 GiB disk with 32 GiB used and no churn.
 
 import { describe, expect, it } from 'vitest';
+import { planRestore } from '../../../models/restore/rules.js';
 import type { RestoreJobResult } from '../../../models/results/restores.js';
 import type { RunResult } from '../../../models/results/types.js';
-import { planRestore } from '../../../models/restore/rules.js';
-import { DEFAULT_RECOVERY } from '../../../scenarios/normalise/dr.js';
 import { simulate } from '../../../models/simulate.js';
 import { renderIssue } from '../../../scenarios/issues.js';
 import { loadScenarioText } from '../../../scenarios/load.js';
+import { DEFAULT_RECOVERY } from '../../../scenarios/normalise/dr.js';
 
 const HOUR = 3600;
 const GiB = 2 ** 30;
@@ -22,7 +22,8 @@ function load(yaml: string) {
   return loaded;
 }
 const run = (yaml: string): RunResult => simulate(load(yaml).scenarios[0]);
-const jobs = (r: RunResult, origin = 'user'): RestoreJobResult[] => r.restores!.jobs.filter((j) => j.origin === origin);
+const jobs = (r: RunResult, origin = 'user'): RestoreJobResult[] =>
+  r.restores!.jobs.filter((j) => j.origin === origin);
 
 const BASE = (recovery = '', fleet = '', more = '') => `
 name: restore
@@ -87,7 +88,9 @@ describe('file-level recovery (reference/azure-workloads.md §15.2)', () => {
     );
     expect(load(yaml).warnings.map((w) => w.code)).toEqual(['restore-beyond-guidance']);
     const [job] = jobs(run(yaml));
-    expect([job.phases.preparing, job.phases.transfer, job.durationSeconds]).toEqual([2400, 144_000, 146_400]);
+    expect([job.phases.preparing, job.phases.transfer, job.durationSeconds]).toEqual([
+      2400, 144_000, 146_400,
+    ]);
     expect(job.note).toBe(
       'beyond the file-level recovery guidance of 10 GB (reference/azure-workloads.md §15.2): 4 mounts of 12 hours',
     );
@@ -168,13 +171,20 @@ events:
 `);
     const [job] = jobs(r);
     expect(job.point).toEqual({ at: '2026-02-01T22:00:00.000Z', source: 'archive' });
-    expect(job.phases).toEqual({ queueing: 0, preparing: 15 * HOUR, transfer: expect.closeTo(32_768 / 60, 2), boot: 0 });
+    expect(job.phases).toEqual({
+      queueing: 0,
+      preparing: 15 * HOUR,
+      transfer: expect.closeTo(32_768 / 60, 2),
+      boot: 0,
+    });
   });
 
   it('Cross Region Restore uses only points that reached the paired region', () => {
     // At day 21 01:00 (Jan 22 01:00) the Jan 21 22:00 point is in the vault but reaches West US
     // only 12 h after it lands: the newest there is Jan 20 22:00.
-    const r = run(BASE('', '', 'events:\n  - { at: 21d1h, restore: { vms: [web-001], target: cross-region } }'));
+    const r = run(
+      BASE('', '', 'events:\n  - { at: 21d1h, restore: { vms: [web-001], target: cross-region } }'),
+    );
     expect(jobs(r)[0]).toMatchObject({
       point: { at: '2026-01-20T22:00:00.000Z', source: 'secondary-vault' },
       destination: { region: 'westus', zone: null },
@@ -237,8 +247,17 @@ describe('rules (reference/azure.md §1.8; workloads §15.1)', () => {
   });
 
   it('restores into another zone from the vault tier only, and a Linux VM has no app-consistent point', () => {
-    const r = run(BASE('', '', 'events:\n  - { at: 21d, restore: { vms: [web-003], option: restore-disks, target: { zone: 2 } } }'));
-    expect(jobs(r)[0]).toMatchObject({ point: { source: 'vault' }, destination: { region: 'eastus', zone: 2 } });
+    const r = run(
+      BASE(
+        '',
+        '',
+        'events:\n  - { at: 21d, restore: { vms: [web-003], option: restore-disks, target: { zone: 2 } } }',
+      ),
+    );
+    expect(jobs(r)[0]).toMatchObject({
+      point: { source: 'vault' },
+      destination: { region: 'eastus', zone: 2 },
+    });
     const linux = loadScenarioText(
       BASE('', '', 'events:\n  - { at: 21d, restore: { vms: [web-001], point: latest-app-consistent } }'),
       'restore.yaml',
@@ -276,8 +295,15 @@ objectives: { restoreTest: 15m }`,
     expect(r.cost.summary.totals.drillCompute.quantity).toBeCloseTo(6 * (4 + 2 / 60), 6);
     // Stricter than the restores take: every drill breaks it.
     const strict = run(
-      BASE('', '', 'restoreTests:\n  - { name: monthly, every: 10d, group: web, count: 2 }\nobjectives: { restoreTest: 11m }'),
+      BASE(
+        '',
+        '',
+        'restoreTests:\n  - { name: monthly, every: 10d, group: web, count: 2 }\nobjectives: { restoreTest: 11m }',
+      ),
     );
-    expect(strict.objectives.find((x) => x.metric === 'restore-test')).toMatchObject({ status: 'fail', failed: 6 });
+    expect(strict.objectives.find((x) => x.metric === 'restore-test')).toMatchObject({
+      status: 'fail',
+      failed: 6,
+    });
   });
 });

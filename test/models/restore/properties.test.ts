@@ -51,8 +51,7 @@ const aRestore = fc.record({
 
 type ARestore = typeof aRestore extends fc.Arbitrary<infer T> ? T : never;
 const eventLine = (r: ARestore, group: string) => {
-  const point =
-    r.kind === 'latest' ? 'latest' : `{ ${r.kind}: ${Math.min(r.beforeHours, r.atHours)}h }`;
+  const point = r.kind === 'latest' ? 'latest' : `{ ${r.kind}: ${Math.min(r.beforeHours, r.atHours)}h }`;
   const tgt = r.option === 'files' ? 'same' : r.target;
   const files = r.option === 'files' ? ', files: 2GiB' : '';
   return `  - { at: ${r.atHours}h, restore: { group: ${group}, point: ${point}, option: ${r.option}, target: ${tgt}${files} } }`;
@@ -61,24 +60,31 @@ const eventLine = (r: ARestore, group: string) => {
 describe('restore properties', () => {
   it('should never use a point taken after the requested time', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(aRestore, { minLength: 1, maxLength: 5 }), (seed, restores) => {
-        const r = run(
-          scenario(
-            { seed, capacity: 6000, perDisk: 60 },
-            `events:\n${restores.map((x, i) => eventLine(x, ['a', 'b', 'c'][i % 3])).join('\n')}`,
-          ),
-        );
-        const start = Date.parse(r.start);
-        for (const j of r.restores!.jobs) {
-          if (j.point === null) continue;
-          const taken = Date.parse(j.point.at) - start;
-          expect(taken).toBeLessThanOrEqual(Date.parse(j.requestedAt) - start);
-          const spec = restores[Number(j.label.slice('restore-'.length)) - 1];
-          if (spec.kind === 'before') expect(taken).toBeLessThanOrEqual(Math.min(spec.beforeHours, spec.atHours) * 3600_000);
-          if (spec.kind === 'at')
-            expect(Math.floor(taken / 1000)).toBe(Math.floor((Math.min(spec.beforeHours, spec.atHours) * 3600_000) / 1000));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(aRestore, { minLength: 1, maxLength: 5 }),
+        (seed, restores) => {
+          const r = run(
+            scenario(
+              { seed, capacity: 6000, perDisk: 60 },
+              `events:\n${restores.map((x, i) => eventLine(x, ['a', 'b', 'c'][i % 3])).join('\n')}`,
+            ),
+          );
+          const start = Date.parse(r.start);
+          for (const j of r.restores!.jobs) {
+            if (j.point === null) continue;
+            const taken = Date.parse(j.point.at) - start;
+            expect(taken).toBeLessThanOrEqual(Date.parse(j.requestedAt) - start);
+            const spec = restores[Number(j.label.slice('restore-'.length)) - 1];
+            if (spec.kind === 'before')
+              expect(taken).toBeLessThanOrEqual(Math.min(spec.beforeHours, spec.atHours) * 3600_000);
+            if (spec.kind === 'at')
+              expect(Math.floor(taken / 1000)).toBe(
+                Math.floor((Math.min(spec.beforeHours, spec.atHours) * 3600_000) / 1000),
+              );
+          }
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -88,13 +94,19 @@ describe('restore properties', () => {
       fc.property(
         fc.integer({ min: 1, max: 1000 }),
         fc.array(aRestore, { minLength: 2, maxLength: 6 }),
-        fc.record({ capacity: fc.integer({ min: 20, max: 400 }), perDisk: fc.integer({ min: 10, max: 120 }) }),
+        fc.record({
+          capacity: fc.integer({ min: 20, max: 400 }),
+          perDisk: fc.integer({ min: 10, max: 120 }),
+        }),
         fc.record({ capacity: fc.integer({ min: 0, max: 400 }), perDisk: fc.integer({ min: 0, max: 120 }) }),
         (seed, restores, low, more) => {
           const events = `events:\n${restores.map((x, i) => eventLine(x, ['a', 'b', 'c'][i % 3])).join('\n')}`;
           const slow = run(scenario({ seed, ...low }, events));
           const fast = run(
-            scenario({ seed, capacity: low.capacity + more.capacity, perDisk: low.perDisk + more.perDisk }, events),
+            scenario(
+              { seed, capacity: low.capacity + more.capacity, perDisk: low.perDisk + more.perDisk },
+              events,
+            ),
           );
           const byId = new Map(fast.restores!.jobs.map((j) => [j.id, j]));
           for (const j of slow.restores!.jobs) {
