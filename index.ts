@@ -59,6 +59,7 @@ export { renderMarkdown } from './reports/markdown.js';
 export { aggregateSuites, passRateSuites } from './reports/rate-verdicts.js';
 export { chartSvg, type ImageFile, type ImageFormat, renderImages, svgToPng } from './reports/render.js';
 export { type RunTable, tabulate } from './reports/run-table.js';
+export { backupReportTables } from './reports/sections-backup-reports.js';
 export { buildSummary, type Summary } from './reports/summary.js';
 export {
   buildPart,
@@ -69,7 +70,6 @@ export {
   type Replication,
   type SweepPart,
 } from './reports/sweep-part.js';
-export { backupReportTables } from './reports/sections-backup-reports.js';
 export { renderTable } from './reports/table.js';
 export { failedObjectives, objectiveSuites } from './reports/verdicts.js';
 export { type AlertCasesResult, loadAlertCasesFile, loadAlertCasesText } from './scenarios/alert-cases.js';

@@ -7,57 +7,7 @@
 import type { Aggregate, Assign, BinaryOp, Expr, Let, Operator, Query, SortKey } from './ast.js';
 import { type Token, tokenize } from './lexer.js';
 import { KqlError, type KqlProblem, showToken } from './problems.js';
-
-const COMPARISONS: ReadonlySet<string> = new Set([
-  '==',
-  '!=',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '=~',
-  '!~',
-  'has',
-  '!has',
-  'has_cs',
-  'contains',
-  '!contains',
-  'contains_cs',
-  'startswith',
-  '!startswith',
-  'startswith_cs',
-  'endswith',
-  '!endswith',
-]);
-// String operators Kusto has that the subset does not: named as unsupported, not misread.
-const OTHER_STRING_OPS: ReadonlySet<string> = new Set([
-  'has_any',
-  'has_all',
-  'hasprefix',
-  '!hasprefix',
-  'hassuffix',
-  '!hassuffix',
-  'matches',
-  'between',
-  '!between',
-  '!has_cs',
-  '!contains_cs',
-  '!startswith_cs',
-  'endswith_cs',
-  '!endswith_cs',
-  'like',
-]);
-// Tabular sources Kusto allows first; the subset reads from one table.
-const SOURCE_OPERATORS: ReadonlySet<string> = new Set([
-  'union',
-  'print',
-  'datatable',
-  'range',
-  'search',
-  'find',
-  'evaluate',
-  'externaldata',
-]);
+import { COMPARISONS, OTHER_STRING_OPS, SOURCE_OPERATORS } from './words.js';
 
 /** Parses a query; throws KqlError with the first problem (its offset in `text`). */
 export function parseQuery(text: string): Query {

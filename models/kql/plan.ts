@@ -4,10 +4,10 @@
 // N rows), so a query over a fleet-year of rows holds its answer, not its input. Results are
 // cut at 500,000 rows, Kusto's default `truncationmaxrecords`.
 
-import { type CompiledAggregate, compileAggregate, singleColumn } from './aggregates.js';
 import type { Assign, KType, Operator, Query, SortKey, Value } from './ast.js';
 import type { KqlProblem } from './problems.js';
 import { type Compiled, compileExpr, type Scope } from './scalar.js';
+import { compileSummarize } from './summarize.js';
 import { type Column, type Row, type Schema, sortCompare } from './values.js';
 
 /** Kusto's default result limit (`truncationmaxrecords`). */
@@ -21,7 +21,7 @@ export interface QueryResult {
 }
 
 /** Receives rows one at a time, then the end. */
-interface Sink {
+export interface Sink {
   push(row: Row): void;
   end(): void;
 }
@@ -49,7 +49,8 @@ export interface Plan {
   rowwise(): (row: Row) => Row | null;
 }
 
-type StageFactory = (next: Sink) => Sink;
+/** Builds a stage that feeds `next`. */
+export type StageFactory = (next: Sink) => Sink;
 
 /** Checks `query` against `schema` with now() = `now` (epoch ms); problems come back, all of them. */
 export function planQuery(
@@ -236,73 +237,6 @@ function compileColumns(
       },
       end: () => next.end(),
     }),
-  };
-}
-
-function compileSummarize(
-  op: Extract<Operator, { op: 'summarize' }>,
-  columns: Column[],
-  scope: Scope,
-): { columns: Column[]; stage: StageFactory } | null {
-  let unnamed = 0;
-  const by = op.by.map((a) => ({
-    name: a.name ?? singleColumn(a.expr) ?? `Column${++unnamed}`,
-    at: a.at,
-    c: compileExpr(a.expr, scope),
-  }));
-  const aggs = op.aggs.map((a) => compileAggregate(a, scope, columns));
-  if (by.some((b) => b.c.type === null) || aggs.some((a) => a === null)) return null;
-  const byNames = new Set(by.map((b) => b.name));
-  const compiled = aggs as CompiledAggregate[];
-  // arg_max(x, *) brings every column, but not again the ones `by` already names.
-  const aggColumns = compiled.map((a) =>
-    a.columns.map((c, i) => ({ ...c, keep: i === 0 || !byNames.has(c.name) })),
-  );
-  const out: Column[] = [
-    ...by.map((b) => ({ name: b.name, type: b.c.type as KType })),
-    ...aggColumns.flatMap((cs) => cs.filter((c) => c.keep).map(({ name, type }) => ({ name, type }))),
-  ];
-  const seen = new Set<string>();
-  for (const c of out) {
-    if (seen.has(c.name)) scope.problems.push({ code: 'duplicate-column', at: op.at, name: c.name });
-    seen.add(c.name);
-  }
-  return {
-    columns: out,
-    stage: (next) => {
-      const groups = new Map<string, { keys: Value[]; accs: ReturnType<CompiledAggregate['make']>[] }>();
-      return {
-        push: (r) => {
-          const keys = by.map((b) => b.c.fn(r));
-          const id = JSON.stringify(keys);
-          let g = groups.get(id);
-          if (g === undefined) {
-            g = { keys, accs: compiled.map((a) => a.make()) };
-            groups.set(id, g);
-          }
-          for (const acc of g.accs) acc.add(r);
-        },
-        end: () => {
-          // Without by, an empty input still gives one row (count() = 0).
-          if (groups.size === 0 && by.length === 0)
-            groups.set('', { keys: [], accs: compiled.map((a) => a.make()) });
-          for (const g of groups.values()) {
-            const row: Row = {};
-            by.forEach((b, i) => {
-              row[b.name] = g.keys[i];
-            });
-            g.accs.forEach((acc, i) => {
-              const values = acc.values();
-              aggColumns[i].forEach((c, j) => {
-                if (c.keep) row[c.name] = values[j];
-              });
-            });
-            next.push(row);
-          }
-          next.end();
-        },
-      };
-    },
   };
 }
 

@@ -79,7 +79,14 @@ export class Diagnostics implements BackupSignals {
       sim.at(Math.min(k * MS.day, horizon), () => this.daily(sim.now), 'logs/daily');
   }
 
-  jobCompleted(item: string, vault: string, t: number, durationMs: number, type?: string, detail?: JobDetail): void {
+  jobCompleted(
+    item: string,
+    vault: string,
+    t: number,
+    durationMs: number,
+    type?: string,
+    detail?: JobDetail,
+  ): void {
     this.latest.set(item, t);
     this.job(
       {

@@ -8,7 +8,7 @@
 import { MS } from '../../engine/units.js';
 import type { DrResult } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
-import { asrItemRow, asrJobRow, type LogRow } from './rows.js';
+import { emptyRow, jobGuid, type LogRow } from './rows.js';
 import { ASR_ITEMS_TABLE, ASR_JOBS_TABLE } from './tables.js';
 
 /** The Site Recovery rows of a run, jobs then items, each in time order; only the tables asked for. */
@@ -98,4 +98,72 @@ function replicatedItems(
     }
   }
   return out;
+}
+
+/** An ASRJobs row (times sim ms). */
+export function asrJobRow(
+  origin: number,
+  seq: number,
+  j: {
+    operation: string;
+    status: 'Succeeded' | 'Failed';
+    start: number;
+    end: number;
+    item: string | null;
+    source: string;
+    sourceType: string;
+    description: string;
+  },
+): LogRow {
+  const row = emptyRow(ASR_JOBS_TABLE);
+  row.TimeGenerated = origin + j.end;
+  row.OperationName = j.operation;
+  row.JobUniqueId = jobGuid(seq, 'a5e00000');
+  row.Status = j.status;
+  row.StartTime = origin + j.start;
+  row.EndTime = origin + j.end;
+  row.DurationMs = j.end - j.start;
+  row.ResultDescription = j.description;
+  row.ReplicatedItemUniqueId = j.item;
+  row.ReplicatedItemFriendlyName = j.item;
+  row.ReplicationScenario = 'AzureToAzure';
+  row.SourceFriendlyName = j.source;
+  row.SourceType = j.sourceType;
+  return row;
+}
+
+/** An ASRReplicatedItems row (times sim ms). */
+export function asrItemRow(
+  origin: number,
+  t: number,
+  r: {
+    vm: string;
+    status: string;
+    readiness: string;
+    active: string;
+    primary: string;
+    recovery: string;
+    os: string;
+    lastTestFailover: number | null;
+  },
+): LogRow {
+  const row = emptyRow(ASR_ITEMS_TABLE);
+  row.TimeGenerated = origin + t;
+  row.ReplicatedItemUniqueId = r.vm;
+  row.ReplicatedItemFriendlyName = r.vm;
+  row.ReplicationStatus = r.status;
+  row.ReplicationHealthErrors = '';
+  row.FailoverReadiness = r.readiness;
+  row.ProtectionInfo = r.status;
+  row.ActiveLocation = r.active;
+  row.LastHeartbeat = origin + t;
+  row.LastRpoCalculatedTime = origin + t;
+  row.LastSuccessfulTestFailoverTime = r.lastTestFailover === null ? null : origin + r.lastTestFailover;
+  row.OSFamily = r.os;
+  row.PrimaryFabricName = r.primary;
+  row.RecoveryFabricName = r.recovery;
+  row.RecoveryRegion = r.recovery;
+  row.DatasourceType = 'AzureVm';
+  row.SourceResourceId = r.vm;
+  return row;
 }

@@ -220,16 +220,56 @@ describe('what the subset refuses, at its offset', () => {
   });
 
   it('should never throw on any text: every problem is data with an offset inside the query', () => {
-    const pieces = ['Jobs', '|', 'where', 'summarize', 'by', 'count()', 'bin(', 'TimeGenerated', ',', '1h', ')', '(', '"x"', "'", '==', 'and', 'let', '=', ';', 'datetime(', '2026-01-01', '@"', '7', '.5', '!has', 'in~', 'top', 'order', 'take', '-', '*', 'ago(', 'arg_max(', '\n', ' '];
+    const pieces = [
+      'Jobs',
+      '|',
+      'where',
+      'summarize',
+      'by',
+      'count()',
+      'bin(',
+      'TimeGenerated',
+      ',',
+      '1h',
+      ')',
+      '(',
+      '"x"',
+      "'",
+      '==',
+      'and',
+      'let',
+      '=',
+      ';',
+      'datetime(',
+      '2026-01-01',
+      '@"',
+      '7',
+      '.5',
+      '!has',
+      'in~',
+      'top',
+      'order',
+      'take',
+      '-',
+      '*',
+      'ago(',
+      'arg_max(',
+      '\n',
+      ' ',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), fc.string({ maxLength: 12 }), (parts, noise) => {
-        const q = `${parts.join(' ')}${noise}`;
-        const { plan, problems } = prepareQuery(q, schema, T0);
-        if (plan === null) {
-          expect(problems.length).toBeGreaterThan(0);
-          for (const p of problems) expect(p.at >= 0 && p.at <= q.length, JSON.stringify(p)).toBe(true);
-        } else runPlan(plan, rows);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 24 }),
+        fc.string({ maxLength: 12 }),
+        (parts, noise) => {
+          const q = `${parts.join(' ')}${noise}`;
+          const { plan, problems } = prepareQuery(q, schema, T0);
+          if (plan === null) {
+            expect(problems.length).toBeGreaterThan(0);
+            for (const p of problems) expect(p.at >= 0 && p.at <= q.length, JSON.stringify(p)).toBe(true);
+          } else runPlan(plan, rows);
+        },
+      ),
       { numRuns: 500 },
     );
   });
