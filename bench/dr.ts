@@ -1,6 +1,6 @@
 // The disaster-recovery bench (issue 5): 2,000 VMs replicated by Site Recovery (and backed up
 // daily) over 30 days, East US down for 12 hours on day 20, all VMs in one recovery plan of
-// 10 groups. Azure caps a plan at 100 VMs and 7 groups (reference/azure.md §5.5) and the
+// 10 groups. Azure caps a plan at 100 VMs and 7 groups (docs/reference.md §5.5) and the
 // scenario loader enforces that; the bench builds the one big plan on the loaded scenario
 // to measure the model at the size the issue asks for. Reports wall time, events and events/s.
 

@@ -179,7 +179,7 @@ function workloadEstimate(
 }
 
 // Vault points kept at once by a GFS retention over `days` (one point a day reaches the
-// vault, reference/azure.md §1.1): each tier keeps at most its count, and at most what was
+// vault, docs/reference.md §1.1): each tier keeps at most its count, and at most what was
 // made; a point kept by two tiers is counted twice (an over-estimate, which is safe here).
 function keptPoints(r: Retention, days: number): number {
   const made = (every: number) => Math.floor(days / every) + 1;

@@ -13,7 +13,7 @@
 // second by bisection. After that an offset is a Map lookup.
 //
 // DST rules (an assumption, following RFC 5545 §3.3.5 and Temporal's 'compatible' mode;
-// Azure Backup's docs say only that it does not adjust schedules for DST, reference/azure.md §1.3):
+// Azure Backup's docs say only that it does not adjust schedules for DST, docs/reference.md §1.3):
 // - a local time that does not exist (the spring-forward gap) is read with the offset
 //   before the gap, so it lands later by the gap: 02:30 on 2026-03-08 in New York is 03:30 EDT;
 // - a local time that occurs twice (fall back) means its first occurrence: 01:30 on

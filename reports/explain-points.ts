@@ -1,7 +1,7 @@
 // `vaultsim explain points`: what one VM holds at an instant of the run (the end by default),
 // as restic's `forget --dry-run` shows why each snapshot is kept: every vault point with the
 // GFS tiers keeping it and until when, every instant-restore snapshot with its expiry
-// (reference/azure.md §1.4–1.5), and its Site Recovery points by age band (§5.1). Pure: the
+// (docs/reference.md §1.4–1.5), and its Site Recovery points by age band (§5.1). Pure: the
 // HeldView an inspection took in, an object (what --json prints) and its text out.
 
 import type { HeldView } from '../models/results/held.js';

@@ -3,7 +3,7 @@
 // in between was usable: failed jobs with their causes, a vault point still on its way to the
 // paired region, the end of protection) and what each incident achieved (the point used, and
 // why newer points were not). Pure: a RunResult and the run's trace records of the VM in, an
-// object (what --json prints) and its text out. Rules cited: reference/azure.md §1.1, §1.4,
+// object (what --json prints) and its text out. Rules cited: docs/reference.md §1.1, §1.4,
 // §1.8, §2.2, §5.3–5.4.
 
 import type { TraceRecord } from '../models/backup/world.js';

@@ -1,7 +1,7 @@
 // `vaultsim explain rto`: the answer behind one VM's recovery time in one incident: its four
 // phases (detection, waiting, recovery, boot; they add up to the RTO) and what each waited
 // for, from the DR results, beside what the schedule guarantees. Pure: a RunResult in, an
-// object (what --json prints) and its text out. Rules cited: reference/azure.md §1.2, §1.8,
+// object (what --json prints) and its text out. Rules cited: docs/reference.md §1.2, §1.8,
 // §2.2–2.4, §5.4–5.5.
 
 import type { Incident, RunResult, VmRecovery } from '../models/results/types.js';

@@ -109,8 +109,8 @@ const vm = (): MeterService => ({
 /**
  * Each meter's FOCUS service. Categories follow Microsoft's FinOps toolkit service map
  * (Azure Backup: Storage; Azure Site Recovery: Management and Governance; VMs: Compute);
- * snapshots and Site Recovery's disks and cache are Azure Storage meters (reference/azure.md
- * §8.1, reference/azure-workloads.md §17), and replication transfer is bandwidth.
+ * snapshots and Site Recovery's disks and cache are Azure Storage meters (docs/reference.md
+ * §8.1, docs/reference.md §17), and replication transfer is bandwidth.
  */
 export const METER_SERVICES: Readonly<Record<Meter, MeterService>> = {
   protectedInstances: backup('Recovery Services vault', ''),

@@ -1,4 +1,4 @@
-// The Backup Reports views (issue 19; reference/azure-workloads.md §16.3) as report tables, one
+// The Backup Reports views (issue 19; docs/reference.md §16.3) as report tables, one
 // group per tab in Azure's order — Summary, Backup Items, Usage, Jobs, Policies, Optimize, Policy
 // adherence — for report.md, report.html (the "Backup Reports" section) and `vaultsim report`.
 

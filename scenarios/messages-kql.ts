@@ -77,7 +77,7 @@ export const DIAG_MSG = {
   unknownTable: (name: string, known: readonly string[]) =>
     `no table "${name}" here${suggest(name, known)} (tables: ${quoted(known)})`,
   mode: (got: string) =>
-    `vaultsim writes resource-specific tables only (the Backup Reports read them, reference/azure-workloads.md §16), got mode "${got}"`,
+    `vaultsim writes resource-specific tables only (the Backup Reports read them, docs/reference.md §16), got mode "${got}"`,
   wholeDays: (field: string, got: string) => `${field} must be whole days, at least 1d, got ${got}`,
   duplicateVault: (vault: string) => `vault "${vault}" has two diagnostic settings; list its tables in one`,
   notSent: (table: string) =>

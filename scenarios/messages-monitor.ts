@@ -1,5 +1,5 @@
 // The monitoring sentences of the scenario loader and the test-alerts cases loader
-// (STYLE.md §9), each naming the rule and where it comes from (reference/azure.md §7).
+// (STYLE.md §9), each naming the rule and where it comes from (docs/reference.md §7).
 
 const list = (values: readonly string[]) => values.join(', ');
 

@@ -1,6 +1,6 @@
 // The sentences of the scenario loader about SQL Server in Azure VMs, Azure file shares and
 // MABS/DPM servers (issue 17; STYLE.md §9). Each rule names where it comes from: the Azure
-// page the reference summarises and its section of ../shared/reference/.
+// page the reference summarises and its section of docs/reference.md.
 
 const SQL = 'SQL in Azure VM backup docs, workloads §12.2';
 const SQL_MATRIX = 'SQL support matrix, workloads §12.4';

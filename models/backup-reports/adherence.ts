@@ -1,4 +1,4 @@
-// Policy adherence (reference/azure-workloads.md §16.3): "at least one successful backup every
+// Policy adherence (docs/reference.md §16.3): "at least one successful backup every
 // day", per week for weekly policies. An item's days (weekly policies: its weeks, 7-day blocks
 // from the range's first day) count when a BackupItem row says it was protected then; a day is
 // adherent with a successful job triggered that day, a week with one in any of its days.

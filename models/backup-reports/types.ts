@@ -1,4 +1,4 @@
-// The Backup Reports views of a run (reference/azure-workloads.md §16.3; reference/azure.md §9),
+// The Backup Reports views of a run (docs/reference.md §16.3; docs/reference.md §9),
 // as plain JSON-safe data: Summary, Backup Items, Usage, Jobs, Policies, Optimize and Policy
 // adherence, over one time range. Days are UTC dates (YYYY-MM-DD); sizes bytes; a list cut to
 // its largest entries says how many there were.

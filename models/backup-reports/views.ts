@@ -1,5 +1,5 @@
 // The Backup Reports views over a time range, as Azure's workbook defines them
-// (reference/azure-workloads.md §16.3, reference/azure.md §9): "last N days" is the last N
+// (docs/reference.md §16.3, docs/reference.md §9): "last N days" is the last N
 // completed UTC days; jobs count when triggered in the range; cloud storage and protected
 // instances are their values at the range's end; items deleted before the end are not shown;
 // a range longer than the workspace's retention is cut to it. Lists are cut to `top` entries.

@@ -1,7 +1,7 @@
 // The data-loss windows a backup schedule guarantees (issue 15): if a failure struck at the
 // worst instant, how much data would be lost. A window runs from a point's data instant to the
 // instant the next point becomes usable: for a failure of the VM, the next instant-restore
-// snapshot (usable when phase 1 ends, reference/azure.md §1.1); for an outage of the region,
+// snapshot (usable when phase 1 ends, docs/reference.md §1.1); for an outage of the region,
 // the next vault point (usable in the paired region only through Cross Region Restore, up to
 // 12 hours after it lands, §2.2). Failed jobs make no point, so their days widen the window.
 

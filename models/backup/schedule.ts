@@ -1,5 +1,5 @@
 // When a policy's scheduled backups happen: the next slot at or after an instant, in
-// epoch ms, from the policy's local schedule (reference/azure.md §1.3–1.4), and the board
+// epoch ms, from the policy's local schedule (docs/reference.md §1.3–1.4), and the board
 // that delivers a fleet's slots with one kernel event per instant.
 
 import type { Simulation } from '../../engine/simulation.js';

@@ -1,5 +1,5 @@
 // Phase 2 of one Azure VM backup job: the wait for a vault transfer slot, then the transfer
-// of the changed blocks over the vault's link (reference/azure.md §1.1).
+// of the changed blocks over the vault's link (docs/reference.md §1.1).
 //
 // Cost: a job waits in its vault's pool for hours when the link is saturated, and by the time
 // its slot comes the VM's own data is out of the processor's caches. So the transfer carries

@@ -1,7 +1,7 @@
 // One Azure VM under a backup policy: scheduled jobs in two phases (snapshot, then
 // transfer to the vault), failures and retries, retention, instant-restore snapshot
 // garbage collection, archive tiering, stop protection and on-demand backups.
-// Rules: reference/azure.md §1.1–1.5, §2.3–2.4; simplifications in docs/model.md.
+// Rules: docs/reference.md §1.1–1.5, §2.3–2.4; simplifications in docs/model.md.
 //
 // Cost: a fleet-year runs millions of jobs, and at 10,000 VMs a VM's data is out of the
 // processor's caches whenever it is visited, so the VM is visited as seldom as possible and in
@@ -272,7 +272,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     this.stored = vault.ledger.item(vm.id, { standard: kept, snapshot: snapshots, disks });
   }
 
-  /** Reports job outcomes and deletions to the monitor (reference/azure.md §7.5; issue 6). */
+  /** Reports job outcomes and deletions to the monitor (docs/reference.md §7.5; issue 6). */
   observe(signals: BackupSignals): void {
     this.signals = signals;
   }
@@ -715,7 +715,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
 
   /**
    * Puts the item under `next` now: a changed policy or a move to another one (reference/
-   * azure-workloads.md §18.5). Existing points are re-timed by the new retention (retag; on-demand
+   * docs/reference.md §18.5). Existing points are re-timed by the new retention (retag; on-demand
    * points keep theirs), later backups follow its schedule from the slot after the one already
    * booked. Returns how many points the change expires (they go at the next cleanup).
    */

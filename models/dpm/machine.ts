@@ -1,5 +1,5 @@
-// One machine a MABS/DPM server protects, as a vault's protected item (reference/azure.md §3;
-// reference/azure-workloads.md §14; billed per protected machine, §14.6). Its data is
+// One machine a MABS/DPM server protects, as a vault's protected item (docs/reference.md §3;
+// docs/reference.md §14; billed per protected machine, §14.6). Its data is
 // synchronised to the server's disk every `sync` (a disk recovery point each, kept
 // `retention`), and at most twice a day the latest disk point goes online to the vault, over
 // the server's WAN link, compressed (§2.5, §14.2).

@@ -1,5 +1,5 @@
-// One Azure Backup Server (MABS) or System Center DPM server during a run (reference/azure.md
-// §3; reference/azure-workloads.md §14): its WAN link to Azure, throttled as the MARS agent's
+// One Azure Backup Server (MABS) or System Center DPM server during a run (docs/reference.md
+// §3; docs/reference.md §14): its WAN link to Azure, throttled as the MARS agent's
 // (the online backups run through that agent), its windows without connectivity, and its loss.
 //
 /* Rules and assumptions (docs/model.md, "MABS / DPM"):

@@ -1,4 +1,4 @@
-// What disaster recovery bills (reference/azure.md §5.6, reference/azure-workloads.md §17):
+// What disaster recovery bills (docs/reference.md §5.6, docs/reference.md §17):
 // each replicated VM's Site Recovery usage (replica disks, cache, recovery points, transfer)
 // and the compute of VMs a failover or a drill started. Plain data for models/pricing
 // (ReplicatedVmUsage, ComputeRun); the prices are applied there (site-recovery.ts).

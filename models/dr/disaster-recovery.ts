@@ -2,7 +2,7 @@
 // delay, and each VM comes back by the best path it has — Site Recovery failover (alone or
 // in a recovery plan), restore from backup in place or in the paired region, or waiting for
 // its region or for cores in the target region — or does not come back. Once back, it is
-// protected again where it runs (reprotection.ts, relocate.ts). Rules: reference/azure.md
+// protected again where it runs (reprotection.ts, relocate.ts). Rules: docs/reference.md
 // §1.8, §2.1–2.2, §5.1–5.5, §5.7; simplifications in docs/model.md.
 //
 // Cost: one kernel event per fault, per decision and per recovered VM; replication and

@@ -1,4 +1,4 @@
-// A recovery plan's test failover (reference/azure.md §5.4): the plan's timing from now, with no
+// A recovery plan's test failover (docs/reference.md §5.4): the plan's timing from now, with no
 // effect on production or capacity; its test VMs run (and are billed, §17) until cleanup.
 
 import type { DrillResult } from '../results/types.js';

@@ -1,4 +1,4 @@
-// The paths a VM can come back by, decided at one instant (reference/azure.md §1.8, §2.1–2.2,
+// The paths a VM can come back by, decided at one instant (docs/reference.md §1.8, §2.1–2.2,
 // §5.1, §5.4): Site Recovery failover, restore in place from the snapshot tier, the vault or the
 // archive (soft-deleted points undeleted first), Cross Region Restore, waiting for the region —
 // each passed over when the target region is short of cores, then waited for (capacity.ts).

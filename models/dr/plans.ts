@@ -1,4 +1,4 @@
-// Recovery plans (reference/azure.md §5.5): groups run in order — a group starts when every
+// Recovery plans (docs/reference.md §5.5): groups run in order — a group starts when every
 // VM of the previous one is up, after its manual step — and the VMs of a group fail over in
 // parallel. VMs of one replication group share their recovery point (multi-VM consistency,
 // §5.1): the latest point every member has.

@@ -2,7 +2,7 @@
 // a Cross Region Restore), its protection where it was stops with the data retained and a new
 // protected item starts in the vault the scenario names for that region (`backup.afterFailover`),
 // under the same policy unless another is named; back home, the original item resumes
-// (reference/azure.md §1.5, §2.5: a VM is backed up to a vault in its own region).
+// (docs/reference.md §1.5, §2.5: a VM is backed up to a vault in its own region).
 //
 // The new item has an id of its own (`<vm>@<vault>`: it is another protected item, billed and
 // logged as such) and reads the VM's own disks' churn streams from a fresh copy, so it sees

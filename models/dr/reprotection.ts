@@ -1,5 +1,5 @@
 // What protects a VM again once it is back (issue 15): its Site Recovery replication resumes —
-// after a failover, reversed, once the §5.7 reprotect is done (reference/azure.md §5.4, §5.7);
+// after a failover, reversed, once the §5.7 reprotect is done (docs/reference.md §5.4, §5.7);
 // after a restart in place, at once, in sync; after a restore (in place or Cross Region
 // Restore), re-enabled with a full initial replication — and its backup follows it to a vault
 // in the region it now runs in (`backup.afterFailover`), else it is unprotected by backup there.

@@ -1,5 +1,5 @@
 // Restore from Azure Backup during an incident: which recovery points are usable where, and
-// how long a restore takes. Rules: reference/azure.md §1.2 (snapshot tier in minutes, vault
+// how long a restore takes. Rules: docs/reference.md §1.2 (snapshot tier in minutes, vault
 // in hours at up to 60 MB/s per disk), §1.8 (cross-zonal and cross-region restores are not
 // from snapshots), §2.1–2.2 (LRS/ZRS data unavailable with its region; GRS + Cross Region
 // Restore reads points that reached the paired region, up to 12 h after the vault), §2.4

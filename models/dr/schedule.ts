@@ -33,7 +33,7 @@ import type { RecoverySettings } from '../scenario/dr.js';
 import type { Policy, Vm } from '../scenario/types.js';
 import { vaultRestoreWork } from './restore.js';
 
-/** Site Recovery's crash-consistent point interval (reference/azure.md §5.1: every 5 minutes). */
+/** Site Recovery's crash-consistent point interval (docs/reference.md §5.1: every 5 minutes). */
 const CRASH_CONSISTENT_EVERY = 5 * MS.minute;
 
 /** What one VM's schedule guarantees, in ms, with the evidence in words. */

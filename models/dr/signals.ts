@@ -3,7 +3,7 @@
 // a "VMs Unavailable" metric per region (how many VMs are down there), sampled every minute
 // while any is — as Azure's platform metrics are per minute — and a last 0 when all are back;
 // and, every 15 minutes, one AzureSiteRecoveryReplicationStats record per replicated VM with
-// its RPO (reference/azure.md §5.3: that table is written every 15 minutes). Signals are only
+// its RPO (docs/reference.md §5.3: that table is written every 15 minutes). Signals are only
 // produced when a rule reads them.
 
 import type { Simulation } from '../../engine/simulation.js';

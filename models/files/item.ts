@@ -1,5 +1,5 @@
 // The file shares of one storage account under one policy, as a vault's protected item
-// (reference/azure-workloads.md §13): a share snapshot at every slot (daily, or every 4–12 h in
+// (docs/reference.md §13): a share snapshot at every slot (daily, or every 4–12 h in
 // a window), kept by the policy's GFS retention (snapshot tier: every snapshot by the daily
 // tier, the day's last one by weekly/monthly/yearly too) or for `snapshotRetention` (vault
 // tier, whose day's last snapshot is copied to the vault and kept there by GFS retention);
@@ -82,7 +82,7 @@ export class FilesItem implements ProtectedItem {
     group.items += specs.length;
   }
 
-  /** Reports job outcomes to the monitor (reference/azure.md §7.5). */
+  /** Reports job outcomes to the monitor (docs/reference.md §7.5). */
   observe(signals: BackupSignals): void {
     this.signals = signals;
   }

@@ -1,4 +1,4 @@
-// One Azure file share's backups (reference/azure-workloads.md §13): its share snapshots and,
+// One Azure file share's backups (docs/reference.md §13): its share snapshots and,
 // under a vaulted policy, its points in the vault. A share snapshot holds no copy of the share:
 // it keeps the old version of every block changed after it (§13.6: "100 GiB of data but only 5
 // GiB has changed since your last share snapshot … you are billed for 105 GiB"). With the

@@ -1,4 +1,4 @@
-// A KQL query as a log search alert rule's condition (reference/azure.md §7.3). Azure runs
+// A KQL query as a log search alert rule's condition (docs/reference.md §7.3). Azure runs
 // the query over each period of the lookback; the rule's evaluator (models/monitor) keeps
 // per-minute buckets of one measure per split series, so a rule's query must have that shape:
 //

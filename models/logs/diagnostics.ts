@@ -1,5 +1,5 @@
 // The diagnostic settings of a run (issue 19): vaults push rows into the Log Analytics tables
-// (tables.ts) as Azure documents it (reference/azure-workloads.md §16.2):
+// (tables.ts) as Azure documents it (docs/reference.md §16.2):
 //   - a backup job's row when the job finishes; SQL jobs (logs included) batched and pushed
 //     every 6 hours, at 00:00, 06:00, 12:00 and 18:00 UTC (assumption: the doc gives the period,
 //     not the phase);

@@ -2,7 +2,7 @@
 // item's type, management type and protected container (Azure VM: the VM; MARS: the server;
 // SQL: the VM hosting the databases, the billing entity of §12.7), a policy's schedule and
 // retention, and an item's protected-instance count, from the same price table and rule as
-// the cost model (reference/azure.md §8.2), so Usage and the bill agree.
+// the cost model (docs/reference.md §8.2), so Usage and the bill agree.
 
 import { MS } from '../../engine/units.js';
 import { VmBackup } from '../backup/vm-backup.js';

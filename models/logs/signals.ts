@@ -1,4 +1,4 @@
-// The daily diagnostic tables a log alert rule can read (issue 19; reference/azure-workloads.md
+// The daily diagnostic tables a log alert rule can read (issue 19; docs/reference.md
 // §16.1–16.2), as models/signals.ts catalogues every signal: written only when the scenario's
 // `diagnostics:` sends them (models/logs/diagnostics.ts).
 

@@ -1,4 +1,4 @@
-// Site Recovery's resource-specific tables (reference/azure-workloads.md §16.4), from what the
+// Site Recovery's resource-specific tables (docs/reference.md §16.4), from what the
 // disaster-recovery model recorded: an ASRJobs row per completed failover of a VM (the job
 // starts once detection and waiting are over and ends when the VM runs) and per test failover
 // of a recovery plan (a drill); an ASRReplicatedItems row per replicated VM per day. The

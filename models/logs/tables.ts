@@ -1,5 +1,5 @@
 // The Log Analytics tables vaults and Site Recovery write in resource-specific mode, with the
-// documented columns (reference/azure-workloads.md §16.1 for Azure Backup's schema V2, §16.4
+// documented columns (docs/reference.md §16.1 for Azure Backup's schema V2, §16.4
 // for Site Recovery). A row's kind is its OperationName (§16.1: "Record type is given by
 // OperationName"). vaultsim writes the columns below, in this order, and no others; a column
 // the model has nothing for is null (OldestRecoveryPointTime, the restore columns of a backup

@@ -1,5 +1,5 @@
 // One on-premises Windows server backed up to a Recovery Services vault by the MARS agent
-// (reference/azure.md §3): up to three scheduled backups a day, each sending the changes
+// (docs/reference.md §3): up to three scheduled backups a day, each sending the changes
 // since the last backup, compressed, over the server's own throttled WAN link.
 //
 /* Assumptions (copy to docs/model.md):

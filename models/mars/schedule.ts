@@ -1,4 +1,4 @@
-// When a MARS agent does things, in epoch ms (reference/azure.md §3): its backup slots (up
+// When a MARS agent does things, in epoch ms (docs/reference.md §3): its backup slots (up
 // to three local times a day, every day or on some weekdays) and the instants its network
 // throttling switches between work-hours and non-work-hours bandwidth. All date
 // arithmetic goes through the calendar module.

@@ -1,4 +1,4 @@
-// Backup job outcomes → monitoring signals (reference/azure.md §7.5): a Backup Health Events
+// Backup job outcomes → monitoring signals (docs/reference.md §7.5): a Backup Health Events
 // sample per job with its Health Status, a row in the backup jobs log table, and the
 // built-in job failure alert. The built-in security alerts (deletions, purges, protection
 // changes) come from security.ts.
@@ -21,7 +21,7 @@ import {
 } from './signals.js';
 
 /**
- * The built-in backup alerts (§7.5; reference/azure-workloads.md §18.4) with their severities:
+ * The built-in backup alerts (§7.5; docs/reference.md §18.4) with their severities:
  * job failure (Sev 1), then the security alerts (Sev 0, cannot be turned off). `title` is
  * Azure's name. The order is the rules' order in results; new alerts go at the end.
  */

@@ -1,4 +1,4 @@
-// Monitoring (issue 6; reference/azure.md §7): signals from models, Azure Monitor alert
+// Monitoring (issue 6; docs/reference.md §7): signals from models, Azure Monitor alert
 // rules evaluated lazily with their documented semantics, action groups and built-in
 // backup alerts. types.ts holds the scenario's monitor section; monitor.ts runs it.
 

@@ -1,5 +1,5 @@
 // Azure Monitor's documented numbers, in one place, each with its source in
-// reference/azure.md §7. Normalisers check scenarios against these; the evaluator uses them.
+// docs/reference.md §7. Normalisers check scenarios against these; the evaluator uses them.
 
 import { MS } from '../../engine/units.js';
 

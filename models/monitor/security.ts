@@ -1,4 +1,4 @@
-// Azure Backup's built-in security alerts (reference/azure-workloads.md §18.4; reference/azure.md
+// Azure Backup's built-in security alerts (docs/reference.md §18.4; docs/reference.md
 // §2.3, §7.5): Sev 0, no rule needed, and they cannot be turned off. The models report what
 // happened; this module decides which alert fires and when, keeps every firing for the run's
 // operations log, and hands each to the monitor (when the scenario has one), which routes it

@@ -1,6 +1,6 @@
 // Wires monitoring into a run: the monitor of the scenario's `monitor:` section, the Azure VM
 // backups reporting job outcomes to it (Backup Health Events, backup jobs log, built-in
-// alerts; reference/azure.md §7.5), and a daily Vault Storage sample per tier when a rule
+// alerts; docs/reference.md §7.5), and a daily Vault Storage sample per tier when a rule
 // reads it.
 
 import type { Link } from '../../engine/link.js';

@@ -1,7 +1,7 @@
 // How models tell the monitor what happened: metric samples with dimensions and log records,
 // stamped with simulated time. A model calls these as things happen (at or after `t`); the
 // monitor keeps only what some rule needs, aggregated per minute. Names follow Azure where
-// Azure has them (reference/azure.md §7.5, §5.3).
+// Azure has them (docs/reference.md §7.5, §5.3).
 
 /** Dimension values of a metric sample or fields of a log record. */
 export type Fields = Readonly<Record<string, string | number | boolean>>;

@@ -1,6 +1,6 @@
 // The monitoring part of a concrete scenario, as plain typed data: alert rules (metric and
 // log search), action groups, alert processing rules, built-in backup alerts and ingestion
-// latency (reference/azure.md §7). Times are integer ms of simulated time; durations ms.
+// latency (docs/reference.md §7). Times are integer ms of simulated time; durations ms.
 
 import type { Distribution } from '../../engine/distributions.js';
 import type { Millis } from '../../engine/units.js';

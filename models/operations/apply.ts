@@ -1,4 +1,4 @@
-// What an allowed operation does to the world (reference/azure.md §2.3; reference/azure-
+// What an allowed operation does to the world (docs/reference.md §2.3; reference/azure-
 // workloads.md §18.2, §18.5): stop, resume and undelete items, change or move policies, change
 // a vault's soft delete, immutability or multi-user authorization. Each returns what it
 // changed, or why it could do nothing (then it changed nothing).
@@ -47,7 +47,7 @@ export const NO_CHANGES: OperationChanges = {
   purgeAt: null,
 };
 
-// reference/azure.md §2.3: the default soft-delete retention.
+// docs/reference.md §2.3: the default soft-delete retention.
 const DEFAULT_SOFT_DELETE = 14 * MS.day;
 
 /** Applies an allowed operation. */

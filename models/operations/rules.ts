@@ -1,5 +1,5 @@
-// The rules an operation meets before it changes anything (reference/azure.md §2.3;
-// reference/azure-workloads.md §18.1–18.3), as a pure function of what the operation is and
+// The rules an operation meets before it changes anything (docs/reference.md §2.3;
+// docs/reference.md §18.1–18.3), as a pure function of what the operation is and
 // the protections of the vaults it touches. The vault's own protections come first — they
 // hold for everyone, and no approval lifts them — then multi-user authorization:
 //

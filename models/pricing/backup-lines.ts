@@ -1,4 +1,4 @@
-// Azure Backup's meters as cost lines (reference/azure.md §8): vault storage per policy,
+// Azure Backup's meters as cost lines (docs/reference.md §8): vault storage per policy,
 // instant-restore snapshots, protected instances per item, soft delete, archive early deletion,
 // and managed-disk snapshots taken outside Azure Backup. Billing conventions, each an
 // assumption where the reference is silent:

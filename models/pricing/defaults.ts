@@ -1,4 +1,4 @@
-// Azure Backup list prices as data (reference/azure.md §8), each number with its source and
+// Azure Backup list prices as data (docs/reference.md §8), each number with its source and
 // date, and `mergePrices` for a scenario's overrides. The reference itself says the official
 // price page was not read (§11): every dollar figure here is secondary or an assumption, and a
 // scenario that needs real prices for its region should override them.
@@ -15,11 +15,11 @@ export const BYTES_PER_GB = 2 ** 30;
 const PER_GB_MONTH = 'USD per GB-month';
 const PER_INSTANCE_MONTH = 'USD per instance-month';
 const SECONDARY_UK =
-  'reference/azure.md §8.3 (secondary: azure-calc-uk-3n7.pages.dev, UK South, Retail Prices API)';
+  'docs/reference.md §8.3 (secondary: azure-calc-uk-3n7.pages.dev, UK South, Retail Prices API)';
 const TIERS =
-  'reference/azure.md §8.2 (secondary: eWeek quoting Microsoft, 2015; Microsoft Q&A estimator answer)';
+  'docs/reference.md §8.2 (secondary: eWeek quoting Microsoft, 2015; Microsoft Q&A estimator answer)';
 
-/** The default price table: Azure Backup for Azure VMs in USD, from reference/azure.md §8. */
+/** The default price table: Azure Backup for Azure VMs in USD, from docs/reference.md §8. */
 export const DEFAULT_PRICES: PriceTable = {
   currency: 'USD',
   protectedInstance: {
@@ -44,7 +44,7 @@ export const DEFAULT_PRICES: PriceTable = {
   vaultArchive: {
     value: 0.0024,
     unit: PER_GB_MONTH,
-    source: 'assumption (reference/azure.md has no archive price, §2.4 and §11)',
+    source: 'assumption (docs/reference.md has no archive price, §2.4 and §11)',
     date: '2026',
     assumption:
       'plausible vault-archive list price, a few percent of vault-standard; one 2026 blog (wintive.com, ' +
@@ -54,21 +54,21 @@ export const DEFAULT_PRICES: PriceTable = {
     value: 0.05,
     unit: PER_GB_MONTH,
     source:
-      'reference/azure.md §8.3 (secondary: c3x.dev, Standard HDD LRS snapshots); §4 and §8.1: ' +
+      'docs/reference.md §8.3 (secondary: c3x.dev, Standard HDD LRS snapshots); §4 and §8.1: ' +
       'instant-restore snapshots are billed as managed-disk snapshots per used GB',
     date: 'undated (reference compiled 2026)',
   },
   diskSnapshot: {
     value: 0.05,
     unit: PER_GB_MONTH,
-    source: 'reference/azure.md §8.3 (secondary: c3x.dev, Standard HDD LRS snapshots); §4',
+    source: 'docs/reference.md §8.3 (secondary: c3x.dev, Standard HDD LRS snapshots); §4',
     date: 'undated (reference compiled 2026)',
   },
   fileShareSnapshot: {
     value: 0.06,
     unit: PER_GB_MONTH,
     source:
-      'assumption (azure-workloads.md §13.6: share snapshots are billed with Azure Files usage, at the storage ' +
+      'assumption (docs/reference.md §13.6: share snapshots are billed with Azure Files usage, at the storage ' +
       "account's snapshot price and redundancy; no price given)",
     date: '2026',
     assumption:
@@ -78,13 +78,13 @@ export const DEFAULT_PRICES: PriceTable = {
   softDeleteFreeDays: {
     value: 14,
     unit: 'days',
-    source: 'reference/azure.md §2.3, §8.1 (learn:backup/backup-azure-enhanced-soft-delete-about)',
+    source: 'docs/reference.md §2.3, §8.1 (learn:backup/backup-azure-enhanced-soft-delete-about)',
     date: '2022-11-24',
   },
   archiveEarlyDeletionDays: {
     value: 180,
     unit: 'days',
-    source: 'reference/azure.md §2.4, §8.1 (learn:backup/archive-tier-support)',
+    source: 'docs/reference.md §2.4, §8.1 (learn:backup/archive-tier-support)',
     date: '2023-04-15',
   },
   siteRecovery: {
@@ -92,14 +92,14 @@ export const DEFAULT_PRICES: PriceTable = {
       value: 25,
       unit: PER_INSTANCE_MONTH,
       source:
-        'reference/azure.md §5.6, §8.3 (secondary: microsoftnegotiations.com, eon.io, azure-calc-uk; Azure-to-Azure)',
+        'docs/reference.md §5.6, §8.3 (secondary: microsoftnegotiations.com, eon.io, azure-calc-uk; Azure-to-Azure)',
       date: 'undated (reference compiled 2026)',
     },
     freeDays: {
       value: 31,
       unit: 'days',
       source:
-        'reference/azure.md §5.6; azure-workloads.md §17 (learn:site-recovery/azure-to-azure-common-questions)',
+        'docs/reference.md §5.6; docs/reference.md §17 (learn:site-recovery/azure-to-azure-common-questions)',
       date: '2022-04-28',
     },
     replicaDisk: {
@@ -107,7 +107,7 @@ export const DEFAULT_PRICES: PriceTable = {
         value: 0.132,
         unit: PER_GB_MONTH,
         source:
-          'assumption (azure-workloads.md §17: replica disks are billed, same type as the source; no price given)',
+          'assumption (docs/reference.md §17: replica disks are billed, same type as the source; no price given)',
         date: '2026',
         assumption:
           'Premium SSD LRS list price per provisioned GB-month, about a P30 (1 TiB) disk at $135/month; ' +
@@ -117,7 +117,7 @@ export const DEFAULT_PRICES: PriceTable = {
         value: 0.04,
         unit: PER_GB_MONTH,
         source:
-          'assumption (azure-workloads.md §17: replica disks are billed, same type as the source; no price given)',
+          'assumption (docs/reference.md §17: replica disks are billed, same type as the source; no price given)',
         date: '2026',
         assumption:
           'Standard HDD LRS list price per provisioned GB-month, about an S30 (1 TiB) disk at $41/month; ' +
@@ -128,7 +128,7 @@ export const DEFAULT_PRICES: PriceTable = {
       value: 0.02,
       unit: PER_GB_MONTH,
       source:
-        'assumption (azure-workloads.md §17: a Standard cache storage account in the source region; no price given)',
+        'assumption (docs/reference.md §17: a Standard cache storage account in the source region; no price given)',
       date: '2026',
       assumption:
         'Standard general-purpose LRS storage per GB-month; transactions on the cache account are not billed here.',
@@ -137,7 +137,7 @@ export const DEFAULT_PRICES: PriceTable = {
       value: 0.05,
       unit: PER_GB_MONTH,
       source:
-        'assumption (reference/azure.md §5.6; azure-workloads.md §17: "not found" — no meter in the sources)',
+        'assumption (docs/reference.md §5.6; docs/reference.md §17: "not found" — no meter in the sources)',
       date: '2026',
       assumption:
         'recovery points priced like incremental snapshot storage (§8.3, $0.05); the Site Recovery FAQ uses $0.16 per ' +
@@ -147,7 +147,7 @@ export const DEFAULT_PRICES: PriceTable = {
       value: 0,
       unit: 'USD per GB',
       source:
-        'azure-workloads.md §17: whether replication traffic is billed as inter-region transfer is unconfirmed',
+        'docs/reference.md §17: whether replication traffic is billed as inter-region transfer is unconfirmed',
       date: '2026',
       assumption:
         'not billed by default: no Microsoft text says Azure-to-Azure replication traffic is charged as inter-region ' +
@@ -158,7 +158,7 @@ export const DEFAULT_PRICES: PriceTable = {
     perCoreHour: {
       value: 0.048,
       unit: 'USD per core-hour',
-      source: 'assumption (azure-workloads.md §17: recovered VMs incur compute charges; no price given)',
+      source: 'assumption (docs/reference.md §17: recovered VMs incur compute charges; no price given)',
       date: '2026',
       assumption:
         'a general-purpose pay-as-you-go Linux VM at about $0.096 per hour for 2 vCPUs; give `compute.sizes` or ' +

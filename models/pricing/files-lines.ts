@@ -1,4 +1,4 @@
-// Azure file-share snapshots as cost lines (reference/azure-workloads.md §13.6): "snapshot
+// Azure file-share snapshots as cost lines (docs/reference.md §13.6): "snapshot
 // storage cost … billed along with Azure Files usage", at the storage account's snapshot price,
 // per GB-month of the snapshots' changed data, per vault and file-share policy. The storage
 // account's protected-instance fee and the vaulted copies' storage are the usual meters

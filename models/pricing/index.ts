@@ -1,4 +1,4 @@
-// Azure Backup pricing (reference/azure.md §8): a cited price table, the per-meter rules, and
+// Azure Backup pricing (docs/reference.md §8): a cited price table, the per-meter rules, and
 // a run's usage priced per calendar month.
 
 export { type MonthSpan, monthsOf, type PricingContext, pricingContext, type UnitPrice } from './context.js';

@@ -1,4 +1,4 @@
-// The per-meter rules of Azure Backup pricing (reference/azure.md §8): how a protected
+// The per-meter rules of Azure Backup pricing (docs/reference.md §8): how a protected
 // instance is tiered, which storage rate a vault pays, what deleting from archive early
 // costs. Pure functions of bytes, days and a price table.
 
@@ -21,7 +21,7 @@ function checkBytes(what: string, bytes: number): void {
 }
 
 /**
- * How a protected instance of `usedBytes` is billed (reference/azure.md §8.2): at most 50 GB
+ * How a protected instance of `usedBytes` is billed (docs/reference.md §8.2): at most 50 GB
  * is one small instance; above that one fee per started 500-GB block, so 500 GB is one block
  * and 501 GB two. An item with 0 bytes used is still a small instance: billing follows
  * protection (§2.6, from the first successful backup while any backup data exists), not size.

@@ -1,5 +1,5 @@
 // Site Recovery (Azure-to-Azure) and recovered-VM compute as cost lines, one per meter, resource
-// and calendar month (reference/azure.md §5.6, reference/azure-workloads.md §17). Pure
+// and calendar month (docs/reference.md §5.6, docs/reference.md §17). Pure
 // functions of the usage (CostInput.replicated, CostInput.compute) and a pricing context.
 // Billing conventions, each an assumption where the sources are silent:
 // - The per-instance fee: each instance is free for its first `siteRecovery.freeDays` (31)

@@ -11,7 +11,7 @@ export interface Priced {
   readonly value: number;
   /** What the number measures, e.g. "USD per GB-month". */
   readonly unit: string;
-  /** Where the number comes from: a reference/azure.md section and the source it names. */
+  /** Where the number comes from: a docs/reference.md section and the source it names. */
   readonly source: string;
   /** When the source stated it (as precise as the source is: "2026-04", "2015"). */
   readonly date: string;
@@ -27,7 +27,7 @@ export interface VaultStorageRates {
   readonly 'RA-GRS': Priced;
 }
 
-/** Site Recovery (Azure-to-Azure) prices: reference/azure.md §5.6, reference/azure-workloads.md §17. */
+/** Site Recovery (Azure-to-Azure) prices: docs/reference.md §5.6, docs/reference.md §17. */
 export interface SiteRecoveryPrices {
   /** Per protected instance-month after the free days, prorated by time replicated. */
   readonly perInstance: Priced;
@@ -166,7 +166,7 @@ export interface VaultUsage {
   readonly name: string;
   readonly region: string;
   readonly redundancy: Redundancy;
-  /** Billed as RA-GRS; only valid on a GRS vault (reference/azure.md §2.2). */
+  /** Billed as RA-GRS; only valid on a GRS vault (docs/reference.md §2.2). */
   readonly crossRegionRestore: boolean;
   /** One entry per policy with items in the vault; their series add up to the vault's. */
   readonly parts: readonly VaultPartUsage[];
@@ -179,7 +179,7 @@ export interface ProtectedItemUsage {
   readonly item: string;
   readonly vault: string;
   readonly policy: string;
-  /** Start of billing (the first successful backup, reference/azure.md §2.6). */
+  /** Start of billing (the first successful backup, docs/reference.md §2.6). */
   readonly from: number;
   /** End of billing (when no backup data of the item is left). */
   readonly to: number;
@@ -207,7 +207,7 @@ export interface DiskSnapshotUsage {
   readonly bytes: Series;
 }
 
-/** One Site Recovery-replicated VM's billable usage (reference/azure-workloads.md §17). */
+/** One Site Recovery-replicated VM's billable usage (docs/reference.md §17). */
 export interface ReplicatedVmUsage {
   readonly vm: string;
   /** Fleet group (the cost line's policy is `asr:<group>`). */

@@ -1,6 +1,6 @@
 // The Site Recovery recovery points a replicated VM holds at one instant, counted: how many
 // crash- and app-consistent points a failover could select, per age band of §5.1's pruning
-// table (reference/azure.md §5.1), and the oldest one. Computed from keptPoints (points.ts),
+// table (docs/reference.md §5.1), and the oldest one. Computed from keptPoints (points.ts),
 // so it follows the same assumptions P1–P5.
 
 import { MS } from '../../engine/units.js';

@@ -1,4 +1,4 @@
-// Site Recovery replication of one VM as a fluid backlog (reference/azure.md §5.1: disk writes
+// Site Recovery replication of one VM as a fluid backlog (docs/reference.md §5.1: disk writes
 // go continuously to the cache storage account and on to the target). No kernel events: the
 // stream is a piecewise-linear function of time, advanced lazily to whatever instant is asked.
 

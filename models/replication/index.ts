@@ -1,4 +1,4 @@
-// Site Recovery (Azure-to-Azure) replication, reference/azure.md §5: the fluid replication
+// Site Recovery (Azure-to-Azure) replication, docs/reference.md §5: the fluid replication
 // stream, recovery points and pruning, churn limits, reprotect timing.
 export * from './census.js';
 export * from './fluid.js';

@@ -1,4 +1,4 @@
-// Site Recovery's per-VM churn limits (reference/azure.md §5.2): the most data change a VM may
+// Site Recovery's per-VM churn limits (docs/reference.md §5.2): the most data change a VM may
 // send, which caps the upload whatever bandwidth the network would give.
 
 /** One MB as the churn tables use it: 2^20 bytes (§5.2: 2 MB/s × 86,400 s = 168.75 GiB ≈ "168 GB per disk"). */

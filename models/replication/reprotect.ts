@@ -1,4 +1,4 @@
-// How long reprotect and failback take (reference/azure.md §5.7 reprotect timing, §5.4
+// How long reprotect and failback take (docs/reference.md §5.7 reprotect timing, §5.4
 // failback). Pure functions of documented inputs, durations in ms.
 
 import { MS } from '../../engine/units.js';

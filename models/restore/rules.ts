@@ -1,5 +1,5 @@
-// Which restores Azure allows and what each does (reference/azure.md §1.1, §1.6, §1.8, §2.2,
-// §2.4; reference/azure-workloads.md §15): a restore request and the VM as it stands → the
+// Which restores Azure allows and what each does (docs/reference.md §1.1, §1.6, §1.8, §2.2,
+// §2.4; docs/reference.md §15): a restore request and the VM as it stands → the
 // point used, where it is read from, where it lands and its phases — or the rule that rejects
 // it. Pure: the caller draws the timings and runs the plan (jobs.ts).
 
@@ -62,14 +62,14 @@ type Tier = 'snapshot' | 'standard' | 'archive' | 'secondary';
 export function staticRule(how: RestoreHow, vm: Vm, vault: Vault, zones: number): string | null {
   const t = how.target;
   if (how.option === 'files' && t.kind !== 'same')
-    return 'file-level recovery mounts the point for the VM where it is; it does not restore into another zone or region (reference/azure.md §1.8)';
+    return 'file-level recovery mounts the point for the VM where it is; it does not restore into another zone or region (docs/reference.md §1.8)';
   if (how.option === 'replace-disks' && t.kind !== 'same')
-    return 'replace-disks replaces the disks of the VM where it is: not across zones, and Cross Region Restore does not offer it (reference/azure.md §1.8)';
+    return 'replace-disks replaces the disks of the VM where it is: not across zones, and Cross Region Restore does not offer it (docs/reference.md §1.8)';
   if (t.kind === 'cross-region' && !(vault.redundancy === 'GRS' && vault.crossRegionRestore))
-    return `Cross Region Restore needs a GRS vault with crossRegionRestore on; ${vault.name} is ${vault.redundancy}${vault.redundancy === 'GRS' ? ' without it' : ''} (reference/azure.md §2.2)`;
+    return `Cross Region Restore needs a GRS vault with crossRegionRestore on; ${vault.name} is ${vault.redundancy}${vault.redundancy === 'GRS' ? ' without it' : ''} (docs/reference.md §2.2)`;
   if (t.kind === 'zone') {
     if (!(vault.redundancy === 'ZRS' || (vault.redundancy === 'GRS' && vault.crossRegionRestore)))
-      return `cross-zonal restore needs a ZRS vault or one with Cross Region Restore; ${vault.name} is ${vault.redundancy} (reference/azure-workloads.md §15.1)`;
+      return `cross-zonal restore needs a ZRS vault or one with Cross Region Restore; ${vault.name} is ${vault.redundancy} (docs/reference.md §15.1)`;
     if (vm.zone === null) return `cross-zonal restore needs a VM pinned to a zone; ${vm.id} is regional`;
     if (t.zone === vm.zone)
       return `cross-zonal restore goes to another zone; ${vm.id} is already in zone ${t.zone}`;
@@ -77,7 +77,7 @@ export function staticRule(how: RestoreHow, vm: Vm, vault: Vault, zones: number)
       return `zone ${t.zone} does not exist: region ${vm.region} has ${zones === 0 ? 'no zones' : `zones 1–${zones}`}`;
   }
   if (how.point.kind === 'latest-app-consistent' && vm.os === 'linux')
-    return 'a Linux VM has no app-consistent points: its backups are file-system consistent unless pre- and post-scripts are configured (reference/azure.md §1.6)';
+    return 'a Linux VM has no app-consistent points: its backups are file-system consistent unless pre- and post-scripts are configured (docs/reference.md §1.6)';
   return null;
 }
 
@@ -100,7 +100,7 @@ export function planRestore(
   if (rule !== null) return { rejected: rule };
   if (how.option === 'replace-disks' && !s.exists)
     return {
-      rejected: `replace-disks needs the original VM; ${s.vm.id} was deleted (reference/azure-workloads.md §15.1: "VM must exist")`,
+      rejected: `replace-disks needs the original VM; ${s.vm.id} was deleted (docs/reference.md §15.1: "VM must exist")`,
     };
   const crossRegion = how.target.kind === 'cross-region';
   if (crossRegion && (s.pair === null || outages?.regionDown(s.pair, now) === true))
@@ -109,7 +109,7 @@ export function planRestore(
     };
   if (!crossRegion && s.vault.region !== s.region)
     return {
-      rejected: `${s.vm.id} runs in ${s.region}, away from its vault's region ${s.vault.region}: only a Cross Region Restore can reach it (reference/azure.md §2.5)`,
+      rejected: `${s.vm.id} runs in ${s.region}, away from its vault's region ${s.vault.region}: only a Cross Region Restore can reach it (docs/reference.md §2.5)`,
     };
   if (!crossRegion && outages?.regionDown(s.vault.region, now) === true)
     return { rejected: `region ${s.vault.region} is down: its vault cannot be read` };
@@ -200,7 +200,7 @@ function phases(
     const t = fileRecoveryTime(bytes, tier === 'snapshot', settings);
     if (bytes > FILE_RECOVERY_GUIDANCE)
       notes.push(
-        `beyond the file-level recovery guidance of 10 GB (reference/azure-workloads.md §15.2): ${t.mounts} mounts of 12 hours`,
+        `beyond the file-level recovery guidance of 10 GB (docs/reference.md §15.2): ${t.mounts} mounts of 12 hours`,
       );
     return { point, region, zone, preparing: t.mount, copy: { fixed: t.copy }, boot: 0, notes, files: bytes };
   }

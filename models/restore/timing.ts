@@ -1,7 +1,7 @@
 // How long the parts of a restore take, from documented figures and the scenario's settings:
 // the bytes a vault-tier restore copies (each disk as it is at the restore, disks in
-// parallel, reference/azure.md §1.1–1.2), and file-level recovery through the iSCSI script
-// (reference/azure-workloads.md §15.2: a mount is valid for 12 hours, "around 1 GB per hour",
+// parallel, docs/reference.md §1.1–1.2), and file-level recovery through the iSCSI script
+// (docs/reference.md §15.2: a mount is valid for 12 hours, "around 1 GB per hour",
 // recommended up to 10 GB). Pure functions, ms and bytes.
 
 import { MS } from '../../engine/units.js';

@@ -1,6 +1,6 @@
 // What one VM holds at an instant of a run, as plain data: its instant-restore snapshots, its
 // vault points with the GFS tiers keeping each and until when (the restic `forget --dry-run`
-// view, reference/azure.md §1.4–1.5), and its Site Recovery points by age band (§5.1). Taken by
+// view, docs/reference.md §1.4–1.5), and its Site Recovery points by age band (§5.1). Taken by
 // an inspection scheduled into the run (SimulateOptions.inspect), for `vaultsim explain points`.
 
 import type { HeldPoints, ProtectionState } from '../backup/vm-backup.js';

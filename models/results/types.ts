@@ -301,7 +301,7 @@ export interface ReplicaPointBand {
   appConsistent: number;
 }
 
-/** The Site Recovery recovery points one replicated VM holds at an instant (reference/azure.md §5.1). */
+/** The Site Recovery recovery points one replicated VM holds at an instant (docs/reference.md §5.1). */
 export interface ReplicaPoints {
   vm: string;
   group: string;

@@ -1,5 +1,5 @@
-// A retention that changes while recovery points exist (reference/azure-workloads.md §18.5,
-// §13.7; reference/azure.md §1.5, §2.3): whether the change shortens or lengthens what a
+// A retention that changes while recovery points exist (docs/reference.md §18.5,
+// §13.7; docs/reference.md §1.5, §2.3): whether the change shortens or lengthens what a
 // policy keeps (an immutable vault blocks the first, §18.3), and the tags an existing point
 // has under the new retention. Pure functions.
 //

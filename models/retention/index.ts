@@ -1,4 +1,4 @@
-// Azure Backup GFS retention (reference/azure.md §1.4–1.5): tag a recovery point with the
+// Azure Backup GFS retention (docs/reference.md §1.4–1.5): tag a recovery point with the
 // tiers that keep it and until when (tags.ts), then hold one item's points and lapse their
 // memberships as time passes (queue.ts).
 export { RetentionQueue } from './queue.js';

@@ -4,7 +4,7 @@
 // Why a binary heap of lapse events rather than per-tier FIFO queues: under one fixed
 // policy each tier's expiries do follow creation order, and FIFOs would be amortised O(1).
 // But that breaks as soon as the points of one item carry different retentions (a policy
-// change applies to new backups at once, reference/azure.md §1.5, so a new daily-7 point
+// change applies to new backups at once, docs/reference.md §1.5, so a new daily-7 point
 // lapses before an old daily-30 one), and a monthly expiry keeps the wall-clock time, so two
 // points a day apart can lapse in the other order around a clamped month end. A heap keyed
 // (time, point id, tier) is right in every case and costs O(log n): n ≤ 5 × the live

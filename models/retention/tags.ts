@@ -1,4 +1,4 @@
-// Which GFS tiers keep a recovery point, and until when (reference/azure.md §1.4–1.5:
+// Which GFS tiers keep a recovery point, and until when (docs/reference.md §1.4–1.5:
 // "retention for daily/weekly/monthly/yearly points; weekly = backup on a certain day of
 // week, monthly = certain day of month, yearly = certain day of year"; tiers daily up to
 // 9999 days, weekly 5163 weeks, monthly 1188 months, yearly 99 years). Pure functions:

@@ -1,4 +1,4 @@
-// The vocabulary of GFS retention (reference/azure.md §1.4–1.5): the four tiers, what a
+// The vocabulary of GFS retention (docs/reference.md §1.4–1.5): the four tiers, what a
 // recovery point learns from them when it is created, and the point a retention queue holds.
 
 /** A grandfather-father-son retention tier. */

@@ -1,6 +1,6 @@
 // The `diagnostics:` section of a scenario as plain typed data (issue 19): which vaults send
-// which Log Analytics tables in resource-specific mode (reference/azure-workloads.md §16),
-// the workspace's retention (reference/azure.md §9), the ingestion latency (§16.2), and the
+// which Log Analytics tables in resource-specific mode (docs/reference.md §16),
+// the workspace's retention (docs/reference.md §9), the ingestion latency (§16.2), and the
 // conventions of the Backup Reports built on them (§16.3).
 
 import type { Distribution } from '../../engine/distributions.js';

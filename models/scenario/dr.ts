@@ -5,10 +5,10 @@
 import type { Distribution } from '../../engine/distributions.js';
 import type { Bytes, BytesPerSec, Millis } from '../../engine/units.js';
 
-/** Which Site Recovery point a failover uses (reference/azure.md §5.4). */
+/** Which Site Recovery point a failover uses (docs/reference.md §5.4). */
 export type PointChoice = 'latest' | 'latestProcessed' | 'latestAppConsistent';
 
-/** Azure-to-Azure replication of one VM (reference/azure.md §5.1–5.2). */
+/** Azure-to-Azure replication of one VM (docs/reference.md §5.1–5.2). */
 export interface ReplicationPlan {
   /** Target region (where a failover brings the VM up). */
   to: string;
@@ -57,7 +57,7 @@ export type FaultSpec =
   | { kind: 'control-plane'; at: TimeSpec; duration: TimeSpec; region: string }
   | { kind: 'drill'; at: TimeSpec; plan: string };
 
-/** An ordered group of a recovery plan (reference/azure.md §5.5). */
+/** An ordered group of a recovery plan (docs/reference.md §5.5). */
 export interface PlanGroup {
   vms: string[];
   /** A manual step before the group starts. */
@@ -95,11 +95,11 @@ export interface RecoverySettings {
   restoreThroughput: BytesPerSec;
   /** Restore throughput of one vault (and of its copy in the paired region), shared by its concurrent restores (processor sharing, models/restore). */
   restoreCapacity: BytesPerSec;
-  /** File-level recovery (reference/azure-workloads.md §15.2): running the script and mounting the point, and bytes copied per hour from a vault-tier and from a snapshot-tier point. */
+  /** File-level recovery (docs/reference.md §15.2): running the script and mounting the point, and bytes copied per hour from a vault-tier and from a snapshot-tier point. */
   fileRecovery: { mount: Millis; perHour: Bytes; snapshotPerHour: Bytes };
   /** Archive rehydration before an archived point can be restored. */
   rehydration: Millis;
-  /** Undeleting soft-deleted backup data before it can be restored (reference/azure.md §2.3). */
+  /** Undeleting soft-deleted backup data before it can be restored (docs/reference.md §2.3). */
   undelete: Millis;
   /** How long a vault point takes to reach the paired region (ms; §2.2: up to 12 hours), drawn per VM per incident. */
   crossRegionLag: Distribution;

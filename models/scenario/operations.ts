@@ -1,6 +1,6 @@
 // Operations an admin or an attacker performs on the backups during a run (issue 14), and the
 // vault protections they meet: soft delete, immutability and multi-user authorization with a
-// Resource Guard (reference/azure.md §2.3; reference/azure-workloads.md §18). Plain typed data.
+// Resource Guard (docs/reference.md §2.3; docs/reference.md §18). Plain typed data.
 
 import type { Millis } from '../../engine/units.js';
 import type { TimeSpec, VmTargets } from './dr.js';

@@ -1,7 +1,7 @@
 // Restores as users run them (issue 18): a restore of chosen VMs at a time — which recovery
 // point, which option, where to — and restore drills (`restoreTests`) on a schedule. Plain
-// typed data; the rules are in models/restore (reference/azure.md §1.8, §2.2, §2.4;
-// reference/azure-workloads.md §15).
+// typed data; the rules are in models/restore (docs/reference.md §1.8, §2.2, §2.4;
+// docs/reference.md §15).
 
 import type { Bytes, Millis } from '../../engine/units.js';
 import type { TimeSpec, VmTargets } from './dr.js';

@@ -27,7 +27,7 @@ export interface Region {
   cores: number | null;
 }
 
-/** Storage redundancy of a Recovery Services vault (reference/azure.md §2.1). */
+/** Storage redundancy of a Recovery Services vault (docs/reference.md §2.1). */
 export type Redundancy = 'LRS' | 'ZRS' | 'GRS';
 
 /** A Recovery Services vault. */
@@ -160,7 +160,7 @@ export interface WorkHours {
   timeZone: string;
 }
 
-/** An on-premises server protected by the MARS agent (reference/azure.md §3). */
+/** An on-premises server protected by the MARS agent (docs/reference.md §3). */
 export interface MarsServer {
   id: string;
   group: string;
@@ -177,7 +177,7 @@ export interface MarsServer {
   network: { workHours: WorkHours; work: BytesPerSec; nonWork: BytesPerSec } | null;
 }
 
-/** Timing of Azure VM backup jobs (reference/azure.md §1.2). */
+/** Timing of Azure VM backup jobs (docs/reference.md §1.2). */
 export interface BackupJobSettings {
   startWindow: Millis;
   /** Snapshot-phase duration in ms. */

@@ -1,5 +1,5 @@
 // The workloads a Recovery Services vault protects besides Azure VMs and MARS servers
-// (issue 17): SQL Server databases in Azure VMs (reference/azure-workloads.md §12), Azure
+// (issue 17): SQL Server databases in Azure VMs (docs/reference.md §12), Azure
 // file shares (§13) and on-premises machines behind Azure Backup Server / DPM (§14). Plain
 // typed data, units parsed and defaults filled by scenarios/normalise/.
 

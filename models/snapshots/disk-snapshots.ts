@@ -1,4 +1,4 @@
-// Managed-disk snapshots taken outside Azure Backup on a fixed schedule (reference/azure.md
+// Managed-disk snapshots taken outside Azure Backup on a fixed schedule (docs/reference.md
 // §4), for one VM: every `every` ms from the first local `at` on or after the run's start,
 // keeping the newest `keep`. Their bytes go into one Series shared by all VMs, which
 // pricing bills as the diskSnapshots meter (§4: billed on used size only).

@@ -1,4 +1,4 @@
-// One SQL Server database under a SQL policy (reference/azure-workloads.md §12): its data and
+// One SQL Server database under a SQL policy (docs/reference.md §12): its data and
 // log volume, its full (fulls.ts), differential and log (logs.ts) backups in the vault, and the
 // rules that keep them — GFS retention for fulls, fixed retention for differentials and logs,
 // a full kept until the last log or differential that depends on it expires (§12.3). Its item

@@ -1,4 +1,4 @@
-// A SQL database's full backups (reference/azure-workloads.md §12.2–12.3, reference/azure.md
+// A SQL database's full backups (docs/reference.md §12.2–12.3, docs/reference.md
 // §2.4): every full ever started (the base of the logs and differentials after it), the live
 // ones kept by their GFS tiers, held while something depends on them (§12.3: "retained until
 // the retention of the last log backup has expired"), and moved to vault-archive when §2.4

@@ -1,5 +1,5 @@
 // The SQL databases of one Azure VM under one SQL policy, as a vault's protected item
-// (reference/azure-workloads.md §12): full and differential jobs at their slots, each taking
+// (docs/reference.md §12): full and differential jobs at their slots, each taking
 // one of the VM's backup tasks (§12.4: DefaultBackupTasksThreshold, 20) and then the vault's
 // link at a SQL stream's rate; §12.3's auto-heal turning the next log or differential into a
 // full; log backups decided in bulk at the daily round (database.ts). One kernel event per
@@ -85,7 +85,7 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
     this.nextDiff = this.schedule.nextDifferential(0);
   }
 
-  /** Reports job outcomes to the monitor (reference/azure.md §7.5). */
+  /** Reports job outcomes to the monitor (docs/reference.md §7.5). */
   observe(signals: BackupSignals): void {
     this.signals = signals;
   }
@@ -208,7 +208,7 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
       if (!db.logs) continue;
       const log = db.logAt(t, this);
       if (log === null) continue;
-      // Issue 19: JobOperationSubType 'Log' (reference/azure-workloads.md §16.1).
+      // Issue 19: JobOperationSubType 'Log' (docs/reference.md §16.1).
       if (log.cause !== null) this.signals?.jobFailed(db.id, vault, t, log.cause, SQL_DATASOURCE, LOG_JOB);
       else
         this.signals?.jobCompleted(db.id, vault, t + log.duration, log.duration, SQL_DATASOURCE, {

@@ -1,4 +1,4 @@
-// The log backups a SQL database keeps in the vault (reference/azure-workloads.md §12.3): runs
+// The log backups a SQL database keeps in the vault (docs/reference.md §12.3): runs
 // of consecutive 15-minute (or longer) logs of the same size and base full, not one record per
 // log. A database keeping 7 days of 15-minute logs holds about 8 runs, not 672 records, and a
 // day's logs are filed, expired and counted in a few operations.

@@ -1,4 +1,4 @@
-// SQL databases in incidents (reference/azure-workloads.md §12.3, reference/azure.md §2.1–2.2):
+// SQL databases in incidents (docs/reference.md §12.3, docs/reference.md §2.1–2.2):
 // when a fault hits a database's VM, the database is restored to a point in time — in the
 // full recovery model to the start of its last log backup that reached a usable copy, else to
 // its last full or differential there. The vault's copy is usable when its region (and, for

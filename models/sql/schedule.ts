@@ -1,4 +1,4 @@
-// When a SQL policy's backups happen (reference/azure-workloads.md §12.2), in simulation
+// When a SQL policy's backups happen (docs/reference.md §12.2), in simulation
 // ms: fulls (daily or weekly at a local time), differentials (some weekdays), and log backups
 // every 15 min to 24 h. All calendar questions go through the calendar module.
 //

@@ -6,7 +6,7 @@
 //
 // Expiring a point hands its still-referenced blocks to its successor, whose delta becomes
 // deltaBytes(predecessor, successor), or, when the expired point was the oldest, whose full
-// copy becomes the base (reference/azure.md §4: the first incremental snapshot is a full copy,
+// copy becomes the base (docs/reference.md §4: the first incremental snapshot is a full copy,
 // later ones deltas; §2.6: vault bytes ≈ first full + Σ increments of the retained points).
 //
 // Removing a point never increases `stored`, whatever the used sizes do. Per disk write u_x

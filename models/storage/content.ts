@@ -4,7 +4,7 @@
 /* ## Storage: content of a recovery point
  *
  * **What counts.** A protected item (a VM) has disks; only their used bytes count, not
- * provisioned size (reference/azure.md §2.6: storage is "the sum of the actual data in each
+ * provisioned size (docs/reference.md §2.6: storage is "the sum of the actual data in each
  * recovery point", protected-instance size is used data; §4: snapshots are billed on used
  * size). Azure VM backup is neither compressed nor deduplicated (§2.5), so a point's bytes are
  * its blocks. Metadata (§2.6 lists it among the factors) is not modelled.

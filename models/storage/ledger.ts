@@ -4,7 +4,7 @@
 // soft-deleted entries until their purge. Per tier the ledger keeps a running total and a
 // step Series of the vault total, recorded at every change.
 //
-// Tier rules, from reference/azure.md:
+// Tier rules, from docs/reference.md:
 // - archive (§2.4): moving a point converts it to a full copy, so total storage may grow
 //   (the standard chain shrinks by at most the point's own bytes, the archive grows by all of
 //   them). Deleting an archive copy before 180 days charges the remaining days, prorated: the
@@ -58,7 +58,7 @@ function tierIndex(tier: Tier): number {
   return k;
 }
 
-/** reference/azure.md §2.4: archive points deleted within 180 days pay for the rest. */
+/** docs/reference.md §2.4: archive points deleted within 180 days pay for the rest. */
 export const ARCHIVE_EARLY_DELETION_DAYS = 180;
 
 interface ArchiveRecord extends ArchiveEntry {

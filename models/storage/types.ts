@@ -45,7 +45,7 @@ export interface ChainPoint {
   readonly bytes: Bytes;
 }
 
-/** A point held in the archive tier as a full copy (reference/azure.md §2.4). */
+/** A point held in the archive tier as a full copy (docs/reference.md §2.4). */
 export interface ArchiveEntry {
   readonly item: string;
   readonly pointId: PointId;
@@ -54,7 +54,7 @@ export interface ArchiveEntry {
   readonly archivedAt: number;
 }
 
-/** An archive point deleted before 180 days: the remaining days are charged (reference/azure.md §2.4). */
+/** An archive point deleted before 180 days: the remaining days are charged (docs/reference.md §2.4). */
 export interface EarlyDeletion {
   readonly item: string;
   readonly pointId: PointId;
@@ -68,7 +68,7 @@ export interface EarlyDeletion {
   readonly daysCharged: number;
 }
 
-/** Vault data of a deleted item kept until its purge time (reference/azure.md §2.3). */
+/** Vault data of a deleted item kept until its purge time (docs/reference.md §2.3). */
 export interface SoftDeletedEntry {
   readonly item: string;
   /** All bytes held: standard + archive. */

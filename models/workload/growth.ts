@@ -2,7 +2,7 @@
 // bytes, and never past the disk's provisioned size. A disk that reaches its size is full:
 // writes that would add data fail in the guest, so used bytes stay at the size and only
 // churn (overwrites) goes on. That is what Azure sees of a full managed disk: a point holds
-// at most the disk's size (reference/azure.md §2.6: storage counts used data, and used data
+// at most the disk's size (docs/reference.md §2.6: storage counts used data, and used data
 // cannot pass the provisioned size). Every model that asks "how much data is on this disk
 // at t" (backup content, Site Recovery write rates, restore work) asks here.
 

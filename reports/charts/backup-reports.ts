@@ -1,4 +1,4 @@
-// The Backup Reports charts (issue 19; reference/azure-workloads.md §16.3): the Jobs tab's
+// The Backup Reports charts (issue 19; docs/reference.md §16.3): the Jobs tab's
 // failed jobs per day, the Policy adherence tab's adherent and non-adherent items per period,
 // and the Usage tab's protected instances per day. Each needs a run with `diagnostics:`.
 

@@ -1,7 +1,7 @@
 // `diagnostics:` → DiagnosticsSpec (issue 19): which vaults send which tables (every vault,
 // every Azure Backup table by default), Site Recovery's tables (both when VMs replicate), the
-// workspace's retention (30 days, reference/azure.md §9), the latency (20–30 minutes,
-// reference/azure-workloads.md §16.2) and the Backup Reports' settings (§16.3).
+// workspace's retention (30 days, docs/reference.md §9), the latency (20–30 minutes,
+// docs/reference.md §16.2) and the Backup Reports' settings (§16.3).
 
 import { type Millis, MS } from '../../engine/units.js';
 import { ASR_TABLES, BACKUP_TABLES } from '../../models/logs/tables.js';

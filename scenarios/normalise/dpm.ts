@@ -1,5 +1,5 @@
 // MABS / DPM servers: raw `backupServers` → typed, one entry per server, with the rules of
-// reference/azure.md §2.5 and §3 and reference/azure-workloads.md §14.1–14.2 checked and cited.
+// docs/reference.md §2.5 and §3 and docs/reference.md §14.1–14.2 checked and cited.
 
 import { type Millis, MS } from '../../engine/units.js';
 import type { Vault } from '../../models/scenario/types.js';

@@ -1,6 +1,6 @@
 // Disaster recovery: a fleet group's `replicate`, `events`, `recoveryPlans`, `recovery`
 // and scoped objectives → typed data, with references and Site Recovery limits checked
-// (reference/azure.md §5.1, §5.5).
+// (docs/reference.md §5.1, §5.5).
 
 import { bounds, type Distribution } from '../../engine/distributions.js';
 import { type Bytes, type BytesPerSec, bytes, type Millis, MS, millis } from '../../engine/units.js';

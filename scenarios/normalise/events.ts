@@ -1,5 +1,5 @@
 // The scenario's `events:` → typed faults and drills: one kind per event, times fixed or
-// drawn (a distribution), VMs, regions, links and plans checked (reference/azure.md §2, §5).
+// drawn (a distribution), VMs, regions, links and plans checked (docs/reference.md §2, §5).
 
 import { millis } from '../../engine/units.js';
 import type { FaultSpec, TimeSpec, VmTargets } from '../../models/scenario/dr.js';

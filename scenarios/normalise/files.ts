@@ -1,5 +1,5 @@
 // Azure Files backup: raw `fileSharePolicies` and `fileShares` → typed, with Azure's rules
-// checked and cited (reference/azure-workloads.md §13.1–13.4; reference/azure.md §2.5).
+// checked and cited (docs/reference.md §13.1–13.4; docs/reference.md §2.5).
 
 import { type Millis, MS, millis } from '../../engine/units.js';
 import type { Region, Retention, Schedule, Vault } from '../../models/scenario/types.js';

@@ -61,10 +61,10 @@ type RawGroup = {
   replicate?: Parameters<typeof normaliseReplicate>[1];
 };
 
-// reference/azure.md §1.7: a disk up to 32 TB, 256 TB per VM (TiB read as the binary unit: assumption).
+// docs/reference.md §1.7: a disk up to 32 TB, 256 TB per VM (TiB read as the binary unit: assumption).
 const MAX_DISK = 32 * 1024 ** 4;
 const MAX_VM = 256 * 1024 ** 4;
-// reference/azure.md §2.5: up to 1,000 Azure VMs per vault.
+// docs/reference.md §2.5: up to 1,000 Azure VMs per vault.
 const MAX_VMS_PER_VAULT = 1000;
 const percent = (v: unknown) => parsePercent(v);
 const percentUncapped = (v: unknown) => parsePercent(v, { max: 1000 });
@@ -201,7 +201,7 @@ function normaliseBackup(ctx: Context, g: RawGroup, i: number, refs: FleetRefs):
   const vaultOk = ctx.reference('vault', b.vault, refs.declared.vaults, at('vault'));
   ctx.reference('policy', b.policy, refs.declared.policies, at('policy'));
   const vault = refs.vaults.get(b.vault);
-  // reference/azure.md §2.5: the vault must be in the VM's region.
+  // docs/reference.md §2.5: the vault must be in the VM's region.
   if (vaultOk && vault !== undefined && vault.region !== g.region)
     ctx.add('policy-limit', at('vault'), MSG.vaultRegion(b.vault, vault.region, g.region));
   const from = b.from === undefined ? millis(0) : ctx.offset(at('from'), b.from);
@@ -212,12 +212,12 @@ function normaliseBackup(ctx: Context, g: RawGroup, i: number, refs: FleetRefs):
   if (b.stop !== undefined) {
     const stopAt = ctx.offset(at('stop', 'at'), b.stop.at);
     const deleteData = b.stop.deleteData ?? false;
-    // reference/azure.md §2.3: an immutable vault blocks stop protection with delete data.
+    // docs/reference.md §2.3: an immutable vault blocks stop protection with delete data.
     if (deleteData && vault !== undefined && vault.immutability !== 'disabled')
       ctx.add('policy-limit', at('stop', 'deleteData'), MSG.immutableDelete(vault.name));
     if (stopAt !== null) stop = { at: stopAt, deleteData };
   }
-  // reference/azure.md §1.3: on-demand points are kept 30 days when triggered from the portal.
+  // docs/reference.md §1.3: on-demand points are kept 30 days when triggered from the portal.
   const onDemand = (b.onDemand ?? []).map((o, k) => ({
     at: ctx.offset(at('onDemand', k, 'at'), o.at),
     retain:
@@ -265,7 +265,7 @@ function readAfterFailover(
   return vaultOk && policyOk ? { vault: raw.vault, policy: raw.policy ?? policy } : null;
 }
 
-// reference/azure.md §4: up to 500 incremental snapshots per disk; up to seven every five minutes.
+// docs/reference.md §4: up to 500 incremental snapshots per disk; up to seven every five minutes.
 const MIN_SNAPSHOT_INTERVAL = 5 * MS.minute;
 
 function normaliseSnapshots(ctx: Context, g: RawGroup, i: number): DiskSnapshotPlan | null {

@@ -1,5 +1,5 @@
 // MARS-agent servers and backup-job timing: raw → typed, with the agent's limits
-// (reference/azure.md §3) checked.
+// (docs/reference.md §3) checked.
 
 import type { Distribution } from '../../engine/distributions.js';
 import { bytesPerSec, MS, millis } from '../../engine/units.js';
@@ -143,7 +143,7 @@ export function readNetwork(
   return { workHours: { from, to, days: [...new Set(days)].sort(), timeZone }, work, nonWork };
 }
 
-// reference/azure.md §1.2: jobs start within 2 h of the scheduled time; the snapshot takes
+// docs/reference.md §1.2: jobs start within 2 h of the scheduled time; the snapshot takes
 // "a few minutes" (triangular 2/5/15 min is an assumption); best-case throughput 160 Mbps
 // for a first backup and 640 Mbps for incrementals (2018 doc, historical defaults).
 const DEFAULT_SNAPSHOT: Distribution = {

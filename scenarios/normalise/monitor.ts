@@ -1,5 +1,5 @@
 // The `monitor:` section (and a test-alerts case's rule) → typed MonitorSpec data, with
-// Azure Monitor's documented limits checked (reference/azure.md §7.2–7.4): allowed metric
+// Azure Monitor's documented limits checked (docs/reference.md §7.2–7.4): allowed metric
 // frequencies and windows, log frequency and lookback ranges, failing periods, splitting,
 // static thresholds only (dynamic ones are rejected until they are modelled).
 

@@ -38,7 +38,7 @@ export const OPERATION_KINDS = [
 
 type OperationKind = (typeof OPERATION_KINDS)[number];
 
-// reference/azure.md §2.3: soft delete keeps deleted data 14–180 days.
+// docs/reference.md §2.3: soft delete keeps deleted data 14–180 days.
 const SOFT_DELETE_MIN = 14 * MS.day;
 const SOFT_DELETE_MAX = 180 * MS.day;
 

@@ -1,4 +1,4 @@
-// Backup policies: raw → typed, with Azure's policy limits (reference/azure.md §1.3–1.5).
+// Backup policies: raw → typed, with Azure's policy limits (docs/reference.md §1.3–1.5).
 
 import { type Millis, MS } from '../../engine/units.js';
 import { parseMonth, parseOrdinalWeekday, parseWeekday } from '../../models/calendar.js';
@@ -75,7 +75,7 @@ function normalisePolicy(ctx: Context, p: RawPolicy, i: number): Policy | null {
   return { name: p.name, type, schedule, instantRestore, retention, archive };
 }
 
-// reference/azure.md §2.4: only monthly and yearly points of Azure VMs move, once at least
+// docs/reference.md §2.4: only monthly and yearly points of Azure VMs move, once at least
 // 3 months old (taken as 90 days; assumption) with at least 6 months of retention left.
 const ARCHIVE_MIN_AGE = 90 * MS.day;
 

@@ -1,7 +1,7 @@
 // Restores users run (`events[].restore`) and restore drills (`restoreTests`) → typed data
 // (issue 18), with what the scenario alone decides checked here: the VMs are backed up, and
 // the option, target and vault allow the restore (models/restore/rules.ts staticRule, the
-// same rules a run applies). Rules: reference/azure.md §1.6, §1.8, §2.2; workloads §15.
+// same rules a run applies). Rules: docs/reference.md §1.6, §1.8, §2.2; workloads §15.
 
 import { type Millis, millis } from '../../engine/units.js';
 import { staticRule } from '../../models/restore/rules.js';

@@ -1,5 +1,5 @@
 // SQL Server in Azure VM backup: raw `sqlPolicies` and `sqlDatabases` → typed, with Azure's
-// rules checked and cited (reference/azure-workloads.md §12.2, §12.4; reference/azure.md §2.4,
+// rules checked and cited (docs/reference.md §12.2, §12.4; docs/reference.md §2.4,
 // §2.5). Databases are expanded per VM of their host fleet group.
 
 import { type Millis, MS, millis } from '../../engine/units.js';

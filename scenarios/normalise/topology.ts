@@ -23,13 +23,13 @@ type RawVault = {
 };
 type RawLink = { name: string; capacity: string; perTransfer?: string };
 
-// reference/azure.md §2.3: soft delete keeps deleted data 14–180 days (default 14).
+// docs/reference.md §2.3: soft delete keeps deleted data 14–180 days (default 14).
 const SOFT_DELETE_MIN = 14 * MS.day;
 const SOFT_DELETE_MAX = 180 * MS.day;
 // Assumption: a Resource Guard approval (temporary Contributor, e.g. through PIM) takes an hour;
-// reference/azure-workloads.md §18.1 gives the flow but no duration.
+// docs/reference.md §18.1 gives the flow but no duration.
 const DEFAULT_APPROVAL_DELAY = MS.hour;
-// reference/azure.md §1.2: "don't schedule backups for more than 100 VMs from one vault at the same time".
+// docs/reference.md §1.2: "don't schedule backups for more than 100 VMs from one vault at the same time".
 const DEFAULT_VAULT_CONCURRENCY = 100;
 
 /** Regions with defaults filled; pairs checked. */
@@ -87,7 +87,7 @@ export function normaliseVaults(
     if (v.link !== undefined) ctx.reference('link', v.link, links, at('link'));
     const redundancy = v.redundancy ?? 'GRS';
     const crr = v.crossRegionRestore ?? false;
-    // reference/azure.md §2.2: Cross Region Restore is only for GRS vaults.
+    // docs/reference.md §2.2: Cross Region Restore is only for GRS vaults.
     if (crr && redundancy !== 'GRS')
       ctx.add('policy-limit', at('crossRegionRestore'), MSG.crrNeedsGrs(redundancy));
     if (crr && regions.get(v.region)?.pair === null)
@@ -126,7 +126,7 @@ export function normaliseVaults(
   return out;
 }
 
-// A vault's Resource Guard (reference/azure-workloads.md §18.1), or null without one.
+// A vault's Resource Guard (docs/reference.md §18.1), or null without one.
 function readGuard(
   ctx: Context,
   raw: RawVault['resourceGuard'],

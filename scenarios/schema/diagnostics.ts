@@ -1,5 +1,5 @@
 // Schema for `diagnostics:` (issue 19): which vaults send which Log Analytics tables in
-// resource-specific mode (reference/azure-workloads.md §16), the workspace's retention and
+// resource-specific mode (docs/reference.md §16), the workspace's retention and
 // ingestion latency, and the Backup Reports' conventions (§16.3). Table names are checked by
 // scenarios/normalise/diagnostics.ts, so a misspelt one gets "did you mean".
 

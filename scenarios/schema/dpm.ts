@@ -1,5 +1,5 @@
-// Schema for Azure Backup Server (MABS) and System Center DPM servers (reference/azure.md §3;
-// reference/azure-workloads.md §14): protection groups of on-premises machines with short-term
+// Schema for Azure Backup Server (MABS) and System Center DPM servers (docs/reference.md §3;
+// docs/reference.md §14): protection groups of on-premises machines with short-term
 // (disk) and online (vault) goals. Azure's limits are checked by the normaliser
 // (scenarios/normalise/dpm.ts) so that the message can cite them.
 

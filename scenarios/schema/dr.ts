@@ -1,6 +1,6 @@
 // Schema for disaster recovery: Site Recovery replication (a fleet group's `replicate`),
 // `events` (faults and drills), `recoveryPlans`, and `recovery` (how recovery is run).
-// Rules: reference/azure.md §2, §5.
+// Rules: docs/reference.md §2, §5.
 
 import { OPERATION_EVENTS } from './operations.js';
 import { RESTORE_EVENTS } from './restore.js';

@@ -1,4 +1,4 @@
-// Schema for Azure Files backup (reference/azure-workloads.md §13): snapshot-tier and vaulted
+// Schema for Azure Files backup (docs/reference.md §13): snapshot-tier and vaulted
 // policies, and the file shares they protect. Azure's limits are checked by the normaliser
 // (scenarios/normalise/files.ts) so that the message can cite them.
 

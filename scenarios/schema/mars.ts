@@ -1,4 +1,4 @@
-// Schema for on-premises Windows servers protected by the MARS agent (reference/azure.md §3).
+// Schema for on-premises Windows servers protected by the MARS agent (docs/reference.md §3).
 
 import { RETENTION } from './policies.js';
 import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
@@ -103,7 +103,7 @@ export const SERVERS: SchemaNode = {
   },
 };
 
-/** `backupJobs:` — timing of Azure VM backup jobs (defaults from reference/azure.md §1.2). */
+/** `backupJobs:` — timing of Azure VM backup jobs (defaults from docs/reference.md §1.2). */
 export const BACKUP_JOBS: SchemaNode = {
   description: 'How Azure VM backup jobs behave; the defaults follow Azure documentation.',
   type: 'object',

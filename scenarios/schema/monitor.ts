@@ -1,4 +1,4 @@
-// Schema for monitoring (reference/azure.md §7): the scenario's `monitor:` section (alert
+// Schema for monitoring (docs/reference.md §7): the scenario's `monitor:` section (alert
 // rules, action groups, alert processing rules, built-in backup alerts, ingestion latency)
 // and the cases file of `vaultsim test-alerts`, which shares the rule shapes. Values with
 // documented allowed sets (frequencies, windows) are checked by scenarios/normalise/monitor.ts

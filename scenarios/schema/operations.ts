@@ -1,7 +1,7 @@
 // Schema for the operations an admin or an attacker performs (issue 14): event kinds of
 // `events:` (stop and resume protection, undelete, policy changes, soft delete, immutability,
-// multi-user authorization), and a vault's Resource Guard. Rules: reference/azure.md §2.3,
-// reference/azure-workloads.md §18.
+// multi-user authorization), and a vault's Resource Guard. Rules: docs/reference.md §2.3,
+// docs/reference.md §18.
 
 import { POLICIES, RETENTION } from './policies.js';
 import { type SchemaNode, unit } from './units.js';

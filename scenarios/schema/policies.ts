@@ -1,5 +1,5 @@
 // Schema for backup policies: schedule, instant-restore retention and GFS retention.
-// Limits cited from ../shared/reference/azure.md §1.3–1.5 are checked by the
+// Limits cited from docs/reference.md §1.3–1.5 are checked by the
 // normaliser (scenarios/normalise/policies.ts) so the message can explain them.
 
 import { type SchemaNode, unit } from './units.js';

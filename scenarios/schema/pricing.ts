@@ -51,7 +51,7 @@ function regionPrices(where: string): Record<string, SchemaNode> {
     instantRestoreSnapshot: price('Instant-restore snapshot storage per GB-month (default 0.05).'),
     diskSnapshot: price('Managed-disk snapshot storage per GB-month (default 0.05).'),
     fileShareSnapshot: price(
-      "Azure file-share snapshot storage per GB-month, billed with the storage account (default 0.06, an assumption).",
+      'Azure file-share snapshot storage per GB-month, billed with the storage account (default 0.06, an assumption).',
     ),
     softDeleteFreeDays: price('Last days of a soft-delete period that cost nothing (default 14).'),
     archiveEarlyDeletionDays: price(

@@ -1,5 +1,5 @@
 // Schema for restores as users run them (issue 18): the `restore` event and `restoreTests`
-// (restore drills). Rules: reference/azure.md §1.6, §1.8, §2.2, §2.4; reference/azure-workloads.md §15.
+// (restore drills). Rules: docs/reference.md §1.6, §1.8, §2.2, §2.4; docs/reference.md §15.
 
 import { RESTORE_OPTIONS } from '../../models/scenario/restore.js';
 import { type SchemaNode, unit } from './units.js';

@@ -1,4 +1,4 @@
-// Schema for SQL Server in Azure VM backup (reference/azure-workloads.md §12): policies with
+// Schema for SQL Server in Azure VM backup (docs/reference.md §12): policies with
 // full, differential and log backups, and the databases they protect. Azure's limits are
 // checked by the normaliser (scenarios/normalise/sql.ts) so that the message can cite them.
 

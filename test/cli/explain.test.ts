@@ -24,7 +24,7 @@ describe('vaultsim explain cost', () => {
     expect(r.stdout).toMatch(/^2026-03 {2}vault standard: /m);
     expect(r.stdout).toMatch(/^ {2}quantity {2}[\d,.]+ GB-month × \$0\.056 = \$\d+\.\d\d$/m);
     expect(r.stdout).toMatch(
-      /^ {2}price {5}vaultStorage\.GRS = 0\.056 USD per GB-month: reference\/azure\.md/m,
+      /^ {2}price {5}vaultStorage\.GRS = 0\.056 USD per GB-month: docs\/reference\.md/m,
     );
     expect(r.stdout).toMatch(/^ {2}rule {6}\S/m);
     expect(r.stdout).toMatch(/^Total of \d+ lines: \$\d+\.\d\d \(the run: \$\d+\.\d\d\)\.$/m);

@@ -1,4 +1,4 @@
-// The hand-worked figures of issue 6, each with its arithmetic (reference/azure.md §7).
+// The hand-worked figures of issue 6, each with its arithmetic (docs/reference.md §7).
 import { describe, expect, it } from 'vitest';
 import { millis } from '../../engine/units.js';
 import { replay } from '../../models/monitor/replay.js';

@@ -1,4 +1,4 @@
-// The built-in security alerts (reference/azure-workloads.md §18.4, reference/azure.md §2.3, §7.5):
+// The built-in security alerts (docs/reference.md §18.4, docs/reference.md §2.3, §7.5):
 // when each fires, the Upcoming Purge an undelete cancels, and how the monitor lists them.
 
 import { describe, expect, it } from 'vitest';

@@ -95,7 +95,7 @@ export function aRun(lines: CostLine[], over: RunOver = {}): RunResult {
       path,
       value: lines.find((l) => l.price === path)?.unitPrice ?? 0,
       unit: 'USD per GB-month',
-      source: 'reference/azure.md §8.3 (secondary)',
+      source: 'docs/reference.md §8.3 (secondary)',
       date: '2026-04',
     }));
   const vaults = [...new Set(lines.map((l) => l.vault).filter((v): v is string => v !== null))].sort(byCode);

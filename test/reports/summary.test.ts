@@ -153,7 +153,7 @@ describe('the cost split and its citations (hand-built lines)', () => {
         path: 'protectedInstance.perBlock',
         value: 10,
         unit: 'USD per instance-month',
-        source: 'reference/azure.md §8.2',
+        source: 'docs/reference.md §8.2',
         date: '2015',
       },
       {

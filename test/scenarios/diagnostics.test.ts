@@ -59,7 +59,7 @@ describe('diagnostics:', () => {
 `);
     expect(issues).toEqual([
       'd.yaml:14:30 diagnostics.vaults[0].tables[0]: no table "AddonAzureBackupJob" here; did you mean "AddonAzureBackupJobs"? (tables: "CoreAzureBackup", "AddonAzureBackupJobs", "AddonAzureBackupStorage", "AddonAzureBackupProtectedInstance", "AddonAzureBackupPolicy")',
-      'd.yaml:14:58 diagnostics.vaults[0].mode: vaultsim writes resource-specific tables only (the Backup Reports read them, reference/azure-workloads.md §16), got mode "azure-diagnostics"',
+      'd.yaml:14:58 diagnostics.vaults[0].mode: vaultsim writes resource-specific tables only (the Backup Reports read them, docs/reference.md §16), got mode "azure-diagnostics"',
       'd.yaml:15:16 diagnostics.vaults[1].vault: unknown vault "rsv-west" (allowed: rsv)',
       'd.yaml:16:14 diagnostics.retention: retention must be whole days, at least 1d, got 1d12h',
     ]);

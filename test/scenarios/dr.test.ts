@@ -1,5 +1,5 @@
 // The disaster-recovery sections of the scenario format: defaults, and clear errors for
-// what Site Recovery and recovery plans do not allow (reference/azure.md §5.1, §5.5).
+// what Site Recovery and recovery plans do not allow (docs/reference.md §5.1, §5.5).
 
 import { describe, expect, it } from 'vitest';
 import { MS } from '../../engine/units.js';

@@ -1,6 +1,6 @@
 // The restore event and restoreTests of the scenario format (issue 18): defaults, and a clear,
-// positioned error for each rule the scenario alone decides (reference/azure.md §1.6, §1.8, §2.2;
-// reference/azure-workloads.md §15).
+// positioned error for each rule the scenario alone decides (docs/reference.md §1.6, §1.8, §2.2;
+// docs/reference.md §15).
 
 import { describe, expect, it } from 'vitest';
 import { MS } from '../../engine/units.js';
@@ -106,9 +106,9 @@ restoreTests:
 `),
     ).toEqual([
       'events[0].restore: VM "bare-001" is not backed up (no backup:), so there is nothing to restore it from',
-      'events[1].restore.target: db-001: Cross Region Restore needs a GRS vault with crossRegionRestore on; lrs is LRS (reference/azure.md §2.2)',
-      'events[2].restore.point: db-001: a Linux VM has no app-consistent points: its backups are file-system consistent unless pre- and post-scripts are configured (reference/azure.md §1.6)',
-      'events[3].restore.target: web-001: replace-disks replaces the disks of the VM where it is: not across zones, and Cross Region Restore does not offer it (reference/azure.md §1.8)',
+      'events[1].restore.target: db-001: Cross Region Restore needs a GRS vault with crossRegionRestore on; lrs is LRS (docs/reference.md §2.2)',
+      'events[2].restore.point: db-001: a Linux VM has no app-consistent points: its backups are file-system consistent unless pre- and post-scripts are configured (docs/reference.md §1.6)',
+      'events[3].restore.target: web-001: replace-disks replaces the disks of the VM where it is: not across zones, and Cross Region Restore does not offer it (docs/reference.md §1.8)',
       'events[4].restore.target: web-001: cross-zonal restore goes to another zone; web-001 is already in zone 1',
       'events[5].restore: option files needs files: how much to copy, like 8GB',
       'events[6].restore.files: files is only for option files (file-level recovery), not new-vm',

@@ -1,5 +1,5 @@
-// MABS / DPM servers at validation (issue 17): the rules of reference/azure.md §2.5 and §3 and
-// reference/azure-workloads.md §14.1–14.2 are positioned issues naming their source.
+// MABS / DPM servers at validation (issue 17): the rules of docs/reference.md §2.5 and §3 and
+// docs/reference.md §14.1–14.2 are positioned issues naming their source.
 import { describe, expect, it } from 'vitest';
 import { renderIssue } from '../../scenarios/issues.js';
 import { loadScenarioText } from '../../scenarios/load.js';

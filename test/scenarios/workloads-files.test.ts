@@ -1,5 +1,5 @@
-// Azure Files backup at validation (issue 17): every rule of reference/azure-workloads.md
-// §13.1–13.4 (and reference/azure.md §2.5) is a positioned issue naming its source.
+// Azure Files backup at validation (issue 17): every rule of docs/reference.md
+// §13.1–13.4 (and docs/reference.md §2.5) is a positioned issue naming its source.
 import { describe, expect, it } from 'vitest';
 import { renderIssue } from '../../scenarios/issues.js';
 import { loadScenarioText } from '../../scenarios/load.js';

@@ -1,5 +1,5 @@
 // SQL Server in Azure VM backup at validation (issue 17): every rule of
-// reference/azure-workloads.md §12.2 and §12.4 (and reference/azure.md §2.4–2.5) is a positioned
+// docs/reference.md §12.2 and §12.4 (and docs/reference.md §2.4–2.5) is a positioned
 // issue naming its source.
 import { describe, expect, it } from 'vitest';
 import { renderIssue } from '../../scenarios/issues.js';

@@ -1,4 +1,4 @@
-// The Backup Reports views of runs with `diagnostics:` (issue 19; reference/azure-workloads.md
+// The Backup Reports views of runs with `diagnostics:` (issue 19; docs/reference.md
 // §16.3), figures worked by hand: 20 VMs of which one fails its daily job for a week; items
 // stopped 8 and 6 days before the range's end; the range cut by the workspace's retention;
 // and the Usage tab against the cost model's protected-instance quantity.

@@ -1,4 +1,4 @@
-// Instant-restore snapshots a VM shows at every hour (reference/azure.md §1.4): with n days of
+// Instant-restore snapshots a VM shows at every hour (docs/reference.md §1.4): with n days of
 // snapshot retention and daily backups, Azure shows n or n + 1 ("with n configured snapshots
 // you can see n+1"): an expired snapshot goes with the next successful backup, the latest
 // stays until one succeeds. Looked at with inspections (SimulateOptions.inspect) for schedules

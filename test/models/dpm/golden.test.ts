@@ -1,5 +1,5 @@
-// MABS / DPM (issue 17): the figures the issue pins, worked by hand from reference/azure.md §3
-// and reference/azure-workloads.md §14.
+// MABS / DPM (issue 17): the figures the issue pins, worked by hand from docs/reference.md §3
+// and docs/reference.md §14.
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../models/results/types.js';
 import { simulate } from '../../../models/simulate.js';

@@ -1,4 +1,4 @@
-// Cross Region Restore's lag as a distribution (reference/azure.md §2.2: the secondary region
+// Cross Region Restore's lag as a distribution (docs/reference.md §2.2: the secondary region
 // "can take up to 12 hours" to receive backup data): drawn per VM and incident from the named
 // stream `dr/<event index>/<vm>/crr-lag`, so the secondary-region RPO is not a fixed 36 h;
 // what the schedule guarantees takes the lag at its maximum.

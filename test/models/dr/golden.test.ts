@@ -1,4 +1,4 @@
-// Golden disaster-recovery figures, worked by hand from reference/azure.md (§1.2, §2.2,
+// Golden disaster-recovery figures, worked by hand from docs/reference.md (§1.2, §2.2,
 // §5.1, §5.4, §5.5). Every timing distribution is a constant so each figure is exact:
 // detection 15m, failover 4m, boot 2m, snapshot restore 10m, vault restore 30m + the disk
 // at 60 MiB/s, Site Recovery processing 5m, Cross Region Restore lag 12h.

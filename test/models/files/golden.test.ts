@@ -1,5 +1,5 @@
 // Azure Files backup (issue 17): the figures the issue pins, worked by hand from
-// reference/azure-workloads.md §13 and the content model's uniform churn.
+// docs/reference.md §13 and the content model's uniform churn.
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../models/results/types.js';
 import { simulate } from '../../../models/simulate.js';

@@ -1,4 +1,4 @@
-// The diagnostic tables a run writes (issue 19; reference/azure-workloads.md §16): every job of
+// The diagnostic tables a run writes (issue 19; docs/reference.md §16): every job of
 // the run's statistics once in AddonAzureBackupJobs, rows with every documented column in order,
 // what each vault sends, the workspace's retention, SQL jobs pushed every 6 hours, and the
 // daily tables once per item per day.

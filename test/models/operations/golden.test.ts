@@ -1,4 +1,4 @@
-// The figures issue 14 pins, worked by hand (reference/azure.md §2.3; reference/azure-
+// The figures issue 14 pins, worked by hand (docs/reference.md §2.3; reference/azure-
 // workloads.md §18). One VM backed up daily at 22:00 UTC with no start window and 5-minute
 // snapshots, so point k is taken at day k 22:00 exactly (k = 0, 1, …) and lands in the vault a
 // few minutes later: retention daily 30 keeps it until day k + 30 22:05 or so. The daily round

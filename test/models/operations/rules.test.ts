@@ -1,4 +1,4 @@
-// The rules an operation meets (reference/azure.md §2.3; reference/azure-workloads.md §18.1–18.3),
+// The rules an operation meets (docs/reference.md §2.3; docs/reference.md §18.1–18.3),
 // one protection at a time, then together.
 
 import { describe, expect, it } from 'vitest';

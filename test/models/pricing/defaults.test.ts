@@ -38,7 +38,7 @@ describe('DEFAULT_PRICES', () => {
       expect(p.unit.length, path).toBeGreaterThan(0);
       expect(p.value, path).toBeGreaterThanOrEqual(0);
       // A number from outside the reference says so, with a reason.
-      if (!p.source.includes('reference/azure.md §') || p.source.startsWith('assumption')) {
+      if (!p.source.includes('docs/reference.md §') || p.source.startsWith('assumption')) {
         expect(p.assumption, path).toBeTruthy();
       }
     }

@@ -14,7 +14,7 @@ import {
 
 const GB = BYTES_PER_GB;
 
-describe('protected-instance tiers (reference/azure.md §8.2)', () => {
+describe('protected-instance tiers (docs/reference.md §8.2)', () => {
   it.each([
     // [used bytes, label, tier, units, fee]
     [0, '0 bytes: still one small instance', 'small', 1, 5],

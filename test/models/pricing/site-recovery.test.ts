@@ -1,5 +1,5 @@
-// Site Recovery and failover/drill compute cost lines (reference/azure.md §5.6,
-// reference/azure-workloads.md §17): the free days and proration of the per-instance fee,
+// Site Recovery and failover/drill compute cost lines (docs/reference.md §5.6,
+// docs/reference.md §17): the free days and proration of the per-instance fee,
 // replica disks by type, cache and recovery-point GB-months, transfer, compute by size or per
 // core; then properties over random usage.
 

@@ -48,7 +48,7 @@ fleet:
 ${fleet}
 ${more}`;
 
-describe('file-level recovery (reference/azure-workloads.md §15.2)', () => {
+describe('file-level recovery (docs/reference.md §15.2)', () => {
   it('8 GB from a point in the snapshot tier vs one only in the vault', () => {
     // At day 20 12:00 (Jan 21 12:00). web-001's latest point (Jan 20 22:00) is still in the
     // snapshot tier (2 days): mount 10 min + 8 GiB at 4 GiB/h = 2 h → 600 + 7,200 = 7,800 s.
@@ -92,7 +92,7 @@ describe('file-level recovery (reference/azure-workloads.md §15.2)', () => {
       2400, 144_000, 146_400,
     ]);
     expect(job.note).toBe(
-      'beyond the file-level recovery guidance of 10 GB (reference/azure-workloads.md §15.2): 4 mounts of 12 hours',
+      'beyond the file-level recovery guidance of 10 GB (docs/reference.md §15.2): 4 mounts of 12 hours',
     );
   });
 });
@@ -192,7 +192,7 @@ events:
   });
 });
 
-describe('rules (reference/azure.md §1.8; workloads §15.1)', () => {
+describe('rules (docs/reference.md §1.8; workloads §15.1)', () => {
   it('rejects replace-disks on a deleted VM, with the rule', () => {
     // web-001 is deleted at day 20; the admin asks to replace its disks 5 minutes later.
     const r = run(
@@ -208,7 +208,7 @@ describe('rules (reference/azure.md §1.8; workloads §15.1)', () => {
       status: 'rejected',
       point: null,
       durationSeconds: null,
-      note: 'replace-disks needs the original VM; web-001 was deleted (reference/azure-workloads.md §15.1: "VM must exist")',
+      note: 'replace-disks needs the original VM; web-001 was deleted (docs/reference.md §15.1: "VM must exist")',
     });
   });
 
@@ -220,7 +220,7 @@ describe('rules (reference/azure.md §1.8; workloads §15.1)', () => {
     );
     const loaded = loadScenarioText(yaml, 'restore.yaml');
     expect(loaded.ok ? [] : loaded.issues.map(renderIssue)).toEqual([
-      'restore.yaml:23:50 events[0].restore.target: db-001: cross-zonal restore needs a ZRS vault or one with Cross Region Restore; lrs is LRS (reference/azure-workloads.md §15.1)',
+      'restore.yaml:23:50 events[0].restore.target: db-001: cross-zonal restore needs a ZRS vault or one with Cross Region Restore; lrs is LRS (docs/reference.md §15.1)',
     ]);
     // And at run time (the vault a VM is in may change, relocate.ts): the same rule.
     const vm = load(BASE()).scenarios[0].vms[0];
@@ -242,7 +242,7 @@ describe('rules (reference/azure.md §1.8; workloads §15.1)', () => {
     );
     expect(plan).toEqual({
       rejected:
-        'cross-zonal restore needs a ZRS vault or one with Cross Region Restore; lrs is LRS (reference/azure-workloads.md §15.1)',
+        'cross-zonal restore needs a ZRS vault or one with Cross Region Restore; lrs is LRS (docs/reference.md §15.1)',
     });
   });
 

@@ -1,4 +1,4 @@
-// A retention that changes while points exist (reference/azure-workloads.md §18.5, §13.7):
+// A retention that changes while points exist (docs/reference.md §18.5, §13.7):
 // shorter or longer, and the tags an existing point gets. Dates in UTC.
 
 import { describe, expect, it } from 'vitest';

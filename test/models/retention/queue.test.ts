@@ -306,7 +306,7 @@ describe('RetentionQueue from numbers (addPoint, advanceIds)', () => {
 // ---------------------------------------------------------------- properties
 
 // A run of one item: slots of a schedule from a start date, each started up to 2 h late
-// (the job start window, reference/azure.md §1.2) and sometimes failed (no point at all).
+// (the job start window, docs/reference.md §1.2) and sometimes failed (no point at all).
 const aRun = fc.record({
   retention: anyRetention,
   schedule: anySchedule,

@@ -1,5 +1,5 @@
 // SQL Server in Azure VM backup (issue 17): the figures the issue pins, worked by hand from
-// reference/azure-workloads.md §12 and the model's stated assumptions.
+// docs/reference.md §12 and the model's stated assumptions.
 import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../../models/backup/world.js';
 import type { RunResult } from '../../../models/results/types.js';

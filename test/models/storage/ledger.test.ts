@@ -74,7 +74,7 @@ describe('Ledger: tiers and series', () => {
   });
 });
 
-describe('Ledger: archive (reference/azure.md §2.4)', () => {
+describe('Ledger: archive (docs/reference.md §2.4)', () => {
   it('grows total storage when a low-churn VM point becomes a full copy', () => {
     // 100 GiB at 0.5% churn: point 30 holds ~0.5 GiB in standard. Archived, it becomes a full
     // 100 GiB copy while standard gives back at most ~0.5 GiB (its successor takes over most
@@ -121,7 +121,7 @@ describe('Ledger: archive (reference/azure.md §2.4)', () => {
   });
 });
 
-describe('Ledger: soft delete (reference/azure.md §2.3)', () => {
+describe('Ledger: soft delete (docs/reference.md §2.3)', () => {
   it('moves vault bytes to soft delete until deletedAt + 14 days, and purges them then', () => {
     const ledger = new Ledger('rsv');
     const s = vm(3, 100 * GiB, 0.02);

@@ -1,4 +1,4 @@
-// The ledger's soft delete (reference/azure.md §2.3; issue 14): deleted vault data held until
+// The ledger's soft delete (docs/reference.md §2.3; issue 14): deleted vault data held until
 // its purge, an undelete giving it back to the item and its tiers, disabling soft delete
 // purging it at once, and the history pricing bills from.
 
