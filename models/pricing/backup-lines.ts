@@ -21,7 +21,7 @@ import { MS } from '../../engine/units.js';
 import { startOfLocalDay } from '../calendar.js';
 import type { MonthSpan, PricingContext } from './context.js';
 import { BYTES_PER_GB } from './defaults.js';
-import { EARLY_DELETION_DAYS_PER_MONTH } from './meters.js';
+import { EARLY_DELETION_DAYS_PER_MONTH, instanceUnits, vaultStorageKey } from './meters.js';
 import type { CostInput, CostLine, Meter, MeterUnit, ProtectedItemUsage, VaultUsage } from './types.js';
 
 type LineHead = Omit<CostLine, 'month' | 'amount' | 'quantity' | 'unitPrice' | 'price'>;
@@ -49,15 +49,11 @@ function gbMonths(series: Series, span: MonthSpan): number {
   return series.integral(span.from, span.to) / (BYTES_PER_GB * span.length);
 }
 
-/** The price-table path of a vault's vault-standard rate: its redundancy, or RA-GRS with Cross Region Restore (§8.1). */
+/** The price-table path of a vault's vault-standard rate (meters.ts vaultStorageKey). */
 export function vaultStoragePath(
   vault: Pick<VaultUsage, 'name' | 'redundancy' | 'crossRegionRestore'>,
 ): string {
-  if (!vault.crossRegionRestore) return `vaultStorage.${vault.redundancy}`;
-  if (vault.redundancy !== 'GRS') {
-    throw new RangeError(`vault "${vault.name}": Cross Region Restore needs GRS, got ${vault.redundancy}`);
-  }
-  return 'vaultStorage.RA-GRS';
+  return `vaultStorage.${vaultStorageKey(vault)}`;
 }
 
 const GB_MONTH: MeterUnit = 'GB-month';
@@ -81,7 +77,7 @@ export function storageLines(input: CostInput, ctx: PricingContext): CostLine[] 
   const out: CostLine[] = [];
   for (const v of input.vaults) {
     const standardPath = vaultStoragePath(v);
-    const redundancy = v.crossRegionRestore ? 'RA-GRS' : v.redundancy;
+    const redundancy = vaultStorageKey(v);
     for (const part of v.parts) {
       const heads: [Series, LineHead, string][] = [
         [
@@ -305,10 +301,9 @@ function instanceDays(
     const share = end - dayStart;
     const size = item.used.valueAt(Math.max(dayStart, end - 1));
     if (!(size >= 0)) throw new RangeError(`protected item "${item.item}": used size ${size} is not >= 0`);
-    if (size <= smallMax) small.quantity += share;
+    const { tier, units } = instanceUnits(size, smallMax, block);
+    if (tier === 'small') small.quantity += share;
     else {
-      // An exact quotient is exact in floating point, so 1,000 GB is 2 blocks, not 2.000…1.
-      const units = Math.ceil(size / block);
       blocks.quantity += share * units;
       blocks.minUnits = Math.min(blocks.minUnits, units);
       blocks.maxUnits = Math.max(blocks.maxUnits, units);

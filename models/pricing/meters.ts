@@ -32,9 +32,18 @@ export function protectedInstanceUnits(
 ): ProtectedInstanceUnits {
   checkBytes('protected instance', usedBytes);
   const p = prices.protectedInstance;
-  if (usedBytes <= p.smallMaxGB.value * BYTES_PER_GB) return { tier: 'small', units: 1 };
+  return instanceUnits(usedBytes, p.smallMaxGB.value * BYTES_PER_GB, p.blockGB.value * BYTES_PER_GB);
+}
+
+/** The tiering rule of protectedInstanceUnits on plain byte limits (the cost lines read the limits per region). */
+export function instanceUnits(
+  usedBytes: number,
+  smallMaxBytes: number,
+  blockBytes: number,
+): ProtectedInstanceUnits {
+  if (usedBytes <= smallMaxBytes) return { tier: 'small', units: 1 };
   // An exact quotient is exact in floating point, so 1,000 GB is 2 blocks, not 2.000…1.
-  return { tier: 'blocks', units: Math.ceil(usedBytes / (p.blockGB.value * BYTES_PER_GB)) };
+  return { tier: 'blocks', units: Math.ceil(usedBytes / blockBytes) };
 }
 
 /** The monthly protected-instance fee of an item of `usedBytes` (§8.2). */
@@ -53,11 +62,20 @@ export function vaultStorageRate(
   vault: { readonly name: string; readonly redundancy: Redundancy; readonly crossRegionRestore: boolean },
   prices: PriceTable = DEFAULT_PRICES,
 ): number {
-  if (!vault.crossRegionRestore) return prices.vaultStorage[vault.redundancy].value;
+  return prices.vaultStorage[vaultStorageKey(vault)].value;
+}
+
+/** Which vault-storage rate a vault is billed at: its redundancy, or RA-GRS with Cross Region Restore (§8.1, §2.2). */
+export function vaultStorageKey(vault: {
+  readonly name: string;
+  readonly redundancy: Redundancy;
+  readonly crossRegionRestore: boolean;
+}): keyof PriceTable['vaultStorage'] {
+  if (!vault.crossRegionRestore) return vault.redundancy;
   if (vault.redundancy !== 'GRS') {
     throw new RangeError(`vault "${vault.name}": Cross Region Restore needs GRS, got ${vault.redundancy}`);
   }
-  return prices.vaultStorage['RA-GRS'].value;
+  return 'RA-GRS';
 }
 
 /**
