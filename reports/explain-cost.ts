@@ -6,6 +6,7 @@
 
 import type { CostLine, Meter, PriceCitation } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
+import { listOf } from './explain-rpo.js';
 import { formatDecimals, formatMoney, formatUnitPrice, METER_LABELS, METER_ORDER } from './format.js';
 
 /** Which lines to explain: every given filter must match (none given: every line). */
@@ -62,15 +63,6 @@ export interface CostExplanation {
   total: number;
   /** The run's whole cost, for scale. */
   runTotal: number;
-}
-
-// How many names a "what exists" list shows before "… and N more".
-const LIST_LIMIT = 12;
-
-function listOf(names: readonly string[]): string {
-  if (names.length === 0) return 'none';
-  const shown = names.slice(0, LIST_LIMIT).join(', ');
-  return names.length > LIST_LIMIT ? `${shown}, … and ${names.length - LIST_LIMIT} more` : shown;
 }
 
 const sorted = (values: Iterable<string | null>): string[] =>

@@ -6,6 +6,7 @@
 
 import type { HeldView } from '../models/results/held.js';
 import type { RunResult } from '../models/results/types.js';
+import { listOf } from './explain-rpo.js';
 import { formatSeconds } from './format.js';
 
 /** What `explain points` prints. */
@@ -21,8 +22,7 @@ export interface PointsExplanation {
 export function pointsProblems(result: RunResult, vm: string): string[] {
   const vms = result.guarantees.map((g) => g.vm);
   if (vms.includes(vm)) return [];
-  const shown = vms.slice(0, 12).join(', ') + (vms.length > 12 ? `, … and ${vms.length - 12} more` : '');
-  return [`--vm ${vm}: no such VM in the run (VMs: ${shown === '' ? 'none' : shown})`];
+  return [`--vm ${vm}: no such VM in the run (VMs: ${listOf(vms)})`];
 }
 
 /** The explanation of what a VM held, from an inspection of the run. */

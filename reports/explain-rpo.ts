@@ -245,7 +245,8 @@ function newerWhy(
 // How many names a "what exists" list shows before "… and N more".
 const LIST_LIMIT = 12;
 
-function listOf(names: readonly string[]): string {
+/** Names for a "what exists" list of the explain commands: the first 12, then "… and N more"; "none" when empty. */
+export function listOf(names: readonly string[]): string {
   if (names.length === 0) return 'none';
   const shown = names.slice(0, LIST_LIMIT).join(', ');
   return names.length > LIST_LIMIT ? `${shown}, … and ${names.length - LIST_LIMIT} more` : shown;

@@ -5,6 +5,7 @@
 // §2.2–2.4, §5.4–5.5.
 
 import type { Incident, RunResult, VmRecovery } from '../models/results/types.js';
+import { listOf } from './explain-rpo.js';
 import { formatSeconds } from './format.js';
 
 /** One phase of the RTO and what it waited for. */
@@ -129,15 +130,6 @@ function waitedFor(phase: RtoPhase['phase'], i: Incident, r: VmRecovery): string
     case 'boot':
       return r.phases.boot === 0 ? 'nothing' : 'the VM to boot (recovery.boot)';
   }
-}
-
-// How many names a "what exists" list shows before "… and N more".
-const LIST_LIMIT = 12;
-
-function listOf(names: readonly string[]): string {
-  if (names.length === 0) return 'none';
-  const shown = names.slice(0, LIST_LIMIT).join(', ');
-  return names.length > LIST_LIMIT ? `${shown}, … and ${names.length - LIST_LIMIT} more` : shown;
 }
 
 /** The explanation as the text `explain rto` prints. */

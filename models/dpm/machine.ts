@@ -16,6 +16,7 @@ import type { FailureCause } from '../backup/stats.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import { type MarsSlot, nextMarsSlot } from '../mars/schedule.js';
 import type { BackupSignals } from '../monitor/signals.js';
+import { zeroPoints } from '../results/collect.js';
 import { RetentionQueue } from '../retention/queue.js';
 import { tagPoint } from '../retention/tags.js';
 import type { PointTags } from '../retention/types.js';
@@ -264,16 +265,7 @@ export class DpmMachine implements ProtectedItem {
 
   /** Live recovery points in Azure: the vault points, and their GFS memberships. */
   points(): ItemPoints {
-    const sum = {
-      snapshot: 0,
-      vault: 0,
-      archive: 0,
-      daily: 0,
-      weekly: 0,
-      monthly: 0,
-      yearly: 0,
-      onDemand: 0,
-    };
+    const sum = zeroPoints();
     this.addPointsTo(sum);
     return sum;
   }

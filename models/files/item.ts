@@ -12,6 +12,7 @@ import type { FailureCause } from '../backup/stats.js';
 import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import type { BackupSignals } from '../monitor/signals.js';
+import { zeroPoints } from '../results/collect.js';
 import type { FileRestoreResult } from '../results/workloads.js';
 import { cachedTierMask, untilsInto } from '../retention/tags.js';
 import type { Schedule } from '../scenario/types.js';
@@ -259,16 +260,7 @@ export class FilesItem implements ProtectedItem {
 
   /** Live points: snapshots, vault points, and the GFS memberships of whichever the policy tags. */
   points(): ItemPoints {
-    const sum = {
-      snapshot: 0,
-      vault: 0,
-      archive: 0,
-      daily: 0,
-      weekly: 0,
-      monthly: 0,
-      yearly: 0,
-      onDemand: 0,
-    };
+    const sum = zeroPoints();
     this.addPointsTo(sum);
     return sum;
   }

@@ -24,10 +24,11 @@ import { BYTES_PER_GB } from './defaults.js';
 import { EARLY_DELETION_DAYS_PER_MONTH, instanceUnits, vaultStorageKey } from './meters.js';
 import type { CostInput, CostLine, Meter, MeterUnit, ProtectedItemUsage, VaultUsage } from './types.js';
 
-type LineHead = Omit<CostLine, 'month' | 'amount' | 'quantity' | 'unitPrice' | 'price'>;
+/** A cost line without its month, quantity and price. */
+export type LineHead = Omit<CostLine, 'month' | 'amount' | 'quantity' | 'unitPrice' | 'price'>;
 
 /** A line from its head, month, quantity and price; null when nothing was used. */
-function line(
+export function line(
   head: LineHead,
   span: MonthSpan,
   quantity: number,
@@ -44,8 +45,8 @@ function line(
   };
 }
 
-// GB-months of a byte series over a span of a month.
-function gbMonths(series: Series, span: MonthSpan): number {
+/** GB-months of a byte series over a span of a month. */
+export function gbMonths(series: Series, span: MonthSpan): number {
   return series.integral(span.from, span.to) / (BYTES_PER_GB * span.length);
 }
 
@@ -58,7 +59,14 @@ export function vaultStoragePath(
 
 const GB_MONTH: MeterUnit = 'GB-month';
 
-function storageHead(v: VaultUsage, policy: string, meter: Meter, sku: string, rule: string): LineHead {
+/** The head of a vault-level storage line of one policy (resource: the vault). */
+export function storageHead(
+  v: VaultUsage,
+  policy: string,
+  meter: Meter,
+  sku: string,
+  rule: string,
+): LineHead {
   return {
     meter,
     sku,

@@ -4,8 +4,8 @@
 // account's protected-instance fee and the vaulted copies' storage are the usual meters
 // (backup-lines.ts).
 
+import { gbMonths, line, storageHead } from './backup-lines.js';
 import type { PricingContext } from './context.js';
-import { BYTES_PER_GB } from './defaults.js';
 import type { CostInput, CostLine } from './types.js';
 
 /** Share snapshots, per vault, file-share policy and month (GB-months of their bytes). */
@@ -14,26 +14,19 @@ export function fileShareLines(input: CostInput, ctx: PricingContext): CostLine[
   for (const v of input.vaults)
     for (const part of v.parts) {
       if (part.shareSnapshots !== true) continue;
+      const head = storageHead(
+        v,
+        part.policy,
+        'fileShareSnapshots',
+        'Azure Files snapshot storage',
+        "average share-snapshot bytes (changed data only) over the month, at the storage account's snapshot price (workloads §13.6)",
+      );
       for (const span of ctx.months) {
-        const quantity = part.snapshot.integral(span.from, span.to) / (BYTES_PER_GB * span.length);
+        const quantity = gbMonths(part.snapshot, span);
+        // The price is read (and cited) only for a month with snapshots.
         if (!(quantity > 0)) continue;
-        const price = ctx.price(v.region, 'fileShareSnapshot');
-        out.push({
-          month: span.month,
-          meter: 'fileShareSnapshots',
-          sku: 'Azure Files snapshot storage',
-          vault: v.name,
-          policy: part.policy,
-          region: v.region,
-          item: null,
-          resource: `vaults/${v.name}`,
-          quantity,
-          unit: 'GB-month',
-          unitPrice: price.value,
-          amount: quantity * price.value,
-          price: price.path,
-          rule: "average share-snapshot bytes (changed data only) over the month, at the storage account's snapshot price (workloads §13.6)",
-        });
+        const l = line(head, span, quantity, ctx.price(v.region, 'fileShareSnapshot'));
+        if (l !== null) out.push(l);
       }
     }
   return out;

@@ -13,6 +13,7 @@ import type { FailureCause } from '../backup/stats.js';
 import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import type { BackupSignals } from '../monitor/signals.js';
+import { zeroPoints } from '../results/collect.js';
 import type { SqlDatabase, SqlPolicy } from '../scenario/workloads.js';
 import type { WorkloadGroup } from '../workloads/group.js';
 import {
@@ -283,16 +284,7 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
 
   /** Live recovery points: fulls, differentials and logs in the vault; archived fulls; GFS memberships of fulls. */
   points(): ItemPoints {
-    const sum = {
-      snapshot: 0,
-      vault: 0,
-      archive: 0,
-      daily: 0,
-      weekly: 0,
-      monthly: 0,
-      yearly: 0,
-      onDemand: 0,
-    };
+    const sum = zeroPoints();
     this.addPointsTo(sum);
     return sum;
   }

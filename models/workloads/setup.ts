@@ -6,7 +6,6 @@
 
 import { Pool } from '../../engine/pool.js';
 import { createStreams, type Streams } from '../../engine/random.js';
-import { MS } from '../../engine/units.js';
 import { type FailureCause, JobStats } from '../backup/stats.js';
 import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import { DpmMachine } from '../dpm/machine.js';
@@ -261,6 +260,3 @@ function serverResult(
     },
   };
 }
-
-/** The run's count of daily rounds (the workloads' per-day series are this long). */
-export const roundsOf = (duration: number): number => Math.ceil(duration / MS.day);

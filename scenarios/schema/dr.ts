@@ -2,7 +2,7 @@
 // `events` (faults and drills), `recoveryPlans`, and `recovery` (how recovery is run).
 // Rules: docs/reference.md §2, §5.
 
-import { OPERATION_EVENTS } from './operations.js';
+import { OPERATION_EVENTS, VM_TARGETS } from './operations.js';
 import { RESTORE_EVENTS } from './restore.js';
 import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
 
@@ -36,22 +36,12 @@ export const REPLICATE: SchemaNode = {
   },
 };
 
-const TARGETS = {
-  vms: {
-    description: 'VM ids, like web-001.',
-    type: 'array',
-    minItems: 1,
-    items: { type: 'string', description: 'A VM id.' },
-  },
-  group: unit('name', 'Every VM of this fleet group.'),
-};
-
 const targeted = (description: string, extra: Record<string, SchemaNode> = {}, required: string[] = []) => ({
   description: `${description} Name the VMs with vms or group.`,
   type: 'object',
   additionalProperties: false,
   required,
-  properties: { ...TARGETS, ...extra },
+  properties: { ...VM_TARGETS, ...extra },
 });
 
 const FOR = quantityOrDistribution('duration', 'How long it lasts: a duration or a distribution of one.');
@@ -168,7 +158,7 @@ export const RECOVERY_PLANS: SchemaNode = {
           description: 'One group.',
           additionalProperties: false,
           properties: {
-            ...TARGETS,
+            ...VM_TARGETS,
             manual: unit('duration', 'A manual step (pause) before the group starts, like 10m.'),
           },
         },

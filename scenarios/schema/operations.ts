@@ -12,7 +12,8 @@ const ACTOR: SchemaNode = {
   enum: ['admin', 'attacker'],
 };
 
-const TARGETS = {
+/** The `vms` / `group` pair that names the VMs an event acts on (also for scenarios/schema/dr.ts). */
+export const VM_TARGETS = {
   vms: {
     description: 'VM ids, like web-001.',
     type: 'array',
@@ -27,7 +28,7 @@ const onItems = (description: string, extra: Record<string, SchemaNode> = {}, re
   type: 'object',
   additionalProperties: false,
   required,
-  properties: { ...TARGETS, ...extra, actor: ACTOR },
+  properties: { ...VM_TARGETS, ...extra, actor: ACTOR },
 });
 
 const onVault = (description: string, extra: Record<string, SchemaNode> = {}, required: string[] = []) => ({
@@ -70,7 +71,7 @@ export const OPERATION_EVENTS: Record<string, SchemaNode> = {
       policy: unit('name', 'The policy to change.'),
       retention: { ...RETENTION, description: 'The new retention, in full (replaces the old one).' },
       schedule: { ...SCHEDULE, description: 'The new schedule, in full; applies to later backups.' },
-      ...TARGETS,
+      ...VM_TARGETS,
       to: unit('name', 'Move the VMs to this policy.'),
       actor: ACTOR,
     },
