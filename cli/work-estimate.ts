@@ -15,10 +15,11 @@
 // job, 256 bytes per recovery point kept at peak. The fleet bench estimates 799 MiB
 // (measured 676 MiB peak RSS).
 
+import { MS } from '../engine/units.js';
 import type { Retention, Scenario, Schedule } from '../models/scenario/types.js';
 import type { Workloads } from '../models/scenario/workloads.js';
 
-const DAY = 86_400_000;
+const DAY = MS.day;
 const MiB = 2 ** 20;
 
 /**

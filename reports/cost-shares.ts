@@ -92,9 +92,15 @@ function orderKeys(runs: readonly (readonly CostShare[])[]): string[] {
  */
 export function shareRows(results: readonly Pick<RunResult, 'cost'>[], dimension: CostDimension): ShareRow[] {
   const runs = results.map((r) => r.cost.by[dimension]);
+  // Per run, each key's amount (its first share), so thousands of items are not searched per key.
+  const amounts = runs.map((shares) => {
+    const byKey = new Map<string, number>();
+    for (const s of shares) if (!byKey.has(s.key)) byKey.set(s.key, s.amount);
+    return byKey;
+  });
   const rows = orderKeys(runs).map((key) => ({
     key,
-    amounts: runs.map((shares) => shares.find((s) => s.key === key)?.amount ?? 0),
+    amounts: amounts.map((byKey) => byKey.get(key) ?? 0),
   }));
   if (dimension !== 'item') return rows;
   const items = rows.filter((r) => r.key !== NONE_KEY);

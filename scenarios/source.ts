@@ -106,8 +106,9 @@ export function parseSource(text: string, file: string): { source: Source; issue
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const fail = (code: IssueCode, message: string, offset = 0, path = '') => {
-    issues.push({ code, severity: 'error', path, file, ...at(offset), message });
+  // An error at `pos` (by default the file's start); everything parseSource finds is an error.
+  const fail = (code: IssueCode, message: string, pos = at(0)) => {
+    issues.push({ code, severity: 'error', path: '', file, ...pos, message });
   };
   if (text.length > MAX_FILE_BYTES) fail('file-too-large', MSG.fileTooLarge(text.length, MAX_FILE_BYTES));
   const empty: Source = { file, value: null, locate: () => ({ line: 1, column: 1 }) };
@@ -115,19 +116,8 @@ export function parseSource(text: string, file: string): { source: Source; issue
 
   const tooDeep = flowDepthOverflow(text);
   if (tooDeep >= 0) {
-    // Nothing is parsed yet, so the position is counted by hand.
-    const before = text.slice(0, tooDeep);
-    const line = before.split('\n').length;
-    const column = tooDeep - before.lastIndexOf('\n');
-    issues.push({
-      code: 'yaml-too-deep',
-      severity: 'error',
-      path: '',
-      file,
-      line,
-      column,
-      message: MSG.yamlTooDeep(MAX_DEPTH),
-    });
+    // Nothing is parsed yet, so the position is counted in the text.
+    fail('yaml-too-deep', MSG.yamlTooDeep(MAX_DEPTH), positionIn(text, tooDeep));
     return { source: empty, issues };
   }
   let doc: Document.Parsed;
@@ -147,9 +137,8 @@ export function parseSource(text: string, file: string): { source: Source; issue
   }
   for (const e of doc.errors) {
     const offset = e.pos[0];
-    const { line, column } = positionIn(text, offset);
-    const push = (code: IssueCode, message: string) =>
-      issues.push({ code, severity: 'error', path: '', file, line, column, message });
+    const pos = positionIn(text, offset);
+    const push = (code: IssueCode, message: string) => fail(code, message, pos);
     if (e.code === 'DUPLICATE_KEY')
       push('yaml-duplicate-key', MSG.yamlDuplicateKey(duplicateKeyName(text, offset)));
     // The parser recurses per nesting level and reports a stack overflow as an error.

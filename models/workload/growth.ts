@@ -46,7 +46,7 @@ export function fullAt(disk: GrowingDisk): number {
   // as t grows), so fullAt agrees with usedAt to the ms however slowly the disk grows.
   const guess = Math.ceil((GROWTH_YEAR * Math.log(size / used)) / Math.log1p(growth));
   if (!Number.isFinite(guess) || guess > Number.MAX_SAFE_INTEGER / 2) return Number.POSITIVE_INFINITY;
-  const full = (t: number) => Math.round(used * (1 + growth) ** (t / GROWTH_YEAR)) >= size;
+  const full = (t: number) => grownUsed(used, growth, Number.POSITIVE_INFINITY, t) >= size;
   let hi = Math.max(1, guess);
   for (let step = 1; !full(hi); step *= 2) hi += step;
   let lo = 0;

@@ -2,12 +2,13 @@
 // committed file under invalid/ or, for file problems, by a file this test makes in a
 // temporary directory. A committed fixture starts with `# expect: <line>` comments: the
 // exact lines renderIssue prints, with the fixture's path written as {file}.
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ISSUE_CODES, type IssueCode, renderIssue } from '../../scenarios/issues.js';
 import { type LoadResult, loadScenarioFile } from '../../scenarios/load.js';
+import { expectFixtures } from './expect-fixtures.js';
 
 const FIXTURES = join(import.meta.dirname, 'invalid');
 
@@ -24,24 +25,7 @@ function rendered(result: LoadResult, file: string): string[] {
   return result.issues.map((issue) => renderIssue(issue).replaceAll(file, '{file}'));
 }
 
-/** The `# expect:` lines at the top of a fixture. */
-function expectedLines(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^# expect: (.*)$/.exec(line);
-    if (m === null) break;
-    out.push(m[1]);
-  }
-  return out;
-}
-
-const fixtures = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.yaml'))
-  .sort()
-  .map((name) => {
-    const file = join(FIXTURES, name);
-    return { code: basename(name, '.yaml'), file, expected: expectedLines(readFileSync(file, 'utf8')) };
-  });
+const fixtures = expectFixtures(FIXTURES);
 
 describe('committed invalid fixtures', () => {
   it('every fixture is named after an issue code and states what it expects', () => {

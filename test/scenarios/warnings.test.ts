@@ -2,34 +2,18 @@
 // in WARNING_CODES is produced by a committed file under warnings/ whose `# expect:` lines
 // are exactly the warnings renderIssue prints, the fixture's path written as {file}. And the
 // shipped examples and templates are clean: none of them produces any warning.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderIssue, WARNING_CODES } from '../../scenarios/issues.js';
 import { loadScenarioFile, loadScenarioText } from '../../scenarios/load.js';
 import { TEMPLATES } from '../../scenarios/templates/index.js';
+import { expectFixtures } from './expect-fixtures.js';
 
 const FIXTURES = join(import.meta.dirname, 'warnings');
 const EXAMPLES = join(import.meta.dirname, '../../scenarios/examples');
 
-/** The `# expect:` lines at the top of a fixture. */
-function expectedLines(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    const m = /^# expect: (.*)$/.exec(line);
-    if (m === null) break;
-    out.push(m[1]);
-  }
-  return out;
-}
-
-const fixtures = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith('.yaml'))
-  .sort()
-  .map((name) => {
-    const file = join(FIXTURES, name);
-    return { code: basename(name, '.yaml'), file, expected: expectedLines(readFileSync(file, 'utf8')) };
-  });
+const fixtures = expectFixtures(FIXTURES);
 
 describe('committed warning fixtures', () => {
   it('every fixture is named after a warning code and states what it expects', () => {
