@@ -10,6 +10,7 @@ import type { LogSink } from '../models/logs/diagnostics.js';
 import type { LogRow } from '../models/logs/rows.js';
 import { LOG_TABLES, type LogTable } from '../models/logs/tables.js';
 import type { Scenario } from '../models/scenario/types.js';
+import { csvField } from '../reports/csv.js';
 import type { AtomicFile } from './atomic-file.js';
 
 /** The tables a scenario's diagnostics send, in the tables' order. */
@@ -45,20 +46,21 @@ function csvCell(row: LogRow, name: string, type: string): string {
   if (v === null) return '';
   const text =
     type === 'datetime' && typeof v === 'number' ? new Date(v).toISOString() : formatValue(v, 'string');
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvField(text);
 }
 
-/** Buffered lines into one file, written every ~1 MiB. */
-class Lines {
+/** Lines into one file, written through in ~1 MiB chunks (a synchronous run never holds a whole file); `count` lines so far. */
+export class LineWriter {
   private chunk: string[] = [];
   private size = 0;
   count = 0;
 
   constructor(private readonly file: AtomicFile) {}
 
-  add(line: string): void {
-    this.chunk.push(line);
-    this.size += line.length;
+  line(text: string): void {
+    this.chunk.push(text);
+    this.size += text.length;
+    this.count++;
     if (this.size >= 1 << 20) this.flush();
   }
 
@@ -77,15 +79,15 @@ class Lines {
 
 /** The log files of one run: a sink for its rows, and the files' row counts once closed. */
 export class LogFiles {
-  private readonly files = new Map<string, { table: LogTable; json: Lines; csv: Lines; rows: number }>();
+  private readonly files = new Map<string, { table: LogTable; json: LineWriter; csv: LineWriter }>();
 
   /** Opens `<Table>.jsonl` and `.csv` for each table `scenario` sends, through `open` (the output folder's). */
   constructor(scenario: Scenario, open: (name: string) => AtomicFile) {
     for (const table of sentTables(scenario)) {
       const [jsonName, csvName] = logFileNames(table.name, scenario.variant);
-      const csv = new Lines(open(csvName));
-      csv.add(`${table.columns.map((c) => c.name).join(',')}\n`);
-      this.files.set(table.name, { table, json: new Lines(open(jsonName)), csv, rows: 0 });
+      const csv = new LineWriter(open(csvName));
+      csv.line(`${table.columns.map((c) => c.name).join(',')}\n`);
+      this.files.set(table.name, { table, json: new LineWriter(open(jsonName)), csv });
     }
   }
 
@@ -94,11 +96,10 @@ export class LogFiles {
     const f = this.files.get(name);
     if (f === undefined) return;
     const cols = f.table.columns;
-    f.json.add(
+    f.json.line(
       `{${cols.map((c) => `${JSON.stringify(c.name)}:${jsonCell(row, c.name, c.type)}`).join(',')}}\n`,
     );
-    f.csv.add(`${cols.map((c) => csvCell(row, c.name, c.type)).join(',')}\n`);
-    f.rows++;
+    f.csv.line(`${cols.map((c) => csvCell(row, c.name, c.type)).join(',')}\n`);
   };
 
   /** Closes every file; returns each table's row count, in the tables' order. */
@@ -107,7 +108,8 @@ export class LogFiles {
     for (const f of this.files.values()) {
       f.json.close();
       f.csv.close();
-      out.push({ table: f.table.name, rows: f.rows });
+      // One JSON line per row (the CSV has a header too).
+      out.push({ table: f.table.name, rows: f.json.count });
     }
     return out;
   }

@@ -19,12 +19,13 @@ import { formatValue, jsonValue, type Row } from '../../models/kql/values.js';
 import { TABLE_SCHEMA, TABLES } from '../../models/logs/tables.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import { simulate } from '../../models/simulate.js';
+import { csvField } from '../../reports/csv.js';
 import { formatCount } from '../../reports/format.js';
 import { renderGrid } from '../../reports/grid.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { kqlMessage } from '../../scenarios/messages-kql.js';
-import { defaultDiagnostics } from '../../scenarios/normalise/diagnostics.js';
+import { withDiagnostics } from '../../scenarios/normalise/diagnostics.js';
 import { EXIT, InputError } from '../errors.js';
 import { logFileNames } from '../log-files.js';
 import { selectRuns } from './run.js';
@@ -102,16 +103,7 @@ function loadScenario(file: string, abs: string, opts: QueryOptions, io: QueryIo
     return null;
   }
   const runs = selectRuns(loaded.scenarios, [opts.variant ?? 'base'], file);
-  const s = runs[0];
-  if (s.diagnostics !== undefined && s.diagnostics !== null) return s;
-  const replicates = s.vms.some((vm) => vm.replicate !== null);
-  return {
-    ...s,
-    diagnostics: defaultDiagnostics(
-      s.vaults.map((v) => v.name),
-      replicates,
-    ),
-  };
+  return withDiagnostics(runs[0]);
 }
 
 function runOnScenario(s: Scenario, plan: Plan, opts: QueryOptions): QueryResult {
@@ -185,10 +177,9 @@ function jsonText(r: QueryResult): string {
 }
 
 function csvText(r: QueryResult): string {
-  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
   const lines = [
-    r.columns.map((c) => cell(c.name)).join(','),
-    ...r.rows.map((row) => row.map((v, i) => cell(formatValue(v, r.columns[i].type))).join(',')),
+    r.columns.map((c) => csvField(c.name)).join(','),
+    ...r.rows.map((row) => row.map((v, i) => csvField(formatValue(v, r.columns[i].type))).join(',')),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -15,7 +15,7 @@ import type { ReportTable } from '../../reports/sections.js';
 import { backupReportTables } from '../../reports/sections-backup-reports.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
-import { defaultDiagnostics } from '../../scenarios/normalise/diagnostics.js';
+import { withDiagnostics } from '../../scenarios/normalise/diagnostics.js';
 import { closest } from '../../scenarios/suggest.js';
 import { formatDuration, parseDuration } from '../../scenarios/units.js';
 import { EXIT, InputError } from '../errors.js';
@@ -82,19 +82,12 @@ export function reportFile(file: string, opts: ReportOptions, io: ReportIo): { c
       io.stderr.write(`${renderIssue(issue)}\n`);
     return { code: EXIT.badInput };
   }
-  let s = selectRuns(loaded.scenarios, [opts.variant ?? 'base'], file)[0];
-  if (s.diagnostics === undefined || s.diagnostics === null) {
-    s = {
-      ...s,
-      diagnostics: defaultDiagnostics(
-        s.vaults.map((v) => v.name),
-        s.vms.some((vm) => vm.replicate !== null),
-      ),
-    };
+  const selected = selectRuns(loaded.scenarios, [opts.variant ?? 'base'], file)[0];
+  const s = withDiagnostics(selected);
+  if (s !== selected)
     io.stderr.write(
       `vaultsim: ${file} has no diagnostics: section; reporting as with diagnostics: {} (every vault sends every table, ${formatDuration(s.diagnostics!.retention)} retention)\n`,
     );
-  }
   // 2. simulate
   const result = simulate(s, {
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
@@ -106,15 +99,10 @@ export function reportFile(file: string, opts: ReportOptions, io: ReportIo): { c
   // 3. write
   if (opts.json === true) {
     const b = result.backupReports!;
-    const picked = Object.fromEntries([['range', b.range], ...views.map((v) => [v, viewData(b, v)])]);
+    const picked = Object.fromEntries([['range', b.range], ...views.map((v) => [v, b[v]])]);
     io.stdout.write(`${JSON.stringify(picked, null, 2)}\n`);
   } else io.stdout.write(printable(renderTables(backupReportTables(result, views))));
   return { code: EXIT.ok };
-}
-
-// The part of the views object a view shows.
-function viewData(b: NonNullable<ReturnType<typeof simulate>['backupReports']>, view: ReportView): unknown {
-  return view === 'items' ? b.items : view === 'adherence' ? b.adherence : b[view];
 }
 
 // A table's header and rows, each column aligned as the table says, two spaces apart.

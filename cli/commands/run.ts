@@ -36,10 +36,9 @@ import { hasWorkloadRows, workloadsCsv } from '../../reports/workloads-csv.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
 import { loadScenarioFile } from '../../scenarios/load.js';
 import { closest } from '../../scenarios/suggest.js';
-import type { AtomicFile } from '../atomic-file.js';
 import { checkBudget, processBudget } from '../budget.js';
 import { EXIT, InputError } from '../errors.js';
-import { LogFiles, plannedLogFiles } from '../log-files.js';
+import { LineWriter, LogFiles, plannedLogFiles } from '../log-files.js';
 import { OutputFolder, removedNote } from '../out-folder.js';
 import { checkWritable, writeOutput } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -275,36 +274,6 @@ function traceLine(variant: string, r: TraceRecord): string {
     ...(r.detail === undefined ? {} : { detail: r.detail }),
   };
   return `${JSON.stringify(line)}\n`;
-}
-
-// simulate() is synchronous, so an fs.WriteStream would hold every line in memory until it
-// returns; this writes through in ~1 MiB chunks instead, keeping a long trace's memory flat,
-// into the run's temporary events.jsonl (renamed into place when the run commits).
-class LineWriter {
-  private chunk: string[] = [];
-  private size = 0;
-  count = 0;
-
-  constructor(private readonly file: AtomicFile) {}
-
-  line(text: string): void {
-    this.chunk.push(text);
-    this.size += text.length;
-    this.count++;
-    if (this.size >= 1 << 20) this.flush();
-  }
-
-  close(): void {
-    this.flush();
-    this.file.close();
-  }
-
-  private flush(): void {
-    if (this.chunk.length === 0) return;
-    this.file.write(this.chunk.join(''));
-    this.chunk = [];
-    this.size = 0;
-  }
 }
 
 // Whether a scenario may run restores: users' restores and drills, or disaster recovery's (issue 18).

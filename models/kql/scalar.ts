@@ -9,6 +9,7 @@ import type { BinaryOp, Expr, KType, Value } from './ast.js';
 import { callFunction } from './functions.js';
 import type { KqlProblem } from './problems.js';
 import { formatValue, isNumeric, type Row } from './values.js';
+import { EQUALITY_OPS, TEXT_OPS } from './words.js';
 
 /** What an expression may refer to, and where problems go. */
 export interface Scope {
@@ -76,23 +77,6 @@ function nameRef(name: string, at: number, scope: Scope): Compiled {
 
 const num = (v: Value, f: (x: number) => number): Value => (typeof v === 'number' ? f(v) : null);
 
-const EQUALITY: ReadonlySet<BinaryOp> = new Set(['==', '!=', '<', '<=', '>', '>=']);
-const TEXT: ReadonlySet<BinaryOp> = new Set([
-  '=~',
-  '!~',
-  'has',
-  '!has',
-  'has_cs',
-  'contains',
-  '!contains',
-  'contains_cs',
-  'startswith',
-  '!startswith',
-  'startswith_cs',
-  'endswith',
-  '!endswith',
-]);
-
 // The type two sides of a comparison share ("number" for long with real), or null.
 function family(t: KType): string {
   return isNumeric(t) ? 'number' : t;
@@ -110,12 +94,12 @@ function binary(op: BinaryOp, at: number, l: Compiled, r: Compiled, scope: Scope
       fn: op === 'and' ? (row) => and3(l.fn(row), r.fn(row)) : (row) => or3(l.fn(row), r.fn(row)),
     };
   }
-  if (EQUALITY.has(op)) {
+  if (EQUALITY_OPS.has(op)) {
     if (family(lt) !== family(rt)) return mismatch(scope, at, op, `${lt} on both sides`, rt);
     if (lt === 'bool' && op !== '==' && op !== '!=') return mismatch(scope, at, op, 'comparable values', lt);
     return { type: 'bool', fn: comparison(op, l.fn, r.fn) };
   }
-  if (TEXT.has(op)) {
+  if (TEXT_OPS.has(op)) {
     if (rt !== 'string') return mismatch(scope, at, op, 'a string on the right', rt);
     return { type: 'bool', fn: textOp(op, l.fn, lt, r.fn) };
   }

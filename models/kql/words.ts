@@ -1,14 +1,12 @@
 // The operator words of KQL the parser tells apart: the subset's comparisons, and the
 // string operators and tabular sources Kusto has that the subset refuses by name.
 
-/** The comparison operators of the subset. */
-export const COMPARISONS: ReadonlySet<string> = new Set([
-  '==',
-  '!=',
-  '<',
-  '<=',
-  '>',
-  '>=',
+import type { BinaryOp } from './ast.js';
+
+/** The ordering comparisons (==, !=, <, <=, >, >=): both sides of one type. */
+export const EQUALITY_OPS: ReadonlySet<BinaryOp> = new Set(['==', '!=', '<', '<=', '>', '>=']);
+/** The string comparisons of the subset: a string on the right. */
+export const TEXT_OPS: ReadonlySet<BinaryOp> = new Set([
   '=~',
   '!~',
   'has',
@@ -23,6 +21,8 @@ export const COMPARISONS: ReadonlySet<string> = new Set([
   'endswith',
   '!endswith',
 ]);
+/** The comparison operators of the subset. */
+export const COMPARISONS: ReadonlySet<string> = new Set([...EQUALITY_OPS, ...TEXT_OPS]);
 /** String operators Kusto has that the subset does not: named as unsupported, not misread. */
 export const OTHER_STRING_OPS: ReadonlySet<string> = new Set([
   'has_any',

@@ -7,43 +7,71 @@ import { asSpec, type Chart, CONFIG, frame, HEIGHT, perRun, type Row, WIDTH } fr
 
 const withReports = (results: readonly RunResult[]) => results.filter((r) => r.backupReports !== undefined);
 
-const OUTCOMES = { domain: ['completed', 'failed'], range: ['#54a24b', '#e45756'] };
-const ADHERENCE = { domain: ['adherent', 'not adherent'], range: ['#54a24b', '#e45756'] };
+// A stacked bar of two states: the x field, the state field and its colours, the count field.
+interface Stack {
+  x: string;
+  state: string;
+  scale: { domain: [string, string]; range: string[] };
+  count: string;
+}
+
+const OUTCOMES: Stack = {
+  x: 'date',
+  state: 'outcome',
+  scale: { domain: ['completed', 'failed'], range: ['#54a24b', '#e45756'] },
+  count: 'count',
+};
+const ADHERENCE: Stack = {
+  x: 'period',
+  state: 'state',
+  scale: { domain: ['adherent', 'not adherent'], range: ['#54a24b', '#e45756'] },
+  count: 'items',
+};
+
+// The rows of one bar: each state's count, stacked in the scale's order.
+function pushBar(values: Row[], s: Stack, run: string, at: string, counts: [number, number]): void {
+  s.scale.domain.forEach((state, order) => {
+    values.push({ run, [s.x]: at, [s.state]: state, order, [s.count]: counts[order] });
+  });
+}
+
+// The panel of a two-state stacked bar chart; `xTitle` gains " (UTC)" on the axis.
+function stackedBars(s: Stack, titles: { x: string; state: string; count: string }) {
+  return {
+    width: WIDTH,
+    height: HEIGHT,
+    mark: { type: 'bar' },
+    encoding: {
+      x: { field: s.x, type: 'ordinal', title: `${titles.x} (UTC)` },
+      y: {
+        field: s.count,
+        type: 'quantitative',
+        stack: 'zero',
+        title: titles.count,
+        axis: { tickMinStep: 1, format: 'd' },
+      },
+      color: { field: s.state, type: 'nominal', scale: s.scale, legend: { title: titles.state } },
+      order: { field: 'order', type: 'quantitative' },
+      tooltip: [
+        { field: 'run', type: 'nominal' },
+        { field: s.x, type: 'nominal', title: titles.x },
+        { field: s.state, type: 'nominal', title: titles.state },
+        { field: s.count, type: 'quantitative', format: ',d' },
+      ],
+    },
+  };
+}
 
 /** Backup Reports, Jobs: completed and failed jobs per day (log backups excluded); null without diagnostics. */
 export function backupJobsChart(results: readonly RunResult[]): Chart | null {
   const runs = withReports(results);
   const values: Row[] = [];
   for (const r of runs)
-    for (const d of r.backupReports!.jobs.daily) {
-      values.push({ run: r.variant, date: d.day, outcome: 'completed', order: 0, count: d.completed });
-      values.push({ run: r.variant, date: d.day, outcome: 'failed', order: 1, count: d.failed });
-    }
+    for (const d of r.backupReports!.jobs.daily)
+      pushBar(values, OUTCOMES, r.variant, d.day, [d.completed, d.failed]);
   if (values.length === 0) return null;
   const title = 'Backup Reports: jobs per day';
-  const inner = {
-    width: WIDTH,
-    height: HEIGHT,
-    mark: { type: 'bar' },
-    encoding: {
-      x: { field: 'date', type: 'ordinal', title: 'day (UTC)' },
-      y: {
-        field: 'count',
-        type: 'quantitative',
-        stack: 'zero',
-        title: 'jobs triggered',
-        axis: { tickMinStep: 1, format: 'd' },
-      },
-      color: { field: 'outcome', type: 'nominal', scale: OUTCOMES, legend: { title: 'status' } },
-      order: { field: 'order', type: 'quantitative' },
-      tooltip: [
-        { field: 'run', type: 'nominal' },
-        { field: 'date', type: 'nominal', title: 'day' },
-        { field: 'outcome', type: 'nominal', title: 'status' },
-        { field: 'count', type: 'quantitative', format: ',d' },
-      ],
-    },
-  };
+  const inner = stackedBars(OUTCOMES, { x: 'day', state: 'status', count: 'jobs triggered' });
   return {
     name: 'backup-reports-jobs',
     title,
@@ -64,36 +92,11 @@ export function adherenceChart(results: readonly RunResult[]): Chart | null {
     const g = r.backupReports!.adherence.daily;
     if (g === null) continue;
     unit = g.granularity;
-    for (const p of g.periods) {
-      values.push({ run: r.variant, period: p.from, state: 'adherent', order: 0, items: p.adherent });
-      values.push({ run: r.variant, period: p.from, state: 'not adherent', order: 1, items: p.nonAdherent });
-    }
+    for (const p of g.periods) pushBar(values, ADHERENCE, r.variant, p.from, [p.adherent, p.nonAdherent]);
   }
   if (values.length === 0) return null;
   const title = 'Backup Reports: policy adherence';
-  const inner = {
-    width: WIDTH,
-    height: HEIGHT,
-    mark: { type: 'bar' },
-    encoding: {
-      x: { field: 'period', type: 'ordinal', title: `${unit} from (UTC)` },
-      y: {
-        field: 'items',
-        type: 'quantitative',
-        stack: 'zero',
-        title: 'backup items',
-        axis: { tickMinStep: 1, format: 'd' },
-      },
-      color: { field: 'state', type: 'nominal', scale: ADHERENCE, legend: { title: 'adherence' } },
-      order: { field: 'order', type: 'quantitative' },
-      tooltip: [
-        { field: 'run', type: 'nominal' },
-        { field: 'period', type: 'nominal', title: `${unit} from` },
-        { field: 'state', type: 'nominal', title: 'adherence' },
-        { field: 'items', type: 'quantitative', format: ',d' },
-      ],
-    },
-  };
+  const inner = stackedBars(ADHERENCE, { x: `${unit} from`, state: 'adherence', count: 'backup items' });
   return {
     name: 'backup-reports-adherence',
     title,

@@ -10,6 +10,7 @@ import type {
   RetentionThresholds,
   VaultDiagnostics,
 } from '../../models/scenario/diagnostics.js';
+import type { Scenario } from '../../models/scenario/types.js';
 import { DIAG_MSG } from '../messages-kql.js';
 import type { PathSegment } from '../source.js';
 import { formatDuration, parseDuration } from '../units.js';
@@ -124,8 +125,21 @@ function days(ctx: Context, raw: unknown, path: PathSegment[], field: string): M
   return d;
 }
 
-/** The diagnostics `diagnostics: {}` gives a scenario: every vault, every table, the defaults (for `vaultsim query` and `report` on a scenario without them). */
-export function defaultDiagnostics(vaults: readonly string[], replicates: boolean): DiagnosticsSpec {
+/** `s` with its own diagnostics, or with those `diagnostics: {}` gives it (for `vaultsim query` and `report`). */
+export function withDiagnostics(s: Scenario): Scenario {
+  if (s.diagnostics !== undefined && s.diagnostics !== null) return s;
+  const replicates = s.vms.some((vm) => vm.replicate !== null);
+  return {
+    ...s,
+    diagnostics: defaultDiagnostics(
+      s.vaults.map((v) => v.name),
+      replicates,
+    ),
+  };
+}
+
+// The diagnostics `diagnostics: {}` gives a scenario: every vault, every table, the defaults.
+function defaultDiagnostics(vaults: readonly string[], replicates: boolean): DiagnosticsSpec {
   return {
     vaults: vaults.map((vault) => ({ vault, tables: [...BACKUP_TABLES] })),
     siteRecovery: replicates ? [...ASR_TABLES] : [],

@@ -3,7 +3,7 @@
 // each with its actor. VMs, policies and vaults checked; a changed retention or schedule is
 // read with the policy rules (policies.ts), at the event's path.
 
-import { type Millis, MS, millis } from '../../engine/units.js';
+import { type Millis, millis } from '../../engine/units.js';
 import { WEEKDAY_NAMES } from '../../models/calendar.js';
 import type { VmTargets } from '../../models/scenario/dr.js';
 import type {
@@ -17,10 +17,11 @@ import type { Policy, Vault, Vm } from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
 import { OPS_MSG } from '../messages-ops.js';
 import type { PathSegment } from '../source.js';
-import { formatDuration, parseDuration } from '../units.js';
+import { parseDuration } from '../units.js';
 import type { Context } from './context.js';
 import { readTime } from './events.js';
 import { normaliseRetention, type RawRetention, type RawSchedule, readSchedule } from './policies.js';
+import { checkSoftDelete } from './topology.js';
 
 type Raw = Record<string, unknown>;
 
@@ -37,10 +38,6 @@ export const OPERATION_KINDS = [
 ] as const;
 
 type OperationKind = (typeof OPERATION_KINDS)[number];
-
-// docs/reference.md §2.3: soft delete keeps deleted data 14–180 days.
-const SOFT_DELETE_MIN = 14 * MS.day;
-const SOFT_DELETE_MAX = 180 * MS.day;
 
 /** What operations refer to. */
 export interface OperationRefs {
@@ -218,9 +215,6 @@ function readSoftDeleteRetention(
   }
   const d = ctx.unit(parseDuration, at, body.retention);
   if (d === null) return undefined;
-  if (d < SOFT_DELETE_MIN || d > SOFT_DELETE_MAX || d % MS.day !== 0) {
-    ctx.add('policy-limit', at, MSG.softDeleteRange(formatDuration(d)), { allowed: '14d to 180d' });
-    return undefined;
-  }
+  if (!checkSoftDelete(ctx, at, d)) return undefined;
   return millis(d);
 }

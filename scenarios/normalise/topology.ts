@@ -5,6 +5,7 @@ import type { GuardedOperation, ResourceGuard } from '../../models/scenario/oper
 import type { LinkSpec, Redundancy, Region, Vault } from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
 import { OPS_MSG } from '../messages-ops.js';
+import type { PathSegment } from '../source.js';
 import { formatDuration, parseBandwidth, parseDuration } from '../units.js';
 import type { Context } from './context.js';
 
@@ -26,6 +27,13 @@ type RawLink = { name: string; capacity: string; perTransfer?: string };
 // docs/reference.md §2.3: soft delete keeps deleted data 14–180 days (default 14).
 const SOFT_DELETE_MIN = 14 * MS.day;
 const SOFT_DELETE_MAX = 180 * MS.day;
+
+/** Checks a soft-delete retention against §2.3's 14–180 whole days; records a positioned issue and returns false when outside. */
+export function checkSoftDelete(ctx: Context, at: readonly PathSegment[], retention: number): boolean {
+  if (retention >= SOFT_DELETE_MIN && retention <= SOFT_DELETE_MAX && retention % MS.day === 0) return true;
+  ctx.add('policy-limit', at, MSG.softDeleteRange(formatDuration(retention)), { allowed: '14d to 180d' });
+  return false;
+}
 // Assumption: a Resource Guard approval (temporary Contributor, e.g. through PIM) takes an hour;
 // docs/reference.md §18.1 gives the flow but no duration.
 const DEFAULT_APPROVAL_DELAY = MS.hour;
@@ -96,14 +104,7 @@ export function normaliseVaults(
     if (v.softDelete === false) softDelete = null;
     else if (v.softDelete !== undefined) {
       softDelete = ctx.unit(parseDuration, at('softDelete'), v.softDelete);
-      if (
-        softDelete !== null &&
-        (softDelete < SOFT_DELETE_MIN || softDelete > SOFT_DELETE_MAX || softDelete % MS.day !== 0)
-      ) {
-        ctx.add('policy-limit', at('softDelete'), MSG.softDeleteRange(formatDuration(softDelete)), {
-          allowed: '14d to 180d',
-        });
-      }
+      if (softDelete !== null) checkSoftDelete(ctx, at('softDelete'), softDelete);
     }
     const alwaysOn = v.softDeleteAlwaysOn ?? false;
     if (alwaysOn && v.softDelete === false)
