@@ -5,6 +5,7 @@
 // figure on a shared machine (wall time counts the time other processes hold the cores).
 
 import { loadScenarioText, simulate } from '../index.js';
+import { runLayout } from './layout.js';
 import { type BenchResult, clock, peakRss } from './measure.js';
 
 /** The bench scenario as YAML: `vms` VMs spread over 10 vaults in one region. */
@@ -41,7 +42,15 @@ export function fleetScenario(vms: number, days: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs the fleet scenario once and reports its figures. */
+// CPU microseconds per VM-day of `cpu` (process.cpuUsage), to two decimals.
+const perVmDay = (cpu: NodeJS.CpuUsage, vms: number, days: number): number =>
+  Math.round((cpu.user + cpu.system) / ((vms * days) / 100)) / 100;
+
+/**
+ * Runs the fleet scenario once and reports its figures; then, in the same process, the layout
+ * sketch's columnar run at the same size (bench/layout.ts: the core daily work without the
+ * model's generality), so `fleet.ratio_to_sketch` compares two figures measured side by side.
+ */
 export function benchFleet(vms: number, days: number): { results: BenchResult[]; ratios: BenchResult[] } {
   const loaded = loadScenarioText(fleetScenario(vms, days), 'fleet-bench.yaml');
   if (!loaded.ok) throw new Error(`bench scenario invalid: ${loaded.issues[0].message}`);
@@ -50,6 +59,13 @@ export function benchFleet(vms: number, days: number): { results: BenchResult[];
   const result = simulate(loaded.scenarios[0]);
   const cpu = process.cpuUsage(cpu0);
   const seconds = clock() - t0;
+  // Read before the sketch runs: the peak is the model's.
+  const rss = peakRss();
+  const sketch0 = process.cpuUsage();
+  runLayout(vms, days, 'columnar');
+  const sketchCpu = process.cpuUsage(sketch0);
+  const model = perVmDay(cpu, vms, days);
+  const columnar = perVmDay(sketchCpu, vms, days);
   return {
     results: [
       { name: 'fleet.vms', value: vms, unit: 'VMs' },
@@ -61,14 +77,19 @@ export function benchFleet(vms: number, days: number): { results: BenchResult[];
       // Wall time per VM and simulated day: flat while a fleet's data fits the caches, growing after.
       { name: 'fleet.wall_per_vm_day', value: Math.round((seconds * 1e8) / (vms * days)) / 100, unit: 'µs' },
       // CPU per VM and simulated day: what a threshold should judge (steadier than wall time).
-      {
-        name: 'fleet.cpu_per_vm_day',
-        value: Math.round((cpu.user + cpu.system) / ((vms * days) / 100)) / 100,
-        unit: 'µs',
-      },
-      { name: 'fleet.peak_rss', value: Math.round(peakRss() / 2 ** 20), unit: 'MiB' },
+      { name: 'fleet.cpu_per_vm_day', value: model, unit: 'µs' },
+      { name: 'fleet.peak_rss', value: Math.round(rss / 2 ** 20), unit: 'MiB' },
       { name: `fleet.fingerprint.${result.fingerprint}`, value: 1, unit: 'fingerprint' },
+      // The layout sketch's columnar layout at the same size, in the same process (issue 20's yardstick).
+      { name: 'fleet.sketch_cpu_per_vm_day', value: columnar, unit: 'µs' },
     ],
-    ratios: [],
+    ratios: [
+      // How far the model is from the sketch: issue 20's target is ≤ 1.5×.
+      {
+        name: 'fleet.ratio_to_sketch',
+        value: columnar > 0 ? Math.round((model / columnar) * 100) / 100 : 0,
+        unit: '×',
+      },
+    ],
   };
 }
