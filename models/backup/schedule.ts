@@ -42,8 +42,23 @@ export function nextSlot(schedule: Schedule, after: number): Slot {
 // nextSlot per (schedule, instant): the items of a policy ask for the same slots in turn.
 const slotMemo = new WeakMap<Schedule, Map<number, Slot>>();
 
+// The last answer of cachedNextSlot: a policy's items book their next slot one after another
+// from the same instant (the slot just delivered), so most calls ask it again.
+let lastSchedule: Schedule | null = null;
+let lastAfter = Number.NaN;
+let lastSlot: Slot | null = null;
+
 /** nextSlot, remembered per schedule (taken as immutable) and instant; the same Slot object each time. */
 export function cachedNextSlot(schedule: Schedule, after: number): Slot {
+  if (after === lastAfter && schedule === lastSchedule) return lastSlot!;
+  const slot = memoNextSlot(schedule, after);
+  lastSchedule = schedule;
+  lastAfter = after;
+  lastSlot = slot;
+  return slot;
+}
+
+function memoNextSlot(schedule: Schedule, after: number): Slot {
   let memo = slotMemo.get(schedule);
   if (memo === undefined) {
     memo = new Map();
@@ -80,6 +95,9 @@ interface Batch {
 export class SlotBoard {
   private readonly batches = new Map<number, Batch>();
   private readonly spare: Batch[] = [];
+  // The batch of the last booking (book's memo), until that instant is delivered.
+  private lastAt = Number.NaN;
+  private lastBatch: Batch | undefined = undefined;
 
   constructor(
     private readonly sim: Simulation,
@@ -88,12 +106,15 @@ export class SlotBoard {
 
   /** Delivers `slot` to `target` at simulation time `at` (not before now). */
   book(at: number, target: SlotTarget, slot: Slot): void {
-    let batch = this.batches.get(at);
+    // Bookings come in runs for one instant (a policy's items book the same next slot).
+    let batch = at === this.lastAt ? this.lastBatch : this.batches.get(at);
     if (batch === undefined) {
       batch = this.spare.pop() ?? { targets: [], slots: [], count: 0 };
       this.batches.set(at, batch);
       this.sim.at(at, () => this.deliver(at), this.tag);
     }
+    this.lastAt = at;
+    this.lastBatch = batch;
     const k = batch.count++;
     if (k === batch.targets.length) {
       batch.targets.push(target);
@@ -107,6 +128,10 @@ export class SlotBoard {
   private deliver(at: number): void {
     const batch = this.batches.get(at)!;
     this.batches.delete(at);
+    if (at === this.lastAt) {
+      this.lastAt = Number.NaN;
+      this.lastBatch = undefined;
+    }
     const { targets, slots } = batch;
     // Bookings made while delivering are for later instants, so count does not change here.
     for (let i = 0; i < batch.count; i++) {

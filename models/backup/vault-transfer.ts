@@ -48,10 +48,32 @@ export class VaultTransfer {
   constructor(
     private readonly owner: TransferOwner,
     /** Bytes to move. */
-    readonly size: number,
+    public size: number,
     private readonly link: Link | null,
-    private readonly options: StartOptions,
+    private options: StartOptions,
   ) {}
+
+  /**
+   * Makes this object the owner's next transfer, of `size` bytes with `options`: an owner runs
+   * one job at a time, so it keeps one transfer for all its jobs rather than one object (and
+   * one closure) per job. Only once the last one is over (its owner told, or filed after
+   * landAhead): nothing else holds it then.
+   */
+  reuse(size: number, options: StartOptions): this {
+    this.size = size;
+    this.options = options;
+    this.phase = SLOT;
+    this.lease = null;
+    this.ledger = null;
+    this.item = undefined;
+    this.pool = null;
+    this.snapshotBytes = 0;
+    this.started = Number.NaN;
+    this.landedAt = Number.NaN;
+    this.landBy = Number.NEGATIVE_INFINITY;
+    this.stats = null;
+    return this;
+  }
 
   /** Takes a slot of `pool` now when one is free, else waits in line for one; then transfers. */
   begin(sim: Simulation, pool: Pool): void {

@@ -172,6 +172,8 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   private nextSlotAt = 0;
   // The job's transfer to the vault, while it runs or has landed unfiled (see settle).
   private inFlight: VaultTransfer | null = null;
+  // The transfer object every job of this VM uses in turn (VaultTransfer.reuse), once made.
+  private transfer: VaultTransfer | null = null;
   // The id of the last vault point filed, and whether it is still the newest in the chain.
   private lastVaultId = 0;
   private tailIsLastVault = false;
@@ -467,7 +469,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     // Phase 2: the changed blocks go to the vault over the vault's link, a few VMs at a time.
     const size = this.hasLastVault ? deltaBytes(this.lastVault, state) : fullBytes(state);
     const options = this.hasLastVault ? this.transfers.next : this.transfers.first;
-    const transfer = new VaultTransfer(this, size, this.vault.link, options);
+    const transfer =
+      this.transfer === null
+        ? new VaultTransfer(this, size, this.vault.link, options)
+        : this.transfer.reuse(size, options);
+    this.transfer = transfer;
     this.inFlight = transfer;
     // Nothing watches the landing (world.eagerStarts): it may count itself, before the next
     // cleanup round, stop or end of run. The point adds to the vault chain what the transfer

@@ -110,8 +110,24 @@ const YEARLY_BIT = 8;
 // policy's slots, so each instant's calendar question is answered once, not once per item.
 const masks = new WeakMap<Retention, WeakMap<Schedule, Map<number, number>>>();
 
+// The last answer of cachedTierMask: a policy's items file their points one after another
+// with the same slot (the daily round walks them in fleet order), so most calls ask it again.
+let lastRetention: Retention | null = null;
+let lastSchedule: Schedule | null = null;
+let lastAt = Number.NaN;
+let lastMask = 0;
+
 /** tierMask, remembered per retention, schedule and instant (both taken as immutable). */
 export function cachedTierMask(retention: Retention, schedule: Schedule, scheduledAt: number): number {
+  if (scheduledAt === lastAt && retention === lastRetention && schedule === lastSchedule) return lastMask;
+  lastMask = memoTierMask(retention, schedule, scheduledAt);
+  lastRetention = retention;
+  lastSchedule = schedule;
+  lastAt = scheduledAt;
+  return lastMask;
+}
+
+function memoTierMask(retention: Retention, schedule: Schedule, scheduledAt: number): number {
   let bySchedule = masks.get(retention);
   if (bySchedule === undefined) {
     bySchedule = new WeakMap();
