@@ -4,6 +4,9 @@
 // `run`, the comparison of `compare`, the parts and aggregate of `sweep` and `merge`, the
 // JUnit verdicts, and the series notation of `test-alerts` (issue 16).
 
+import { registerAllSubsystems } from './models/all-subsystems.js';
+import { registerAllSections } from './scenarios/all-parts.js';
+
 export * from './engine/distributions.js';
 export { EventQueue } from './engine/event-queue.js';
 export {
@@ -76,3 +79,8 @@ export { type AlertCasesResult, loadAlertCasesFile, loadAlertCasesText } from '.
 export { type Issue, renderIssue } from './scenarios/issues.js';
 export { type LoadResult, loadScenarioFile, loadScenarioText } from './scenarios/load.js';
 export { MAX_SAMPLES, parseSeries, type SeriesSample, STALE } from './scenarios/series-notation.js';
+
+// The library loads every optional part up front, so loadScenarioText, loadScenarioFile and
+// simulate() need no loading step; a CLI command loads only what its scenario uses (issue 16).
+registerAllSections();
+registerAllSubsystems();

@@ -7,9 +7,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 // Commands are imported when they run (`await import(...)` in each action), so a command
 // loads only what it needs: `--version` and `validate` never load the simulator, the
-// reports or the chart libraries (issue 16).
-import { SUITES } from '../bench/suites.js';
-import { parseThreshold, type Threshold } from '../bench/thresholds.js';
+// reports, the chart libraries or the benches (issue 16).
 import { COST_DIMENSIONS, METERS } from '../models/pricing/types.js';
 import type { BenchOptions } from './commands/bench.js';
 import type { CompareOptions } from './commands/compare.js';
@@ -86,7 +84,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
     .action(async (files: string[], opts: { json?: boolean; strict?: boolean }) => {
       const { renderValidate, validateExitCode, validateFiles } = await import('./commands/validate.js');
-      const report = validateFiles(files, io.cwd, opts.strict === true);
+      const report = await validateFiles(files, io.cwd, opts.strict === true);
       out(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderValidate(report));
       exit(validateExitCode(report));
     });
@@ -253,7 +251,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--json', 'print the views as JSON')
     .action(async (file: string, opts: ReportOptions) => {
       const { reportFile } = await import('./commands/report.js');
-      exit(reportFile(file, opts, io).code);
+      exit((await reportFile(file, opts, io)).code);
     });
 
   // explain (issues 13, 15): the reasons behind a figure or a verdict of a run.
@@ -277,7 +275,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--json', 'print { scenario, variant, seed, currency, filter, lines, total, runTotal } as JSON')
     .action(async (file: string, opts: ExplainCostOptions) => {
       const { explainCostFile } = await import('./commands/explain.js');
-      exit(explainCostFile(file, opts, io).code);
+      exit((await explainCostFile(file, opts, io)).code);
     });
   // The topics of issue 15, each a run of the scenario watching what it needs.
   const topic = (name: string, description: string, json: string) =>
@@ -296,7 +294,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .requiredOption('--vm <id>', 'the VM')
     .action(async (file: string, opts: ExplainVmOptions) => {
       const { explainRpoFile } = await import('./commands/explain.js');
-      exit(explainRpoFile(file, opts, io).code);
+      exit((await explainRpoFile(file, opts, io)).code);
     });
   topic(
     'rto',
@@ -307,7 +305,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--incident <id>', "the incident, like region-outage-1 (default: the VM's longest recovery)")
     .action(async (file: string, opts: ExplainVmOptions) => {
       const { explainRtoFile } = await import('./commands/explain.js');
-      exit(explainRtoFile(file, opts, io).code);
+      exit((await explainRtoFile(file, opts, io)).code);
     });
   topic(
     'points',
@@ -321,7 +319,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     )
     .action(async (file: string, opts: ExplainVmOptions) => {
       const { explainPointsFile } = await import('./commands/explain.js');
-      exit(explainPointsFile(file, opts, io).code);
+      exit((await explainPointsFile(file, opts, io)).code);
     });
   topic(
     'alert',
@@ -331,7 +329,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .argument('<rule>', 'the alert rule (or built-in alert) name')
     .action(async (file: string, rule: string, opts: ExplainRunOptions) => {
       const { explainAlertFile } = await import('./commands/explain.js');
-      exit(explainAlertFile(file, rule, opts, io).code);
+      exit((await explainAlertFile(file, rule, opts, io)).code);
     });
 
   program
@@ -362,13 +360,13 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
   program
     .command('bench')
     .description('run benchmark suites and print their figures; judge them with --threshold and --baseline')
-    .argument('[suite...]', `suites to run (default: all): ${Object.keys(SUITES).join(', ')}`)
+    .argument('[suite...]', 'suites to run (default: all; vaultsim bench --help lists them)')
     .option('--quick', 'every suite at a size CI can afford')
     .option('--json', 'print one JSON object per suite (figures, confirmation run, threshold verdicts)')
     .option(
       '--threshold <figure<number>',
       "fail (exit 4) when a figure is on the wrong side, e.g. 'startup.validate_ratio<4' (repeatable; <, <=, >, >=); a crossing is confirmed by running the suite again",
-      collectThreshold,
+      collect,
     )
     .option('--baseline <file>', 'exit 1 when events or fingerprints differ from this baseline')
     .option('--write-baseline <file>', 'record the deterministic figures of this run as a baseline')
@@ -382,7 +380,17 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
       '--cli <path>',
       "startup and sweep suites: start this built vaultsim (dist/cli/main.js) instead of this one's",
     )
-    .addHelpText(
+    .action(async (suites: string[], opts: BenchArguments) => {
+      const { parseThresholds, runBench } = await import('./commands/bench.js');
+      const thresholds = parseThresholds(opts.threshold ?? []);
+      exit((await runBench(suites, { ...opts, threshold: thresholds }, io)).code);
+    });
+  // The suites live in bench/, which no other command loads: their list joins the bench
+  // command's help only when bench is the command being run (`vaultsim bench --help`).
+  program.hook('preSubcommand', async (_program, command) => {
+    if (command.name() !== 'bench') return;
+    const { SUITES } = await import('../bench/suites.js');
+    command.addHelpText(
       'after',
       [
         '',
@@ -391,11 +399,8 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
         '',
         'Exit codes: 0 ok, 1 the baseline differs, 2 bad input, 4 a threshold crossed (twice).',
       ].join('\n'),
-    )
-    .action(async (suites: string[], opts: BenchOptions) => {
-      const { runBench } = await import('./commands/bench.js');
-      exit((await runBench(suites, opts, io)).code);
-    });
+    );
+  });
 
   program
     .command('demo')
@@ -432,12 +437,13 @@ const maxWork = () =>
 const costBy = (description: string) =>
   new Option('--cost-by <dimension>', description).choices(COST_DIMENSIONS);
 
-// --threshold, repeatable: each one parsed (bench/thresholds.ts), a mistake is a usage error.
-function collectThreshold(value: string, previous: Threshold[] = []): Threshold[] {
-  const parsed = parseThreshold(value);
-  if (typeof parsed === 'string') throw new InvalidArgumentError(parsed);
-  return [...previous, parsed];
+// A repeatable option's values, in order (--threshold: bench parses them, cli/commands/bench.ts).
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
+
+// bench's options as commander parses them: the thresholds still text.
+type BenchArguments = Omit<BenchOptions, 'threshold'> & { threshold?: string[] };
 
 /** An option parser accepting a whole number in [min, max]; commander reports a rejection. */
 function integer(option: string, min: number, max: number): (value: string) => number {

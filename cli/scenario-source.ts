@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DEFAULT_PRICES, mergePrices } from '../models/pricing/index.js';
+import { loadSubsystems } from '../models/subsystems.js';
 import { renderIssue, sortIssues } from '../scenarios/issues.js';
-import { loadScenarioFile } from '../scenarios/load.js';
+import { loadScenarioFileLazily } from '../scenarios/load.js';
 import { selectRuns } from './commands/run.js';
 import type { ScenarioSource } from './pool.js';
 
@@ -23,23 +24,25 @@ export interface LoadedSource extends ScenarioSource {
 
 /**
  * Loads `file` (as typed), printing its warnings to `stderr`; on errors (or, when `strict`,
- * warnings) prints them and returns null.
+ * warnings) prints them and returns null. The subsystems the selected runs use are loaded
+ * in this thread (models/subsystems.ts); a worker thread loads its own (cli/worker.ts).
  */
-export function loadSource(
+export async function loadSource(
   file: string,
   cwd: string,
   variants: string[] | undefined,
   stderr: { write(text: string): unknown },
   strict = false,
-): LoadedSource | null {
+): Promise<LoadedSource | null> {
   const abs = resolve(cwd, file);
-  const loaded = loadScenarioFile(abs);
+  const loaded = await loadScenarioFileLazily(abs);
   // The loader names the file by the path it opened; show the one the user typed.
   const problems = [...(loaded.ok ? [] : loaded.issues), ...loaded.warnings];
   for (const issue of sortIssues(problems.map((i) => (i.file === abs ? { ...i, file } : i))))
     stderr.write(`${renderIssue(issue)}\n`);
   if (!loaded.ok || (strict && loaded.warnings.length > 0)) return null;
   const scenarios = selectRuns(loaded.scenarios, variants, file);
+  await loadSubsystems(scenarios);
   return {
     scenarios,
     name: scenarios[0].name,

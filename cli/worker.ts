@@ -3,9 +3,11 @@
 // (cli/replicate.ts). The scenarios come once per thread as the pool's workerData, already
 // loaded and normalised by the main thread: plain data, which structured cloning copies
 // exactly, and loading them again in every thread would cost more than many replications.
+// Each thread imports the subsystems they use itself (models/subsystems.ts), once.
 
 import Tinypool from 'tinypool';
 import type { Scenario } from '../models/scenario/types.js';
+import { loadSubsystems } from '../models/subsystems.js';
 import type { Replication } from '../reports/sweep-part.js';
 import { type ReplicationTask, runReplications } from './replicate.js';
 
@@ -16,7 +18,8 @@ export interface WorkerData {
 }
 
 /** Tinypool's entry: runs the task's replications and returns their figures in index order. */
-export default function replicate(task: ReplicationTask): Replication[] {
+export default async function replicate(task: ReplicationTask): Promise<Replication[]> {
   const { scenarios } = Tinypool.workerData as WorkerData;
+  await loadSubsystems(scenarios);
   return runReplications(scenarios, task);
 }

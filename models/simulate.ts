@@ -5,6 +5,9 @@
 //   3. sample   a daily event per run: cleanup (retention, snapshots, archive, purge) and samples
 //   4. run      the event loop to the horizon
 //   5. collect  plain results: storage, recovery points, jobs, cost
+//
+// The optional subsystems (disaster recovery, restores, operations, workloads, monitor,
+// logs) come from SUBSYSTEMS, loaded for the scenarios a command runs (./subsystems.ts).
 
 import { makeSampler } from '../engine/distributions.js';
 import { Link } from '../engine/link.js';
@@ -25,24 +28,20 @@ import {
 import { judgeObjectives } from './dr/objectives.js';
 import { type RelocateContext, relocatedId } from './dr/relocate.js';
 import { type BackupExposure, scheduleFigures } from './dr/schedule.js';
-import { needsDr, setupDr } from './dr/setup.js';
 import { type Inspection, scheduleInspections } from './inspect.js';
-import { type LogsOptions, setupLogs } from './logs/setup.js';
+import type { LogsOptions } from './logs/setup.js';
 import { MarsBackup } from './mars/mars-backup.js';
 import type { AlertEvaluation } from './monitor/evidence.js';
 import type { Monitor } from './monitor/monitor.js';
 import { alertsResult } from './monitor/results.js';
 import { SecurityAlerts } from './monitor/security.js';
-import { setupMonitor } from './monitor/setup.js';
-import { Operations } from './operations/operations.js';
-import { hasRestores, setupRestores } from './restore/setup.js';
 import { collectResult, type Sampled, zeroPoints } from './results/collect.js';
-import type { RunResult } from './results/types.js';
+import type { PointCounts, RunResult } from './results/types.js';
 import type { Policy, Scenario } from './scenario/types.js';
-import { hasWorkloads } from './scenario/workloads.js';
 import { DiskSnapshots } from './snapshots/disk-snapshots.js';
 import { Ledger } from './storage/ledger.js';
-import { type JobGroups, setupWorkloads, workloadParts } from './workloads/setup.js';
+import { hasRestores, needsDr, SUBSYSTEMS, USES } from './subsystems.js';
+import type { JobGroups } from './workloads/setup.js';
 
 /** Options of one run; `logs` and `backupReports` (issue 19) read the diagnostic tables. */
 export interface SimulateOptions extends LogsOptions {
@@ -101,12 +100,18 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   );
   // Restore jobs (issue 18): users' restores, restore drills and disaster recovery's share the
   // vaults' restore throughput; null when nothing restores.
-  const restores = setupRestores(sim, scenario, world, needsDr(scenario));
+  const restores = USES.restores(scenario)
+    ? SUBSYSTEMS.get('restores').setupRestores(sim, scenario, world, needsDr(scenario))
+    : null;
   // Disaster recovery (faults, replication, recovery plans), when the scenario has any.
-  const dr = needsDr(scenario) ? setupDr(sim, scenario, world, seed, links, restores?.jobs ?? null) : null;
+  const dr = USES.dr(scenario)
+    ? SUBSYSTEMS.get('dr').setupDr(sim, scenario, world, seed, links, restores?.jobs ?? null)
+    : null;
   // Operations by an admin or an attacker (issue 14), when the scenario has any: they read the
   // points' times (what survives an attack).
-  const ops = scenario.operations.length > 0 ? new Operations(sim, scenario, world, vaults) : null;
+  const ops = USES.operations(scenario)
+    ? new (SUBSYSTEMS.get('operations').Operations)(sim, scenario, world, vaults)
+    : null;
   if (ops !== null) world.keepPointTimes = true;
   // 2. protect
   const byGroup = new Map<string, VmBackup[]>();
@@ -145,8 +150,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const relocation: RelocateContext = { world, seed, vaults, policies, groups: stats, observe: null };
   dr?.relocation(relocation);
   // SQL Server in Azure VMs, Azure file shares, MABS/DPM servers (issue 17), when the scenario has any.
-  const workloads = hasWorkloads(scenario.workloads)
-    ? setupWorkloads(world, scenario, vaults, stats, seed)
+  const workloads = USES.workloads(scenario)
+    ? SUBSYSTEMS.get('workloads').setupWorkloads(world, scenario, vaults, stats, seed)
     : null;
   // Disk snapshots outside Azure Backup, whether or not the VM is also backed up: one series
   // per fleet group (billed per group and region), and one for all.
@@ -171,18 +176,30 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   }
   // 3. sample
   const sampled = newSamples(vaults, stats);
-  const endOfDay = dailyRound(sim, vaults, stats, sampled, scenario.duration, options.onProgress);
+  const round = dailyRound(sim, vaults, stats, sampled, scenario.duration, options.onProgress);
+  const endOfDay = round.endOfDay;
   const days = Math.ceil(scenario.duration / MS.day);
   world.cleanupEvery = MS.day;
   for (let k = 1; k <= days; k++)
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
   // --- monitor (issue 6): alert rules over the models' signals, or null (models/monitor/setup.ts).
   // Alerts can start recovery (dr.start) and take on-demand backups (backup:<group>).
-  const monitor = setupMonitor(sim, scenario, world.streams, vaults, links, options.explainAlert);
+  const monitor = USES.monitor(scenario)
+    ? SUBSYSTEMS.get('monitor').setupMonitor(
+        sim,
+        scenario,
+        world.streams,
+        vaults,
+        links,
+        options.explainAlert,
+      )
+    : null;
   if (monitor !== null) onDemandOnAlert(monitor, byGroup);
   // --- end monitor
   // --- diagnostics (issue 19): Log Analytics tables and Backup Reports, or null (models/logs/setup.ts).
-  const logs = setupLogs(world, scenario, vaults, stats, monitor, byGroup, options);
+  const logs = USES.logs(scenario)
+    ? SUBSYSTEMS.get('logs').setupLogs(world, scenario, vaults, stats, monitor, byGroup, options)
+    : null;
   const jobSignals = logs?.signals ?? monitor?.backup ?? null;
   if (jobSignals !== null) workloads?.observe(jobSignals);
   if (jobSignals !== null) relocation.observe = (item) => item.observe(jobSignals);
@@ -209,6 +226,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   workloads?.start();
   // 4. run
   sim.run(scenario.duration);
+  round.finish();
   const recovery = dr?.finish() ?? null;
   const backupReports = logs?.finish(recovery?.dr ?? null) ?? null;
   const schedule = scheduleFigures({
@@ -295,7 +313,9 @@ function vaultParts(scenario: Scenario): Map<string, { parts: string[]; partOf: 
     if (after !== null) members.get(after.vault)!.set(relocatedId(vm.id, after.vault), after.policy);
   }
   for (const server of scenario.servers) members.get(server.vault)!.set(server.id, `mars:${server.group}`);
-  const more = workloadParts(scenario);
+  const more = USES.workloads(scenario)
+    ? SUBSYSTEMS.get('workloads').workloadParts(scenario)
+    : { order: [], members: [] };
   for (const [vault, id, part] of more.members) members.get(vault)!.set(id, part);
   const order = [
     ...scenario.policies.map((p) => p.name),
@@ -362,7 +382,7 @@ function dailyRound(
   s: Sampled,
   horizon: number,
   onProgress: ((fraction: number) => void) | undefined,
-): (k: number, now: number) => void {
+): { endOfDay: (k: number, now: number) => void; finish: () => void } {
   const groupNames = [...groups.keys()];
   const groupOf = new Map<ProtectedItem, number>();
   groupNames.forEach((name, g) => {
@@ -379,6 +399,7 @@ function dailyRound(
     groups: v.items.map((item) => groupOf.get(item) ?? -1),
     // Each item's entry of s.protectedSize, once it has one.
     usages: [] as (Usage | undefined)[],
+    sizes: new SizeMemo(),
   }));
   const groupPoints = groupNames.map((name) => s.groups.get(name)!.points);
   // Cumulative job outcomes per group at each day's end; collect turns them into per-day counts.
@@ -386,10 +407,14 @@ function dailyRound(
     stats: groups.get(name)!.stats,
     sampled: s.groups.get(name)!,
   }));
-  return (k, now) => {
+  // One item's points, added to its vault's sum and its group's (one visit instead of two).
+  const one = zeroPoints();
+  // Which round's SizeMemo made each protected-size usage (recordProtectedSize).
+  const owners = new Map<Usage, { sizes: SizeMemo; i: number }>();
+  const endOfDay = (k: number, now: number): void => {
     const groupSums = groupNames.map(zeroPoints);
     for (const round of rounds) {
-      const { v, daily: d, usages } = round;
+      const { v, daily: d, usages, sizes } = round;
       const sum = zeroPoints();
       const items = v.items;
       // Items started during the run (a VM's backup relocated after a failover) join their policy's group.
@@ -399,9 +424,18 @@ function dailyRound(
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
         item.cleanup(now);
-        item.addPointsTo(sum);
-        if (itemGroups[i] >= 0) item.addPointsTo(groupSums[itemGroups[i]]);
-        recordProtectedSize(s, usages, i, item, now);
+        const g = itemGroups[i];
+        if (g < 0) item.addPointsTo(sum);
+        else {
+          clearPoints(one);
+          item.addPointsTo(one);
+          addPoints(sum, one);
+          addPoints(groupSums[g], one);
+        }
+        const size = item.protectedSize(now);
+        // The usual day: the size this round last recorded, in a series only this round writes.
+        if (size !== null && !sizes.unchanged(i, size, now))
+          recordProtectedSize(s, usages, sizes, owners, i, item, size, now);
       }
       v.ledger.purgeDue(now);
       // Retention, archive moves and purges happen inside this event: the fingerprint
@@ -426,6 +460,82 @@ function dailyRound(
     }
     onProgress?.(horizon > 0 ? Math.min(1, now / horizon) : 1);
   };
+  // Writes back what SizeMemo kept in its arrays: each usage's last protected day.
+  const finish = (): void => {
+    for (const { usages, sizes } of rounds) sizes.flush(usages);
+  };
+  return { endOfDay, finish };
+}
+
+// Adds the counts of `b` into `a`.
+function addPoints(a: PointCounts, b: PointCounts): void {
+  a.snapshot += b.snapshot;
+  a.vault += b.vault;
+  a.archive += b.archive;
+  a.daily += b.daily;
+  a.weekly += b.weekly;
+  a.monthly += b.monthly;
+  a.yearly += b.yearly;
+  a.onDemand += b.onDemand;
+}
+
+// Sets every count of `a` to 0.
+function clearPoints(a: PointCounts): void {
+  a.snapshot = a.vault = a.archive = a.daily = a.weekly = a.monthly = a.yearly = a.onDemand = 0;
+}
+
+/**
+ * A vault round's memory of each item's protected size (by the item's index), in typed arrays:
+ * on the usual day an item's size is the one last recorded, and the round then only notes the
+ * day there instead of touching the item's usage and series (at 10,000 items each is a cache
+ * miss). Only for usages this round made (an id another round also records takes the full
+ * path every day); flush writes the last days into the usages before the results are read.
+ */
+class SizeMemo {
+  private size = new Float64Array(0);
+  private to = new Float64Array(0);
+  private mine = new Uint8Array(0);
+
+  // Whether item i's size is the one this round last recorded, noting the day if so.
+  unchanged(i: number, size: number, now: number): boolean {
+    if (i >= this.mine.length || this.mine[i] === 0 || this.size[i] !== size) return false;
+    this.to[i] = now;
+    return true;
+  }
+
+  // Item i's size as recorded now, in a usage this round made (`mine`) or not.
+  recorded(i: number, size: number, now: number, mine: boolean): void {
+    if (i >= this.mine.length) this.grow(i + 1);
+    this.mine[i] = mine ? 1 : 0;
+    this.size[i] = size;
+    this.to[i] = now;
+  }
+
+  // Item i's usage is shared with another round from now on: its last day goes back into it.
+  release(i: number, usage: Usage): void {
+    if (i < this.mine.length && this.mine[i] === 1) usage.to = this.to[i];
+    if (i < this.mine.length) this.mine[i] = 0;
+  }
+
+  flush(usages: readonly (Usage | undefined)[]): void {
+    for (let i = 0; i < this.mine.length; i++) {
+      const usage = usages[i];
+      if (this.mine[i] === 1 && usage !== undefined) usage.to = this.to[i];
+    }
+  }
+
+  private grow(n: number): void {
+    const length = Math.max(n, 2 * this.mine.length, 16);
+    const size = new Float64Array(length);
+    const to = new Float64Array(length);
+    const mine = new Uint8Array(length);
+    size.set(this.size);
+    to.set(this.to);
+    mine.set(this.mine);
+    this.size = size;
+    this.to = to;
+    this.mine = mine;
+  }
 }
 
 // An item's size for protected-instance billing over the day that ends now. The step series
@@ -434,22 +544,30 @@ function dailyRound(
 function recordProtectedSize(
   s: Sampled,
   usages: (Usage | undefined)[],
+  sizes: SizeMemo,
+  owners: Map<Usage, { sizes: SizeMemo; i: number }>,
   i: number,
   item: ProtectedItem,
+  size: number,
   now: number,
 ): void {
-  const size = item.protectedSize(now);
-  if (size === null) return;
   let usage = usages[i];
   if (usage === undefined) {
     usage = s.protectedSize.get(item.id);
     if (usage === undefined) {
       usage = { from: now - MS.day, to: now, used: new Series(`${item.id}/protected`, { kind: 'step' }) };
       s.protectedSize.set(item.id, usage);
+      owners.set(usage, { sizes, i });
+    } else {
+      // Another round's item has this id: from now on neither round keeps the size in its memo.
+      const owner = owners.get(usage);
+      owner?.sizes.release(owner.i, usage);
+      owners.delete(usage);
     }
     usages[i] = usage;
   }
   const used = usage.used;
   if (used.count === 0 || used.last() !== size) used.record(now - MS.day, size);
   usage.to = now;
+  sizes.recorded(i, size, now, owners.get(usage)?.sizes === sizes);
 }

@@ -9,9 +9,12 @@ import { FigureAccumulator, type Sample } from './figure-summary.js';
 import { AMOUNT_UNITS, type FigureUnit, formatFigure, UNIT_DECIMALS } from './figures.js';
 import { round } from './format.js';
 import { renderGrid } from './grid.js';
+import { formatTarget, objectiveLabel } from './objective-label.js';
 import type { RunTable } from './run-table.js';
 import { studentTQuantile, wilson } from './stats.js';
 import type { PartRun, SweepIdentity, SweepTable } from './sweep-part.js';
+
+export { formatTarget, objectiveLabel };
 
 /** The aggregate's format version. */
 export const AGGREGATE_VERSION = 1;
@@ -214,22 +217,6 @@ function objectiveRates(accs: ReadonlyMap<string, FigureAccumulator>): PassRate[
     });
   }
   return out;
-}
-
-/** "RPO ≤ 1h (all)": an objective as people write it. */
-export function objectiveLabel(metric: string, scope: string, targetSeconds: number): string {
-  return `${metric.toUpperCase()} ≤ ${formatTarget(targetSeconds)} (${scope})`;
-}
-
-/** A target duration in its largest whole unit: 86400 → "1d", 5400 → "90m", 45 → "45s". */
-export function formatTarget(seconds: number): string {
-  for (const [unit, size] of [
-    ['d', 86_400],
-    ['h', 3600],
-    ['m', 60],
-  ] as const)
-    if (seconds >= size && seconds % size === 0) return `${seconds / size}${unit}`;
-  return `${seconds}s`;
 }
 
 const percent = (x: number, sign = true) => `${round(x * 100, 1).toFixed(1)}${sign ? '%' : ''}`;

@@ -2,8 +2,8 @@
 // the lines a failed run prints. Reads RunResult.objectives only; the models judge.
 
 import type { ObjectiveResult, RunResult } from '../models/results/types.js';
-import { objectiveLabel } from './aggregate.js';
 import type { JunitSuite } from './junit.js';
+import { objectiveLabel } from './objective-label.js';
 
 /** One suite per run (base, variants), one case per objective and scope; a failure's message is its evidence. */
 export function objectiveSuites(results: readonly RunResult[]): JunitSuite[] {

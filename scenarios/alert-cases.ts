@@ -3,6 +3,7 @@
 // phases as the scenario loader (load.ts) and its helpers: read, parse with positions,
 // check against the cases schema (scenarios/schema/monitor.ts), then normalise.
 
+import type { ValidateFunction } from 'ajv';
 import type { RecordedSignal } from '../models/monitor/replay.js';
 import type { Fields } from '../models/monitor/signals.js';
 import type { AlertRule, MonitorSpec } from '../models/monitor/types.js';
@@ -23,7 +24,7 @@ import { checkSchema } from './schema-check.js';
 import { parseSeries, STALE } from './series-notation.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText } from './source.js';
 import { parseDuration } from './units.js';
-import { validateAlertCases } from './validators.js';
+import { validate as validateAlertCases } from './validators/alert-cases.js';
 
 /** A firing a case expects; a null instance matches any. */
 export interface ExpectedFiring {
@@ -214,4 +215,4 @@ function readExpect(ctx: Context, e: Raw, path: PathSegment[]): AlertCase['expec
 }
 
 // The cases schema's validator: ajv standalone code generated ahead of time (scenarios/validators.ts).
-const casesValidator = () => validateAlertCases;
+const casesValidator = () => validateAlertCases as unknown as ValidateFunction;

@@ -6,13 +6,20 @@
 //   3. check    plain value → JSON Schema issues       (schema-check.ts)
 //   4. expand   variants × sweep points → raw runs     (variants.ts)
 //   5. shape    each raw run → typed Scenario          (normalise/)
+//
+// Each top-level section's schema validator (validators.ts) and the optional sections'
+// normalisers (normalise/sections.ts) are loaded on demand (issue 16): loadScenarioFileLazily
+// imports those the document uses before step 3 and those its runs use before step 5; the
+// synchronous loaders need them loaded already (the library entry loads every one).
 
 import type { Scenario } from '../models/scenario/types.js';
 import { type Issue, sortIssues } from './issues.js';
 import { MSG } from './messages.js';
 import { normalise } from './normalise/index.js';
+import { loadSections } from './normalise/sections.js';
 import { checkSchema } from './schema-check.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText, type Source } from './source.js';
+import { loadValidators } from './validators.js';
 import { type Expansion, expand } from './variants.js';
 
 /**
@@ -33,20 +40,72 @@ export function loadScenarioFile(file: string): LoadResult {
 
 /** Loads scenario text; `file` names it in issues. */
 export function loadScenarioText(text: string, file: string): LoadResult {
+  const doc = parseDocument(text, file);
+  if ('result' in doc) return doc.result;
+  const runs = checkAndExpand(doc.source, doc.value);
+  return 'result' in runs ? runs.result : shapeRuns(runs);
+}
+
+/**
+ * Loads a scenario file as loadScenarioFile does, importing first the validators and
+ * normalisers of only the sections the document and its runs have (what a command does:
+ * issue 16).
+ */
+export async function loadScenarioFileLazily(file: string): Promise<LoadResult> {
+  const read = readScenarioText(file);
+  if ('issue' in read) return { ok: false, issues: [read.issue], warnings: [] };
+  const doc = parseDocument(read.text, file);
+  if ('result' in doc) return doc.result;
+  await loadValidators([doc.value]);
+  const runs = checkAndExpand(doc.source, doc.value);
+  if ('result' in runs) return runs.result;
+  // A variant or sweep point may set a section the base does not have.
+  const raws = [runs.base, ...runs.expansions.map((e) => e.raw)];
+  await Promise.all([loadValidators(raws), loadSections(raws)]);
+  return shapeRuns(runs);
+}
+
+// A document parsed, schema-checked and expanded: the raw base and every run, before shaping.
+interface Runs {
+  source: Source;
+  base: Record<string, unknown>;
+  expansions: Expansion[];
+  problems: Issue[];
+}
+
+// Step 2: the document's mapping, or the result when it has issues already.
+function parseDocument(
+  text: string,
+  file: string,
+): { source: Source; value: Record<string, unknown> } | { result: LoadResult } {
   const { source, issues } = parseSource(text, file);
-  if (issues.length > 0) return fail(issues);
+  if (issues.length > 0) return { result: fail(issues) };
   const value = source.value;
   if (value === null && text.trim().replace(/^#.*$/gm, '').trim() === '')
-    return fail([issueAt(source, 'not-a-mapping', [], MSG.emptyFile())]);
+    return { result: fail([issueAt(source, 'not-a-mapping', [], MSG.emptyFile())]) };
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return fail([issueAt(source, 'not-a-mapping', [], MSG.notAMapping(value))]);
-  const schemaIssues = checkSchema(value, source);
-  if (schemaIssues.length > 0) return fail(schemaIssues);
+    return { result: fail([issueAt(source, 'not-a-mapping', [], MSG.notAMapping(value))]) };
+  return { source, value: value as Record<string, unknown> };
+}
 
-  const { expansions, problems } = expand(value as Record<string, unknown>);
-  const all: Issue[] = problems.map((p) => issueAt(source, p.code, p.origin, p.message, { key: true }));
+// Steps 3–4: the raw runs, or the result when the document has issues.
+function checkAndExpand(source: Source, value: Record<string, unknown>): Runs | { result: LoadResult } {
+  const schemaIssues = checkSchema(value, source);
+  if (schemaIssues.length > 0) return { result: fail(schemaIssues) };
+  const { expansions, problems } = expand(value);
+  const { variants: _variants, sweep: _sweep, ...base } = value;
+  return {
+    source,
+    base,
+    expansions,
+    problems: problems.map((p) => issueAt(source, p.code, p.origin, p.message, { key: true })),
+  };
+}
+
+// Step 5: every run shaped into a Scenario, or every issue.
+function shapeRuns({ source, base: baseRaw, expansions, problems }: Runs): LoadResult {
+  const all: Issue[] = [...problems];
   // The base is checked first: its issues would otherwise repeat in every variant.
-  const { variants: _variants, sweep: _sweep, ...baseRaw } = value as Record<string, unknown>;
   const base = normalise(baseRaw, source, 'base');
   if (base.scenario === null) return fail(dedupe([...all, ...base.issues]));
   const warnings = [...base.warnings];

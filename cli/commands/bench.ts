@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { type Baseline, compareToBaseline, deterministicFigures } from '../../bench/baseline.js';
 import type { BenchResult } from '../../bench/measure.js';
 import { SUITES, type Suite, type SuiteFigures, type SuiteOptions } from '../../bench/suites.js';
-import { figureValue, meets, type Threshold } from '../../bench/thresholds.js';
+import { figureValue, meets, parseThreshold, type Threshold } from '../../bench/thresholds.js';
 import { type JunitSuite, junitXml } from '../../reports/junit.js';
 import { closest } from '../../scenarios/suggest.js';
 import { EXIT, InputError } from '../errors.js';
@@ -59,6 +59,15 @@ export interface SuiteReport extends SuiteFigures {
   confirmation?: SuiteFigures;
   thresholds: ThresholdVerdict[];
   baseline?: string[];
+}
+
+/** Parses the --threshold texts, in order; a malformed one is bad input (InputError, exit 2). */
+export function parseThresholds(texts: readonly string[]): Threshold[] {
+  return texts.map((text) => {
+    const parsed = parseThreshold(text);
+    if (typeof parsed === 'string') throw new InputError(parsed);
+    return parsed;
+  });
 }
 
 /** Runs `vaultsim bench`; `suites` is the registry (tests pass small ones). Throws InputError for bad input. */

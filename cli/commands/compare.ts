@@ -64,7 +64,7 @@ export async function compareScenarioFile(
   version: string,
 ): Promise<{ code: number; comparison: Comparison | null }> {
   // 1. read
-  const source = loadSource(file, io.cwd, opts.variant, io.stderr, opts.strict === true);
+  const source = await loadSource(file, io.cwd, opts.variant, io.stderr, opts.strict === true);
   if (source === null) return { code: EXIT.badInput, comparison: null };
   const seed = opts.seed ?? source.seed;
   const n = opts.replications;

@@ -18,6 +18,7 @@ import type { HeldView } from '../../models/results/held.js';
 import type { RunResult } from '../../models/results/types.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import { type SimulateOptions, simulate } from '../../models/simulate.js';
+import { loadSubsystems } from '../../models/subsystems.js';
 import { alertProblems, explainAlert, renderAlertExplanation } from '../../reports/explain-alert.js';
 import {
   type CostExplanation,
@@ -30,7 +31,7 @@ import { explainPoints, pointsProblems, renderPointsExplanation } from '../../re
 import { explainRpo, renderRpoExplanation, rpoProblems } from '../../reports/explain-rpo.js';
 import { explainRto, renderRtoExplanation, rtoProblems } from '../../reports/explain-rto.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFile } from '../../scenarios/load.js';
+import { loadScenarioFileLazily } from '../../scenarios/load.js';
 import { closest } from '../../scenarios/suggest.js';
 import { parseDuration } from '../../scenarios/units.js';
 import { EXIT, InputError } from '../errors.js';
@@ -58,16 +59,14 @@ export interface ExplainCostOutcome {
 }
 
 /** Runs `vaultsim explain cost FILE`; throws InputError for an unknown --variant. */
-export function explainCostFile(file: string, opts: ExplainCostOptions, io: ExplainIo): ExplainCostOutcome {
+export async function explainCostFile(
+  file: string,
+  opts: ExplainCostOptions,
+  io: ExplainIo,
+): Promise<ExplainCostOutcome> {
   // 1. read
-  const abs = resolve(io.cwd, file);
-  const loaded = loadScenarioFile(abs);
-  if (!loaded.ok) {
-    const issues = sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i)));
-    for (const issue of issues) io.stderr.write(`${renderIssue(issue)}\n`);
-    return { code: EXIT.badInput, explanation: null };
-  }
-  const [scenario] = selectRuns(loaded.scenarios, [opts.variant ?? loaded.scenarios[0].variant], file);
+  const scenario = await readRun(file, opts, io);
+  if (scenario === null) return { code: EXIT.badInput, explanation: null };
 
   // 2. simulate
   const result = simulate(scenario, opts.seed === undefined ? {} : { seed: opts.seed });
@@ -115,16 +114,18 @@ export interface ExplainOutcome<T> {
   explanation: T | null;
 }
 
-// 1. read: the scenario's selected run, or null after printing its issues.
-function readRun(file: string, opts: ExplainRunOptions, io: ExplainIo): Scenario | null {
+// 1. read: the scenario's selected run (its subsystems loaded), or null after printing its issues.
+async function readRun(file: string, opts: ExplainRunOptions, io: ExplainIo): Promise<Scenario | null> {
   const abs = resolve(io.cwd, file);
-  const loaded = loadScenarioFile(abs);
+  const loaded = await loadScenarioFileLazily(abs);
   if (!loaded.ok) {
     const issues = sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i)));
     for (const issue of issues) io.stderr.write(`${renderIssue(issue)}\n`);
     return null;
   }
-  return selectRuns(loaded.scenarios, [opts.variant ?? loaded.scenarios[0].variant], file)[0];
+  const scenario = selectRuns(loaded.scenarios, [opts.variant ?? loaded.scenarios[0].variant], file)[0];
+  await loadSubsystems([scenario]);
+  return scenario;
 }
 
 // 2. simulate, with what the topic watches.
@@ -156,8 +157,8 @@ const vmSuggestion = (s: Scenario, vm: string) =>
   );
 
 /** Runs `vaultsim explain rpo FILE --vm VM`: the worst window the schedule leaves and each incident's loss, with reasons. */
-export function explainRpoFile(file: string, opts: ExplainVmOptions, io: ExplainIo) {
-  const scenario = readRun(file, opts, io);
+export async function explainRpoFile(file: string, opts: ExplainVmOptions, io: ExplainIo) {
+  const scenario = await readRun(file, opts, io);
   if (scenario === null) return { code: EXIT.badInput, explanation: null };
   const records: TraceRecord[] = [];
   const trace = (r: TraceRecord) => {
@@ -169,8 +170,8 @@ export function explainRpoFile(file: string, opts: ExplainVmOptions, io: Explain
 }
 
 /** Runs `vaultsim explain rto FILE --vm VM [--incident ID]`: the phases of a recovery and what each waited for. */
-export function explainRtoFile(file: string, opts: ExplainVmOptions, io: ExplainIo) {
-  const scenario = readRun(file, opts, io);
+export async function explainRtoFile(file: string, opts: ExplainVmOptions, io: ExplainIo) {
+  const scenario = await readRun(file, opts, io);
   if (scenario === null) return { code: EXIT.badInput, explanation: null };
   const result = runOnce(scenario, opts);
   return finish(
@@ -183,8 +184,8 @@ export function explainRtoFile(file: string, opts: ExplainVmOptions, io: Explain
 }
 
 /** Runs `vaultsim explain points FILE --vm VM [--at T]`: each point the VM holds, what keeps it and until when. */
-export function explainPointsFile(file: string, opts: ExplainVmOptions, io: ExplainIo) {
-  const scenario = readRun(file, opts, io);
+export async function explainPointsFile(file: string, opts: ExplainVmOptions, io: ExplainIo) {
+  const scenario = await readRun(file, opts, io);
   if (scenario === null) return { code: EXIT.badInput, explanation: null };
   const at = opts.at === undefined ? scenario.duration : instantOf(opts.at, scenario);
   let held: HeldView | null = null;
@@ -200,8 +201,8 @@ export function explainPointsFile(file: string, opts: ExplainVmOptions, io: Expl
 }
 
 /** Runs `vaultsim explain alert FILE RULE`: the evaluations that fired or resolved the rule and what each saw. */
-export function explainAlertFile(file: string, rule: string, opts: ExplainRunOptions, io: ExplainIo) {
-  const scenario = readRun(file, opts, io);
+export async function explainAlertFile(file: string, rule: string, opts: ExplainRunOptions, io: ExplainIo) {
+  const scenario = await readRun(file, opts, io);
   if (scenario === null) return { code: EXIT.badInput, explanation: null };
   const evaluations: AlertEvaluation[] = [];
   const result = runOnce(scenario, opts, { explainAlert: { rule, record: (e) => evaluations.push(e) } });

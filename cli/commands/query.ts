@@ -19,11 +19,12 @@ import { formatValue, jsonValue, type Row } from '../../models/kql/values.js';
 import { TABLE_SCHEMA, TABLES } from '../../models/logs/tables.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import { simulate } from '../../models/simulate.js';
+import { loadSubsystems } from '../../models/subsystems.js';
 import { csvField } from '../../reports/csv.js';
 import { formatCount } from '../../reports/format.js';
 import { renderGrid } from '../../reports/grid.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFile } from '../../scenarios/load.js';
+import { loadScenarioFileLazily } from '../../scenarios/load.js';
 import { kqlMessage } from '../../scenarios/messages-kql.js';
 import { withDiagnostics } from '../../scenarios/normalise/diagnostics.js';
 import { EXIT, InputError } from '../errors.js';
@@ -60,7 +61,7 @@ export async function queryFile(
   } catch {
     // Not there: the loader says so as an issue.
   }
-  const source = isDir ? null : loadScenario(file, abs, opts, io);
+  const source = isDir ? null : await loadScenario(file, abs, opts, io);
   if (!isDir && source === null) return { code: EXIT.badInput, result: null };
   const now = source === null ? Number.NaN : source.start + source.duration;
   const { plan, problems } = prepareQuery(text, TABLE_SCHEMA, now);
@@ -94,16 +95,24 @@ export function queryProblems(text: string, problems: readonly KqlProblem[]): st
     });
 }
 
-// The selected run of the scenario, with default diagnostics when it has none.
-function loadScenario(file: string, abs: string, opts: QueryOptions, io: QueryIo): Scenario | null {
-  const loaded = loadScenarioFile(abs);
+// The selected run of the scenario, with default diagnostics when it has none, and the
+// subsystems it uses loaded.
+async function loadScenario(
+  file: string,
+  abs: string,
+  opts: QueryOptions,
+  io: QueryIo,
+): Promise<Scenario | null> {
+  const loaded = await loadScenarioFileLazily(abs);
   if (!loaded.ok) {
     for (const issue of sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i))))
       io.stderr.write(`${renderIssue(issue)}\n`);
     return null;
   }
   const runs = selectRuns(loaded.scenarios, [opts.variant ?? 'base'], file);
-  return withDiagnostics(runs[0]);
+  const scenario = withDiagnostics(runs[0]);
+  await loadSubsystems([scenario]);
+  return scenario;
 }
 
 function runOnScenario(s: Scenario, plan: Plan, opts: QueryOptions): QueryResult {

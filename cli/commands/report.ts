@@ -11,10 +11,11 @@ import { resolve } from 'node:path';
 import { MS } from '../../engine/units.js';
 import { REPORT_VIEWS, type ReportView } from '../../models/backup-reports/types.js';
 import { simulate } from '../../models/simulate.js';
+import { loadSubsystems } from '../../models/subsystems.js';
 import type { ReportTable } from '../../reports/sections.js';
 import { backupReportTables } from '../../reports/sections-backup-reports.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFile } from '../../scenarios/load.js';
+import { loadScenarioFileLazily } from '../../scenarios/load.js';
 import { withDiagnostics } from '../../scenarios/normalise/diagnostics.js';
 import { closest } from '../../scenarios/suggest.js';
 import { formatDuration, parseDuration } from '../../scenarios/units.js';
@@ -71,12 +72,12 @@ export function parseRange(text: string | undefined): number | null {
 }
 
 /** Runs `vaultsim report FILE`. */
-export function reportFile(file: string, opts: ReportOptions, io: ReportIo): { code: number } {
+export async function reportFile(file: string, opts: ReportOptions, io: ReportIo): Promise<{ code: number }> {
   // 1. read
   const views = parseViews(opts.view);
   const rangeDays = parseRange(opts.range);
   const abs = resolve(io.cwd, file);
-  const loaded = loadScenarioFile(abs);
+  const loaded = await loadScenarioFileLazily(abs);
   if (!loaded.ok) {
     for (const issue of sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i))))
       io.stderr.write(`${renderIssue(issue)}\n`);
@@ -88,7 +89,8 @@ export function reportFile(file: string, opts: ReportOptions, io: ReportIo): { c
     io.stderr.write(
       `vaultsim: ${file} has no diagnostics: section; reporting as with diagnostics: {} (every vault sends every table, ${formatDuration(s.diagnostics!.retention)} retention)\n`,
     );
-  // 2. simulate
+  // 2. simulate (with the subsystems it uses: the logs, at least)
+  await loadSubsystems([s]);
   const result = simulate(s, {
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
     backupReports: {

@@ -16,12 +16,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TraceRecord } from '../../models/backup/world.js';
-import { needsDr } from '../../models/dr/setup.js';
 import type { CostDimension } from '../../models/pricing/types.js';
-import { hasRestores } from '../../models/restore/setup.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import { hasWorkloads } from '../../models/scenario/workloads.js';
 import { simulate } from '../../models/simulate.js';
+import { hasRestores, loadSubsystems, needsDr } from '../../models/subsystems.js';
 import { alertsCsv } from '../../reports/alerts-csv.js';
 import { timeseriesCsv } from '../../reports/csv.js';
 import { costsCsv } from '../../reports/focus-csv.js';
@@ -34,7 +33,7 @@ import { renderCostTable } from '../../reports/table-cost.js';
 import { failedObjectives, objectiveSuites } from '../../reports/verdicts.js';
 import { hasWorkloadRows, workloadsCsv } from '../../reports/workloads-csv.js';
 import { renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFile } from '../../scenarios/load.js';
+import { loadScenarioFileLazily } from '../../scenarios/load.js';
 import { closest } from '../../scenarios/suggest.js';
 import { checkBudget, processBudget } from '../budget.js';
 import { EXIT, InputError } from '../errors.js';
@@ -93,7 +92,7 @@ export async function runScenarioFile(
 ): Promise<RunOutcome> {
   // 1. read
   const abs = resolve(io.cwd, file);
-  const loaded = loadScenarioFile(abs);
+  const loaded = await loadScenarioFileLazily(abs);
   // Errors and warnings print to stderr; the loader names the file by the path it opened,
   // show the one the user typed.
   const problems = [...(loaded.ok ? [] : loaded.issues), ...loaded.warnings];
@@ -126,6 +125,8 @@ export async function runScenarioFile(
     if (opts.junit !== undefined) checkWritable(io.cwd, '--junit', opts.junit);
     // The scenario is recorded by file name and content hash, so runs from any folder agree.
     const hash = `sha256:${createHash('sha256').update(readFileSync(abs)).digest('hex')}`;
+    // Only the subsystems these runs use are imported (issue 16).
+    await loadSubsystems(scenarios);
     return await simulateAndWrite(file, scenarios, opts, io, { version, hash }, out);
   } finally {
     // Whatever failed before the commit, no temporary file of this run stays behind.

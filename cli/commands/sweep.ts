@@ -78,7 +78,7 @@ export async function sweepScenarioFile(
   if (opts.shard !== undefined && opts.json === true)
     throw new InputError('--shard gives no aggregate to print: drop --json, and merge the parts for it.');
   // 1. read
-  const source = loadSource(file, io.cwd, opts.variant, io.stderr, opts.strict === true);
+  const source = await loadSource(file, io.cwd, opts.variant, io.stderr, opts.strict === true);
   if (source === null) return { code: EXIT.badInput, aggregate: null, part: null };
   const seed = opts.seed ?? source.seed;
   const shard = opts.shard ?? { index: 1, count: 1 };

@@ -4,7 +4,7 @@
 
 import { resolve } from 'node:path';
 import { type Issue, renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFile } from '../../scenarios/load.js';
+import { loadScenarioFileLazily } from '../../scenarios/load.js';
 import { EXIT } from '../errors.js';
 
 /** What validate found in one file (the `--json` output's element). */
@@ -26,24 +26,31 @@ export interface ValidateReport {
  * Loads every file (paths relative to `cwd`) and reports each, named as the user wrote it.
  * With `strict`, a file with a warning is not ok.
  */
-export function validateFiles(files: readonly string[], cwd: string, strict = false): ValidateReport {
-  return {
-    files: files.map((file) => {
-      const abs = resolve(cwd, file);
-      const result = loadScenarioFile(abs);
-      // The loader names the file by the path it opened; show the one the user typed.
-      const named = (list: Issue[]) => list.map((i) => (i.file === abs ? { ...i, file } : i));
-      const warnings = named(result.warnings);
-      if (result.ok)
-        return {
-          file,
-          ok: !strict || warnings.length === 0,
-          scenarios: result.scenarios.map((s) => s.variant),
-          issues: sortIssues(warnings),
-        };
-      return { file, ok: false, scenarios: [], issues: sortIssues([...named(result.issues), ...warnings]) };
-    }),
-  };
+export async function validateFiles(
+  files: readonly string[],
+  cwd: string,
+  strict = false,
+): Promise<ValidateReport> {
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await validateFile(file, cwd, strict));
+  return { files: reports };
+}
+
+// One file's report, named as the user wrote it.
+async function validateFile(file: string, cwd: string, strict: boolean): Promise<FileReport> {
+  const abs = resolve(cwd, file);
+  const result = await loadScenarioFileLazily(abs);
+  // The loader names the file by the path it opened; show the one the user typed.
+  const named = (list: Issue[]) => list.map((i) => (i.file === abs ? { ...i, file } : i));
+  const warnings = named(result.warnings);
+  if (result.ok)
+    return {
+      file,
+      ok: !strict || warnings.length === 0,
+      scenarios: result.scenarios.map((s) => s.variant),
+      issues: sortIssues(warnings),
+    };
+  return { file, ok: false, scenarios: [], issues: sortIssues([...named(result.issues), ...warnings]) };
 }
 
 /** The text report: one line per issue (warnings too), then `FILE: ok (…)` for a valid file. */

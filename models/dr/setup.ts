@@ -25,11 +25,6 @@ import { inScope } from './scope.js';
 import { replicationStats } from './signals.js';
 import { bytesWritten, DayRates } from './write-log.js';
 
-/** Whether a scenario needs disaster recovery at all (else none of it is built). */
-export function needsDr(s: Scenario): boolean {
-  return s.faults.length > 0 || s.recoveryPlans.length > 0 || s.vms.some((vm) => vm.replicate !== null);
-}
-
 /** A run's disaster recovery, before and after the event loop. */
 export interface DrRun {
   /** Hooks a VM's backup into recovery (restore points, stop protection, undelete: by default the backup's own). */

@@ -10,14 +10,10 @@ import type { Outages } from '../dr/faults.js';
 import type { RestoresResult } from '../results/restores.js';
 import type { ObjectiveResult } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
+import { hasRestores } from '../subsystems.js';
 import { judgeRestoreTests, restoresResult } from './collect.js';
 import { RestoreJobs } from './jobs.js';
 import { Requests, type Standing } from './requests.js';
-
-/** Whether a scenario asks for restores or restore drills. */
-export function hasRestores(s: Scenario): boolean {
-  return (s.restores?.length ?? 0) > 0 || (s.restoreTests?.length ?? 0) > 0;
-}
 
 /** What disaster recovery tells restores about a VM (null when the run has none). */
 export interface RestoreDr {

@@ -1,24 +1,24 @@
 // Schema-valid raw scenario data → a typed Scenario: units parsed, defaults filled,
-// fleet expanded, cross-references and Azure limits checked. Returns every issue.
+// fleet expanded, cross-references and Azure limits checked. Returns every issue. The
+// optional sections' normalisers come from ./sections.ts, loaded for the sections the
+// scenario has (issue 16).
 
 import { type Millis, MS, millis } from '../../engine/units.js';
 import type { Scenario } from '../../models/scenario/types.js';
+import type { Workloads } from '../../models/scenario/workloads.js';
 import type { Issue } from '../issues.js';
 import { MSG } from '../messages.js';
 import type { Source } from '../source.js';
 import { formatDuration, formatInstant, parseDuration, parseInstant } from '../units.js';
 import { Context } from './context.js';
-import { normaliseDiagnostics } from './diagnostics.js';
 import { normaliseDr } from './dr.js';
 import { normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
-import { normaliseMonitor } from './monitor.js';
 import { warnNoOps } from './no-ops.js';
 import { normalisePolicies } from './policies.js';
 import { normalisePricing } from './pricing.js';
-import { normaliseRestores } from './restore.js';
+import { HAS_SECTION, SECTIONS } from './sections.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
-import { normaliseWorkloads } from './workloads.js';
 
 /** Simulated time starts here unless the scenario says otherwise. */
 export const DEFAULT_START = '2026-01-01T00:00:00Z';
@@ -64,7 +64,14 @@ export function normalise(
   );
   const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
   // Issue 17: SQL Server in Azure VMs, Azure file shares, MABS/DPM servers.
-  const workloads = normaliseWorkloads(ctx, r, { regions, vaults, declaredVaults: declared('vaults'), vms });
+  const workloads = HAS_SECTION.workloads(r)
+    ? SECTIONS.get('workloads').normaliseWorkloads(ctx, r, {
+        regions,
+        vaults,
+        declaredVaults: declared('vaults'),
+        vms,
+      })
+    : noWorkloads();
   const objectives = r.objectives as { rpo?: string; rto?: string } | undefined;
   const rpo =
     objectives?.rpo === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rpo'], objectives.rpo);
@@ -72,21 +79,27 @@ export function normalise(
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
   const dr = normaliseDr(ctx, r, { vms, regions, links, vaults, policies });
   // Issue 18: restores users run and restore drills.
-  const restores = normaliseRestores(ctx, r, { vms, regions, vaults });
+  const restores = HAS_SECTION.restores(r)
+    ? SECTIONS.get('restores').normaliseRestores(ctx, r, { vms, regions, vaults })
+    : { restores: [], tests: [], objective: null };
   // Issue 19: the Log Analytics tables the vaults send; log rules may read only those.
-  const diagnostics = normaliseDiagnostics(
-    ctx,
-    r.diagnostics as never,
-    declared('vaults'),
-    vms.some((vm) => vm.replicate !== null),
-  );
-  const monitor = normaliseMonitor(
-    ctx,
-    r.monitor as never,
-    new Set(dr.recoveryPlans.map((p) => p.name)),
-    new Set(vms.map((vm) => vm.group)),
-    diagnostics === null ? null : new Set(diagnostics.vaults.flatMap((v) => v.tables)),
-  );
+  const diagnostics = HAS_SECTION.diagnostics(r)
+    ? SECTIONS.get('diagnostics').normaliseDiagnostics(
+        ctx,
+        r.diagnostics as never,
+        declared('vaults'),
+        vms.some((vm) => vm.replicate !== null),
+      )
+    : null;
+  const monitor = HAS_SECTION.monitor(r)
+    ? SECTIONS.get('monitor').normaliseMonitor(
+        ctx,
+        r.monitor as never,
+        new Set(dr.recoveryPlans.map((p) => p.name)),
+        new Set(vms.map((vm) => vm.group)),
+        diagnostics === null ? null : new Set(diagnostics.vaults.flatMap((v) => v.tables)),
+      )
+    : null;
   if (ctx.issues.length > 0 || duration === null || start === null || backupJobs === null)
     return { scenario: null, issues: ctx.issues, warnings: [] };
   // Issue 15: what the scenario names but would never act, once it has no errors.
@@ -127,6 +140,15 @@ export function normalise(
     warnings: ctx.warnings,
   };
 }
+
+// A scenario without workload sections (what normaliseWorkloads gives for one).
+const noWorkloads = (): Workloads => ({
+  sqlPolicies: [],
+  sqlDatabases: [],
+  fileSharePolicies: [],
+  fileShares: [],
+  backupServers: [],
+});
 
 // summary.json, the CSVs and the charts write instants as ISO 8601 with four-digit years
 // (a year outside 0001–9999 would print as +010000-01-01 and break the summary's own schema).

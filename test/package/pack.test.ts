@@ -98,7 +98,8 @@ describe.skipIf(!npmWorks)('npm pack → install in an empty folder → use', ()
       'scenarios/examples/retention-comparison.yaml',
       'dist/cli/main.js',
       'dist/index.d.ts',
-      'dist/scenarios/validators.generated.js',
+      'dist/scenarios/validators/index.js',
+      'dist/scenarios/validators/scenario-fleet.js',
     ])
       expect(files).toContain(needed);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
