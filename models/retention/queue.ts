@@ -1,38 +1,48 @@
 // One protected item's live recovery points under GFS retention: which tiers still keep
 // each point, how many memberships each tier holds, and which points expire when.
 //
-// Why a binary heap of lapse events rather than per-tier FIFO queues: under one fixed
-// policy each tier's expiries do follow creation order, and FIFOs would be amortised O(1).
-// But that breaks as soon as the points of one item carry different retentions (a policy
-// change applies to new backups at once, docs/reference.md §1.5, so a new daily-7 point
-// lapses before an old daily-30 one), and a monthly expiry keeps the wall-clock time, so two
-// points a day apart can lapse in the other order around a clamped month end. A heap keyed
-// (time, point id, tier) is right in every case and costs O(log n): n ≤ 5 × the live
-// points, which Azure caps at 9999 per item (§1.5), so at most ~16 levels. Removal is lazy:
-// a removed point's heap entries stay and are skipped when they come up (STYLE.md habit 3).
+// Why one sorted ring per tier: under one fixed policy each tier's untils come in creation
+// order, so a membership is appended at its tier's tail and lapses from its head, O(1) each.
+// That order can break: a policy change applies to new backups at once (docs/reference.md
+// §1.5) and re-adds old points with new untils (readd), so a new daily-7 point lapses before
+// an old daily-30 one; on-demand points carry their own retention; and a monthly expiry keeps
+// the wall-clock time, so two points a day apart can lapse in the other order around a clamped
+// month end. So an add assumes nothing: it scans back from the tail past the entries that
+// lapse later and inserts there (none, in the usual case), which keeps every ring sorted by
+// time in every case, with one structure and no fallback. A fifth ring holds the expiries of
+// the points whose expiry is not the lapse of one of their tiers (kept by no tier, outlasted
+// by a tier, or on-demand with their own retention). Advancing to `now` pops each ring's head
+// while it is ≤ now: lapses at one instant commute (a membership's lapse and its point's
+// expiry leave the same counts in either order), and the points removed are sorted into
+// (expiresAt, id) order as they come, so nothing depends on which ring is read first. Removal
+// is lazy: a removed point's ring entries stay and are skipped when they come up (STYLE.md
+// habit 3), or dropped when their ring fills. An out-of-order add costs the entries it passes
+// (a ring holds at most the live points, which Azure caps at 9999 per item, §1.5).
 //
 // Cost: a fleet-year adds millions of points, and the queues of 10,000 items do not stay in
 // the processor's caches, so nothing here allocates per point and a point touches little
 // memory: one Float64Array per queue holds the point records (id, creation, expiry, the four
-// tier untils, active-tier mask, expiry kind, generation), the heap's keys and the creation
-// order, each region sized once by a caller that knows its policy (`capacity`). Removal frees
-// the record; its generation number tells stale heap and order entries from the record's next
+// tier untils, active-tier mask, expiry ring, generation), the creation order and the rings,
+// each region sized once by a caller that knows its policy (`capacity`): a tier's ring has room
+// for as many memberships as there are live points, so it fills only when removed points'
+// entries linger (they are dropped then) or the capacity was short (it doubles). Removal frees
+// the record; its generation number tells stale ring and order entries from the record's next
 // occupant. A point's expiry is the lapse of its last tier when that is when it expires (the
-// usual case), so it needs no heap entry of its own. The id → record index is a Map built on
+// usual case), so it needs no entry of its own. The id → record index is a Map built on
 // the first lookup by id (remove, activeMask, an id not above all before it): callers that
 // only add and advance never need it. Points handed in as objects are handed back as the same
 // objects; `addPoint` takes the numbers alone and the object-returning methods build one.
 import type { BufferArena } from '../../engine/arena.js';
 import { type PointTags, type RetainedPoint, TIERS, type Tier } from './types.js';
 
-// Heap kind of a point's own expiry: after the four tiers (0–3), so at one instant a point's
-// memberships lapse before it is popped.
+// The ring of the points' own expiries, after the four tiers' rings (0–3).
 const EXPIRE = TIERS.length;
+const RINGS = EXPIRE + 1;
 const NONE = -1;
 const MIN_CAPACITY = 4;
 
 // Record layout (stride REC): id, creation, expiry, untils (NaN: not kept by that tier),
-// active-tier mask, the heap kind whose pop expires the point, generation.
+// active-tier mask, the ring whose pop expires the point, generation.
 const ID = 0;
 const CREATED = 1;
 const EXPIRES = 2;
@@ -41,12 +51,21 @@ const MASK = UNTIL + TIERS.length;
 const EXPIRY_KIND = MASK + 1;
 const GEN = EXPIRY_KIND + 1;
 const REC = GEN + 1;
-// The buffer starts with the four tiers' live membership counts; records follow.
-const COUNTS = 0;
-const RECORDS = TIERS.length;
-// A heap entry (stride ENTRY) is its time and a reference, ((generation × SLOTS) + slot) × 8 +
-// kind; an order entry (stride ORDER) is (generation × SLOTS) + slot. Generations wrap at
-// GENERATIONS so references stay exact integers (GENERATIONS × SLOTS × 8 = 2^53).
+// The buffer starts with a header: per ring the time of its first entry (+Infinity when
+// empty), the four tiers' live membership counts, then per ring k, at stride RS, its number of
+// entries, the buffer index of its first entry and the time of its last (−Infinity when
+// empty). A day's lapse check and the usual add read the header alone, not the rings'
+// far-apart ends. Records follow.
+const NEXT = 0;
+const COUNTS = NEXT + RINGS;
+const LEN = COUNTS + TIERS.length;
+const HEAD = LEN + 1;
+const LAST = LEN + 2;
+const RS = 3;
+const RECORDS = LEN + RS * RINGS;
+// A ring entry (stride ENTRY) is its time and a reference, (generation × SLOTS) + slot; an
+// order entry (stride ORDER) is a reference. Generations wrap at GENERATIONS so references
+// stay exact integers (GENERATIONS × SLOTS = 2^50).
 const ENTRY = 2;
 const ORDER = 1;
 const SLOTS = 2 ** 20;
@@ -57,15 +76,17 @@ const GENERATIONS = 2 ** 30;
  * forward through `advance(now)`; counts and sizes describe the item at the last `now`.
  */
 export class RetentionQueue {
-  // Regions: counts, records [RECORDS, heapAt), heap [heapAt, orderAt), order [orderAt, end).
+  // Regions: header, records [RECORDS, orderAt), order [orderAt, rings), the five rings.
   // A record's slot k starts at RECORDS + k × REC; a free one holds the next free slot at ID.
   private buf: Float64Array;
   private recCap: number;
-  private heapCap: number;
   private orderCap: number;
-  private heapAt: number;
   private orderAt: number;
-  private heapSize = 0;
+  // Ring k starts at ringsAt + k × tierRoom; the four tiers' rings span tierRoom doubles each,
+  // the expiry ring expireRoom.
+  private ringsAt: number;
+  private tierRoom: number;
+  private expireRoom: number;
   private live = 0;
   private maxId = Number.NEGATIVE_INFINITY;
   private byId: Map<number, number> | null = null;
@@ -98,11 +119,20 @@ export class RetentionQueue {
   ) {
     const points = Math.max(MIN_CAPACITY, capacity);
     this.recCap = points;
-    this.heapCap = 2 * points;
     this.orderCap = 2 * points;
-    this.heapAt = RECORDS + this.recCap * REC;
-    this.orderAt = this.heapAt + this.heapCap * ENTRY;
-    this.buf = this.zeroed(this.orderAt + this.orderCap * ORDER);
+    this.orderAt = RECORDS + this.recCap * REC;
+    this.ringsAt = this.orderAt + this.orderCap * ORDER;
+    // A tier keeps at most every live point; the expiry ring is usually near empty (on-demand
+    // points and points no tier keeps).
+    this.tierRoom = ENTRY * points;
+    this.expireRoom = ENTRY * MIN_CAPACITY;
+    const r = this.zeroed(this.ringsAt + EXPIRE * this.tierRoom + this.expireRoom);
+    for (let k = 0; k < RINGS; k++) {
+      r[NEXT + k] = Number.POSITIVE_INFINITY;
+      r[HEAD + RS * k] = this.ringsAt + k * this.tierRoom;
+      r[LAST + RS * k] = Number.NEGATIVE_INFINITY;
+    }
+    this.buf = r;
   }
 
   // A zeroed buffer of `length` doubles, from the arena when there is one.
@@ -217,7 +247,7 @@ export class RetentionQueue {
       this.head++;
       this.dead--;
     }
-    return this.head < this.tail ? this.pointAt(this.buf[this.orderAt + ORDER * this.head] % SLOTS) : null;
+    return this.head < this.tail ? this.pointAt(slotOf(this.buf[this.orderAt + ORDER * this.head])) : null;
   }
 
   /** The live point created last, or null when none is held. */
@@ -230,7 +260,7 @@ export class RetentionQueue {
   points(): RetainedPoint[] {
     const out: RetainedPoint[] = [];
     for (let i = this.head; i < this.tail; i++)
-      if (this.liveAt(i)) out.push(this.pointAt(this.buf[this.orderAt + ORDER * i] % SLOTS));
+      if (this.liveAt(i)) out.push(this.pointAt(slotOf(this.buf[this.orderAt + ORDER * i])));
     return out;
   }
 
@@ -262,8 +292,8 @@ export class RetentionQueue {
     this.newestCreated = createdAt;
     r[b + EXPIRES] = expiresAt;
     let mask = 0;
-    // The tier whose lapse expires the point: the last (by kind) of those lapsing at expiresAt,
-    // if no active tier outlasts expiresAt; else the point's own EXPIRE entry.
+    // The tier whose lapse expires the point: the last of those lapsing at expiresAt, if no
+    // active tier outlasts expiresAt; else the point's own entry in the EXPIRE ring.
     let expiryKind = EXPIRE;
     let outlasts = false;
     for (let k = 0; k < TIERS.length; k++) {
@@ -279,60 +309,134 @@ export class RetentionQueue {
     if (outlasts) expiryKind = EXPIRE;
     r[b + MASK] = mask;
     r[b + EXPIRY_KIND] = expiryKind;
-    const ref = (gen * SLOTS + slot) * 8;
-    for (let k = 0; k < TIERS.length; k++) if (mask & (1 << k)) this.push(until[k], ref + k);
-    if (expiryKind === EXPIRE) this.push(expiresAt, ref + EXPIRE);
+    const ref = gen * SLOTS + slot;
+    for (let k = 0; k < TIERS.length; k++) if (mask & (1 << k)) this.enqueue(k, until[k], ref);
+    if (expiryKind === EXPIRE) this.enqueue(EXPIRE, expiresAt, ref);
     this.live++;
     this.byId?.set(id, slot);
     if (obj !== undefined) {
       this.objs ??= [];
       this.objs[slot] = obj;
     } else if (this.objs !== null) this.objs[slot] = undefined;
-    this.pushOrder(gen * SLOTS + slot);
+    this.pushOrder(ref);
+  }
+
+  // Adds (time, ref) to ring k after every entry not later than `time`: at the tail, unless
+  // entries there lapse later (out of creation order), which it then moves up one each.
+  private enqueue(k: number, time: number, ref: number): void {
+    let r = this.buf;
+    const room = k === EXPIRE ? this.expireRoom : this.tierRoom;
+    if (ENTRY * r[LEN + RS * k] === room) {
+      this.makeRoom(k);
+      r = this.buf;
+    }
+    const start = this.ringsAt + k * this.tierRoom;
+    const end = start + (k === EXPIRE ? this.expireRoom : this.tierRoom);
+    const n = r[LEN + RS * k];
+    const head = r[HEAD + RS * k];
+    let i = head + ENTRY * n;
+    if (i >= end) i -= end - start;
+    // NaN (a point given no expiry) is later than nothing: it goes at the tail.
+    if (r[LAST + RS * k] > time) {
+      for (let m = 0; m < n; m++) {
+        const p = (i === start ? end : i) - ENTRY;
+        if (!(r[p] > time)) break;
+        r[i] = r[p];
+        r[i + 1] = r[p + 1];
+        i = p;
+      }
+    } else r[LAST + RS * k] = time;
+    r[i] = time;
+    r[i + 1] = ref;
+    r[LEN + RS * k] = n + 1;
+    if (i === head) r[NEXT + k] = time;
+  }
+
+  // Ring k is full: drops the entries of removed points, in place and in order, and doubles
+  // the ring when that leaves it over three quarters full (so filling costs O(1) per add).
+  private makeRoom(k: number): void {
+    const r = this.buf;
+    const start = this.ringsAt + k * this.tierRoom;
+    const end = start + (k === EXPIRE ? this.expireRoom : this.tierRoom);
+    const n = r[LEN + RS * k];
+    const head = r[HEAD + RS * k];
+    let from = head;
+    let to = head;
+    let kept = 0;
+    for (let m = 0; m < n; m++) {
+      if (this.current(r[from + 1])) {
+        r[to] = r[from];
+        r[to + 1] = r[from + 1];
+        to = to + ENTRY === end ? start : to + ENTRY;
+        kept++;
+      }
+      from = from + ENTRY === end ? start : from + ENTRY;
+    }
+    r[LEN + RS * k] = kept;
+    r[NEXT + k] = kept > 0 ? r[head] : Number.POSITIVE_INFINITY;
+    r[LAST + RS * k] = kept > 0 ? r[(to === start ? end : to) - ENTRY] : Number.NEGATIVE_INFINITY;
+    if (4 * ENTRY * kept > 3 * (end - start)) this.grow(this.recCap, this.orderCap, k);
   }
 
   // advance(): the removed points' (expiresAt, id) pairs go to `expiries` (their number is
-  // returned) and, when `points` is given, the points to it, in the same order. The heap is
-  // keyed by time alone: lapses at one instant commute, and the points removed are sorted
-  // into (expiresAt, id) order as they come.
+  // returned) and, when `points` is given, the points to it, in the same order. Each ring is
+  // popped while its head is due; lapses at one instant commute, and the points removed are
+  // sorted into (expiresAt, id) order as they come.
   private lapse(now: number, points: RetainedPoint[] | null): number {
     if (now < this.clock) throw new RangeError(`retention clock moved back from ${this.clock} to ${now}`);
     this.clock = now;
+    const r = this.buf;
     let n = 0;
-    while (this.heapSize > 0 && this.buf[this.heapAt] <= now) {
-      const r = this.buf;
-      const ref = r[this.heapAt + 1];
-      this.pop();
-      const kind = ref % 8;
-      const slotGen = (ref - kind) / 8;
-      const slot = slotGen % SLOTS;
-      const b = RECORDS + slot * REC;
-      if (r[b + GEN] !== (slotGen - slot) / SLOTS) continue; // removed earlier: a lazy tombstone
-      const mask = r[b + MASK];
-      if (kind !== EXPIRE && mask & (1 << kind)) {
-        r[b + MASK] = mask & ~(1 << kind);
-        r[COUNTS + kind]--;
-      }
-      if (kind === r[b + EXPIRY_KIND]) {
-        if (2 * n + 2 > this.expiries.length) {
-          const grown = new Float64Array(2 * this.expiries.length);
-          grown.set(this.expiries);
-          this.expiries = grown;
+    for (let k = 0; k < RINGS; k++) {
+      // An empty ring's NEXT is +Infinity, which advance(+Infinity) reaches too.
+      if (!(r[NEXT + k] <= now) || r[LEN + RS * k] === 0) continue;
+      let len = r[LEN + RS * k];
+      let at = r[HEAD + RS * k];
+      const start = this.ringsAt + k * this.tierRoom;
+      const end = start + (k === EXPIRE ? this.expireRoom : this.tierRoom);
+      do {
+        const ref = r[at + 1];
+        at = at + ENTRY === end ? start : at + ENTRY;
+        len--;
+        const gen = Math.floor(ref / SLOTS);
+        const slot = ref - gen * SLOTS;
+        const b = RECORDS + slot * REC;
+        if (r[b + GEN] !== gen) continue; // removed earlier: a lazy tombstone
+        const mask = r[b + MASK];
+        if (k !== EXPIRE && mask & (1 << k)) {
+          r[b + MASK] = mask & ~(1 << k);
+          r[COUNTS + k]--;
         }
-        const expiries = this.expiries;
-        expiries[2 * n] = r[b + EXPIRES];
-        expiries[2 * n + 1] = r[b + ID];
-        points?.push(this.pointAt(slot));
-        this.drop(slot);
-        // Insertion into (expiresAt, id) order; usually a day's expiries are one or two points.
-        for (let i = n; i > 0 && laterThan(expiries, i - 1, i); i--) {
-          swapPairs(expiries, i - 1, i);
-          if (points !== null) swap(points, i - 1, i);
-        }
-        n++;
-      }
+        if (k === r[b + EXPIRY_KIND]) n = this.expire(slot, n, points);
+      } while (len > 0 && r[at] <= now);
+      r[HEAD + RS * k] = at;
+      r[LEN + RS * k] = len;
+      r[NEXT + k] = len > 0 ? r[at] : Number.POSITIVE_INFINITY;
+      if (len === 0) r[LAST + RS * k] = Number.NEGATIVE_INFINITY;
     }
     return n;
+  }
+
+  // Removes the point in `slot` as the (n + 1)th expired by this advance: its (expiresAt, id)
+  // goes into `expiries` in order, the point into `points` when given. Returns n + 1.
+  private expire(slot: number, n: number, points: RetainedPoint[] | null): number {
+    if (2 * n + 2 > this.expiries.length) {
+      const grown = new Float64Array(2 * this.expiries.length);
+      grown.set(this.expiries);
+      this.expiries = grown;
+    }
+    const expiries = this.expiries;
+    const b = RECORDS + slot * REC;
+    expiries[2 * n] = this.buf[b + EXPIRES];
+    expiries[2 * n + 1] = this.buf[b + ID];
+    points?.push(this.pointAt(slot));
+    this.drop(slot);
+    // Insertion into (expiresAt, id) order; usually a day's expiries are one or two points.
+    for (let i = n; i > 0 && laterThan(expiries, i - 1, i); i--) {
+      swapPairs(expiries, i - 1, i);
+      if (points !== null) swap(points, i - 1, i);
+    }
+    return n + 1;
   }
 
   private drop(slot: number): void {
@@ -357,7 +461,7 @@ export class RetentionQueue {
       this.byId = new Map();
       for (let i = this.head; i < this.tail; i++) {
         if (!this.liveAt(i)) continue;
-        const slot = this.buf[this.orderAt + ORDER * i] % SLOTS;
+        const slot = slotOf(this.buf[this.orderAt + ORDER * i]);
         this.byId.set(this.buf[RECORDS + slot * REC + ID], slot);
       }
     }
@@ -388,59 +492,14 @@ export class RetentionQueue {
     return { id: r[b + ID], createdAt: r[b + CREATED], tags };
   }
 
-  private push(time: number, ref: number): void {
-    if (this.heapSize === this.heapCap) this.grow(this.recCap, this.heapCap * 2, this.orderCap);
-    const e = this.buf;
-    const at = this.heapAt;
-    // Sift up: move parents down until the hole is where the new key belongs.
-    let i = this.heapSize++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pb = at + p * ENTRY;
-      if (e[pb] <= time) break;
-      const ib = at + i * ENTRY;
-      e[ib] = e[pb];
-      e[ib + 1] = e[pb + 1];
-      i = p;
-    }
-    const ib = at + i * ENTRY;
-    e[ib] = time;
-    e[ib + 1] = ref;
-  }
-
-  // Removes the heap's smallest entry (read it first); only when the heap is not empty.
-  private pop(): void {
-    const n = --this.heapSize;
-    if (n === 0) return;
-    const e = this.buf;
-    const at = this.heapAt;
-    const lb = at + n * ENTRY;
-    const time = e[lb];
-    const ref = e[lb + 1];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let cb = at + c * ENTRY;
-      if (c + 1 < n && e[cb + ENTRY] < e[cb]) {
-        c++;
-        cb += ENTRY;
-      }
-      if (!(e[cb] < time)) break;
-      const ib = at + i * ENTRY;
-      e[ib] = e[cb];
-      e[ib + 1] = e[cb + 1];
-      i = c;
-    }
-    const ib = at + i * ENTRY;
-    e[ib] = time;
-    e[ib + 1] = ref;
+  // Whether a reference still names its slot's occupant (not one removed since).
+  private current(ref: number): boolean {
+    const gen = Math.floor(ref / SLOTS);
+    return this.buf[RECORDS + (ref - gen * SLOTS) * REC + GEN] === gen;
   }
 
   private liveAt(i: number): boolean {
-    const slotGen = this.buf[this.orderAt + ORDER * i];
-    const slot = slotGen % SLOTS;
-    return this.buf[RECORDS + slot * REC + GEN] === (slotGen - slot) / SLOTS;
+    return this.current(this.buf[this.orderAt + ORDER * i]);
   }
 
   private newestSlot(): number {
@@ -448,15 +507,15 @@ export class RetentionQueue {
       this.tail--;
       this.dead--;
     }
-    return this.tail > this.head ? this.buf[this.orderAt + ORDER * (this.tail - 1)] % SLOTS : NONE;
+    return this.tail > this.head ? slotOf(this.buf[this.orderAt + ORDER * (this.tail - 1)]) : NONE;
   }
 
-  private pushOrder(slotGen: number): void {
+  private pushOrder(ref: number): void {
     if (this.tail === this.orderCap) {
       if (this.head > 0 || this.dead > 0) this.compactOrder();
-      if (this.tail === this.orderCap) this.grow(this.recCap, this.heapCap, this.orderCap * 2);
+      if (this.tail === this.orderCap) this.grow(this.recCap, this.orderCap * 2, NONE);
     }
-    this.buf[this.orderAt + ORDER * this.tail++] = slotGen;
+    this.buf[this.orderAt + ORDER * this.tail++] = ref;
   }
 
   // Drops the consumed prefix and dead entries, in place.
@@ -480,27 +539,47 @@ export class RetentionQueue {
       return reused;
     }
     if (this.high === SLOTS) throw new RangeError(`retention queue: more than ${SLOTS} live points`);
-    if (this.high === this.recCap) this.grow(Math.min(SLOTS, this.recCap * 2), this.heapCap, this.orderCap);
+    if (this.high === this.recCap) this.grow(Math.min(SLOTS, this.recCap * 2), this.orderCap, NONE);
     return this.high++;
   }
 
-  // Moves the regions into a bigger buffer.
-  private grow(recCap: number, heapCap: number, orderCap: number): void {
+  // Moves the regions into a bigger buffer, with twice the room in ring `ring` (the four
+  // tiers' rings grow together; NONE: the rings as they are); each ring's entries move to the
+  // start of its region.
+  private grow(recCap: number, orderCap: number, ring: number): void {
     const old = this.buf;
-    const heapAt = RECORDS + recCap * REC;
-    const orderAt = heapAt + heapCap * ENTRY;
-    const buf = this.zeroed(orderAt + orderCap * ORDER);
+    const orderAt = RECORDS + recCap * REC;
+    const ringsAt = orderAt + orderCap * ORDER;
+    const tierRoom = ring !== NONE && ring !== EXPIRE ? 2 * this.tierRoom : this.tierRoom;
+    const expireRoom = ring === EXPIRE ? 2 * this.expireRoom : this.expireRoom;
+    const buf = this.zeroed(ringsAt + EXPIRE * tierRoom + expireRoom);
     buf.set(old.subarray(0, RECORDS + this.recCap * REC), 0);
-    buf.set(old.subarray(this.heapAt, this.heapAt + this.heapSize * ENTRY), heapAt);
     buf.set(old.subarray(this.orderAt, this.orderAt + this.tail * ORDER), orderAt);
+    for (let k = 0; k < RINGS; k++) {
+      const start = this.ringsAt + k * this.tierRoom;
+      const end = start + (k === EXPIRE ? this.expireRoom : this.tierRoom);
+      const head = old[HEAD + RS * k];
+      const used = ENTRY * old[LEN + RS * k];
+      const first = Math.min(used, end - head);
+      const at = ringsAt + k * tierRoom;
+      buf.set(old.subarray(head, head + first), at);
+      buf.set(old.subarray(start, start + used - first), at + first);
+      buf[HEAD + RS * k] = at;
+    }
     this.arena?.give(old);
     this.buf = buf;
     this.recCap = recCap;
-    this.heapCap = heapCap;
     this.orderCap = orderCap;
-    this.heapAt = heapAt;
     this.orderAt = orderAt;
+    this.ringsAt = ringsAt;
+    this.tierRoom = tierRoom;
+    this.expireRoom = expireRoom;
   }
+}
+
+// The record slot a reference names.
+function slotOf(ref: number): number {
+  return ref - Math.floor(ref / SLOTS) * SLOTS;
 }
 
 // Whether entry i of (expiresAt, id) pairs comes after entry j.
