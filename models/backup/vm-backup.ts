@@ -27,7 +27,7 @@ import type { LedgerItem } from '../storage/ledger.js';
 import type { ContentState } from '../storage/types.js';
 import { ItemContent } from '../workload/item-content.js';
 import { DrawAhead } from './draws.js';
-import { Exposure } from './exposure.js';
+import { EXPOSURE_NUMBERS, Exposure, exposureSnapshot, exposureVaultPoint } from './exposure.js';
 import { cachedNextSlot, type Slot, SlotBoard, type SlotTarget } from './schedule.js';
 import type { FailureCause, JobStats } from './stats.js';
 import { type TransferOwner, VaultTransfer } from './vault-transfer.js';
@@ -53,7 +53,8 @@ const TAKEN_AT = 0; // the job's snapshot instant (ms)
 const FAILURE_RATE = 1;
 const CONSTANT_USED = 2; // used bytes when no disk grows (protected-instance size), else NaN
 const PROTECTED_FROM = 3;
-const LAST_VAULT = 4; // the last vault point's content: time, used × disks, log survival × disks
+const EXPOSURE = 4; // the Exposure's numbers (EXPOSURE_NUMBERS of them)
+const LAST_VAULT = EXPOSURE + EXPOSURE_NUMBERS; // the last vault point's content: time, used × disks, log survival × disks
 
 // Scratch for vaultDone's tier untils and cleanup's expired ids (see VmBackup.until).
 const UNTIL_SCRATCH = new Float64Array(TIERS.length);
@@ -147,7 +148,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   // The data instant of the latest snapshot (ms), or −1 before the first.
   private lastPointAt = -1;
   /** The worst data-loss windows of the VM's schedule so far (objectives judged by the schedule). */
-  readonly exposure = new Exposure();
+  readonly exposure: Exposure;
 
   /** When protection stops (Infinity when it never does): the schedule guarantees nothing after. */
   get protectionEnd(): number {
@@ -250,6 +251,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     const disks = vm.disks.length;
     const nums = new Float64Array(LAST_VAULT + 1 + 2 * disks);
     this.nums = nums;
+    this.exposure = new Exposure(nums, EXPOSURE);
     this.lastVault = {
       time: 0,
       used: nums.subarray(LAST_VAULT + 1, LAST_VAULT + 1 + disks),
@@ -453,7 +455,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     this.stats.snapshotsTaken++;
     // RPO exposure: how old the latest point was when this one arrived (data instants).
     if (this.lastPointAt >= 0) this.stats.gap(this.nums[TAKEN_AT] - this.lastPointAt);
-    this.exposure.snapshot(this.nums[TAKEN_AT], doneAt);
+    exposureSnapshot(this.nums, EXPOSURE, this.nums[TAKEN_AT], doneAt);
     this.lastPointAt = this.nums[TAKEN_AT];
     const onDemandRetain = this.jobRetain;
     const toVault = onDemandRetain !== null || this.vaultOwed;
@@ -530,7 +532,7 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     this.tailIsLastVault = true;
     const times = this.times?.get(id);
     if (times !== undefined) times[1] = landedAt;
-    this.exposure.vaultPoint(this.nums[TAKEN_AT], landedAt);
+    exposureVaultPoint(this.nums, EXPOSURE, this.nums[TAKEN_AT], landedAt);
     const created = this.world.origin + landedAt;
     const until = this.until;
     let mask = 0;
