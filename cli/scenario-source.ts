@@ -4,12 +4,9 @@
 // sweep made from different files, vaultsim versions or selections never merge.
 
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { DEFAULT_PRICES, mergePrices } from '../models/pricing/index.js';
 import { loadSubsystems } from '../models/subsystems.js';
-import { renderIssue, sortIssues } from '../scenarios/issues.js';
-import { loadScenarioFileLazily } from '../scenarios/load.js';
-import { selectRuns } from './commands/run.js';
+import { loadRuns } from './load-runs.js';
 import type { ScenarioSource } from './pool.js';
 
 /** A loaded scenario ready to replicate, with its identity. */
@@ -34,14 +31,8 @@ export async function loadSource(
   stderr: { write(text: string): unknown },
   strict = false,
 ): Promise<LoadedSource | null> {
-  const abs = resolve(cwd, file);
-  const loaded = await loadScenarioFileLazily(abs);
-  // The loader names the file by the path it opened; show the one the user typed.
-  const problems = [...(loaded.ok ? [] : loaded.issues), ...loaded.warnings];
-  for (const issue of sortIssues(problems.map((i) => (i.file === abs ? { ...i, file } : i))))
-    stderr.write(`${renderIssue(issue)}\n`);
-  if (!loaded.ok || (strict && loaded.warnings.length > 0)) return null;
-  const scenarios = selectRuns(loaded.scenarios, variants, file);
+  const scenarios = await loadRuns(file, cwd, variants, stderr, { warnings: true, strict });
+  if (scenarios === null) return null;
   await loadSubsystems(scenarios);
   return {
     scenarios,

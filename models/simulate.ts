@@ -198,7 +198,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   // --- end monitor
   // --- diagnostics (issue 19): Log Analytics tables and Backup Reports, or null (models/logs/setup.ts).
   const logs = USES.logs(scenario)
-    ? SUBSYSTEMS.get('logs').setupLogs(world, scenario, vaults, stats, monitor, byGroup, options)
+    ? SUBSYSTEMS.get('logs').setupLogs(
+        world,
+        scenario,
+        vaults,
+        stats,
+        monitor,
+        byGroup,
+        restores?.jobs ?? null,
+        options,
+      )
     : null;
   const jobSignals = logs?.signals ?? monitor?.backup ?? null;
   if (jobSignals !== null) workloads?.observe(jobSignals);

@@ -128,6 +128,11 @@ export function formatSeconds(seconds: number): string {
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 
+/** An ISO instant to the minute, its zone dropped: "2026-01-21T10:07:00.000Z" → "2026-01-21 10:07". */
+export function formatMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
 /** The change from `base` to `value` in percent with one decimal: "+12.3%", "-4.0%", "=" when equal, "new" from 0. */
 export function formatDelta(value: number, base: number): string {
   if (value === base) return '=';

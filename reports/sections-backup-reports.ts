@@ -4,12 +4,12 @@
 
 import type { BackupReportsResult, ReportView } from '../models/backup-reports/types.js';
 import type { RunResult } from '../models/results/types.js';
-import { formatBytes, formatCount, round } from './format.js';
+import { formatBytes, formatCount, formatMinute, round } from './format.js';
 import type { ReportTable } from './sections.js';
 
 const left = (label: string) => ({ label, align: 'left' as const });
 const right = (label: string) => ({ label, align: 'right' as const });
-const minute = (iso: string | null) => (iso === null ? 'none' : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`);
+const minute = (iso: string | null) => (iso === null ? 'none' : formatMinute(iso));
 const percent = (x: number | null) => (x === null ? 'n/a' : `${round(x * 100, 1)}%`);
 const shown = (l: { rows: unknown[]; total: number }) =>
   l.total > l.rows.length ? ` The first ${formatCount(l.rows.length)} of ${formatCount(l.total)}.` : '';

@@ -2,11 +2,10 @@
 // the operations log and what survived the attack per item.
 
 import type { RunResult } from '../models/results/types.js';
-import { formatBytes, formatCount } from './format.js';
+import { formatBytes, formatCount, formatMinute } from './format.js';
 import type { ReportTable } from './sections.js';
 import { changedText } from './table-operations.js';
 
-const minute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 const left = (label: string) => ({ label, align: 'left' as const });
 const right = (label: string) => ({ label, align: 'right' as const });
 // The survivors listed per run; the note gives the totals over all.
@@ -37,7 +36,7 @@ export function operationTables(r: RunResult): ReportTable[] {
         left('alerts'),
       ],
       rows: ops.log.map((o) => [
-        minute(o.at),
+        formatMinute(o.at),
         o.actor,
         o.target,
         o.request,
@@ -46,7 +45,7 @@ export function operationTables(r: RunResult): ReportTable[] {
           : o.outcome === 'failed'
             ? `failed: ${o.reason}`
             : o.effectiveAt !== null && o.effectiveAt !== o.at
-              ? `succeeded at ${minute(o.effectiveAt)}`
+              ? `succeeded at ${formatMinute(o.effectiveAt)}`
               : 'succeeded',
         changedText(o.changes),
         counted(o.alerts),
@@ -57,7 +56,7 @@ export function operationTables(r: RunResult): ReportTable[] {
   if (a === null) return tables;
   tables.push({
     title: `What survived the attack: ${r.variant}`,
-    note: `Right after the attacker's last operation (${minute(a.after)}): ${formatCount(a.points)} points (${formatBytes(a.bytes)}), ${formatCount(a.lost)} VMs with none, ${formatCount(a.needUndelete)} only in soft delete.${a.items.length > MAX_SURVIVORS ? ` The first ${MAX_SURVIVORS} of ${formatCount(a.items.length)} VMs.` : ''}`,
+    note: `Right after the attacker's last operation (${formatMinute(a.after)}): ${formatCount(a.points)} points (${formatBytes(a.bytes)}), ${formatCount(a.lost)} VMs with none, ${formatCount(a.needUndelete)} only in soft delete.${a.items.length > MAX_SURVIVORS ? ` The first ${MAX_SURVIVORS} of ${formatCount(a.items.length)} VMs.` : ''}`,
     columns: [
       left('VM'),
       left('group'),
@@ -75,8 +74,8 @@ export function operationTables(r: RunResult): ReportTable[] {
         s.group,
         s.state,
         formatCount(s.points),
-        s.oldest === null ? '-' : minute(s.oldest),
-        s.newest === null ? '-' : minute(s.newest),
+        s.oldest === null ? '-' : formatMinute(s.oldest),
+        s.newest === null ? '-' : formatMinute(s.newest),
         formatBytes(s.bytes),
         s.needsUndelete ? 'yes' : 'no',
       ]),

@@ -9,6 +9,7 @@ import {
   formatBytes,
   formatCount,
   formatDelta,
+  formatMinute,
   formatMoney,
   formatSeconds,
   METER_LABELS,
@@ -232,8 +233,7 @@ function kept(r: RunResult): ReportTable[] {
 }
 
 // ISO instants to the minute, with their zone: "2026-03-01 23:48 UTC", "2026-06-01 22:30 -04:00".
-const minute = (iso: string): string =>
-  `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${iso.endsWith('Z') ? 'UTC' : iso.slice(-6)}`;
+const minute = (iso: string): string => `${formatMinute(iso)} ${iso.endsWith('Z') ? 'UTC' : iso.slice(-6)}`;
 const secs = (s: number | null): string => (s === null ? 'n/a' : formatSeconds(s));
 const spread = (s: Summary5): string =>
   s.count === 0 ? 'n/a' : `${formatSeconds(s.p50)} / ${formatSeconds(s.p95)} / ${formatSeconds(s.max)}`;

@@ -3,11 +3,9 @@
 // alerts that fired, and what survived the attack per fleet group. Plain text lines.
 
 import type { OperationChanges, OperationRecord, Survivor } from '../models/results/operations.js';
-import { formatBytes, formatCount } from './format.js';
+import { formatBytes, formatCount, formatMinute } from './format.js';
 import type { SummaryRun } from './summary.js';
 
-// "2026-01-21T00:00:00.000Z" → "2026-01-21 00:00".
-const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** Lines for every run whose scenario has operations (none otherwise). */
@@ -20,7 +18,7 @@ export function operationLines(runs: readonly SummaryRun[]): string[] {
     out.push('', `Operations${name}`);
     const log = mergeRecoveryUndeletes(ops.log);
     const rows = log.map((o) => [
-      when(o.at),
+      formatMinute(o.at),
       o.actor,
       o.target,
       o.request,
@@ -33,7 +31,7 @@ export function operationLines(runs: readonly SummaryRun[]): string[] {
       const a = ops.attack;
       out.push(
         '',
-        `What survived the attack${name}, after ${when(a.after)}: ${plural(a.points, 'point')} (${formatBytes(a.bytes)}); ${plural(a.lost, 'VM')} with none left, ${plural(a.needUndelete, 'VM')} only in soft delete`,
+        `What survived the attack${name}, after ${formatMinute(a.after)}: ${plural(a.points, 'point')} (${formatBytes(a.bytes)}); ${plural(a.lost, 'VM')} with none left, ${plural(a.needUndelete, 'VM')} only in soft delete`,
         ...survivorLines(a.items),
       );
     }
@@ -44,7 +42,7 @@ export function operationLines(runs: readonly SummaryRun[]): string[] {
 function outcomeText(o: OperationRecord): string {
   if (o.outcome === 'blocked') return `BLOCKED (${o.blockedBy})`;
   if (o.outcome === 'failed') return 'failed';
-  return o.effectiveAt !== null && o.effectiveAt !== o.at ? `ok at ${when(o.effectiveAt)}` : 'ok';
+  return o.effectiveAt !== null && o.effectiveAt !== o.at ? `ok at ${formatMinute(o.effectiveAt)}` : 'ok';
 }
 
 /** What an operation changed, in a few words ("—" for nothing). */
@@ -55,7 +53,7 @@ export function changedText(c: OperationChanges): string {
       `${plural(c.pointsDeleted, 'point')} ${c.bytesSoftDeleted > 0 ? `to soft delete (${formatBytes(c.bytesSoftDeleted)})` : 'deleted'}`,
     );
   if (c.bytesPurged > 0) parts.push(`${formatBytes(c.bytesPurged)} purged`);
-  if (c.purgeAt !== null) parts.push(`purge ${when(c.purgeAt)}`);
+  if (c.purgeAt !== null) parts.push(`purge ${formatMinute(c.purgeAt)}`);
   if (c.pointsPruned > 0) parts.push(`${plural(c.pointsPruned, 'point')} pruned`);
   if (c.pointsRestored > 0)
     parts.push(`${plural(c.pointsRestored, 'point')} back (${formatBytes(c.bytesRestored)})`);
@@ -141,7 +139,7 @@ function survivorLines(items: readonly Survivor[]): string[] {
       .sort()
       .at(-1);
     out.push(
-      `  ${g.padEnd(width)}${String(list.length).padStart(5)}${count((s) => s.points > 0 && !s.needsUndelete).padStart(7)}${count((s) => s.needsUndelete).padStart(10)}${count((s) => s.points === 0).padStart(6)}${formatCount(list.reduce((n, s) => n + s.points, 0)).padStart(8)}${formatBytes(list.reduce((n, s) => n + s.bytes, 0)).padStart(12)}  ${oldest === undefined ? '—' : `${when(oldest)} → ${when(newest!)}`}`,
+      `  ${g.padEnd(width)}${String(list.length).padStart(5)}${count((s) => s.points > 0 && !s.needsUndelete).padStart(7)}${count((s) => s.needsUndelete).padStart(10)}${count((s) => s.points === 0).padStart(6)}${formatCount(list.reduce((n, s) => n + s.points, 0)).padStart(8)}${formatBytes(list.reduce((n, s) => n + s.bytes, 0)).padStart(12)}  ${oldest === undefined ? '—' : `${formatMinute(oldest)} → ${formatMinute(newest!)}`}`,
     );
   }
   return out;

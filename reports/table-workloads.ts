@@ -2,15 +2,13 @@
 // shares or MABS/DPM servers, a grid of each group's recovery points, storage and jobs by type,
 // the RPO between points, then SQL restores in incidents, file-share restores and servers.
 
-import { formatBytes, formatCount, formatSeconds } from './format.js';
+import { formatBytes, formatCount, formatMinute, formatSeconds } from './format.js';
 import { renderGrid } from './grid.js';
 import type { SummaryRun } from './summary.js';
 import { POINT_TYPES, type SummaryWorkloads } from './summary-workloads.js';
 
 // At most this many lines of SQL restores per run (the summary has them all).
 const MAX_RESTORE_LINES = 20;
-// "2026-01-21T10:07:00.000Z" → "2026-01-21 10:07".
-const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 /** Lines for every run whose scenario has workloads (none otherwise). */
 export function workloadLines(runs: readonly SummaryRun[]): string[] {
@@ -71,7 +69,7 @@ function recoveryLines(w: SummaryWorkloads): string[] {
     const point =
       r.point === null
         ? 'nothing usable'
-        : `${r.point.type} of ${when(r.point.at)} from the ${r.point.source === 'vault' ? 'vault' : 'paired region'}`;
+        : `${r.point.type} of ${formatMinute(r.point.at)} from the ${r.point.source === 'vault' ? 'vault' : 'paired region'}`;
     const rpo = r.rpoSeconds === null ? '' : `, RPO ${formatSeconds(r.rpoSeconds)}`;
     const note = r.note === '' ? '' : ` (${r.note})`;
     return `    ${r.incident} ${r.database}: ${point}${rpo}${note}`;
@@ -92,9 +90,9 @@ function restoreLines(w: SummaryWorkloads): string[] {
       const what = `${r.kind === 'share' ? 'whole share' : 'items'} to ${r.to} location`;
       const how =
         r.outcome === 'ok'
-          ? `from the ${r.tier} tier, point ${when(r.point ?? '')}, ${formatBytes(r.bytes)}`
+          ? `from the ${r.tier} tier, point ${formatMinute(r.point ?? '')}, ${formatBytes(r.bytes)}`
           : `REFUSED: ${r.note}`;
-      return `    ${when(r.at)} ${r.share}: ${what}, ${how}`;
+      return `    ${formatMinute(r.at)} ${r.share}: ${what}, ${how}`;
     }),
   ];
 }
@@ -105,9 +103,9 @@ function serverLines(w: SummaryWorkloads): string[] {
     '  Backup servers',
     ...w.servers.map((s) => {
       const events = [
-        ...s.offline.map((o) => `offline ${when(o.from)}–${when(o.to)}`),
-        ...s.stoppedAfter15Days.map((t) => `backups stopped ${when(t)} (offline > 15 days)`),
-        ...(s.lostAt === null ? [] : [`LOST ${when(s.lostAt)}`]),
+        ...s.offline.map((o) => `offline ${formatMinute(o.from)}–${formatMinute(o.to)}`),
+        ...s.stoppedAfter15Days.map((t) => `backups stopped ${formatMinute(t)} (offline > 15 days)`),
+        ...(s.lostAt === null ? [] : [`LOST ${formatMinute(s.lostAt)}`]),
       ];
       return `    ${s.server} (${s.kind}, ${formatCount(s.machines)} machines): disk ${formatCount(s.disk.points)} points ${formatBytes(s.disk.bytes)}, vault ${formatCount(s.vault.points)} points ${formatBytes(s.vault.bytes)}${events.length === 0 ? '' : `; ${events.join('; ')}`}`;
     }),

@@ -11,7 +11,6 @@
 //                exists, exit 2), then pick the lines (reports/explain-cost.ts, pure)
 //   4. write     the text, or with --json the same object as JSON
 
-import { resolve } from 'node:path';
 import type { TraceRecord } from '../../models/backup/world.js';
 import type { AlertEvaluation } from '../../models/monitor/evidence.js';
 import type { HeldView } from '../../models/results/held.js';
@@ -30,12 +29,10 @@ import {
 import { explainPoints, pointsProblems, renderPointsExplanation } from '../../reports/explain-points.js';
 import { explainRpo, renderRpoExplanation, rpoProblems } from '../../reports/explain-rpo.js';
 import { explainRto, renderRtoExplanation, rtoProblems } from '../../reports/explain-rto.js';
-import { renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFileLazily } from '../../scenarios/load.js';
 import { closest } from '../../scenarios/suggest.js';
 import { parseDuration } from '../../scenarios/units.js';
 import { EXIT, InputError } from '../errors.js';
-import { selectRuns } from './run.js';
+import { loadRuns } from '../load-runs.js';
 
 /** The options of `vaultsim explain cost`, as commander parses them. */
 export interface ExplainCostOptions extends CostFilter {
@@ -116,14 +113,15 @@ export interface ExplainOutcome<T> {
 
 // 1. read: the scenario's selected run (its subsystems loaded), or null after printing its issues.
 async function readRun(file: string, opts: ExplainRunOptions, io: ExplainIo): Promise<Scenario | null> {
-  const abs = resolve(io.cwd, file);
-  const loaded = await loadScenarioFileLazily(abs);
-  if (!loaded.ok) {
-    const issues = sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i)));
-    for (const issue of issues) io.stderr.write(`${renderIssue(issue)}\n`);
-    return null;
-  }
-  const scenario = selectRuns(loaded.scenarios, [opts.variant ?? loaded.scenarios[0].variant], file)[0];
+  // Without --variant, the file's first run.
+  const runs = await loadRuns(
+    file,
+    io.cwd,
+    opts.variant === undefined ? undefined : [opts.variant],
+    io.stderr,
+  );
+  if (runs === null) return null;
+  const scenario = runs[0];
   await loadSubsystems([scenario]);
   return scenario;
 }

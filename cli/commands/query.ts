@@ -23,13 +23,11 @@ import { loadSubsystems } from '../../models/subsystems.js';
 import { csvField } from '../../reports/csv.js';
 import { formatCount } from '../../reports/format.js';
 import { renderGrid } from '../../reports/grid.js';
-import { renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFileLazily } from '../../scenarios/load.js';
 import { kqlMessage } from '../../scenarios/messages-kql.js';
 import { withDiagnostics } from '../../scenarios/normalise/diagnostics.js';
 import { EXIT, InputError } from '../errors.js';
+import { loadRuns } from '../load-runs.js';
 import { logFileNames } from '../log-files.js';
-import { selectRuns } from './run.js';
 
 /** Options of `vaultsim query`. */
 export interface QueryOptions {
@@ -61,7 +59,7 @@ export async function queryFile(
   } catch {
     // Not there: the loader says so as an issue.
   }
-  const source = isDir ? null : await loadScenario(file, abs, opts, io);
+  const source = isDir ? null : await loadScenario(file, opts, io);
   if (!isDir && source === null) return { code: EXIT.badInput, result: null };
   const now = source === null ? Number.NaN : source.start + source.duration;
   const { plan, problems } = prepareQuery(text, TABLE_SCHEMA, now);
@@ -97,19 +95,9 @@ export function queryProblems(text: string, problems: readonly KqlProblem[]): st
 
 // The selected run of the scenario, with default diagnostics when it has none, and the
 // subsystems it uses loaded.
-async function loadScenario(
-  file: string,
-  abs: string,
-  opts: QueryOptions,
-  io: QueryIo,
-): Promise<Scenario | null> {
-  const loaded = await loadScenarioFileLazily(abs);
-  if (!loaded.ok) {
-    for (const issue of sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i))))
-      io.stderr.write(`${renderIssue(issue)}\n`);
-    return null;
-  }
-  const runs = selectRuns(loaded.scenarios, [opts.variant ?? 'base'], file);
+async function loadScenario(file: string, opts: QueryOptions, io: QueryIo): Promise<Scenario | null> {
+  const runs = await loadRuns(file, io.cwd, [opts.variant ?? 'base'], io.stderr);
+  if (runs === null) return null;
   const scenario = withDiagnostics(runs[0]);
   await loadSubsystems([scenario]);
   return scenario;

@@ -7,21 +7,18 @@
 //   2. simulate  the selected run, the views computed over the range
 //   3. write     each view's tables, or --json the views object
 
-import { resolve } from 'node:path';
 import { MS } from '../../engine/units.js';
 import { REPORT_VIEWS, type ReportView } from '../../models/backup-reports/types.js';
 import { simulate } from '../../models/simulate.js';
 import { loadSubsystems } from '../../models/subsystems.js';
 import type { ReportTable } from '../../reports/sections.js';
 import { backupReportTables } from '../../reports/sections-backup-reports.js';
-import { renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFileLazily } from '../../scenarios/load.js';
 import { withDiagnostics } from '../../scenarios/normalise/diagnostics.js';
 import { closest } from '../../scenarios/suggest.js';
 import { formatDuration, parseDuration } from '../../scenarios/units.js';
 import { EXIT, InputError } from '../errors.js';
+import { loadRuns } from '../load-runs.js';
 import { printable } from '../terminal-text.js';
-import { selectRuns } from './run.js';
 
 /** Options of `vaultsim report`. */
 export interface ReportOptions {
@@ -76,14 +73,9 @@ export async function reportFile(file: string, opts: ReportOptions, io: ReportIo
   // 1. read
   const views = parseViews(opts.view);
   const rangeDays = parseRange(opts.range);
-  const abs = resolve(io.cwd, file);
-  const loaded = await loadScenarioFileLazily(abs);
-  if (!loaded.ok) {
-    for (const issue of sortIssues(loaded.issues.map((i) => (i.file === abs ? { ...i, file } : i))))
-      io.stderr.write(`${renderIssue(issue)}\n`);
-    return { code: EXIT.badInput };
-  }
-  const selected = selectRuns(loaded.scenarios, [opts.variant ?? 'base'], file)[0];
+  const runs = await loadRuns(file, io.cwd, [opts.variant ?? 'base'], io.stderr);
+  if (runs === null) return { code: EXIT.badInput };
+  const selected = runs[0];
   const s = withDiagnostics(selected);
   if (s !== selected)
     io.stderr.write(

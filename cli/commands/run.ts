@@ -32,11 +32,9 @@ import { renderTable } from '../../reports/table.js';
 import { renderCostTable } from '../../reports/table-cost.js';
 import { failedObjectives, objectiveSuites } from '../../reports/verdicts.js';
 import { hasWorkloadRows, workloadsCsv } from '../../reports/workloads-csv.js';
-import { renderIssue, sortIssues } from '../../scenarios/issues.js';
-import { loadScenarioFileLazily } from '../../scenarios/load.js';
-import { closest } from '../../scenarios/suggest.js';
 import { checkBudget, processBudget } from '../budget.js';
 import { EXIT, InputError } from '../errors.js';
+import { loadRuns } from '../load-runs.js';
 import { LineWriter, LogFiles, plannedLogFiles } from '../log-files.js';
 import { OutputFolder, removedNote } from '../out-folder.js';
 import { checkWritable, writeOutput } from '../output.js';
@@ -91,16 +89,12 @@ export async function runScenarioFile(
   version: string,
 ): Promise<RunOutcome> {
   // 1. read
-  const abs = resolve(io.cwd, file);
-  const loaded = await loadScenarioFileLazily(abs);
-  // Errors and warnings print to stderr; the loader names the file by the path it opened,
-  // show the one the user typed.
-  const problems = [...(loaded.ok ? [] : loaded.issues), ...loaded.warnings];
-  for (const issue of sortIssues(problems.map((i) => (i.file === abs ? { ...i, file } : i))))
-    io.stderr.write(`${renderIssue(issue)}\n`);
-  if (!loaded.ok || (opts.strict === true && loaded.warnings.length > 0))
-    return { code: EXIT.badInput, summary: null };
-  const scenarios = selectRuns(loaded.scenarios, opts.variant, file);
+  // Errors and warnings print to stderr.
+  const scenarios = await loadRuns(file, io.cwd, opts.variant, io.stderr, {
+    warnings: true,
+    strict: opts.strict === true,
+  });
+  if (scenarios === null) return { code: EXIT.badInput, summary: null };
   if (opts.trace === true && opts.out === false)
     throw new InputError('--trace writes events.jsonl into the output directory; drop --no-out or --trace.');
   const formats = opts.format ?? [];
@@ -124,7 +118,8 @@ export async function runScenarioFile(
     out?.expect(plannedFiles(scenarios, opts.trace === true, formats));
     if (opts.junit !== undefined) checkWritable(io.cwd, '--junit', opts.junit);
     // The scenario is recorded by file name and content hash, so runs from any folder agree.
-    const hash = `sha256:${createHash('sha256').update(readFileSync(abs)).digest('hex')}`;
+    const text = readFileSync(resolve(io.cwd, file));
+    const hash = `sha256:${createHash('sha256').update(text).digest('hex')}`;
     // Only the subsystems these runs use are imported (issue 16).
     await loadSubsystems(scenarios);
     return await simulateAndWrite(file, scenarios, opts, io, { version, hash }, out);
@@ -241,19 +236,6 @@ async function simulateAndWrite(
   const failed = failedObjectives(results);
   for (const line of failed) io.stderr.write(`vaultsim: objective not met: ${line}\n`);
   return { code: failed.length > 0 ? EXIT.objectiveFailed : EXIT.ok, summary };
-}
-
-/** --variant: keeps the named runs, in the file's order; an unknown name is bad input (InputError). */
-export function selectRuns(scenarios: Scenario[], wanted: string[] | undefined, file: string): Scenario[] {
-  if (wanted === undefined || wanted.length === 0) return scenarios;
-  const names = scenarios.map((s) => s.variant);
-  for (const name of wanted) {
-    if (names.includes(name)) continue;
-    const near = closest(name, names);
-    const hint = near === null ? '' : ` Did you mean "${near}"?`;
-    throw new InputError(`${file} has no variant "${name}" (it has: ${names.join(', ')}).${hint}`);
-  }
-  return scenarios.filter((s) => wanted.includes(s.variant));
 }
 
 // issue 19: one line per run naming its log files and their rows.

@@ -1,8 +1,9 @@
 // What the Backup Reports views need from the diagnostic tables, kept as the rows stream by
 // (issue 19): per item, its latest BackupItem, StorageAssociation and ProtectedInstance rows
-// up to the range's end and, per UTC day, its successful and failed backup jobs and whether it
-// was protected; per day, failures by code and the totals of storage and protected instances;
-// the policies' and vaults' latest rows. A fleet-year holds a few bytes per item per day, not
+// (per protected container where the row names no item: SQL's VM) up to the range's end and,
+// per UTC day, its successful and failed backup jobs and whether it was protected; per day,
+// failures by code and the totals of storage and protected instances; the policies' and
+// vaults' latest rows. A fleet-year holds a few bytes per item per day, not
 // the rows. Days count from the run's first UTC day. A job belongs to the day it was triggered
 // (§16.3: "jobs counted if triggered in range"); a daily row to the day that ends at its push.
 
@@ -52,6 +53,8 @@ export class ReportsCollector {
   readonly days: number;
   readonly items = new Map<string, ItemRecord>();
   readonly policies = new Map<string, PolicyRecord>();
+  /** Protected instances counted per protected container (§16.1: workloads other than Azure VMs), from their latest row. */
+  readonly containers = new Map<string, { vault: string; instances: number; lastDay: number }>();
   /** Failed jobs per day, by failure code (codes in order of first appearance). */
   readonly failuresByCode = new Map<string, Uint32Array>();
   /** Per day: the sums of items' cloud storage (MB) and protected instances on their rows of that day. */
@@ -165,7 +168,14 @@ export class ReportsCollector {
     const d = this.describedDay(row);
     if (d < 0 || d >= this.days) return;
     const n = row.ProtectedInstanceCount as number;
-    this.item(row.BackupItemUniqueId as string).instances = n;
+    const id = row.BackupItemUniqueId as string | null;
+    if (id === null)
+      this.containers.set(row.ProtectedContainerUniqueId as string, {
+        vault: row.VaultName as string,
+        instances: n,
+        lastDay: d,
+      });
+    else this.item(id).instances = n;
     this.instances[d] += n;
   }
 

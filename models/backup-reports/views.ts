@@ -88,7 +88,9 @@ function summary(c: ReportsCollector, present: ItemRecord[], first: number): Sum
   return {
     backupItems: present.length,
     cloudStorageBytes: present.reduce((s, it) => s + it.cloudMB * MB, 0),
-    protectedInstances: present.reduce((s, it) => s + it.instances, 0),
+    protectedInstances:
+      present.reduce((s, it) => s + it.instances, 0) +
+      presentContainers(c).reduce((s, [, x]) => s + x.instances, 0),
     jobs: [...byType]
       .filter(([, t]) => t.completed + t.failed > 0)
       .sort(([a], [b]) => byName(a, b))
@@ -98,6 +100,11 @@ function summary(c: ReportsCollector, present: ItemRecord[], first: number): Sum
         successRate: t.completed + t.failed === 0 ? null : t.completed / (t.completed + t.failed),
       })),
   };
+}
+
+// Containers whose own ProtectedInstance rows reach the range's end, by name.
+function presentContainers(c: ReportsCollector): [string, { vault: string; instances: number }][] {
+  return [...c.containers].filter(([, x]) => x.lastDay === c.days - 1).sort(([a], [b]) => byName(a, b));
 }
 
 function usage(
@@ -123,6 +130,18 @@ function usage(
     e.protectedInstances += it.instances;
     e.cloudStorageBytes += it.cloudMB * MB;
     entities.set(it.container, e);
+  }
+  // Instances counted at the container (SQL: the VM), not at an item (§16.1).
+  for (const [container, x] of presentContainers(c)) {
+    const e = entities.get(container) ?? {
+      container,
+      type: '',
+      vault: x.vault,
+      protectedInstances: 0,
+      cloudStorageBytes: 0,
+    };
+    e.protectedInstances += x.instances;
+    entities.set(container, e);
   }
   const daily: UsageView['daily'] = [];
   let instanceDays = 0;

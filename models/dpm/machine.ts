@@ -11,15 +11,13 @@
 // Σᵢ old(pᵢ → pᵢ₊₁) + old(p_newest → now). The server's storage is not Azure's: it is
 // reported, not billed.
 
-import { MS, millis } from '../../engine/units.js';
 import type { FailureCause } from '../backup/stats.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import { type MarsSlot, nextMarsSlot } from '../mars/schedule.js';
+import { longTermSchedule, slotTags } from '../mars/slot-tags.js';
 import type { BackupSignals } from '../monitor/signals.js';
-import { zeroPoints } from '../results/collect.js';
+import { addVaultQueue, pointsOf } from '../results/item-points.js';
 import { RetentionQueue } from '../retention/queue.js';
-import { tagPoint } from '../retention/tags.js';
-import type { PointTags } from '../retention/types.js';
 import type { Schedule } from '../scenario/types.js';
 import type { ProtectionGroup } from '../scenario/workloads.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
@@ -88,14 +86,7 @@ export class DpmMachine implements ProtectedItem {
     this.ringUnique = new Float64Array(cap);
     this.nextSync = Math.ceil(world.origin / this.every) * this.every - world.origin;
     const { times, timeZone } = pg.online;
-    this.longTerm = {
-      frequency: 'daily',
-      at: times[times.length - 1],
-      days: [],
-      every: null,
-      window: millis(MS.day),
-      timeZone,
-    };
+    this.longTerm = longTermSchedule(times, [], timeZone);
     server.whenLost(() => this.lose());
   }
 
@@ -214,9 +205,7 @@ export class DpmMachine implements ProtectedItem {
     this.lastVault = state;
     if (Number.isNaN(this.protectedFrom)) this.protectedFrom = now;
     const created = this.world.origin + now;
-    const tags: PointTags = slot.lastOfDay
-      ? tagPoint(this.pg.online.retention, this.longTerm, slot.at, created)
-      : dailyOnly(this.pg.online.retention.daily, created);
+    const tags = slotTags(this.pg.online.retention, this.longTerm, slot, created);
     this.retention.add({ id, createdAt: created, tags });
     this.group.succeeded('vault');
     this.group.stats.transfer(now - started, size);
@@ -265,18 +254,11 @@ export class DpmMachine implements ProtectedItem {
 
   /** Live recovery points in Azure: the vault points, and their GFS memberships. */
   points(): ItemPoints {
-    const sum = zeroPoints();
-    this.addPointsTo(sum);
-    return sum;
+    return pointsOf(this);
   }
 
   addPointsTo(sum: ItemPoints): void {
-    const r = this.retention;
-    sum.vault += r.size;
-    sum.daily += r.tierCount(0);
-    sum.weekly += r.tierCount(1);
-    sum.monthly += r.tierCount(2);
-    sum.yearly += r.tierCount(3);
+    addVaultQueue(sum, this.retention);
   }
 
   /** §14.6: billed per protected machine, its data (uncompressed) from its first online backup while vault data exists. */
@@ -284,14 +266,4 @@ export class DpmMachine implements ProtectedItem {
     if (Number.isNaN(this.protectedFrom) || this.retention.size === 0) return null;
     return grownUsed(this.pg.data, this.pg.growth, Number.POSITIVE_INFINITY, now);
   }
-}
-
-// An earlier online backup of the day: the daily tier only (as MARS, models/mars/mars-backup.ts M5).
-function dailyOnly(daily: number | null, created: number): PointTags {
-  const until = daily !== null && daily > 0 ? created + daily * MS.day : null;
-  return {
-    tiers: until === null ? [] : ['daily'],
-    until: { daily: until, weekly: null, monthly: null, yearly: null },
-    expiresAt: until ?? created,
-  };
 }

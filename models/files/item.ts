@@ -12,7 +12,7 @@ import type { FailureCause } from '../backup/stats.js';
 import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import type { BackupSignals } from '../monitor/signals.js';
-import { zeroPoints } from '../results/collect.js';
+import { addTierCounts, pointsOf } from '../results/item-points.js';
 import type { FileRestoreResult } from '../results/workloads.js';
 import { cachedTierMask, untilsInto } from '../retention/tags.js';
 import type { Schedule } from '../scenario/types.js';
@@ -260,20 +260,14 @@ export class FilesItem implements ProtectedItem {
 
   /** Live points: snapshots, vault points, and the GFS memberships of whichever the policy tags. */
   points(): ItemPoints {
-    const sum = zeroPoints();
-    this.addPointsTo(sum);
-    return sum;
+    return pointsOf(this);
   }
 
   addPointsTo(sum: ItemPoints): void {
     for (const share of this.shares) {
       sum.snapshot += share.snapshots;
       sum.vault += share.vaultPoints.size;
-      const tags = this.policy.tier === 'snapshot' ? share.snapshotTags : share.vaultTags;
-      sum.daily += tags.tierCount(0);
-      sum.weekly += tags.tierCount(1);
-      sum.monthly += tags.tierCount(2);
-      sum.yearly += tags.tierCount(3);
+      addTierCounts(sum, this.policy.tier === 'snapshot' ? share.snapshotTags : share.vaultTags);
     }
   }
 

@@ -1,6 +1,7 @@
 // The diagnostic settings of a run (issue 19): vaults push rows into the Log Analytics tables
 // (tables.ts) as Azure documents it (docs/reference.md §16.2):
-//   - a backup job's row when the job finishes; SQL jobs (logs included) batched and pushed
+//   - a backup or restore job's row when the job finishes (a restore's is written when its copy
+//     ends, stamped with its end after boot: restore-rows.ts); SQL jobs (logs included) batched and pushed
 //     every 6 hours, at 00:00, 06:00, 12:00 and 18:00 UTC (assumption: the doc gives the period,
 //     not the phase);
 //   - items, vaults, storage, protected instances and policies once a day, at the run's daily
@@ -17,12 +18,15 @@ import { VmBackup } from '../backup/vm-backup.js';
 import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import type { Monitor } from '../monitor/monitor.js';
 import type { BackupSignals, Fields, JobDetail } from '../monitor/signals.js';
+import type { EndedRestore } from '../restore/jobs.js';
 import type { DrResult } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { JobGroups } from '../workloads/setup.js';
-import { instanceUnits, itemFacts, policyFacts } from './facts.js';
+import { instanceUnits, isSplit, itemFacts, policyFacts, type SplitItem } from './facts.js';
+import { restoreRow } from './restore-rows.js';
 import {
   type ItemFacts,
+  instanceRow,
   itemRows,
   type JobFacts,
   jobRow,
@@ -121,6 +125,14 @@ export class Diagnostics implements BackupSignals {
     );
   }
 
+  /** A restore job ended (models/restore/jobs.ts): its row, when its vault sends the jobs table. */
+  restoreEnded(e: EndedRestore): void {
+    if (!this.sent(e.vault, JOBS_TABLE)) return;
+    const origin = this.world.origin;
+    if (origin + e.end < this.keptFrom && !this.watched(JOBS_TABLE)) return;
+    this.emit(JOBS_TABLE, restoreRow(origin, e), e.end);
+  }
+
   /** Emits Site Recovery's rows from what disaster recovery recorded; call once, after the run. */
   finish(dr: DrResult | null): void {
     if (this.siteRecovery.size === 0) return;
@@ -182,11 +194,37 @@ export class Diagnostics implements BackupSignals {
           this.emit(POLICY_TABLE, policyRow(origin, now, p), now, name);
       for (const item of v.items) {
         const facts = this.factsOf(item);
+        if (facts !== undefined && isSplit(item)) {
+          this.splitRows(item, facts, v, now);
+          continue;
+        }
         const state = facts === undefined ? null : this.stateOf(item, v, now);
         if (facts === undefined || state === null) continue;
         for (const [table, row] of itemRows(origin, now, facts, state)) this.emit(table, row, now, name);
       }
     }
+  }
+
+  // The rows of an item Azure shows as several (SQL: its databases, each with what it stores),
+  // and its protected instances once, at the protected container (§16.1).
+  private splitRows(item: ProtectedItem & SplitItem, facts: ItemFacts, v: VaultRuntime, now: number): void {
+    const origin = this.world.origin;
+    const vault = v.spec.name;
+    for (const li of item.logItems(now)) {
+      const state = {
+        protection: 'Protected' as const,
+        frontEndBytes: li.frontEndBytes,
+        latestPoint: this.latest.get(li.id) ?? null,
+        cloudBytes: li.standardBytes + li.archiveBytes,
+        instances: null,
+      };
+      for (const [table, row] of itemRows(origin, now, { ...facts, item: li.id }, state))
+        this.emit(table, row, now, vault);
+    }
+    const size = item.protectedSize(now);
+    if (size === null) return;
+    const count = instanceUnits(this.scenario, v.spec.region, size);
+    this.emit(INSTANCE_TABLE, instanceRow(origin, now, facts, count, null), now, vault);
   }
 
   // An item's facts; an item that joined a group during the run (a VM protected again in another

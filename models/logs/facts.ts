@@ -14,6 +14,33 @@ import type { Policy, Retention, Scenario, Schedule } from '../scenario/types.js
 import type { JobGroups } from '../workloads/setup.js';
 import type { ItemFacts, PolicyFacts } from './rows.js';
 
+/** One backup item of Azure's tables inside a model's item: SQL in a VM, each database of it. */
+export interface LogItem {
+  /** BackupItemUniqueId: the id its jobs report (a database: `<vm>/<name>`). */
+  id: string;
+  /** Its front-end (protected) size, bytes. */
+  frontEndBytes: number;
+  /** What it holds in vault-standard and vault-archive now, bytes (the ledger's share of it). */
+  standardBytes: number;
+  archiveBytes: number;
+}
+
+/**
+ * A model item that Azure's tables show as several backup items (§16.3: "cloud storage per
+ * item (e.g. each SQL DB)"): SQL databases, whose vault item is the VM's databases under one
+ * policy (models/sql/item.ts). Its protected instances stay one row per protected container
+ * (§16.1: "for other workloads ... at the protected container level").
+ */
+export interface SplitItem {
+  /** Its backup items that have a backup in the vault by `now`, in order. */
+  logItems(now: number): readonly LogItem[];
+}
+
+/** Whether a model item is shown as several backup items. */
+export function isSplit(item: ProtectedItem): item is ProtectedItem & SplitItem {
+  return typeof (item as Partial<SplitItem>).logItems === 'function';
+}
+
 /** Each item's facts, from the job group it is in. */
 export function itemFacts(scenario: Scenario, groups: JobGroups): Map<ProtectedItem, ItemFacts> {
   const vaultOf = new Map<string, string>();

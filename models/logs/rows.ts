@@ -210,14 +210,23 @@ export function itemRows(origin: number, t: number, f: ItemFacts, s: ItemState):
     [CORE_TABLE, assoc],
     [STORAGE_TABLE, storage],
   ];
-  if (s.instances !== null) {
-    const pi = head(INSTANCE_TABLE, 'ProtectedInstance', origin, t, f.vault);
-    pi.ProtectedInstanceCount = s.instances;
-    pi.BackupItemUniqueId = f.item;
-    pi.ProtectedContainerUniqueId = f.container;
-    out.push([INSTANCE_TABLE, pi]);
-  }
+  if (s.instances !== null) out.push([INSTANCE_TABLE, instanceRow(origin, t, f, s.instances, f.item)]);
   return out;
+}
+
+/** A ProtectedInstance row: per backup item (Azure VM, `item`), or per protected container (`item` null, §16.1). */
+export function instanceRow(
+  origin: number,
+  t: number,
+  f: Pick<ItemFacts, 'vault' | 'container'>,
+  count: number,
+  item: string | null,
+): LogRow {
+  const pi = head(INSTANCE_TABLE, 'ProtectedInstance', origin, t, f.vault);
+  pi.ProtectedInstanceCount = count;
+  pi.BackupItemUniqueId = item;
+  pi.ProtectedContainerUniqueId = f.container;
+  return pi;
 }
 
 /** The daily rows of a vault: CoreAzureBackup Vault and its Storage total. */

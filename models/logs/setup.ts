@@ -1,5 +1,6 @@
 // Wires the diagnostic tables into a run (issue 19): the Diagnostics emitter observes every
-// backup job (beside the monitor's Backup Health, when there is one), its rows go to the
+// backup job (beside the monitor's Backup Health, when there is one) and every restore job
+// (the run's restore jobs, handed in by simulate()), its rows go to the
 // Backup Reports collector and to the caller's sink (`run --format logs`, `vaultsim query`),
 // and at the end the views are computed over the reports' range. Null for a scenario without
 // a `diagnostics:` section: nothing is built, and the run is as fast as before.
@@ -11,6 +12,7 @@ import type { BackupReportsResult } from '../backup-reports/types.js';
 import { backupReports } from '../backup-reports/views.js';
 import type { Monitor } from '../monitor/monitor.js';
 import type { BackupSignals } from '../monitor/signals.js';
+import type { RestoreJobs } from '../restore/jobs.js';
 import type { DrResult } from '../results/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { JobGroups } from '../workloads/setup.js';
@@ -43,6 +45,7 @@ export function setupLogs(
   groups: JobGroups,
   monitor: Monitor | null,
   backups: ReadonlyMap<string, readonly VmBackup[]>,
+  restoreJobs: RestoreJobs | null,
   options: LogsOptions,
 ): LogsRun | null {
   const spec = scenario.diagnostics;
@@ -53,6 +56,8 @@ export function setupLogs(
   const diagnostics = setupDiagnostics(world, scenario, vaults, groups, monitor, sinks) as Diagnostics;
   const signals = teeSignals(monitor?.backup ?? null, diagnostics)!;
   for (const items of backups.values()) for (const item of items) item.observe(signals);
+  // Restore jobs (users', drills', disaster recovery's) are rows of the jobs table too.
+  restoreJobs?.observe((e) => diagnostics.restoreEnded(e));
   const day = 86_400_000;
   return {
     signals,

@@ -35,18 +35,17 @@
  */
 
 import { Link } from '../../engine/link.js';
-import { MS, millis } from '../../engine/units.js';
 import type { FailureCause, JobStats } from '../backup/stats.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import { addVaultQueue, pointsOf } from '../results/item-points.js';
 import { RetentionQueue } from '../retention/queue.js';
-import { tagPoint } from '../retention/tags.js';
-import type { PointTags } from '../retention/types.js';
 import type { MarsServer, Schedule } from '../scenario/types.js';
 import { deltaBytes, fullBytes } from '../storage/content.js';
 import type { ContentState } from '../storage/types.js';
 import { grownUsed } from '../workload/growth.js';
 import { ItemContent } from '../workload/item-content.js';
 import { type MarsSlot, nextMarsSlot, nextThrottleChange, throttleAt } from './schedule.js';
+import { longTermSchedule, slotTags } from './slot-tags.js';
 
 /** §3: agents below this version fail every backup since March 2018. */
 export const MIN_AGENT_VERSION = '2.0.9083.0';
@@ -99,14 +98,7 @@ export class MarsBackup implements ProtectedItem {
     ]);
     this.outdated = agentOutdated(server.agentVersion);
     const { times, days, timeZone } = server.schedule;
-    this.longTerm = {
-      frequency: days.length > 0 ? 'weekly' : 'daily',
-      at: times[times.length - 1],
-      days,
-      every: null,
-      window: millis(MS.day),
-      timeZone,
-    };
+    this.longTerm = longTermSchedule(times, days, timeZone);
     const network = server.network;
     this.link = new Link(world.sim, {
       name: `mars/${server.id}/wan`,
@@ -179,9 +171,7 @@ export class MarsBackup implements ProtectedItem {
     this.vault.ledger.addVaultPoint(this.now, this.id, id, state);
     this.lastVaultState = state;
     const created = this.world.origin + this.now;
-    const tags: PointTags = slot.lastOfDay
-      ? tagPoint(this.server.retention, this.longTerm, slot.at, created)
-      : dailyOnly(this.server.retention.daily, created);
+    const tags = slotTags(this.server.retention, this.longTerm, slot, created);
     this.retention.add({ id, createdAt: created, tags });
     this.trace('vault-point', { id, bytes: size, tiers: tags.tiers.join('+') || 'none' });
   }
@@ -195,22 +185,11 @@ export class MarsBackup implements ProtectedItem {
 
   /** Live recovery points: vault points only (MARS has no snapshot or archive tier here). */
   points(): ItemPoints {
-    return {
-      snapshot: 0,
-      vault: this.retention.size,
-      archive: 0,
-      ...this.retention.countByTier(),
-      onDemand: 0,
-    };
+    return pointsOf(this);
   }
 
   addPointsTo(sum: ItemPoints): void {
-    const r = this.retention;
-    sum.vault += r.size;
-    sum.daily += r.tierCount(0);
-    sum.weekly += r.tierCount(1);
-    sum.monthly += r.tierCount(2);
-    sum.yearly += r.tierCount(3);
+    addVaultQueue(sum, this.retention);
   }
 
   /** The server's uncompressed data from its first successful backup on (M6), else null. */
@@ -224,14 +203,4 @@ export class MarsBackup implements ProtectedItem {
   private trace(kind: string, detail: Record<string, number | string | boolean>): void {
     this.world.trace?.({ t: this.now, kind, subject: this.id, detail });
   }
-}
-
-// An earlier backup of the day: the daily tier only (M5).
-function dailyOnly(daily: number | null, created: number): PointTags {
-  const until = daily !== null && daily > 0 ? created + daily * MS.day : null;
-  return {
-    tiers: until === null ? [] : ['daily'],
-    until: { daily: until, weekly: null, monthly: null, yearly: null },
-    expiresAt: until ?? created,
-  };
 }

@@ -15,7 +15,7 @@ import type { Simulation } from '../../engine/simulation.js';
 import type { TraceRecord } from '../backup/world.js';
 import type { RestoreJobResult, RestoreOrigin } from '../results/restores.js';
 import type { RecoverySettings } from '../scenario/dr.js';
-import type { RestorePlan } from './rules.js';
+import type { RejectCode, RestorePlan } from './rules.js';
 
 /** Who asked for a restore and of what. */
 export interface RestoreRequest {
@@ -33,11 +33,27 @@ export interface RestoreDone {
   end: number;
 }
 
+/** A restore job that ended, as the jobs table reads it (models/logs/restore-rows.ts); instants in sim ms. */
+export interface EndedRestore {
+  job: RestoreJobResult;
+  /** Its number in the run (`restore-<n>`). */
+  seq: number;
+  vault: string;
+  /** When it started (after queueing) and ended (after boot); a rejected one, at its request. */
+  start: number;
+  end: number;
+  /** The point's data instant, or null when rejected. */
+  pointAt: number | null;
+  /** Why it was refused, or null when it completed. */
+  rejected: RejectCode | null;
+}
+
 /** The restore jobs of a run and the vaults' restore links. */
 export class RestoreJobs {
   /** Every job, in request order. */
   readonly jobs: RestoreJobResult[] = [];
   private readonly links = new Map<string, Link>();
+  private readonly listeners: ((ended: EndedRestore) => void)[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -47,11 +63,23 @@ export class RestoreJobs {
     private readonly trace: ((record: TraceRecord) => void) | null = null,
   ) {}
 
+  /**
+   * Tells `listener` of every job that ends in the run: a completed one when its copy is done
+   * (its end, after boot, may be later), a rejected one at its request; one still running at
+   * the end, never. Nothing is scheduled for it.
+   */
+  observe(listener: (ended: EndedRestore) => void): void {
+    this.listeners.push(listener);
+  }
+
   /** Records a restore a rule refused, at `at`. */
-  reject(req: RestoreRequest, at: number, rule: string): RestoreJobResult {
+  reject(req: RestoreRequest, at: number, rule: string, code: RejectCode): RestoreJobResult {
     const job = this.record(req, at);
     job.status = 'rejected';
     job.note = rule;
+    const seq = this.jobs.length;
+    for (const l of this.listeners)
+      l({ job, seq, vault: req.vault, start: at, end: at, pointAt: null, rejected: code });
     this.trace?.({
       t: this.sim.now,
       kind: 'restore-rejected',
@@ -73,6 +101,7 @@ export class RestoreJobs {
     done: ((d: RestoreDone) => void) | null = null,
   ): RestoreJobResult {
     const job = this.record(req, requestedAt);
+    const seq = this.jobs.length;
     job.point = { at: this.iso(plan.point.at), source: plan.point.source };
     job.destination = { region: plan.region, zone: plan.zone };
     job.phases.queueing = (start - requestedAt) / 1000;
@@ -87,6 +116,8 @@ export class RestoreJobs {
         job.status = 'completed';
         job.endedAt = this.iso(end);
         job.durationSeconds = (end - requestedAt) / 1000;
+        for (const l of this.listeners)
+          l({ job, seq, vault: req.vault, start, end, pointAt: plan.point.at, rejected: null });
       }
       this.trace?.({
         t: this.sim.now,

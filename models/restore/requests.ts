@@ -135,7 +135,7 @@ export class Requests {
       target: targetName(how.target),
     };
     if (st === null || st.vault === null) {
-      jobs.reject(req, now, `${id} is not backed up`);
+      jobs.reject(req, now, `${id} is not backed up`, 'not-backed-up');
       return;
     }
     // Drawn in this order always (common random numbers), whether used or not.
@@ -156,7 +156,7 @@ export class Requests {
     const zones = regions.get(st.region)?.zones ?? 0;
     const plan = planRestore(how, subject, now, scenario.recovery, draws, this.ctx.outages, zones);
     if ('rejected' in plan) {
-      jobs.reject(req, now, plan.rejected);
+      jobs.reject(req, now, plan.rejected, plan.code);
       return;
     }
     const cleanup = scenario.recovery.drillCleanupAfter;

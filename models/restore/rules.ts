@@ -51,9 +51,20 @@ export interface RestorePlan {
   files?: number;
 }
 
-/** A restore Azure would refuse: the rule, with its source. */
+/** Why a restore was refused, in a word (the jobs table's JobFailureCode, models/logs/restore-rows.ts). */
+export type RejectCode =
+  | 'restore-not-allowed'
+  | 'not-backed-up'
+  | 'vm-deleted'
+  | 'pair-unavailable'
+  | 'vm-away-from-vault'
+  | 'region-outage'
+  | 'no-recovery-point';
+
+/** A restore Azure would refuse: the rule, with its source, and its code. */
 export interface Rejection {
   rejected: string;
+  code: RejectCode;
 }
 
 type Tier = 'snapshot' | 'standard' | 'archive' | 'secondary';
@@ -97,27 +108,30 @@ export function planRestore(
     s.vault,
     zones,
   );
-  if (rule !== null) return { rejected: rule };
+  if (rule !== null) return { rejected: rule, code: 'restore-not-allowed' };
   if (how.option === 'replace-disks' && !s.exists)
     return {
       rejected: `replace-disks needs the original VM; ${s.vm.id} was deleted (docs/reference.md §15.1: "VM must exist")`,
+      code: 'vm-deleted',
     };
   const crossRegion = how.target.kind === 'cross-region';
   if (crossRegion && (s.pair === null || outages?.regionDown(s.pair, now) === true))
     return {
       rejected: `the paired region ${s.pair ?? '(none)'} is not available for a Cross Region Restore`,
+      code: 'pair-unavailable',
     };
   if (!crossRegion && s.vault.region !== s.region)
     return {
       rejected: `${s.vm.id} runs in ${s.region}, away from its vault's region ${s.vault.region}: only a Cross Region Restore can reach it (docs/reference.md §2.5)`,
+      code: 'vm-away-from-vault',
     };
   if (!crossRegion && outages?.regionDown(s.vault.region, now) === true)
-    return { rejected: `region ${s.vault.region} is down: its vault cannot be read` };
+    return { rejected: `region ${s.vault.region} is down: its vault cannot be read`, code: 'region-outage' };
   const zoneUp = s.zone === null || outages === null || !outages.zoneDown(s.region, s.zone, now);
   const tiers = (p: RestorePoint): Tier[] => usableTiers(how, s, p, now, zoneUp);
   const usable = s.points.filter((p) => p.takenAt <= now && tiers(p).length > 0);
   const point = pick(usable, how, now);
-  if (point === null) return { rejected: noPoint(how, s) };
+  if (point === null) return { rejected: noPoint(how, s), code: 'no-recovery-point' };
   const tier = tiers(point)[0];
   return phases(how, s, point, tier, now, settings, draws);
 }

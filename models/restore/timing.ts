@@ -7,16 +7,19 @@
 import { MS } from '../../engine/units.js';
 import type { RecoverySettings } from '../scenario/dr.js';
 import type { Vm } from '../scenario/types.js';
-import { GROWTH_YEAR } from '../workload/growth.js';
+import { growthFactor } from '../workload/growth.js';
 
 /** §15.2: "The script gives read-only access to a recovery point and is valid for only 12 hours." */
 export const MOUNT_WINDOW = 12 * MS.hour;
 /** §15.2: use file-level recovery "when the total size of recovery is 10 GB or less" (GB read as 2^30). */
 export const FILE_RECOVERY_GUIDANCE = 10 * 2 ** 30;
 
-/** Each disk's used bytes at t (growth stops at the disk's size, workload/growth.ts; unrounded, as the copy rate is). */
+/**
+ * Each disk's used bytes at t: workload/growth.ts's compounding, stopped at the disk's size, but
+ * unrounded, as the copy rate is (usedAt rounds each disk; a restore rounds the sum of its disks).
+ */
 export function diskBytesAt(vm: Vm, t: number): number[] {
-  return vm.disks.map((d) => Math.min(d.size, d.used * (1 + d.growth) ** (t / GROWTH_YEAR)));
+  return vm.disks.map((d) => Math.min(d.size, d.used * growthFactor(d.growth, t)));
 }
 
 /** A vault-tier restore's copy alone (no other restore sharing the vault): the largest disk at the per-disk rate, ms. */

@@ -12,9 +12,11 @@ import type { Pool } from '../../engine/pool.js';
 import type { FailureCause } from '../backup/stats.js';
 import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import type { LogItem, SplitItem } from '../logs/facts.js';
 import type { BackupSignals } from '../monitor/signals.js';
-import { zeroPoints } from '../results/collect.js';
+import { addTierCounts, pointsOf } from '../results/item-points.js';
 import type { SqlDatabase, SqlPolicy } from '../scenario/workloads.js';
+import { grownUsed } from '../workload/growth.js';
 import type { WorkloadGroup } from '../workloads/group.js';
 import {
   AUTO_HEAL_AGE,
@@ -51,7 +53,7 @@ class Job implements TransferOwner {
 }
 
 /** The SQL databases of a VM under one policy. */
-export class SqlItem implements ProtectedItem, BlockedSlots {
+export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
   readonly id: string;
   readonly dbs: SqlDb[];
   private readonly schedule: SqlSchedule;
@@ -65,6 +67,8 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
   private lastTick = Number.NEGATIVE_INFINITY;
   private signals: BackupSignals | null = null;
   private protectedFrom = Number.NaN;
+  // The databases with a full in the vault (the diagnostic tables show them from then on).
+  private readonly inVault = new Set<SqlDb>();
 
   constructor(
     private readonly world: World,
@@ -186,6 +190,7 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
     if (job.full !== null) db.fullLanded(job.full, now, job.slotEpoch);
     else db.differentialLanded(job.takenAt, transfer.size, now, job.base!);
     if (Number.isNaN(this.protectedFrom)) this.protectedFrom = now;
+    this.inVault.add(db);
     const type = job.full !== null ? 'full' : 'differential';
     this.group.succeeded(type);
     this.group.stats.transfer(now - transfer.started, transfer.size);
@@ -284,19 +289,14 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
 
   /** Live recovery points: fulls, differentials and logs in the vault; archived fulls; GFS memberships of fulls. */
   points(): ItemPoints {
-    const sum = zeroPoints();
-    this.addPointsTo(sum);
-    return sum;
+    return pointsOf(this);
   }
 
   addPointsTo(sum: ItemPoints): void {
     for (const db of this.dbs) {
       sum.vault += db.live.full + db.live.diff + db.logCount;
       sum.archive += db.live.archive;
-      sum.daily += db.tierCount(0);
-      sum.weekly += db.tierCount(1);
-      sum.monthly += db.tierCount(2);
-      sum.yearly += db.tierCount(3);
+      addTierCounts(sum, db);
     }
   }
 
@@ -304,6 +304,26 @@ export class SqlItem implements ProtectedItem, BlockedSlots {
   protectedSize(now: number): number | null {
     if (this.instanceSize === null || Number.isNaN(this.protectedFrom)) return null;
     return this.instanceSize(now);
+  }
+
+  /**
+   * The diagnostic tables' backup items (issue 19; docs/reference.md §16.3: "cloud storage per
+   * item (e.g. each SQL DB)"): each database with a full in the vault, its data size (as
+   * protectedSize, uncompressed, with growth) and the bytes of its fulls, differentials and
+   * logs kept — the bytes this item counts in the ledger, split by database.
+   */
+  logItems(now: number): LogItem[] {
+    const out: LogItem[] = [];
+    for (const db of this.dbs) {
+      if (!this.inVault.has(db)) continue;
+      out.push({
+        id: db.id,
+        frontEndBytes: grownUsed(db.spec.size, db.spec.growth, Number.POSITIVE_INFINITY, now),
+        standardBytes: db.live.fullBytes + db.live.diffBytes + db.logBytes,
+        archiveBytes: db.live.archiveBytes,
+      });
+    }
+    return out;
   }
 
   private trace(kind: string, db: SqlDb, detail: Record<string, number | string | boolean>): void {

@@ -21,10 +21,15 @@ export interface GrowingDisk {
 /** A year of growth: 365 days (growth is a yearly rate; leap days are not modelled). */
 export const GROWTH_YEAR = 365 * MS.day;
 
+/** How much a yearly `growth` has multiplied data by t ms after the start: (1 + growth) compounded over years. */
+export function growthFactor(growth: number, t: number): number {
+  return (1 + growth) ** (t / GROWTH_YEAR);
+}
+
 /** Used bytes of a growing disk at t ms after the start: compounded, whole bytes, at most its size. */
 export function grownUsed(used: number, growth: number, size: number, t: number): number {
   if (growth === 0) return used;
-  const grown = Math.round(used * (1 + growth) ** (t / GROWTH_YEAR));
+  const grown = Math.round(used * growthFactor(growth, t));
   return grown < size ? grown : Math.max(used, size);
 }
 

@@ -99,3 +99,23 @@ export class Context {
     return out;
   }
 }
+
+/**
+ * A named list (policies of one kind) normalised by name: duplicate names recorded (Context.index),
+ * each item normalised by `one`, the first of a name that normalises kept.
+ */
+export function normaliseByName<R extends { name: string }, T>(
+  ctx: Context,
+  kind: string,
+  raw: readonly R[],
+  listPath: string,
+  one: (ctx: Context, item: R, i: number) => T | null,
+): Map<string, T> {
+  ctx.index(kind, raw, listPath);
+  const out = new Map<string, T>();
+  raw.forEach((item, i) => {
+    const normalised = one(ctx, item, i);
+    if (normalised !== null && !out.has(item.name)) out.set(item.name, normalised);
+  });
+  return out;
+}

@@ -15,7 +15,7 @@ import {
   parseTimeOfDay,
   parseTimeZone,
 } from '../units.js';
-import type { Context } from './context.js';
+import { type Context, normaliseByName } from './context.js';
 import { readChurn } from './fleet.js';
 import { normaliseRetention, type RawRetention } from './policies.js';
 
@@ -65,13 +65,7 @@ const MAX_ITEMS = 99;
 
 /** File-share policies with every rule checked, by name. */
 export function normaliseFilePolicies(ctx: Context, raw: RawFilePolicy[]): Map<string, FileSharePolicy> {
-  ctx.index('file-share policy', raw, 'fileSharePolicies');
-  const out = new Map<string, FileSharePolicy>();
-  raw.forEach((p, i) => {
-    const policy = normaliseFilePolicy(ctx, p, i);
-    if (policy !== null && !out.has(p.name)) out.set(p.name, policy);
-  });
-  return out;
+  return normaliseByName(ctx, 'file-share policy', raw, 'fileSharePolicies', normaliseFilePolicy);
 }
 
 function normaliseFilePolicy(ctx: Context, p: RawFilePolicy, i: number): FileSharePolicy | null {

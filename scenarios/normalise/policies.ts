@@ -5,7 +5,7 @@ import { parseMonth, parseOrdinalWeekday, parseWeekday } from '../../models/cale
 import type { DayRule, Policy, Retention, Schedule } from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
 import { formatDuration, parseDuration, parseTimeOfDay, parseTimeZone } from '../units.js';
-import type { Context } from './context.js';
+import { type Context, normaliseByName } from './context.js';
 
 type RawPolicy = {
   name: string;
@@ -49,13 +49,7 @@ const asArray = <T>(v: T | T[] | undefined, fallback: T[]): T[] =>
 
 /** Policies with defaults filled and every limit checked. */
 export function normalisePolicies(ctx: Context, raw: RawPolicy[]): Map<string, Policy> {
-  ctx.index('policy', raw, 'policies');
-  const out = new Map<string, Policy>();
-  raw.forEach((p, i) => {
-    const policy = normalisePolicy(ctx, p, i);
-    if (policy !== null && !out.has(p.name)) out.set(p.name, policy);
-  });
-  return out;
+  return normaliseByName(ctx, 'policy', raw, 'policies', normalisePolicy);
 }
 
 function normalisePolicy(ctx: Context, p: RawPolicy, i: number): Policy | null {

@@ -16,7 +16,7 @@ import {
   parseTimeOfDay,
   parseTimeZone,
 } from '../units.js';
-import type { Context } from './context.js';
+import { type Context, normaliseByName } from './context.js';
 import { readChurn } from './fleet.js';
 import { normaliseRetention, type RawRetention } from './policies.js';
 
@@ -64,13 +64,7 @@ const list = (v: Weekdays | undefined): string[] => (v === undefined ? [] : Arra
 
 /** SQL policies with every rule checked, by name. */
 export function normaliseSqlPolicies(ctx: Context, raw: RawSqlPolicy[]): Map<string, SqlPolicy> {
-  ctx.index('SQL policy', raw, 'sqlPolicies');
-  const out = new Map<string, SqlPolicy>();
-  raw.forEach((p, i) => {
-    const policy = normaliseSqlPolicy(ctx, p, i);
-    if (policy !== null && !out.has(p.name)) out.set(p.name, policy);
-  });
-  return out;
+  return normaliseByName(ctx, 'SQL policy', raw, 'sqlPolicies', normaliseSqlPolicy);
 }
 
 function normaliseSqlPolicy(ctx: Context, p: RawSqlPolicy, i: number): SqlPolicy | null {

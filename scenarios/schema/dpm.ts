@@ -3,9 +3,10 @@
 // (disk) and online (vault) goals. Azure's limits are checked by the normaliser
 // (scenarios/normalise/dpm.ts) so that the message can cite them.
 
+import { DATA_CHURN } from './churn.js';
 import { NETWORK } from './mars.js';
 import { RETENTION } from './policies.js';
-import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
+import { type SchemaNode, unit } from './units.js';
 
 const PROTECTION_GROUP: SchemaNode = {
   type: 'object',
@@ -21,19 +22,7 @@ const PROTECTION_GROUP: SchemaNode = {
     },
     machines: { description: 'How many machines.', type: 'integer', minimum: 1, maximum: 2000 },
     data: unit('size', 'Data protected on each machine, like 500GiB.'),
-    churn: {
-      description: 'How much of the data changes per day.',
-      type: 'object',
-      required: ['daily'],
-      additionalProperties: false,
-      properties: {
-        daily: quantityOrDistribution(
-          'percent',
-          'Daily churn as a percentage of the data, or a distribution of it.',
-        ),
-        spread: unit('percent', 'Day-to-day standard deviation of the churn.'),
-      },
-    },
+    churn: DATA_CHURN,
     growth: unit('percent', 'Yearly growth of the data (default 0%).'),
     disk: {
       description:

@@ -2,8 +2,9 @@
 // policies, and the file shares they protect. Azure's limits are checked by the normaliser
 // (scenarios/normalise/files.ts) so that the message can cite them.
 
+import { DATA_CHURN } from './churn.js';
 import { RETENTION } from './policies.js';
-import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
+import { type SchemaNode, unit } from './units.js';
 
 /** `fileSharePolicies:` — Azure Files backup policies. */
 export const FILE_SHARE_POLICIES: SchemaNode = {
@@ -71,19 +72,7 @@ export const FILE_SHARES: SchemaNode = {
       count: { description: 'How many shares (default 1).', type: 'integer', minimum: 1, maximum: 2000 },
       size: unit('size', 'Used data of each share, like 1TiB.'),
       growth: unit('percent', 'Yearly growth of the data (default 0%).'),
-      churn: {
-        description: 'How much of the data changes per day.',
-        type: 'object',
-        required: ['daily'],
-        additionalProperties: false,
-        properties: {
-          daily: quantityOrDistribution(
-            'percent',
-            'Daily churn as a percentage of the data, or a distribution of it.',
-          ),
-          spread: unit('percent', 'Day-to-day standard deviation of the churn.'),
-        },
-      },
+      churn: DATA_CHURN,
       vault: unit('name', "Vault the shares are protected by (in the storage account's region)."),
       policy: unit('name', 'File-share policy (fileSharePolicies).'),
       restores: {

@@ -1,8 +1,9 @@
 // Schema for the protected machines: fleet groups of Azure VMs with managed disks.
 // A group with `count: n` expands into n VMs named `<group>-001` … (stable ids).
 
+import { dailyChange } from './churn.js';
 import { REPLICATE } from './dr.js';
-import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
+import { type SchemaNode, unit } from './units.js';
 
 const DISK: SchemaNode = {
   type: 'object',
@@ -22,22 +23,11 @@ const DISK: SchemaNode = {
       'x-expected': 'percentOrSize',
       anyOf: [{ $ref: '#/$defs/percent' }, { $ref: '#/$defs/size' }],
     },
-    churn: {
-      description: 'How much of the used data changes per day.',
-      type: 'object',
-      required: ['daily'],
-      additionalProperties: false,
-      properties: {
-        daily: quantityOrDistribution(
-          'percent',
-          'Daily churn as a percentage of used data, or a distribution of it.',
-        ),
-        spread: unit(
-          'percent',
-          'Day-to-day standard deviation of the churn (with a fixed daily value: lognormal with that mean and sd).',
-        ),
-      },
-    },
+    churn: dailyChange(
+      'How much of the used data changes per day.',
+      'Daily churn as a percentage of used data, or a distribution of it.',
+      'Day-to-day standard deviation of the churn (with a fixed daily value: lognormal with that mean and sd).',
+    ),
     growth: unit('percent', 'Yearly growth of used data, like 20% (default 0%).'),
   },
 };

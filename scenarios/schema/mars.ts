@@ -1,5 +1,6 @@
 // Schema for on-premises Windows servers protected by the MARS agent (docs/reference.md §3).
 
+import { DATA_CHURN } from './churn.js';
 import { RETENTION } from './policies.js';
 import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
 
@@ -55,19 +56,7 @@ export const SERVERS: SchemaNode = {
       },
       vault: unit('name', 'Vault the servers back up to.'),
       data: unit('size', 'Data protected on each server (files, folders, system state), like 500GiB.'),
-      churn: {
-        description: 'How much of the data changes per day.',
-        type: 'object',
-        required: ['daily'],
-        additionalProperties: false,
-        properties: {
-          daily: quantityOrDistribution(
-            'percent',
-            'Daily churn as a percentage of the data, or a distribution of it.',
-          ),
-          spread: unit('percent', 'Day-to-day standard deviation of the churn.'),
-        },
-      },
+      churn: DATA_CHURN,
       growth: unit('percent', 'Yearly growth of the data (default 0%).'),
       compression: unit(
         'percent',

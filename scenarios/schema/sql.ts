@@ -2,8 +2,9 @@
 // full, differential and log backups, and the databases they protect. Azure's limits are
 // checked by the normaliser (scenarios/normalise/sql.ts) so that the message can cite them.
 
+import { dailyChange } from './churn.js';
 import { RETENTION } from './policies.js';
-import { quantityOrDistribution, type SchemaNode, unit } from './units.js';
+import { type SchemaNode, unit } from './units.js';
 
 const weekdays = (description: string): SchemaNode => ({
   description,
@@ -14,19 +15,12 @@ const weekdays = (description: string): SchemaNode => ({
   ],
 });
 
-const fraction = (what: string): SchemaNode => ({
-  description: `${what} per day.`,
-  type: 'object',
-  required: ['daily'],
-  additionalProperties: false,
-  properties: {
-    daily: quantityOrDistribution(
-      'percent',
-      `${what} per day as a percentage of the database size, or a distribution of it.`,
-    ),
-    spread: unit('percent', 'Day-to-day standard deviation (with a fixed daily percentage).'),
-  },
-});
+const fraction = (what: string): SchemaNode =>
+  dailyChange(
+    `${what} per day.`,
+    `${what} per day as a percentage of the database size, or a distribution of it.`,
+    'Day-to-day standard deviation (with a fixed daily percentage).',
+  );
 
 /** `sqlPolicies:` — SQL Server in Azure VM backup policies. */
 export const SQL_POLICIES: SchemaNode = {

@@ -243,6 +243,7 @@ describe('rules (docs/reference.md §1.8; workloads §15.1)', () => {
     expect(plan).toEqual({
       rejected:
         'cross-zonal restore needs a ZRS vault or one with Cross Region Restore; lrs is LRS (docs/reference.md §15.1)',
+      code: 'restore-not-allowed',
     });
   });
 
