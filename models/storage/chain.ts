@@ -96,8 +96,9 @@ export class Chain implements ChainView {
   private total = 0;
   // The largest id appended since the chain was last empty: a larger one cannot be held.
   private maxId = Number.NEGATIVE_INFINITY;
-  // Slots of the first buffer (a power of two): a caller that knows how many points it keeps
-  // saves the doublings on the way there (each copies and rehashes a cold buffer).
+  // Slots of the first buffer: a caller that knows how many points it keeps saves the
+  // doublings on the way there (each copies and rehashes a cold buffer), and no more room
+  // than that is taken (a power of two would nearly double a fleet's chains).
   private readonly firstSlots: number;
 
   /**
@@ -111,7 +112,7 @@ export class Chain implements ChainView {
    */
   constructor(arena: BufferArena | null = null, expected = MIN_SLOTS, disks?: number) {
     this.arena = arena;
-    this.firstSlots = 2 ** Math.ceil(Math.log2(Math.max(MIN_SLOTS, expected)));
+    this.firstSlots = Math.max(MIN_SLOTS, Math.ceil(expected));
     if (disks !== undefined && disks > 0) {
       this.reset(disks);
       this.grow();
@@ -272,7 +273,8 @@ export class Chain implements ChainView {
     const oldCells = this.cells;
     const oldBase = 2 * oldCells;
     this.slots = this.slots === 0 ? this.firstSlots : 2 * this.slots;
-    this.cells = 2 * this.slots;
+    // The table: a power of two (home() takes the top bits), at least twice the slots.
+    this.cells = 2 ** Math.ceil(Math.log2(2 * this.slots));
     this.shift = 32 - Math.log2(this.cells);
     const length = 2 * this.cells + this.slots * this.stride;
     this.buf = this.arena === null ? new Float64Array(length) : this.arena.take(length);
@@ -337,7 +339,7 @@ export class Chain implements ChainView {
       this.insert(this.buf[this.at(k) + ID], k);
   }
 
-  // Adds an id known to be absent; the table has room (cells = 2 × slots).
+  // Adds an id known to be absent; the table has room (cells ≥ 2 × slots).
   private insert(id: number, slot: number): void {
     const mask = this.cells - 1;
     let c = this.home(id);
