@@ -458,7 +458,9 @@ export class RetentionQueue {
     this.live--;
     this.byId?.delete(r[b + ID]);
     if (this.objs !== null) this.objs[slot] = undefined;
-    r[b + GEN] = (r[b + GEN] + 1) % GENERATIONS;
+    // A compare, not %: on doubles V8's % calls out to C.
+    const gen = r[b + GEN] + 1;
+    r[b + GEN] = gen === GENERATIONS ? 0 : gen;
     r[b + ID] = this.free;
     this.free = slot;
     if (++this.dead > 16 && this.dead > this.live) this.compactOrder();
