@@ -13,6 +13,7 @@
 
 import type { FailureCause } from '../backup/stats.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import type { LogItem, SplitItem } from '../logs/facts.js';
 import { type MarsSlot, nextMarsSlot } from '../mars/schedule.js';
 import { longTermSchedule, slotTags } from '../mars/slot-tags.js';
 import type { BackupSignals } from '../monitor/signals.js';
@@ -33,7 +34,7 @@ function old(usedP: number, lp: number, usedQ: number, lq: number): number {
 }
 
 /** A machine protected by a MABS/DPM server. */
-export class DpmMachine implements ProtectedItem {
+export class DpmMachine implements ProtectedItem, SplitItem {
   readonly id: string;
   private readonly content: ItemContent;
   private readonly every: number;
@@ -60,8 +61,10 @@ export class DpmMachine implements ProtectedItem {
     private readonly world: World,
     /** Its id: `<server>/<group>-NNN`. */
     id: string,
-    private readonly pg: ProtectionGroup,
-    private readonly server: ServerRuntime,
+    /** Its protection group. */
+    readonly pg: ProtectionGroup,
+    /** The server protecting it. */
+    readonly server: ServerRuntime,
     private readonly vault: VaultRuntime,
     private readonly group: WorkloadGroup,
     private readonly vaultDown: (t: number) => boolean,
@@ -209,7 +212,7 @@ export class DpmMachine implements ProtectedItem {
     this.retention.add({ id, createdAt: created, tags });
     this.group.succeeded('vault');
     this.group.stats.transfer(now - started, size);
-    this.signals?.jobCompleted(this.id, this.vault.spec.name, now, now - started, 'DPM');
+    this.signals?.jobCompleted(this.id, this.vault.spec.name, now, now - started, 'DPM', { bytes: size });
   }
 
   /** Daily round: synchronisations filed, disk and vault retention, samples. */
@@ -265,5 +268,23 @@ export class DpmMachine implements ProtectedItem {
   protectedSize(now: number): number | null {
     if (Number.isNaN(this.protectedFrom) || this.retention.size === 0) return null;
     return grownUsed(this.pg.data, this.pg.growth, Number.POSITIVE_INFINITY, now);
+  }
+
+  /**
+   * The diagnostic tables' backup item (issue 19; docs/reference.md §16.1): the machine's
+   * datasource from its first online backup, its data (uncompressed, with growth) and the
+   * bytes of its vault points; its protected instances count at its server (§14.6).
+   */
+  logItems(now: number): LogItem[] {
+    if (Number.isNaN(this.protectedFrom)) return [];
+    const ledger = this.vault.ledger;
+    return [
+      {
+        id: this.id,
+        frontEndBytes: grownUsed(this.pg.data, this.pg.growth, Number.POSITIVE_INFINITY, now),
+        standardBytes: ledger.itemBytes(this.id, 'standard'),
+        archiveBytes: ledger.itemBytes(this.id, 'archive'),
+      },
+    ];
   }
 }

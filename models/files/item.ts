@@ -11,6 +11,7 @@ import { cachedNextSlot, type Slot } from '../backup/schedule.js';
 import type { FailureCause } from '../backup/stats.js';
 import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import type { LogItem, SplitItem } from '../logs/facts.js';
 import type { BackupSignals } from '../monitor/signals.js';
 import { addTierCounts, pointsOf } from '../results/item-points.js';
 import type { FileRestoreResult } from '../results/workloads.js';
@@ -56,7 +57,7 @@ class Copy implements TransferOwner {
 }
 
 /** The shares of a storage account under one policy. */
-export class FilesItem implements ProtectedItem {
+export class FilesItem implements ProtectedItem, SplitItem {
   readonly id: string;
   readonly shares: ShareState[];
   /** Restores done, in time order. */
@@ -64,6 +65,8 @@ export class FilesItem implements ProtectedItem {
   private signals: BackupSignals | null = null;
   private protectedFrom = Number.NaN;
   private readonly restoresByDay = new Map<string, number>();
+  // The shares with a backup (the diagnostic tables show them from their first snapshot on).
+  private readonly backedUp = new Set<ShareState>();
 
   constructor(
     private readonly world: World,
@@ -122,6 +125,7 @@ export class FilesItem implements ProtectedItem {
       if (!Number.isNaN(gap)) this.group.rpo.add(gap);
       this.group.succeeded('snapshot');
       if (Number.isNaN(this.protectedFrom)) this.protectedFrom = t;
+      this.backedUp.add(share);
       this.signals?.jobCompleted(share.id, this.vault.spec.name, t, 0, FILES_DATASOURCE);
       this.tagSnapshot(share, id, slot);
       // §13.1: the day's last scheduled snapshot goes to the vault (vault tier).
@@ -181,7 +185,10 @@ export class FilesItem implements ProtectedItem {
     );
     this.group.succeeded('vault');
     this.group.stats.transfer(now - transfer.started, transfer.size);
-    this.signals?.jobCompleted(share.id, this.vault.spec.name, now, now - copy.state.time, FILES_DATASOURCE);
+    // Issue 19: the copy's bytes in the jobs table (a snapshot job's are 0, §13.1).
+    this.signals?.jobCompleted(share.id, this.vault.spec.name, now, now - copy.state.time, FILES_DATASOURCE, {
+      bytes: transfer.size,
+    });
   }
 
   private failed(share: ShareState, type: 'snapshot' | 'vault', t: number, cause: FailureCause): void {
@@ -275,5 +282,25 @@ export class FilesItem implements ProtectedItem {
   protectedSize(now: number): number | null {
     if (this.instanceSize === null || Number.isNaN(this.protectedFrom)) return null;
     return this.instanceSize(now);
+  }
+
+  /**
+   * The diagnostic tables' backup items (issue 19; docs/reference.md §16.1): each share from
+   * its first snapshot, its used data (with growth) and the bytes of its vault points (the
+   * vault tier's; share snapshots stay in the storage account, §13.1, and are not the vault's).
+   */
+  logItems(now: number): LogItem[] {
+    const out: LogItem[] = [];
+    const ledger = this.vault.ledger;
+    for (const share of this.shares) {
+      if (!this.backedUp.has(share)) continue;
+      out.push({
+        id: share.id,
+        frontEndBytes: share.usedAt(now),
+        standardBytes: ledger.itemBytes(share.id, 'standard'),
+        archiveBytes: ledger.itemBytes(share.id, 'archive'),
+      });
+    }
+    return out;
   }
 }

@@ -192,22 +192,40 @@ export class Diagnostics implements BackupSignals {
       if (sends.has(POLICY_TABLE))
         for (const p of policyFacts(this.scenario, v))
           this.emit(POLICY_TABLE, policyRow(origin, now, p), now, name);
+      // Protected instances at a protected container (§16.1) add up over its items in a row
+      // (a MABS/DPM server's machines) and are written when the next item is not one of them.
+      let held: { facts: ItemFacts; count: number } | null = null;
       for (const item of v.items) {
         const facts = this.factsOf(item);
-        if (facts !== undefined && isSplit(item)) {
-          this.splitRows(item, facts, v, now);
+        const split = facts !== undefined && isSplit(item);
+        if (held !== null && (!split || facts.container !== held.facts.container)) {
+          this.emit(INSTANCE_TABLE, instanceRow(origin, now, held.facts, held.count, null), now, name);
+          held = null;
+        }
+        if (split) {
+          const count = this.splitRows(item, facts, v, now);
+          if (count !== null && held !== null) held.count += count;
+          else if (count !== null) held = { facts, count };
           continue;
         }
         const state = facts === undefined ? null : this.stateOf(item, v, now);
         if (facts === undefined || state === null) continue;
         for (const [table, row] of itemRows(origin, now, facts, state)) this.emit(table, row, now, name);
       }
+      if (held !== null)
+        this.emit(INSTANCE_TABLE, instanceRow(origin, now, held.facts, held.count, null), now, name);
     }
   }
 
-  // The rows of an item Azure shows as several (SQL: its databases, each with what it stores),
-  // and its protected instances once, at the protected container (§16.1).
-  private splitRows(item: ProtectedItem & SplitItem, facts: ItemFacts, v: VaultRuntime, now: number): void {
+  // The rows of an item whose backup items Azure shows one by one (SQL databases, file shares,
+  // a MABS/DPM datasource), each with what it stores; returns its protected instances, which
+  // count at the protected container (§16.1), or null when it bills none.
+  private splitRows(
+    item: ProtectedItem & SplitItem,
+    facts: ItemFacts,
+    v: VaultRuntime,
+    now: number,
+  ): number | null {
     const origin = this.world.origin;
     const vault = v.spec.name;
     for (const li of item.logItems(now)) {
@@ -222,9 +240,7 @@ export class Diagnostics implements BackupSignals {
         this.emit(table, row, now, vault);
     }
     const size = item.protectedSize(now);
-    if (size === null) return;
-    const count = instanceUnits(this.scenario, v.spec.region, size);
-    this.emit(INSTANCE_TABLE, instanceRow(origin, now, facts, count, null), now, vault);
+    return size === null ? null : instanceUnits(this.scenario, v.spec.region, size);
   }
 
   // An item's facts; an item that joined a group during the run (a VM protected again in another

@@ -1,22 +1,26 @@
 // What the diagnostic tables say about a run's items and policies, read from the scenario: an
 // item's type, management type and protected container (Azure VM: the VM; MARS: the server;
-// SQL: the VM hosting the databases, the billing entity of §12.7), a policy's schedule and
-// retention, and an item's protected-instance count, from the same price table and rule as
-// the cost model (docs/reference.md §8.2), so Usage and the bill agree.
+// SQL: the VM hosting the databases, the billing entity of §12.7; file shares: the storage
+// account, §13.6; MABS/DPM: the server, §14.6), a policy's schedule and retention, and an
+// item's protected-instance count, from the same price table and rule as the cost model
+// (docs/reference.md §8.2), so Usage and the bill agree.
 
 import { MS } from '../../engine/units.js';
 import { VmBackup } from '../backup/vm-backup.js';
 import type { ProtectedItem, VaultRuntime } from '../backup/world.js';
 import { weekdayName } from '../calendar.js';
+import type { DpmMachine } from '../dpm/machine.js';
+import type { FilesItem } from '../files/item.js';
 import { BYTES_PER_GB, DEFAULT_PRICES, mergePrices } from '../pricing/defaults.js';
 import type { PriceTable } from '../pricing/types.js';
 import type { Policy, Retention, Scenario, Schedule } from '../scenario/types.js';
+import type { BackupServer, DpmWorkload, ProtectionGroup } from '../scenario/workloads.js';
 import type { JobGroups } from '../workloads/setup.js';
 import type { ItemFacts, PolicyFacts } from './rows.js';
 
-/** One backup item of Azure's tables inside a model's item: SQL in a VM, each database of it. */
+/** One backup item of Azure's tables inside a model's item: a SQL database, a file share, a MABS/DPM datasource. */
 export interface LogItem {
-  /** BackupItemUniqueId: the id its jobs report (a database: `<vm>/<name>`). */
+  /** BackupItemUniqueId: the id its jobs report (a database `<vm>/<name>`, a share `<account>/<name>`, a machine `<server>/<group>-NNN`). */
   id: string;
   /** Its front-end (protected) size, bytes. */
   frontEndBytes: number;
@@ -26,10 +30,12 @@ export interface LogItem {
 }
 
 /**
- * A model item that Azure's tables show as several backup items (§16.3: "cloud storage per
- * item (e.g. each SQL DB)"): SQL databases, whose vault item is the VM's databases under one
- * policy (models/sql/item.ts). Its protected instances stay one row per protected container
- * (§16.1: "for other workloads ... at the protected container level").
+ * A model item whose backup items Azure's tables show one by one (§16.3: "cloud storage per
+ * item (e.g. each SQL DB)"), with their protected instances at the protected container
+ * (§16.1: "for other workloads ... at the protected container level"): SQL databases (the
+ * vault item is the VM's databases under one policy, models/sql/item.ts), file shares (a
+ * storage account's shares under one policy, models/files/item.ts) and the machine a MABS/DPM
+ * server protects (models/dpm/machine.ts), counted at its server.
  */
 export interface SplitItem {
   /** Its backup items that have a backup in the vault by `now`, in order. */
@@ -64,10 +70,47 @@ export function itemFacts(scenario: Scenario, groups: JobGroups): Map<ProtectedI
           management: 'AzureWorkload',
           policy: group.replace(/^sql:/, ''),
         });
+      } else if (g.kind === 'files') {
+        const f = item as FilesItem;
+        out.set(item, {
+          ...base,
+          vault: f.shares[0]?.spec.vault ?? '',
+          container: f.account,
+          ...FILE_SHARE,
+          policy: f.policy.name,
+        });
+      } else if (g.kind === 'dpm') {
+        const m = item as DpmMachine;
+        const server = m.server.spec;
+        out.set(item, {
+          ...base,
+          vault: server.vault,
+          container: server.id,
+          type: DPM_TYPES[m.pg.workload],
+          management: DPM_MANAGEMENT[server.kind],
+          policy: dpmPolicy(server, m.pg.name),
+        });
       }
     }
   return out;
 }
+
+// BackupItemType and BackupManagementType of the workloads whose values the data model does
+// not list (§16.1 gives examples only: VM, FileFolder; IaaSVM, FileFolder): the names of Azure
+// Backup's REST API (assumption).
+const FILE_SHARE = { type: 'AzureFileShare', management: 'AzureStorage' } as const;
+const DPM_TYPES: Readonly<Record<DpmWorkload, string>> = {
+  files: 'FileFolder',
+  sql: 'SQLDB',
+  'hyper-v': 'VM',
+};
+const DPM_MANAGEMENT: Readonly<Record<BackupServer['kind'], string>> = {
+  dpm: 'DPM',
+  mabs: 'AzureBackupServer',
+};
+
+// A MABS/DPM protection group as a policy: protection groups are a server's own.
+const dpmPolicy = (server: BackupServer, group: string) => `${server.id}/${group}`;
 
 /** The policies a vault's items are under now, in the order their items come, as Policy rows describe them. */
 export function policyFacts(scenario: Scenario, v: VaultRuntime): PolicyFacts[] {
@@ -95,7 +138,42 @@ export function policyFacts(scenario: Scenario, v: VaultRuntime): PolicyFacts[] 
           : { everyMinutes: p.log.every / MS.minute, retentionDays: p.log.retention / MS.day },
     });
   }
+  for (const share of scenario.workloads.fileShares) {
+    if (share.vault !== v.spec.name || seen.has(share.policy)) continue;
+    const p = scenario.workloads.fileSharePolicies.find((x) => x.name === share.policy);
+    if (p === undefined) continue;
+    seen.set(p.name, {
+      ...scheduleFacts(p.schedule),
+      name: p.name,
+      vault: v.spec.name,
+      subType: 'Standard',
+      management: FILE_SHARE.management,
+      retention: retentionFacts(p.retention),
+      log: null,
+    });
+  }
+  for (const server of scenario.workloads.backupServers)
+    if (server.vault === v.spec.name)
+      for (const pg of server.protectionGroups) seen.set(dpmPolicy(server, pg.name), dpmFacts(server, pg, v));
   return [...seen.values()];
+}
+
+// A protection group's online goals (§14.2: at most twice a day, GFS retention) as a Policy row.
+function dpmFacts(server: BackupServer, pg: ProtectionGroup, v: VaultRuntime): PolicyFacts {
+  return {
+    name: dpmPolicy(server, pg.name),
+    vault: v.spec.name,
+    subType: 'Standard',
+    management: DPM_MANAGEMENT[server.kind],
+    frequency: 'Daily',
+    times: pg.online.times.map(hhmm).join(', '),
+    days: '',
+    intervalHours: null,
+    windowHours: null,
+    retention: retentionFacts(pg.online.retention),
+    log: null,
+    timeZone: pg.online.timeZone,
+  };
 }
 
 function vmPolicy(p: Policy, vault: string): PolicyFacts {
