@@ -1,80 +1,52 @@
 // One protected item's live recovery points under GFS retention: which tiers still keep
-// each point, how many memberships each tier holds, and which points expire when.
-//
-// Why one sorted ring per tier: under one fixed policy each tier's untils come in creation
-// order, so a membership is appended at its tier's tail and lapses from its head, O(1) each.
-// That order can break: a policy change applies to new backups at once (docs/reference.md
-// §1.5) and re-adds old points with new untils (readd), so a new daily-7 point lapses before
-// an old daily-30 one; on-demand points carry their own retention; and a monthly expiry keeps
-// the wall-clock time, so two points a day apart can lapse in the other order around a clamped
-// month end. So an add assumes nothing: it scans back from the tail past the entries that
-// lapse later and inserts there (none, in the usual case), which keeps every ring sorted by
-// time in every case, with one structure and no fallback. A fifth ring holds the expiries of
-// the points whose expiry is not the lapse of one of their tiers (kept by no tier, outlasted
-// by a tier, or on-demand with their own retention). Advancing to `now` pops each ring's head
-// while it is ≤ now: lapses at one instant commute (a membership's lapse and its point's
-// expiry leave the same counts in either order), and the points removed are sorted into
-// (expiresAt, id) order as they come, so nothing depends on which ring is read first. Removal
-// is lazy: a removed point's ring entries stay and are skipped when they come up (STYLE.md
-// habit 3), or dropped when their ring fills. An out-of-order add costs a step per entry it
-// passes: at most the item's live points (Azure caps them at 9999 per item, §1.5) and the
-// removed ones' entries not yet dropped.
+// each point, how many memberships each tier holds, and which points expire when. Each tier's
+// memberships lapse from a ring sorted by time, and the expiries no tier's lapse gives from a
+// fifth (rings.ts: why sorted rings, and how an add out of order keeps them sorted).
 //
 // Cost: a fleet-year adds millions of points, and the queues of 10,000 items do not stay in
 // the processor's caches, so nothing here allocates per point and a point touches little
-// memory: one Float64Array per queue holds the point records (id, creation, expiry, the four
-// tier untils, active-tier mask, expiry ring, generation), the creation order and the rings,
-// each region sized once by a caller that knows its policy (`capacity`): a tier's ring has room
-// for as many memberships as there are live points, so it fills only when removed points'
-// entries linger (they are dropped then) or the capacity was short (it doubles). A header
-// keeps each ring's first and last times, so a day's lapse check and the usual add touch a
-// ring only where they pop or write: measured on the fleet bench (1,000 VMs × 365 days), rings
-// that read their five heads every day cost as much as the heap did, with the header a quarter
-// less. Removal frees the record; its generation number tells stale ring and order entries
-// from the record's next occupant. A point's expiry is the lapse of its last tier when that is
-// when it expires (the usual case), so it needs no entry of its own. The id → record index is
-// a Map built on the first lookup by id (remove, activeMask, an id not above all before it):
-// callers that only add and advance never need it. Points handed in as objects are handed back
-// as the same objects; `addPoint` takes the numbers alone and the object-returning methods
-// build one.
+// memory: one Float64Array per queue (layout.ts) holds the point records (id, creation,
+// expiry, the four tier untils, active-tier mask, expiry ring, generation), the creation order
+// and the rings, each region sized once by a caller that knows its policy (`capacity`): a
+// tier's ring has room for as many memberships as there are live points, so it fills only when
+// removed points' entries linger (they are dropped then) or the capacity was short (it
+// doubles). A header keeps each ring's first and last times, so a day's lapse check and the
+// usual add touch a ring only where they pop or write: measured on the fleet bench (1,000 VMs
+// × 365 days), rings that read their five heads every day cost as much as the heap did, with
+// the header a quarter less. Removal frees the record; its generation number tells stale ring
+// and order entries from the record's next occupant. A point's expiry is the lapse of its last
+// tier when that is when it expires (the usual case), so it needs no entry of its own. The id
+// → record index is a Map built on the first lookup by id (remove, activeMask, an id not above
+// all before it): callers that only add and advance never need it. Points handed in as objects
+// are handed back as the same objects; `addPoint` takes the numbers alone and the
+// object-returning methods build one (points.ts).
 import type { BufferArena } from '../../engine/arena.js';
-import { type PointTags, type RetainedPoint, TIERS, type Tier } from './types.js';
+import {
+  COUNTS,
+  CREATED,
+  ENTRY,
+  EXPIRE,
+  EXPIRES,
+  EXPIRY_KIND,
+  GEN,
+  GENERATIONS,
+  ID,
+  isCurrent,
+  MASK,
+  NONE,
+  ORDER,
+  REC,
+  RECORDS,
+  RINGS,
+  SLOTS,
+  slotOf,
+  UNTIL,
+} from './layout.js';
+import { pointOf, sortLast, tiersOf, untilsOf } from './points.js';
+import { initRings, moveRings, ringDropStale, ringDue, ringFull, ringPush, ringShift } from './rings.js';
+import { type RetainedPoint, TIERS, type Tier } from './types.js';
 
-// The ring of the points' own expiries, after the four tiers' rings (0–3).
-const EXPIRE = TIERS.length;
-const RINGS = EXPIRE + 1;
-const NONE = -1;
 const MIN_CAPACITY = 4;
-
-// Record layout (stride REC): id, creation, expiry, untils (NaN: not kept by that tier),
-// active-tier mask, the ring whose pop expires the point, generation.
-const ID = 0;
-const CREATED = 1;
-const EXPIRES = 2;
-const UNTIL = 3;
-const MASK = UNTIL + TIERS.length;
-const EXPIRY_KIND = MASK + 1;
-const GEN = EXPIRY_KIND + 1;
-const REC = GEN + 1;
-// The buffer starts with a header: per ring the time of its first entry (+Infinity when
-// empty), the four tiers' live membership counts, then per ring k, at stride RS, its number of
-// entries, the buffer index of its first entry and the time of its last (−Infinity when
-// empty). A day's lapse check and the usual add read the header alone, not the rings'
-// far-apart ends. Records follow.
-const NEXT = 0;
-const COUNTS = NEXT + RINGS;
-const LEN = COUNTS + TIERS.length;
-const HEAD = LEN + 1;
-const LAST = LEN + 2;
-const RS = 3;
-const RECORDS = LEN + RS * RINGS;
-// A ring entry (stride ENTRY) is its time and a reference, (generation × SLOTS) + slot; an
-// order entry (stride ORDER) is a reference. Generations wrap at GENERATIONS so references
-// stay exact integers (GENERATIONS × SLOTS = 2^50).
-const ENTRY = 2;
-const ORDER = 1;
-const SLOTS = 2 ** 20;
-const GENERATIONS = 2 ** 30;
 
 /**
  * The live recovery points of one protected item and the tiers keeping them. Time moves
@@ -132,11 +104,7 @@ export class RetentionQueue {
     this.tierRoom = ENTRY * points;
     this.expireRoom = ENTRY * MIN_CAPACITY;
     const r = this.zeroed(this.ringsAt + EXPIRE * this.tierRoom + this.expireRoom);
-    for (let k = 0; k < RINGS; k++) {
-      r[NEXT + k] = Number.POSITIVE_INFINITY;
-      r[HEAD + RS * k] = this.ringsAt + k * this.tierRoom;
-      r[LAST + RS * k] = Number.NEGATIVE_INFINITY;
-    }
+    initRings(r, this.ringsAt, this.tierRoom);
     this.buf = r;
   }
 
@@ -160,12 +128,8 @@ export class RetentionQueue {
    * by no tier (expiresAt = createdAt) is popped by the next advance at or after its creation.
    */
   add(point: RetainedPoint): void {
-    const u = point.tags.until;
-    const s = this.scratch;
-    TIERS.forEach((tier, k) => {
-      s[k] = u[tier] ?? Number.NaN;
-    });
-    this.insert(point.id, point.createdAt, s, point.tags.expiresAt, point);
+    untilsOf(point, this.scratch);
+    this.insert(point.id, point.createdAt, this.scratch, point.tags.expiresAt, point);
   }
 
   /**
@@ -182,12 +146,8 @@ export class RetentionQueue {
    * whose until has passed do not keep it; a point no tier keeps goes at the next advance.
    */
   readd(point: RetainedPoint): void {
-    const u = point.tags.until;
-    const s = this.scratch;
-    TIERS.forEach((tier, k) => {
-      s[k] = u[tier] ?? Number.NaN;
-    });
-    this.insert(point.id, point.createdAt, s, point.tags.expiresAt, undefined, true);
+    untilsOf(point, this.scratch);
+    this.insert(point.id, point.createdAt, this.scratch, point.tags.expiresAt, undefined, true);
   }
 
   /**
@@ -237,7 +197,7 @@ export class RetentionQueue {
   /** The tiers still keeping a live point at `now`, in TIERS order, or null if the point is not held. */
   activeTiers(id: number): Tier[] | null {
     const mask = this.activeMask(id);
-    return mask < 0 ? null : TIERS.filter((_, k) => mask & (1 << k));
+    return mask < 0 ? null : tiersOf(mask);
   }
 
   /** The tiers still keeping a live point as a bit mask (bit k: TIERS[k]), or −1 if the point is not held. */
@@ -326,34 +286,11 @@ export class RetentionQueue {
     this.pushOrder(ref);
   }
 
-  // Adds (time, ref) to ring k after every entry not later than `time`: at the tail, unless
-  // entries there lapse later (out of creation order), which it then moves up one each.
+  // Adds (time, ref) to ring k in its sorted place, making room first when the ring is full.
   private enqueue(k: number, time: number, ref: number): void {
-    let r = this.buf;
-    if (ENTRY * r[LEN + RS * k] === this.room(k)) {
-      this.makeRoom(k);
-      r = this.buf;
-    }
+    if (ringFull(this.buf, k, this.room(k))) this.makeRoom(k);
     const start = this.ringsAt + k * this.tierRoom;
-    const end = start + this.room(k);
-    const n = r[LEN + RS * k];
-    const head = r[HEAD + RS * k];
-    let i = head + ENTRY * n;
-    if (i >= end) i -= end - start;
-    // NaN (a point given no expiry) is later than nothing: it goes at the tail.
-    if (r[LAST + RS * k] > time) {
-      for (let m = 0; m < n; m++) {
-        const p = (i === start ? end : i) - ENTRY;
-        if (!(r[p] > time)) break;
-        r[i] = r[p];
-        r[i + 1] = r[p + 1];
-        i = p;
-      }
-    } else r[LAST + RS * k] = time;
-    r[i] = time;
-    r[i + 1] = ref;
-    r[LEN + RS * k] = n + 1;
-    if (i === head) r[NEXT + k] = time;
+    ringPush(this.buf, k, start, start + this.room(k), time, ref);
   }
 
   // The doubles ring k spans (it starts at ringsAt + k × tierRoom).
@@ -361,29 +298,12 @@ export class RetentionQueue {
     return k === EXPIRE ? this.expireRoom : this.tierRoom;
   }
 
-  // Ring k is full: drops the entries of removed points, in place and in order, and doubles
-  // the ring when that leaves it over three quarters full (so filling costs O(1) per add).
+  // Ring k is full: drops the entries of removed points, and doubles the ring when that
+  // leaves it over three quarters full (so filling costs O(1) per add).
   private makeRoom(k: number): void {
-    const r = this.buf;
     const start = this.ringsAt + k * this.tierRoom;
     const end = start + this.room(k);
-    const n = r[LEN + RS * k];
-    const head = r[HEAD + RS * k];
-    let from = head;
-    let to = head;
-    let kept = 0;
-    for (let m = 0; m < n; m++) {
-      if (this.current(r[from + 1])) {
-        r[to] = r[from];
-        r[to + 1] = r[from + 1];
-        to = to + ENTRY === end ? start : to + ENTRY;
-        kept++;
-      }
-      from = from + ENTRY === end ? start : from + ENTRY;
-    }
-    r[LEN + RS * k] = kept;
-    r[NEXT + k] = kept > 0 ? r[head] : Number.POSITIVE_INFINITY;
-    r[LAST + RS * k] = kept > 0 ? r[(to === start ? end : to) - ENTRY] : Number.NEGATIVE_INFINITY;
+    const kept = ringDropStale(this.buf, k, start, end);
     if (4 * ENTRY * kept > 3 * (end - start)) this.grow(this.recCap, this.orderCap, k);
   }
 
@@ -397,16 +317,11 @@ export class RetentionQueue {
     const r = this.buf;
     let n = 0;
     for (let k = 0; k < RINGS; k++) {
-      // An empty ring's NEXT is +Infinity, which advance(+Infinity) reaches too.
-      if (!(r[NEXT + k] <= now) || r[LEN + RS * k] === 0) continue;
-      let len = r[LEN + RS * k];
-      let at = r[HEAD + RS * k];
+      if (!ringDue(r, k, now)) continue;
       const start = this.ringsAt + k * this.tierRoom;
       const end = start + this.room(k);
       do {
-        const ref = r[at + 1];
-        at = at + ENTRY === end ? start : at + ENTRY;
-        len--;
+        const ref = ringShift(r, k, start, end);
         const gen = Math.floor(ref / SLOTS);
         const slot = ref - gen * SLOTS;
         const b = RECORDS + slot * REC;
@@ -417,11 +332,7 @@ export class RetentionQueue {
           r[COUNTS + k]--;
         }
         if (k === r[b + EXPIRY_KIND]) n = this.expire(slot, n, points);
-      } while (len > 0 && r[at] <= now);
-      r[HEAD + RS * k] = at;
-      r[LEN + RS * k] = len;
-      r[NEXT + k] = len > 0 ? r[at] : Number.POSITIVE_INFINITY;
-      if (len === 0) r[LAST + RS * k] = Number.NEGATIVE_INFINITY;
+      } while (ringDue(r, k, now));
     }
     return n;
   }
@@ -440,11 +351,7 @@ export class RetentionQueue {
     expiries[2 * n + 1] = this.buf[b + ID];
     points?.push(this.pointAt(slot));
     this.drop(slot);
-    // Insertion into (expiresAt, id) order; usually a day's expiries are one or two points.
-    for (let i = n; i > 0 && laterThan(expiries, i - 1, i); i--) {
-      swapPairs(expiries, i - 1, i);
-      if (points !== null) swap(points, i - 1, i);
-    }
+    sortLast(expiries, n, points);
     return n + 1;
   }
 
@@ -481,36 +388,11 @@ export class RetentionQueue {
 
   // The point in a slot: the object it was added as, or one built from its numbers.
   private pointAt(slot: number): RetainedPoint {
-    const obj = this.objs?.[slot];
-    if (obj !== undefined) return obj;
-    const r = this.buf;
-    const b = RECORDS + slot * REC;
-    const value = (k: number): number | null => {
-      const u = r[b + UNTIL + k];
-      return Number.isNaN(u) ? null : u;
-    };
-    const until: Record<Tier, number | null> = {
-      daily: value(0),
-      weekly: value(1),
-      monthly: value(2),
-      yearly: value(3),
-    };
-    const tags: PointTags = {
-      tiers: TIERS.filter((t) => until[t] !== null),
-      until,
-      expiresAt: r[b + EXPIRES],
-    };
-    return { id: r[b + ID], createdAt: r[b + CREATED], tags };
-  }
-
-  // Whether a reference still names its slot's occupant (not one removed since).
-  private current(ref: number): boolean {
-    const gen = Math.floor(ref / SLOTS);
-    return this.buf[RECORDS + (ref - gen * SLOTS) * REC + GEN] === gen;
+    return this.objs?.[slot] ?? pointOf(this.buf, slot);
   }
 
   private liveAt(i: number): boolean {
-    return this.current(this.buf[this.orderAt + ORDER * i]);
+    return isCurrent(this.buf, this.buf[this.orderAt + ORDER * i]);
   }
 
   private newestSlot(): number {
@@ -566,17 +448,7 @@ export class RetentionQueue {
     const buf = this.zeroed(ringsAt + EXPIRE * tierRoom + expireRoom);
     buf.set(old.subarray(0, RECORDS + this.recCap * REC), 0);
     buf.set(old.subarray(this.orderAt, this.orderAt + this.tail * ORDER), orderAt);
-    for (let k = 0; k < RINGS; k++) {
-      const start = this.ringsAt + k * this.tierRoom;
-      const end = start + this.room(k);
-      const head = old[HEAD + RS * k];
-      const used = ENTRY * old[LEN + RS * k];
-      const first = Math.min(used, end - head);
-      const at = ringsAt + k * tierRoom;
-      buf.set(old.subarray(head, head + first), at);
-      buf.set(old.subarray(start, start + used - first), at + first);
-      buf[HEAD + RS * k] = at;
-    }
+    moveRings(old, this.ringsAt, this.tierRoom, this.expireRoom, buf, ringsAt, tierRoom);
     this.arena?.give(old);
     this.buf = buf;
     this.recCap = recCap;
@@ -586,32 +458,4 @@ export class RetentionQueue {
     this.tierRoom = tierRoom;
     this.expireRoom = expireRoom;
   }
-}
-
-// The record slot a reference names.
-function slotOf(ref: number): number {
-  return ref - Math.floor(ref / SLOTS) * SLOTS;
-}
-
-// Whether entry i of (expiresAt, id) pairs comes after entry j.
-function laterThan(pairs: Float64Array, i: number, j: number): boolean {
-  const ti = pairs[2 * i];
-  const tj = pairs[2 * j];
-  return ti !== tj ? ti > tj : pairs[2 * i + 1] > pairs[2 * j + 1];
-}
-
-// Swaps pairs i and j of (expiresAt, id) pairs.
-function swapPairs(pairs: Float64Array, i: number, j: number): void {
-  const t = pairs[2 * i];
-  const id = pairs[2 * i + 1];
-  pairs[2 * i] = pairs[2 * j];
-  pairs[2 * i + 1] = pairs[2 * j + 1];
-  pairs[2 * j] = t;
-  pairs[2 * j + 1] = id;
-}
-
-function swap<T>(list: T[], i: number, j: number): void {
-  const t = list[i];
-  list[i] = list[j];
-  list[j] = t;
 }
