@@ -44,7 +44,14 @@ export function ringFull(r: Float64Array, k: number, room: number): boolean {
  * later than `time`: at the tail, unless entries there lapse later (out of creation order),
  * which it then moves up one each.
  */
-export function ringPush(r: Float64Array, k: number, start: number, end: number, time: number, ref: number): void {
+export function ringPush(
+  r: Float64Array,
+  k: number,
+  start: number,
+  end: number,
+  time: number,
+  ref: number,
+): void {
   const n = r[LEN + RS * k];
   const head = r[HEAD + RS * k];
   let i = head + ENTRY * n;
