@@ -1,7 +1,8 @@
 // The diagnostic settings of a run (issue 19): vaults push rows into the Log Analytics tables
 // (tables.ts) as Azure documents it (docs/reference.md §16.2):
-//   - a backup or restore job's row when the job finishes (a restore's is written when its copy
-//     ends, stamped with its end after boot: restore-rows.ts); SQL jobs (logs included) batched and pushed
+//   - a backup or restore job's row when the job finishes (a restore that boots a VM ends after
+//     its copy: its row waits until then, so the jobs table stays in the order rows arrive:
+//     restore-rows.ts); SQL jobs (logs included) batched and pushed
 //     every 6 hours, at 00:00, 06:00, 12:00 and 18:00 UTC (assumption: the doc gives the period,
 //     not the phase);
 //   - items, vaults, storage, protected instances and policies once a day, at the run's daily
@@ -56,6 +57,9 @@ export class Diagnostics implements BackupSignals {
   private readonly from: Map<string, number>;
   private pending: { facts: JobFacts; seq: number }[] = [];
   private flushAt = Number.POSITIVE_INFINITY;
+  // Restore rows stamped later than their copy's end (boot), oldest stamp first: each goes to
+  // the sinks before the first jobs-table row written at or after its stamp, or at the end.
+  private booting: { row: LogRow; end: number }[] = [];
   /** Rows stamped before this (epoch ms) are past the workspace's retention at the end of the run. */
   private readonly keptFrom: number;
 
@@ -130,11 +134,26 @@ export class Diagnostics implements BackupSignals {
     if (!this.sent(e.vault, JOBS_TABLE)) return;
     const origin = this.world.origin;
     if (origin + e.end < this.keptFrom && !this.watched(JOBS_TABLE)) return;
-    this.emit(JOBS_TABLE, restoreRow(origin, e), e.end);
+    const row = restoreRow(origin, e);
+    if (e.end <= this.world.sim.now) {
+      this.emit(JOBS_TABLE, row, e.end);
+      return;
+    }
+    // The monitor hears of it now (it delivers at its stamp plus the latency); the tables, at its stamp.
+    if (this.watched(JOBS_TABLE)) this.monitor!.log(JOBS_TABLE, row as Fields, e.end);
+    const at = this.booting.findIndex((b) => b.end > e.end);
+    this.booting.splice(at < 0 ? this.booting.length : at, 0, { row, end: e.end });
   }
 
-  /** Emits Site Recovery's rows from what disaster recovery recorded; call once, after the run. */
+  // Writes the booting restores' rows stamped by `now` (all of them at the end of the run).
+  private releaseBooting(now: number): void {
+    while (this.booting.length > 0 && this.booting[0].end <= now)
+      this.write(JOBS_TABLE, this.booting.shift()!.row);
+  }
+
+  /** Writes the rows still waiting and Site Recovery's rows from what disaster recovery recorded; call once, after the run. */
   finish(dr: DrResult | null): void {
+    this.releaseBooting(Number.POSITIVE_INFINITY);
     if (this.siteRecovery.size === 0) return;
     for (const [table, row] of siteRecoveryRows(this.scenario, dr, this.siteRecovery))
       if (this.siteRecovery.has(table)) this.toSinks(table, row);
@@ -289,6 +308,11 @@ export class Diagnostics implements BackupSignals {
   }
 
   private toSinks(table: string, row: LogRow): void {
+    if (table === JOBS_TABLE && this.booting.length > 0) this.releaseBooting(this.world.sim.now);
+    this.write(table, row);
+  }
+
+  private write(table: string, row: LogRow): void {
     if ((row.TimeGenerated as number) < this.keptFrom) return;
     for (const sink of this.sinks) sink(table, row);
   }

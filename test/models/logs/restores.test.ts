@@ -241,9 +241,38 @@ describe('which restore rows the workspace gets', () => {
             expect(row.TimeGenerated).toBe(end);
             expect(row.JobStartDateTime).toBe(Date.parse(j.requestedAt) + j.phases.queueing * 1000);
           }
+          const stamps = rows
+            .filter(([t]) => t === 'AddonAzureBackupJobs')
+            .map(([, r]) => r.TimeGenerated as number);
+          expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
         },
       ),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('a restore that boots a VM is written when it ends, in order with the backup jobs', () => {
+  // Boot 2 h: web-001's new VM is requested at 21:00 on day 3 from its snapshot (10 min), so the
+  // copy ends at 21:10 and the job at 23:10. The other VMs' backups start at 22:00 and end at
+  // 22:05 (5-minute snapshot, then the 32 GiB-or-less transfer): their rows come between.
+  const text = BASE(
+    '4d',
+    'events:\n  - { at: 3d21h, restore: { vms: [web-001], option: new-vm } }\ndiagnostics: {}',
+  ).replace('boot: 2m', 'boot: 2h');
+  const { rows } = run(text);
+  const jobs = rows.filter(([t]) => t === 'AddonAzureBackupJobs').map(([, r]) => r);
+
+  it('stamps the restore with its end after boot, 23:10', () => {
+    const restore = jobs.find((r) => r.JobOperation === 'Restore')!;
+    expect(restore.TimeGenerated).toBe(at('2026-01-04T23:10:00Z'));
+  });
+
+  it('writes it after the backup rows of 22:00–23:10, never before: the table is in stamp order', () => {
+    const i = jobs.findIndex((r) => r.JobOperation === 'Restore');
+    const before = jobs.slice(0, i).filter((r) => (r.TimeGenerated as number) >= at('2026-01-04T22:00:00Z'));
+    expect(before.length).toBeGreaterThan(0);
+    const stamps = jobs.map((r) => r.TimeGenerated as number);
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
   });
 });
