@@ -32,11 +32,17 @@
  * M7. A server has no provisioned size in the scenario, so its data grows without Azure's
  *     limit; it stops at 2^53 bytes (8 PiB), the model's exact range (assumption: a numeric
  *     guard, not a disk, so no "full" note).
+ * M8. Its jobs are reported (observe) to the diagnostics' jobs table only: the vault lists the
+ *     MARS agent's jobs (§7.5), but Azure Backup's metrics cover Azure VMs, SQL and SAP HANA in
+ *     VMs, Azure Files and Blobs (§7.5), so a MARS job makes no Backup Health Event; that no
+ *     built-in job-failure alert fires for it follows the metrics' list (assumption: the alerts'
+ *     page lists no workloads).
  */
 
 import { Link } from '../../engine/link.js';
 import type { FailureCause, JobStats } from '../backup/stats.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import type { BackupSignals } from '../monitor/signals.js';
 import { addVaultQueue, pointsOf } from '../results/item-points.js';
 import { RetentionQueue } from '../retention/queue.js';
 import type { MarsServer, Schedule } from '../scenario/types.js';
@@ -53,6 +59,9 @@ export const MIN_AGENT_VERSION = '2.0.9083.0';
 export const OUTDATED_AGENT_MESSAGE = `MARS agent below ${MIN_AGENT_VERSION}: upgrade the agent`;
 /** §3: the most bandwidth the agent's throttling allows, 1,023 Mbps, in bytes/s. */
 export const MAX_AGENT_BANDWIDTH = 1_023_000_000 / 8;
+
+/** The datasource type a MARS job is reported with (M8; the tables' BackupItemType is FileFolder). */
+export const MARS_DATASOURCE = 'MAB';
 
 // M7: where a server's data stops growing.
 const DATA_LIMIT = Number.MAX_SAFE_INTEGER;
@@ -79,6 +88,8 @@ export class MarsBackup implements ProtectedItem {
   private lastVaultState: ContentState | null = null;
   private busy = false;
   private pointSeq = 0;
+  // Where job outcomes are reported (M8), if anywhere.
+  private signals: BackupSignals | null = null;
 
   constructor(
     private readonly world: World,
@@ -104,6 +115,11 @@ export class MarsBackup implements ProtectedItem {
       name: `mars/${server.id}/wan`,
       capacity: network === null ? MAX_AGENT_BANDWIDTH : Math.max(network.work, network.nonWork),
     });
+  }
+
+  /** Reports job outcomes to `signals` (the diagnostics' jobs table, M8). */
+  observe(signals: BackupSignals): void {
+    this.signals = signals;
   }
 
   /** Schedules the first backup slot. */
@@ -137,6 +153,7 @@ export class MarsBackup implements ProtectedItem {
         'job-failed',
         cause === 'mars-agent-outdated' ? { cause, message: OUTDATED_AGENT_MESSAGE } : { cause },
       );
+      this.signals?.jobFailed(this.id, this.vault.spec.name, this.now, cause, MARS_DATASOURCE);
       return;
     }
     this.busy = true;
@@ -167,6 +184,9 @@ export class MarsBackup implements ProtectedItem {
     this.busy = false;
     this.stats.succeeded++;
     this.stats.transfer(this.now - started, size);
+    this.signals?.jobCompleted(this.id, this.vault.spec.name, this.now, this.now - started, MARS_DATASOURCE, {
+      bytes: size,
+    });
     const id = ++this.pointSeq;
     this.vault.ledger.addVaultPoint(this.now, this.id, id, state);
     this.lastVaultState = state;

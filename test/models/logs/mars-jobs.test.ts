@@ -1,0 +1,116 @@
+// MARS servers' jobs in AddonAzureBackupJobs (docs/model.md M8; docs/reference.md §7.5: the vault
+// lists the MARS agent's jobs, and Azure Backup's metrics do not cover MARS). Worked by hand, one
+// day, both servers backing up 10 GB (decimal) at 16:00 UTC:
+//   - files: throttled to 10 Mbps in work hours (08:00–18:00) and 100 Mbps after. 16:00–18:00
+//     moves 1.25 MB/s × 7,200 s = 9 GB; the last 1 GB at 12.5 MB/s takes 80 s: 7,280 s, done
+//     at 18:01:20, 10^10 B = 9,536.74 MiB sent;
+//   - old: agent 2.0.9000.0, below 2.0.9083.0 (§3): fails at 16:00 with mars-agent-outdated.
+import { describe, expect, it } from 'vitest';
+import type { LogRow } from '../../../models/logs/rows.js';
+import { simulate } from '../../../models/simulate.js';
+import { renderIssue } from '../../../scenarios/issues.js';
+import { loadScenarioText } from '../../../scenarios/load.js';
+
+const SCENARIO = (more: string) => `
+name: mars-jobs
+start: 2026-01-01T00:00:00Z
+duration: 1d
+regions: [{ name: eastus }]
+vaults: [{ name: rsv, region: eastus }]
+servers:
+  - name: files
+    vault: rsv
+    data: 10GB
+    schedule: { times: ["16:00"] }
+    retention: { daily: 7 }
+    network:
+      workHours: { bandwidth: 10Mbps, from: "08:00", to: "18:00" }
+      nonWorkHours: 100Mbps
+  - name: old
+    agentVersion: 2.0.9000.0
+    vault: rsv
+    data: 10GB
+    schedule: { times: ["16:00"] }
+    retention: { daily: 7 }
+${more}`;
+
+function run(more: string) {
+  const loaded = loadScenarioText(SCENARIO(more), 'mars-jobs.yaml');
+  if (!loaded.ok) throw new Error(loaded.issues.map(renderIssue).join('\n'));
+  const rows: [string, LogRow][] = [];
+  const result = simulate(loaded.scenarios[0], { logs: (table, row) => rows.push([table, row]) });
+  const jobs = rows.filter(([t]) => t === 'AddonAzureBackupJobs').map(([, r]) => r);
+  return { result, jobs };
+}
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('a MARS server’s jobs are rows of AddonAzureBackupJobs', () => {
+  const { jobs } = run('diagnostics: {}\n');
+
+  it('writes the failed job at its slot and the completed one at its end, in that order', () => {
+    expect(jobs.map((r) => [r.BackupItemUniqueId, r.JobStatus])).toEqual([
+      ['old-001', 'Failed'],
+      ['files-001', 'Completed'],
+    ]);
+  });
+
+  it('the outdated agent: Failed at 16:00, no duration, no data, the cause as its code', () => {
+    expect(jobs[0]).toMatchObject({
+      JobOperation: 'Backup',
+      JobFailureCode: 'mars-agent-outdated',
+      JobStartDateTime: at('2026-01-01T16:00:00Z'),
+      JobDurationInSecs: 0,
+      DataTransferredInMB: 0,
+      AdhocOrScheduledJob: 'Scheduled',
+      VaultName: 'rsv',
+    });
+  });
+
+  it('the throttled backup: 16:00 to 18:01:20, 7,280 s, 10^10 bytes in MiB', () => {
+    expect(jobs[1]).toMatchObject({
+      TimeGenerated: at('2026-01-01T18:01:20Z'),
+      JobStartDateTime: at('2026-01-01T16:00:00Z'),
+      JobDurationInSecs: 7280,
+      JobFailureCode: '',
+      AdhocOrScheduledJob: 'Scheduled',
+    });
+    expect(jobs[1].DataTransferredInMB).toBeCloseTo(1e10 / 2 ** 20, 6);
+  });
+
+  it('writes none without diagnostics', () => {
+    expect(run('').jobs).toEqual([]);
+  });
+});
+
+describe('a MARS job reaches log alert rules, not the metrics or the built-in alerts', () => {
+  const { result } = run(`diagnostics: {}
+monitor:
+  alerts:
+    - name: mars-failed
+      query: "AddonAzureBackupJobs | where JobStatus == 'Failed'"
+      every: 15m
+      lookback: 1h
+      when: "> 0"
+    - name: unhealthy
+      metric: Backup Health Events
+      where: { healthStatus: [Transient Degraded, Persistent Degraded, Transient Unhealthy, Persistent Unhealthy] }
+      aggregation: count
+      window: 5m
+      every: 5m
+      when: "> 0"
+  builtIn: { jobFailure: true }
+`);
+  const fired = (rule: string) => result.alerts!.rules.find((r) => r.rule === rule)?.fired ?? 0;
+
+  // The row reaches the workspace 20–30 minutes after 16:00 (§16.2), so the rule looks back an
+  // hour: the evaluations at 16:30, 16:45 and 17:00 see it ([16:00, 17:00) still holds 16:00).
+  it('the log rule fires on the outdated agent’s failure at the three evaluations that see it', () => {
+    expect(fired('mars-failed')).toBe(3);
+  });
+
+  it('no Backup Health Event, so neither the metric rule nor a built-in job-failure alert fires', () => {
+    expect(fired('unhealthy')).toBe(0);
+    expect(result.alerts!.timeline.filter((f) => f.rule !== 'mars-failed')).toEqual([]);
+  });
+});
