@@ -133,6 +133,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     if (members === undefined) byGroup.set(vm.group, [item]);
     else members.push(item);
   }
+  const marsItems: MarsBackup[] = [];
   for (const server of scenario.servers) {
     const vault = vaults.get(server.vault)!;
     const name = `mars:${server.group}`;
@@ -142,6 +143,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       stats.set(name, group);
     }
     const item = new MarsBackup(world, server, vault, group.stats);
+    marsItems.push(item);
     vault.items.push(item);
     group.items.push(item);
     item.start();
@@ -210,7 +212,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       )
     : null;
   const jobSignals = logs?.signals ?? monitor?.backup ?? null;
-  if (jobSignals !== null) workloads?.observe(jobSignals);
+  // MARS servers' and MABS/DPM machines' jobs go to the jobs table only (models/mars M8, models/dpm D6).
+  const tables = logs?.tables ?? null;
+  workloads?.observe(jobSignals, tables);
+  if (tables !== null) for (const item of marsItems) item.observe(tables);
   if (jobSignals !== null) relocation.observe = (item) => item.observe(jobSignals);
   // Security alerts (§18.4) of deletions, purges and operations, for the monitor and the operations log.
   if (monitor !== null || ops !== null) {

@@ -10,7 +10,6 @@ import type { VaultRuntime, World } from '../backup/world.js';
 import { ReportsCollector } from '../backup-reports/collect.js';
 import type { BackupReportsResult } from '../backup-reports/types.js';
 import { backupReports } from '../backup-reports/views.js';
-import type { MarsBackup } from '../mars/mars-backup.js';
 import type { Monitor } from '../monitor/monitor.js';
 import type { BackupSignals } from '../monitor/signals.js';
 import type { RestoreJobs } from '../restore/jobs.js';
@@ -31,6 +30,8 @@ export interface LogsOptions {
 export interface LogsRun {
   /** Observes backup jobs: the diagnostics and the monitor's Backup Health together. */
   signals: BackupSignals;
+  /** Observes backup jobs for the jobs table alone (workloads Azure's metrics do not cover: MARS, MABS/DPM). */
+  tables: BackupSignals;
   /** Emits Site Recovery's rows and computes the Backup Reports views; call once, after the run. */
   finish(dr: DrResult | null): BackupReportsResult;
 }
@@ -57,14 +58,12 @@ export function setupLogs(
   const diagnostics = setupDiagnostics(world, scenario, vaults, groups, monitor, sinks) as Diagnostics;
   const signals = teeSignals(monitor?.backup ?? null, diagnostics)!;
   for (const items of backups.values()) for (const item of items) item.observe(signals);
-  // MARS servers' jobs go to the jobs table only: Azure Backup's metrics do not cover them (models/mars M8).
-  for (const g of groups.values())
-    if (g.kind === 'mars') for (const item of g.items) (item as MarsBackup).observe(diagnostics);
   // Restore jobs (users', drills', disaster recovery's) are rows of the jobs table too.
   restoreJobs?.observe((e) => diagnostics.restoreEnded(e));
   const day = 86_400_000;
   return {
     signals,
+    tables: diagnostics,
     finish(dr) {
       diagnostics.finish(dr);
       const asked = options.backupReports?.rangeDays;

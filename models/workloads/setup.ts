@@ -30,8 +30,12 @@ export type JobGroups = Map<string, { stats: JobStats; items: ProtectedItem[]; k
 
 /** The workloads of a run, before and after the event loop. */
 export interface WorkloadsRun {
-  /** Reports the items' jobs to the monitor (Backup Health Events, jobs log, built-in alerts). */
-  observe(signals: BackupSignals): void;
+  /**
+   * Reports the items' jobs: SQL databases' and file shares' to `signals` (the monitor's Backup
+   * Health Events and built-in alerts, and the jobs table), MABS/DPM machines' to `tables` only
+   * (the jobs table: Azure Backup's metrics do not cover them, docs/reference.md §7.5).
+   */
+  observe(signals: BackupSignals | null, tables: BackupSignals | null): void;
   /** Schedules the items' first events; call once world.eagerStarts is set. */
   start(): void;
   /** The results once the run has ended (`days`: its daily rounds). */
@@ -204,10 +208,10 @@ export function setupWorkloads(
       ? new SqlRecoveries(world.sim, scenario, seed, world.streams as Streams)
       : null;
   return {
-    observe(signals) {
-      for (const item of sqlItems) item.observe(signals);
-      for (const item of fileItems) item.observe(signals);
-      for (const s of servers) for (const m of s.machines) m.observe(signals);
+    observe(signals, tables) {
+      if (signals !== null) for (const item of sqlItems) item.observe(signals);
+      if (signals !== null) for (const item of fileItems) item.observe(signals);
+      if (tables !== null) for (const s of servers) for (const m of s.machines) m.observe(tables);
     },
     start() {
       for (const item of sqlItems) item.start();

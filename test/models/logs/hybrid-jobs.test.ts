@@ -1,5 +1,6 @@
-// MARS servers' jobs in AddonAzureBackupJobs (docs/model.md M8; docs/reference.md §7.5: the vault
-// lists the MARS agent's jobs, and Azure Backup's metrics do not cover MARS). Worked by hand, one
+// MARS servers' and MABS/DPM machines' jobs in AddonAzureBackupJobs, and nowhere else (docs/model.md
+// M8, D6; docs/reference.md §7.5: the vault lists the MARS agent's jobs, and Azure Backup's metrics
+// cover Azure VMs, SQL and SAP HANA in VMs, Azure Files and Blobs only). Worked by hand, one
 // day, both servers backing up 10 GB (decimal) at 16:00 UTC:
 //   - files: throttled to 10 Mbps in work hours (08:00–18:00) and 100 Mbps after. 16:00–18:00
 //     moves 1.25 MB/s × 7,200 s = 9 GB; the last 1 GB at 12.5 MB/s takes 80 s: 7,280 s, done
@@ -112,5 +113,58 @@ monitor:
   it('no Backup Health Event, so neither the metric rule nor a built-in job-failure alert fires', () => {
     expect(fired('unhealthy')).toBe(0);
     expect(result.alerts!.timeline.filter((f) => f.rule !== 'mars-failed')).toEqual([]);
+  });
+});
+
+describe('a MABS machine’s online backup is a row of the jobs table, not a Backup Health Event', () => {
+  // One file server of 60 GiB compressed by 50% to 30 GiB, online at 02:00 UTC over the agent's
+  // 1,023 Mbps: 32,212,254,720 B / 127,875,000 B/s = 251.9045 s, ended on the next millisecond, 02:04:11.905.
+  const text = `
+name: mabs-jobs
+start: 2026-01-01T00:00:00Z
+duration: 1d
+regions: [{ name: eastus }]
+vaults: [{ name: rsv, region: eastus }]
+backupServers:
+  - name: mabs
+    vault: rsv
+    compression: 50%
+    protectionGroups:
+      - name: fs
+        workload: files
+        machines: 1
+        data: 60GiB
+        churn: { daily: 1% }
+        disk: { sync: 1h, retention: 2d }
+        online: { times: ["02:00"], timeZone: UTC, retention: { daily: 30 } }
+diagnostics: {}
+monitor:
+  alerts:
+    - name: any-health-event
+      metric: Backup Health Events
+      aggregation: count
+      window: 5m
+      every: 5m
+      when: "> 0"
+`;
+  const loaded = loadScenarioText(text, 'mabs-jobs.yaml');
+  if (!loaded.ok) throw new Error(loaded.issues.map(renderIssue).join('\n'));
+  const rows: [string, LogRow][] = [];
+  const result = simulate(loaded.scenarios[0], { logs: (table, row) => rows.push([table, row]) });
+  const jobs = rows.filter(([t]) => t === 'AddonAzureBackupJobs').map(([, r]) => r);
+
+  it('writes the completed online backup with its bytes', () => {
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({
+      BackupItemUniqueId: 'mabs-001/fs-001',
+      JobStatus: 'Completed',
+      JobStartDateTime: at('2026-01-01T02:00:00Z'),
+      TimeGenerated: at('2026-01-01T02:04:11.905Z'),
+      DataTransferredInMB: 30 * 1024,
+    });
+  });
+
+  it('makes no Backup Health Event: a rule counting any of them never fires', () => {
+    expect(result.alerts!.rules.find((r) => r.rule === 'any-health-event')!.fired).toBe(0);
   });
 });
