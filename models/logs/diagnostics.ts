@@ -33,6 +33,7 @@ import {
   jobRow,
   type LogRow,
   policyRow,
+  serverStorageRow,
   vaultRows,
 } from './rows.js';
 import { siteRecoveryRows } from './site-recovery.js';
@@ -212,28 +213,41 @@ export class Diagnostics implements BackupSignals {
         for (const p of policyFacts(this.scenario, v))
           this.emit(POLICY_TABLE, policyRow(origin, now, p), now, name);
       // Protected instances at a protected container (§16.1) add up over its items in a row
-      // (a MABS/DPM server's machines) and are written when the next item is not one of them.
-      let held: { facts: ItemFacts; count: number } | null = null;
+      // (a MABS/DPM server's machines), and so do the bytes on a MABS/DPM server's own storage;
+      // both are written when the next item is not one of them.
+      let held: Container | null = null;
       for (const item of v.items) {
         const facts = this.factsOf(item);
         const split = facts !== undefined && isSplit(item);
         if (held !== null && (!split || facts.container !== held.facts.container)) {
-          this.emit(INSTANCE_TABLE, instanceRow(origin, now, held.facts, held.count, null), now, name);
+          this.containerRows(held, now, name);
           held = null;
         }
         if (split) {
           const count = this.splitRows(item, facts, v, now);
-          if (count !== null && held !== null) held.count += count;
-          else if (count !== null) held = { facts, count };
+          const disk = onDisk(item) ? item.diskBytes(now) : null;
+          if (held === null) held = { facts, count, disk };
+          else {
+            held.count = sum(held.count, count);
+            held.disk = sum(held.disk, disk);
+          }
           continue;
         }
         const state = facts === undefined ? null : this.stateOf(item, v, now);
         if (facts === undefined || state === null) continue;
         for (const [table, row] of itemRows(origin, now, facts, state)) this.emit(table, row, now, name);
       }
-      if (held !== null)
-        this.emit(INSTANCE_TABLE, instanceRow(origin, now, held.facts, held.count, null), now, name);
+      if (held !== null) this.containerRows(held, now, name);
     }
+  }
+
+  // A protected container's daily rows: its protected instances, and a MABS/DPM server's storage.
+  private containerRows(held: Container, now: number, vault: string): void {
+    const origin = this.world.origin;
+    if (held.count !== null)
+      this.emit(INSTANCE_TABLE, instanceRow(origin, now, held.facts, held.count, null), now, vault);
+    if (held.disk !== null)
+      this.emit(STORAGE_TABLE, serverStorageRow(origin, now, held.facts, held.disk), now, vault);
   }
 
   // The rows of an item whose backup items Azure shows one by one (SQL databases, file shares,
@@ -316,6 +330,21 @@ export class Diagnostics implements BackupSignals {
     if ((row.TimeGenerated as number) < this.keptFrom) return;
     for (const sink of this.sinks) sink(table, row);
   }
+}
+
+// A protected container's items seen so far in a vault's daily push: their facts, protected
+// instances and bytes on the container's own storage (null: none bills / none is kept there).
+interface Container {
+  facts: ItemFacts;
+  count: number | null;
+  disk: number | null;
+}
+
+const sum = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
+
+// Whether an item keeps backups on its server's own storage (a MABS/DPM machine).
+function onDisk(item: ProtectedItem): item is ProtectedItem & { diskBytes(t: number): number } {
+  return typeof (item as { diskBytes?: unknown }).diskBytes === 'function';
 }
 
 /** The run's diagnostics, or null when the scenario has no `diagnostics:` section. */

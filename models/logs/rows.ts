@@ -229,6 +229,25 @@ export function instanceRow(
   return pi;
 }
 
+/**
+ * A MABS/DPM server's daily Storage row: the bytes its machines keep on its own storage (disk
+ * replicas and points), as Modern Backup Storage keeps them on volumes (§14: ReFS; StorageType
+ * Volume, an assumption: §16.1 lists Cloud, Volume and Disk without saying which a server writes).
+ */
+export function serverStorageRow(
+  origin: number,
+  t: number,
+  f: Pick<ItemFacts, 'vault' | 'container'>,
+  bytes: number,
+): LogRow {
+  const storage = head(STORAGE_TABLE, 'Storage', origin, t, f.vault);
+  storage.StorageUniqueId = `${f.container}/storage/volume`;
+  storage.StorageType = 'Volume';
+  storage.StorageName = `${f.container} storage`;
+  storage.StorageConsumedInMBs = bytes / BYTES_PER_MB;
+  return storage;
+}
+
 /** The daily rows of a vault: CoreAzureBackup Vault and its Storage total. */
 export function vaultRows(
   origin: number,

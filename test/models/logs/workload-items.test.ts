@@ -97,9 +97,11 @@ describe('file shares and MABS datasources are backup items with the bytes the m
     ]);
     // The vault's Storage row is their sum: 2 × 256,000 + 2 × 307,200 = 1,126,400 MB, then
     // 2 × 266,240 + 2 × 310,272 = 1,153,024 MB; the ledger's vault-standard is the same bytes.
-    expect(of(rows, 'AddonAzureBackupStorage', 'Storage').map((r) => r.StorageConsumedInMBs)).toEqual([
-      1_126_400, 1_153_024,
-    ]);
+    expect(
+      of(rows, 'AddonAzureBackupStorage', 'Storage')
+        .filter((r) => r.StorageType === 'Cloud')
+        .map((r) => r.StorageConsumedInMBs),
+    ).toEqual([1_126_400, 1_153_024]);
     expect(result.vaults[0].storage.end.standard).toBe(1_153_024 * MiB);
   });
 
@@ -223,6 +225,41 @@ describe('file shares and MABS datasources are backup items with the bytes the m
   });
 });
 
+describe('a MABS server’s own storage is a Storage row of type Volume, once a day', () => {
+  const { result, rows } = run(SCENARIO());
+  const volume = of(rows, 'AddonAzureBackupStorage', 'Storage').filter((r) => r.StorageType === 'Volume');
+
+  it('one row per day for mabs-001, named for the server, with no item', () => {
+    expect(
+      volume.map((r) => [r.TimeGenerated, r.StorageUniqueId, r.StorageName, r.BackupItemUniqueId]),
+    ).toEqual([
+      [day1, 'mabs-001/storage/volume', 'mabs-001 storage', null],
+      [day2, 'mabs-001/storage/volume', 'mabs-001 storage', null],
+    ]);
+  });
+
+  it('holds the replicas (2 × 600 GiB, uncompressed) and the disk points’ changed blocks', () => {
+    // Jan 2 00:00: two replicas of 600 GiB = 1,228,800 MB, and each machine's hourly disk
+    // points since 00:00 keep the blocks the day's 1% churn overwrote, 600 GiB × (1 − 0.99) = 6 GiB
+    // each, a little more as the hourly steps compound: between 1,241,088 and 1,241,088 × 1.001 MB.
+    const [first, second] = volume.map((r) => r.StorageConsumedInMBs as number);
+    expect(first).toBeGreaterThanOrEqual(2 * 606 * 1024);
+    expect(first).toBeLessThan(2 * 606 * 1024 * 1.001);
+    // Jan 3: the points of two days (the disk retention) are kept, so more old blocks.
+    expect(second).toBeGreaterThan(first);
+    // The end of the run's row is the workloads result's own figure for the server's disk.
+    expect(second * MiB).toBeCloseTo(result.workloads!.servers[0].disk.bytes, 0);
+  });
+
+  it('adds nothing to the Backup Reports’ cloud storage (they read StorageAssociation rows)', () => {
+    expect(result.backupReports!.summary.cloudStorageBytes).toBe(
+      of(rows, 'AddonAzureBackupStorage', 'StorageAssociation')
+        .filter((r) => r.TimeGenerated === day2)
+        .reduce((n, r) => n + (r.StorageConsumedInMBs as number) * MiB, 0),
+    );
+  });
+});
+
 describe('a MABS server offline on day 2: its machines miss that day', () => {
   // Offline from Jan 2 00:00 for 12 h: the 02:00 online backups fail (`no-connectivity`, §14.4),
   // disk synchronisations go on (under 15 days). The machines keep Jan 1's point and bytes.
@@ -331,9 +368,12 @@ describe('file shares and MABS datasources against the vault and the bill', () =
         }),
         (w) => {
           const { result, rows } = run(FEBRUARY(w));
-          const storage = of(rows, 'AddonAzureBackupStorage', 'Storage');
+          const all = of(rows, 'AddonAzureBackupStorage', 'Storage');
+          const storage = all.filter((r) => r.StorageType === 'Cloud');
           const assoc = of(rows, 'AddonAzureBackupStorage', 'StorageAssociation');
           expect(storage).toHaveLength(28);
+          // Each MABS server with disk points writes its own storage's row (type Volume) each day.
+          for (const r of all) expect(['Cloud', 'Volume']).toContain(r.StorageType);
           for (const vault of storage) {
             const sum = at(assoc, vault.TimeGenerated as number).reduce(
               (s, r) => s + (r.StorageConsumedInMBs as number),
