@@ -88,6 +88,7 @@ export function itemFacts(scenario: Scenario, groups: JobGroups): Map<ProtectedI
           container: server.id,
           type: DPM_TYPES[m.pg.workload],
           management: DPM_MANAGEMENT[server.kind],
+          group: m.pg.name,
           policy: dpmPolicy(server, m.pg.name),
         });
       }
@@ -136,6 +137,13 @@ export function policyFacts(scenario: Scenario, v: VaultRuntime): PolicyFacts[] 
         p.log === null
           ? null
           : { everyMinutes: p.log.every / MS.minute, retentionDays: p.log.retention / MS.day },
+      differential:
+        p.differential === null
+          ? null
+          : {
+              days: p.differential.days.map(weekdayName).join(', '),
+              retentionDays: p.differential.retention / MS.day,
+            },
     });
   }
   for (const share of scenario.workloads.fileShares) {
@@ -172,6 +180,8 @@ function dpmFacts(server: BackupServer, pg: ProtectionGroup, v: VaultRuntime): P
     windowHours: null,
     retention: retentionFacts(pg.online.retention),
     log: null,
+    // §14.1: synchronised to disk every `sync` (15 minutes for SQL Server, an hour otherwise).
+    syncPerDay: Math.floor(MS.day / pg.disk.sync),
     timeZone: pg.online.timeZone,
   };
 }

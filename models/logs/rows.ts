@@ -61,6 +61,7 @@ const BLANK: Readonly<Record<string, () => LogRow>> = {
     BackupItemFrontEndSize: null,
     BackupManagementType: null,
     ProtectedContainerUniqueId: null,
+    ProtectionGroupName: null,
     PolicyUniqueId: null,
     LatestRecoveryPointTime: null,
     LatestRecoveryPointLocation: null,
@@ -153,6 +154,8 @@ export interface ItemFacts {
   management: string;
   /** The protected container (the billing entity of Usage, §16.3): the VM, the server. */
   container: string;
+  /** ProtectionGroupName: a MABS/DPM protection group's name; null for other workloads. */
+  group?: string | null;
   policy: string | null;
 }
 
@@ -192,6 +195,7 @@ export function itemRows(origin: number, t: number, f: ItemFacts, s: ItemState):
   item.BackupItemFrontEndSize = s.frontEndBytes === null ? null : s.frontEndBytes / BYTES_PER_MB;
   item.BackupManagementType = f.management;
   item.ProtectedContainerUniqueId = f.container;
+  item.ProtectionGroupName = f.group ?? null;
   item.PolicyUniqueId = f.policy === null ? null : policyId(f.policy);
   item.LatestRecoveryPointTime = s.latestPoint === null ? null : origin + s.latestPoint;
   item.LatestRecoveryPointLocation = s.latestPoint === null ? null : 'Cloud';
@@ -283,6 +287,10 @@ export interface PolicyFacts {
   windowHours: number | null;
   retention: { daily: number | null; weekly: number | null; monthly: number | null; yearly: number | null };
   log: { everyMinutes: number; retentionDays: number } | null;
+  /** SQL differential backups: their weekdays and retention in days; null when none. */
+  differential?: { days: string; retentionDays: number } | null;
+  /** A MABS/DPM protection group's synchronisations to disk a day; null for other workloads. */
+  syncPerDay?: number | null;
   timeZone: string;
 }
 
@@ -302,8 +310,11 @@ export function policyRow(origin: number, t: number, p: PolicyFacts): LogRow {
   row.WeeklyRetentionDuration = p.retention.weekly;
   row.MonthlyRetentionDuration = p.retention.monthly;
   row.YearlyRetentionDuration = p.retention.yearly;
+  row.DiffBackupDaysOfTheWeek = p.differential?.days ?? null;
+  row.DiffBackupRetentionDuration = p.differential?.retentionDays ?? null;
   row.LogBackupFrequency = p.log?.everyMinutes ?? null;
   row.LogBackupRetentionDuration = p.log?.retentionDays ?? null;
+  row.SynchronisationFrequencyPerDay = p.syncPerDay ?? null;
   row.PolicyTimeZone = p.timeZone;
   return row;
 }

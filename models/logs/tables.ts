@@ -51,7 +51,7 @@ export const LOG_TABLES: readonly LogTable[] = [
     operations: ['Vault', 'BackupItem', 'BackupItemAssociation'],
     columns: col(`${HEAD} State BackupItemUniqueId BackupItemName BackupItemFriendlyName BackupItemType
       BackupItemProtectionState BackupItemFrontEndSize:real BackupManagementType ProtectedContainerUniqueId
-      PolicyUniqueId LatestRecoveryPointTime:datetime LatestRecoveryPointLocation OldestRecoveryPointTime:datetime
+      ProtectionGroupName PolicyUniqueId LatestRecoveryPointTime:datetime LatestRecoveryPointLocation OldestRecoveryPointTime:datetime
       OldestRecoveryPointLocation StorageReplicationType VaultUniqueId VaultName AzureDataCenter`),
   },
   {
@@ -88,7 +88,8 @@ export const LOG_TABLES: readonly LogTable[] = [
     columns: col(`${HEAD} PolicyUniqueId PolicyName PolicySubType BackupManagementType BackupFrequency
       BackupTimes BackupDaysOfTheWeek BackupIntervalInHours:long ScheduleWindowDuration:long
       DailyRetentionDuration:long WeeklyRetentionDuration:long MonthlyRetentionDuration:long
-      YearlyRetentionDuration:long LogBackupFrequency:long LogBackupRetentionDuration:long PolicyTimeZone
+      YearlyRetentionDuration:long DiffBackupDaysOfTheWeek DiffBackupRetentionDuration:long
+      LogBackupFrequency:long LogBackupRetentionDuration:long SynchronisationFrequencyPerDay:long PolicyTimeZone
       VaultUniqueId VaultName`),
   },
   {

@@ -164,3 +164,36 @@ describe('SQL databases are backup items with the bytes the model keeps for them
     expect(br.optimize.inactive.total).toBe(0);
   });
 });
+
+describe('a SQL policy with differentials: their weekdays and retention in its Policy row', () => {
+  // Weekly fulls on Sunday, differentials Monday to Saturday kept 14 days, logs every 8 h kept 7 d.
+  const text = SCENARIO.replace(
+    `    full: { frequency: daily, at: "22:00", timeZone: UTC }
+    log: { every: 8h, retention: 7d }
+    retention: { daily: 7 }`,
+    `    full: { frequency: weekly, days: Sunday, at: "22:00", timeZone: UTC }
+    differential: { days: [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday], retention: 14d }
+    log: { every: 8h, retention: 7d }
+    retention: { weekly: { count: 4, on: Sunday } }`,
+  );
+  const { rows } = run(text);
+  const policy = of(rows, 'AddonAzureBackupPolicy', 'Policy')[0];
+
+  it('names the differential days and keeps them 14 days; logs every 480 minutes, 7 days', () => {
+    expect(policy).toMatchObject({
+      PolicyName: 'p',
+      BackupFrequency: 'Weekly',
+      BackupDaysOfTheWeek: 'Sunday',
+      DiffBackupDaysOfTheWeek: 'Monday, Tuesday, Wednesday, Thursday, Friday, Saturday',
+      DiffBackupRetentionDuration: 14,
+      LogBackupFrequency: 480,
+      LogBackupRetentionDuration: 7,
+      SynchronisationFrequencyPerDay: null,
+    });
+  });
+
+  it('a policy without differentials leaves both columns null', () => {
+    const plain = of(run(SCENARIO).rows, 'AddonAzureBackupPolicy', 'Policy')[0];
+    expect([plain.DiffBackupDaysOfTheWeek, plain.DiffBackupRetentionDuration]).toEqual([null, null]);
+  });
+});

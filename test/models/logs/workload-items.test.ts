@@ -225,6 +225,30 @@ describe('file shares and MABS datasources are backup items with the bytes the m
   });
 });
 
+describe('a MABS protection group: its name on its machines’ rows, its synchronisations on its policy', () => {
+  const { rows } = run(SCENARIO());
+
+  it('each machine’s BackupItem row names its protection group, fs; other workloads’ none', () => {
+    const items = of(rows, 'CoreAzureBackup', 'BackupItem').filter((r) => r.TimeGenerated === day1);
+    expect(items.map((r) => [r.BackupItemUniqueId, r.ProtectionGroupName])).toEqual([
+      ['stfin/fin-01', null],
+      ['stfin/fin-02', null],
+      ['stteam/team', null],
+      ['mabs-001/fs-001', 'fs'],
+      ['mabs-001/fs-002', 'fs'],
+    ]);
+  });
+
+  it('the group’s policy synchronises to disk 24 times a day (every hour)', () => {
+    const policies = of(rows, 'AddonAzureBackupPolicy', 'Policy').filter((r) => r.TimeGenerated === day1);
+    expect(policies.map((r) => [r.PolicyName, r.SynchronisationFrequencyPerDay])).toEqual([
+      ['vaulted', null],
+      ['snaps', null],
+      ['mabs-001/fs', 24],
+    ]);
+  });
+});
+
 describe('a MABS server’s own storage is a Storage row of type Volume, once a day', () => {
   const { result, rows } = run(SCENARIO());
   const volume = of(rows, 'AddonAzureBackupStorage', 'Storage').filter((r) => r.StorageType === 'Volume');
