@@ -18,6 +18,7 @@ export {
 } from './engine/link.js';
 export { type Granted, type Lease, Pool, type PoolOptions, type Request } from './engine/pool.js';
 export { createStreams, deriveSeed, type RandomStream, type Seed, type Streams } from './engine/random.js';
+export { Series, type SeriesKind, type SeriesOptions } from './engine/series.js';
 export { type EventId, type Handler, Simulation, type SimulationOptions } from './engine/simulation.js';
 export * from './engine/units.js';
 export type { BackupReportsResult, ReportView } from './models/backup-reports/types.js';
