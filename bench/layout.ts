@@ -29,6 +29,8 @@
 // policy's 22:00 New York in winter time), and a day's point is kept by its tiers from landing.
 // Both layouts run the same functions on the same draws (a VM's
 // arrays and its offset in them are the only difference) and must compute the same figures.
+// A third variant, columnar-full (bench/layout-full.ts), runs the columnar layout with what
+// this one leaves out that the summary reports: the floor of a columnar core with every feature.
 
 import {
   createStreams,
@@ -40,24 +42,30 @@ import {
   type Seed,
 } from '../index.js';
 import { fleetScenario } from './fleet.js';
+import { type FullFigures, runFull } from './layout-full.js';
 import { type BenchResult, clock, peakRss } from './measure.js';
 
-const DAY = 86_400_000;
+/** A day in ms. */
+export const DAY = 86_400_000;
 const DISKS = 2;
 // Capacities (sketchFor checks the policy fits): instant-restore ring, chain slots, FIFO per tier.
-const SNAP_CAP = 8;
+/** Instant-restore snapshots a VM's ring holds. */
+export const SNAP_CAP = 8;
 const VAULT_CAP = 64;
-const TIERS = 4;
+/** GFS tiers: daily, weekly, monthly, yearly. */
+export const TIERS = 4;
 const TIER_CAP = 32;
 // Draws made ahead, as the model makes them (models/workload/item-content.ts, backup/draws.ts):
 // AHEAD days at a time of the start jitter (a fraction of the window), the snapshot duration
 // (ms) and each disk's churn, so a VM's random streams are touched once in AHEAD days.
-const AHEAD = 16;
-const DRAWS = 2 + DISKS;
-// Content per VM: used × disks, log survival × disks.
-const CONTENT = 2 * DISKS;
-// Snapshot slot: bytes, used × disks, log survival × disks.
-const SNAP = 1 + 2 * DISKS;
+/** Days drawn at a time. */
+export const AHEAD = 16;
+/** Numbers drawn per VM and day: start jitter, snapshot duration, churn × disks. */
+export const DRAWS = 2 + DISKS;
+/** Content numbers per VM: used × disks, log survival × disks. */
+export const CONTENT = 2 * DISKS;
+/** Numbers per snapshot slot: bytes, then the content (used × disks, log survival × disks). */
+export const SNAP = 1 + 2 * DISKS;
 // Chain slot: prev, next, bytes, tier mask, used × disks, log survival × disks.
 const PREV = 0;
 const NEXT = 1;
@@ -70,17 +78,19 @@ const SLOT = LOG + DISKS;
 const FIFO = TIERS * TIER_CAP * 2;
 // Counters per VM: snapshot ring head and count, chain head, tail and free list, then each
 // tier's FIFO head and count.
-const SNAP_HEAD = 0;
-const SNAP_COUNT = 1;
+/** Counter offsets: snapshot ring head and count, chain tail (see INTS). */
+export const SNAP_HEAD = 0;
+export const SNAP_COUNT = 1;
 const HEAD = 2;
-const TAIL = 3;
+export const TAIL = 3;
 const FREE = 4;
 const FIFO_HEAD = 5;
 const FIFO_COUNT = FIFO_HEAD + TIERS;
-const INTS = FIFO_COUNT + TIERS;
+/** Counters per VM. */
+export const INTS = FIFO_COUNT + TIERS;
 
 /** The arrays holding VMs' state: one VM's own (offset 0), or every VM's side by side (offset v). */
-interface VmArrays {
+export interface VmArrays {
   readonly content: Float64Array;
   readonly snaps: Float64Array;
   readonly chain: Float64Array;
@@ -89,11 +99,15 @@ interface VmArrays {
   readonly draws: Float64Array;
 }
 
-/** Sums over the fleet: stored bytes and live memberships per tier. */
-interface Totals {
+/** Sums over VMs (the fleet, or one vault's tier): stored bytes, points, live memberships per tier. */
+export interface Totals {
   stored: number;
+  points: number;
   readonly tierCount: Float64Array;
 }
+
+/** Empty totals. */
+export const newTotals = (): Totals => ({ stored: 0, points: 0, tierCount: new Float64Array(TIERS) });
 
 /** What the sketch reads from the fleet bench's scenario. */
 export interface Sketch {
@@ -110,6 +124,11 @@ export interface Sketch {
   /** Instant-restore snapshots kept; each tier's retention in ms (daily, weekly, monthly, yearly). */
   readonly snapshotsKept: number;
   readonly keep: readonly number[];
+  /** For columnar-full: the shared link's bytes per second, the vaults and each one's transfer slots, the failure rate. */
+  readonly linkCapacity: number;
+  readonly vaults: number;
+  readonly slots: number;
+  readonly failureRate: number;
 }
 
 /** The sketch's numbers for a `days`-day run, from the fleet bench's scenario (its first VM and policy). */
@@ -117,7 +136,7 @@ export function sketchFor(days: number): Sketch {
   const loaded = loadScenarioText(fleetScenario(10, days), 'fleet-bench.yaml');
   if (!loaded.ok) throw new Error(`bench scenario invalid: ${loaded.issues[0].message}`);
   const s = loaded.scenarios[0];
-  const { disks } = s.vms[0];
+  const { disks, backup } = s.vms[0];
   const { retention, instantRestore } = s.policies[0];
   const month = (365 / 12) * DAY;
   const keep = [
@@ -127,7 +146,15 @@ export function sketchFor(days: number): Sketch {
     (retention.yearly?.count ?? 0) * 12 * month,
   ];
   const snapshotsKept = Math.round(instantRestore / DAY);
-  if (disks.length !== DISKS || snapshotsKept >= SNAP_CAP || (retention.daily ?? 0) > TIER_CAP)
+  if (
+    disks.length !== DISKS ||
+    snapshotsKept >= SNAP_CAP ||
+    (retention.daily ?? 0) > TIER_CAP ||
+    s.links.length !== 1 ||
+    s.vaults.some((v) => v.link !== s.links[0].name) ||
+    backup === null ||
+    backup.retries !== 0
+  )
     throw new Error('layout bench: the fleet scenario no longer fits the sketch');
   return {
     seed: s.seed,
@@ -140,10 +167,16 @@ export function sketchFor(days: number): Sketch {
     incremental: s.backupJobs.incrementalThroughput,
     snapshotsKept,
     keep,
+    linkCapacity: s.links[0].capacity,
+    vaults: s.vaults.length,
+    // The model's vault pool: models/simulate.ts, `new Pool(… slots: v.maxConcurrentTransfers …)`.
+    slots: s.vaults[0].maxConcurrentTransfers,
+    failureRate: backup.failureRate,
   };
 }
 
-function vmArrays(n: number, used: readonly number[]): VmArrays {
+/** Arrays for `n` VMs side by side, each VM's disks holding `used` bytes and its chain empty. */
+export function vmArrays(n: number, used: readonly number[]): VmArrays {
   const a: VmArrays = {
     content: new Float64Array(n * CONTENT),
     snaps: new Float64Array(n * SNAP_CAP * SNAP),
@@ -180,8 +213,8 @@ function full(a: Float64Array, p: number, used: number): number {
   return bytes;
 }
 
-// Draws the VM's next AHEAD days of jitter, snapshot duration and churn from its streams.
-function drawAhead(a: VmArrays, o: number, sketch: Sketch, streams: readonly RandomStream[]): void {
+/** Draws the VM's next AHEAD days of jitter, snapshot duration and churn from its streams. */
+export function drawAhead(a: VmArrays, o: number, sketch: Sketch, streams: readonly RandomStream[]): void {
   for (let k = 0; k < AHEAD; k++) {
     const row = (o * AHEAD + k) * DRAWS;
     a.draws[row] = streams[0].next();
@@ -190,17 +223,19 @@ function drawAhead(a: VmArrays, o: number, sketch: Sketch, streams: readonly Ran
   }
 }
 
-// Advances the VM's content by a day's churn, drawn at `row` of its draws (a fraction
-// clamped to [0, 1]; the log step floored at −50 as in models/workload/item-content.ts).
-function advance(a: VmArrays, o: number, row: number): void {
+/**
+ * Advances the VM's content by a day's churn, drawn at `row` of its draws (a fraction
+ * clamped to [0, 1]; the log step floored at −50 as in models/workload/item-content.ts).
+ */
+export function advance(a: VmArrays, o: number, row: number): void {
   for (let d = 0; d < DISKS; d++) {
     const churn = Math.min(1, Math.max(0, a.draws[row + 2 + d]));
     a.content[o * CONTENT + DISKS + d] += Math.max(-50, Math.log1p(-churn));
   }
 }
 
-// Takes an instant-restore snapshot of the VM's content into its ring.
-function snapshot(a: VmArrays, o: number, t: Totals): void {
+/** Takes an instant-restore snapshot of the VM's content into its ring; returns its bytes. */
+export function snapshot(a: VmArrays, o: number, t: Totals): number {
   const i = o * INTS;
   const base = o * SNAP_CAP;
   const k = (a.ints[i + SNAP_HEAD] + a.ints[i + SNAP_COUNT]) % SNAP_CAP;
@@ -211,6 +246,8 @@ function snapshot(a: VmArrays, o: number, t: Totals): void {
   a.snaps[b] = bytes;
   a.ints[i + SNAP_COUNT]++;
   t.stored += bytes;
+  t.points++;
+  return bytes;
 }
 
 // How long the VM's next transfer takes (ms): its full content at the initial throughput
@@ -225,15 +262,27 @@ function transferMs(a: VmArrays, o: number, sketch: Sketch): number {
   return Math.ceil(seconds * 1000);
 }
 
-// Appends the VM's content to its vault chain at `at`, kept by the tiers of `mask`.
-function land(a: VmArrays, o: number, at: number, mask: number, keep: readonly number[], t: Totals): void {
+/**
+ * Appends a content state to the VM's vault chain at `at`, kept by the tiers of `mask`: the
+ * CONTENT numbers of `src` from `from` (the VM's live content, or a snapshot slot's).
+ */
+export function land(
+  a: VmArrays,
+  o: number,
+  src: Float64Array,
+  from: number,
+  at: number,
+  mask: number,
+  keep: readonly number[],
+  t: Totals,
+): void {
   const c = a.chain;
   const i = o * INTS;
   const base = o * VAULT_CAP;
   const k = a.ints[i + FREE];
   const b = (base + k) * SLOT;
   a.ints[i + FREE] = c[b + NEXT];
-  for (let d = 0; d < CONTENT; d++) c[b + USED + d] = a.content[o * CONTENT + d];
+  for (let d = 0; d < CONTENT; d++) c[b + USED + d] = src[from + d];
   const tail = a.ints[i + TAIL];
   c[b + PREV] = tail;
   c[b + NEXT] = -1;
@@ -241,6 +290,7 @@ function land(a: VmArrays, o: number, at: number, mask: number, keep: readonly n
   c[b + BYTES] = bytes;
   c[b + MASK] = mask;
   t.stored += bytes;
+  t.points++;
   if (tail < 0) a.ints[i + HEAD] = k;
   else c[(base + tail) * SLOT + NEXT] = k;
   a.ints[i + TAIL] = k;
@@ -277,10 +327,17 @@ function removePoint(a: VmArrays, o: number, k: number, t: Totals): void {
   c[b + NEXT] = a.ints[i + FREE];
   a.ints[i + FREE] = k;
   t.stored += change;
+  t.points--;
 }
 
 // Midnight: lapses the tiers due by `now`, removes points no tier keeps, expires snapshots.
 function cleanup(a: VmArrays, o: number, now: number, snapshotsKept: number, t: Totals): void {
+  lapse(a, o, now, t);
+  expireSnapshots(a, o, snapshotsKept, t);
+}
+
+/** Lapses the VM's tiers due by `now`, removing the points no tier keeps. */
+export function lapse(a: VmArrays, o: number, now: number, t: Totals): void {
   const i = o * INTS;
   for (let tier = 0; tier < TIERS; tier++) {
     const q = o * TIERS + tier;
@@ -296,13 +353,18 @@ function cleanup(a: VmArrays, o: number, now: number, snapshotsKept: number, t: 
       if (a.chain[b + MASK] === 0) removePoint(a, o, k, t);
     }
   }
-  // Instant-restore snapshots: the policy's count kept, the oldest handing its blocks to the next.
+}
+
+/** Expires the VM's oldest instant-restore snapshots past the policy's count, each handing its blocks to the next. */
+export function expireSnapshots(a: VmArrays, o: number, snapshotsKept: number, t: Totals): void {
+  const i = o * INTS;
   const base = o * SNAP_CAP;
   while (a.ints[i + SNAP_COUNT] > snapshotsKept) {
     const b = (base + a.ints[i + SNAP_HEAD]) * SNAP;
     t.stored -= a.snaps[b];
     a.ints[i + SNAP_HEAD] = (a.ints[i + SNAP_HEAD] + 1) % SNAP_CAP;
     a.ints[i + SNAP_COUNT]--;
+    t.points--;
     const nb = (base + a.ints[i + SNAP_HEAD]) * SNAP;
     const fullBytes = full(a.snaps, nb, 1);
     t.stored += fullBytes - a.snaps[nb];
@@ -310,37 +372,52 @@ function cleanup(a: VmArrays, o: number, now: number, snapshotsKept: number, t: 
   }
 }
 
-/** Which layout a run uses: shared arrays indexed by VM, or an object per VM. */
-export type Layout = 'columnar' | 'objects';
+/**
+ * Which layout a run uses: shared arrays indexed by VM, an object per VM, or the shared
+ * arrays with the model's reported features (bench/layout-full.ts).
+ */
+export type Layout = 'columnar' | 'objects' | 'columnar-full';
 
-/** What one run of the sketch computed and how long it took. */
+/** What one run of the sketch computed and how long it took (`full`: columnar-full's own figures). */
 export interface LayoutRun {
   seconds: number;
   stored: number;
   pointDays: number;
+  full?: FullFigures;
+}
+
+/** The tiers, as bits, a point of the day starting at `epoch` (UTC midnight) is kept by. */
+export function tierMask(epoch: number): number {
+  const date = new Date(epoch);
+  // Daily always, weekly on Sunday, monthly on the first Sunday, yearly in January.
+  const sunday = date.getUTCDay() === 0;
+  const first = sunday && date.getUTCDate() <= 7;
+  return 1 | (sunday ? 2 : 0) | (first ? 4 : 0) | (first && date.getUTCMonth() === 0 ? 8 : 0);
+}
+
+/** Each VM's random streams, in DRAWS order (the names the sketch has always used). */
+export function vmStreams(seed: Seed, vms: number): RandomStream[][] {
+  const random = createStreams(seed);
+  return Array.from({ length: vms }, (_, v) =>
+    ['jitter', 'snapshot', 'churn/0', 'churn/1'].map((name) => random.get(`layout/${v}/${name}`)),
+  );
 }
 
 /** Runs `vms` × `days` of the sketch in one layout. */
 export function runLayout(vms: number, days: number, layout: Layout, sketch = sketchFor(days)): LayoutRun {
+  if (layout === 'columnar-full') return runFull(vms, days, sketch);
   const shared = layout === 'columnar' ? vmArrays(vms, sketch.used) : null;
   const own = shared === null ? Array.from({ length: vms }, () => vmArrays(1, sketch.used)) : [];
-  const random = createStreams(sketch.seed);
-  const streams = Array.from({ length: vms }, (_, v) =>
-    ['jitter', 'snapshot', 'churn/0', 'churn/1'].map((name) => random.get(`layout/${v}/${name}`)),
-  );
+  const streams = vmStreams(sketch.seed, vms);
   const { keep, snapshotsKept } = sketch;
-  const totals: Totals = { stored: 0, tierCount: new Float64Array(TIERS) };
+  const totals = newTotals();
   // The kernel's event queue, entries (time, VM × 2 + kind): 0 the snapshot's end, 1 the landing.
   const queue = new EventQueue();
   let seq = 0;
   const t0 = clock();
   let pointDays = 0;
   for (let day = 0; day < days; day++) {
-    const date = new Date(sketch.start + day * DAY);
-    // Tiers as bits: daily always, weekly on Sunday, monthly on the first Sunday, yearly in January.
-    const sunday = date.getUTCDay() === 0;
-    const first = sunday && date.getUTCDate() <= 7;
-    const mask = 1 | (sunday ? 2 : 0) | (first ? 4 : 0) | (first && date.getUTCMonth() === 0 ? 8 : 0);
+    const mask = tierMask(sketch.start + day * DAY);
     const slot = day * DAY + 3 * 3_600_000;
     for (let v = 0; v < vms; v++) {
       const a = shared ?? own[v];
@@ -361,7 +438,7 @@ export function runLayout(vms: number, days: number, layout: Layout, sketch = sk
       const a = shared ?? own[v];
       const o = shared === null ? 0 : v;
       if ((ref & 1) === 0) queue.push(time + transferMs(a, o, sketch), seq++, v * 2 + 1);
-      else land(a, o, time, mask, keep, totals);
+      else land(a, o, a.content, o * CONTENT, time, mask, keep, totals);
     }
     for (let v = 0; v < vms; v++)
       cleanup(shared ?? own[v], shared === null ? 0 : v, midnight, snapshotsKept, totals);
@@ -371,13 +448,17 @@ export function runLayout(vms: number, days: number, layout: Layout, sketch = sk
   return { seconds: clock() - t0, stored: totals.stored, pointDays };
 }
 
-/** Runs `vms` × `days` in both layouts; returns their figures. */
+/** Runs `vms` × `days` in both layouts, then columnar-full; returns their figures. */
 export function benchLayout(vms: number, days: number): { results: BenchResult[]; ratios: BenchResult[] } {
   const sketch = sketchFor(days);
   const columnar = runLayout(vms, days, 'columnar', sketch);
   const objects = runLayout(vms, days, 'objects', sketch);
+  const cpu0 = process.cpuUsage();
+  const full = runLayout(vms, days, 'columnar-full', sketch);
+  const cpu = process.cpuUsage(cpu0);
   const perVmDay = (r: LayoutRun) => Math.round((r.seconds * 1e8) / (vms * days)) / 100;
   const same = columnar.stored === objects.stored && columnar.pointDays === objects.pointDays;
+  const f = full.full as FullFigures;
   return {
     results: [
       { name: 'layout.vms', value: vms, unit: 'VMs' },
@@ -391,11 +472,29 @@ export function benchLayout(vms: number, days: number): { results: BenchResult[]
       { name: 'layout.stored_tib', value: Math.round(columnar.stored / 2 ** 40), unit: 'TiB' },
       { name: 'layout.tier_point_days', value: columnar.pointDays, unit: 'point-days' },
       { name: 'layout.same_result', value: same ? 1 : 0, unit: 'flag' },
+      // The columnar layout with the model's reported features (bench/layout-full.ts), its
+      // whole run's CPU (setup included, as fleet.sketch_full_cpu_per_vm_day) and what it computed.
+      { name: 'layout.columnar_full.wall', value: Math.round(full.seconds * 1000) / 1000, unit: 's' },
+      { name: 'layout.columnar_full.wall_per_vm_day', value: perVmDay(full), unit: 'µs' },
+      {
+        name: 'layout.columnar_full.cpu_per_vm_day',
+        value: Math.round((cpu.user + cpu.system) / ((vms * days) / 100)) / 100,
+        unit: 'µs',
+      },
+      { name: 'layout.columnar_full.stored_tib', value: Math.round(full.stored / 2 ** 40), unit: 'TiB' },
+      { name: 'layout.columnar_full.transfers', value: f.transfers, unit: 'jobs' },
+      { name: 'layout.columnar_full.failed', value: f.failedBusy + f.failedTransient, unit: 'jobs' },
+      { name: 'layout.columnar_full.transfer_p95', value: Math.round(f.transferP95Ms / 1000), unit: 's' },
     ],
     ratios: [
       {
         name: 'layout.objects_over_columnar',
         value: Math.round((objects.seconds / columnar.seconds) * 100) / 100,
+        unit: '×',
+      },
+      {
+        name: 'layout.columnar_full_over_columnar',
+        value: Math.round((full.seconds / columnar.seconds) * 100) / 100,
         unit: '×',
       },
     ],

@@ -68,7 +68,8 @@ export const SUITES: Readonly<Record<string, Suite>> = {
     },
   },
   layout: {
-    describe: "the fleet suite's core work as a sketch, columnar vs an object per VM (--quick: 500 × 30)",
+    describe:
+      "the fleet suite's core work as a sketch, columnar vs an object per VM, and columnar with the model's reported features (--quick: 500 × 30)",
     sized: true,
     run: async (o) => {
       const { benchLayout } = await import('./layout.js');
