@@ -115,12 +115,16 @@ function usage(
   date: (d: number) => string,
   cut: <T>(rows: T[]) => Listed<T>,
 ): UsageView {
+  // A billing entity is a protected container under one workload (§16.3: SQL's at the VM level),
+  // so a VM backed up as a VM and hosting SQL databases is two entities.
   const entities = new Map<
     string,
     { container: string; type: string; vault: string; protectedInstances: number; cloudStorageBytes: number }
   >();
+  const workloadOf = new Map<string, string>();
   for (const it of present) {
-    const e = entities.get(it.container) ?? {
+    const key = `${it.container}\u0000${it.management}`;
+    const e = entities.get(key) ?? {
       container: it.container,
       type: it.type,
       vault: it.vault,
@@ -129,11 +133,14 @@ function usage(
     };
     e.protectedInstances += it.instances;
     e.cloudStorageBytes += it.cloudMB * MB;
-    entities.set(it.container, e);
+    entities.set(key, e);
+    if (it.management !== 'IaaSVM') workloadOf.set(it.container, key);
   }
-  // Instances counted at the container (SQL: the VM), not at an item (§16.1).
+  // Instances counted at the container (SQL: the VM), not at an item (§16.1): an Azure VM's are
+  // per item, so a container's own row belongs to its other workload's entity.
   for (const [container, x] of presentContainers(c)) {
-    const e = entities.get(container) ?? {
+    const key = workloadOf.get(container) ?? `${container}\u0000`;
+    const e = entities.get(key) ?? {
       container,
       type: '',
       vault: x.vault,
@@ -141,7 +148,7 @@ function usage(
       cloudStorageBytes: 0,
     };
     e.protectedInstances += x.instances;
-    entities.set(container, e);
+    entities.set(key, e);
   }
   const daily: UsageView['daily'] = [];
   let instanceDays = 0;
@@ -153,7 +160,8 @@ function usage(
     (a, b) =>
       b.protectedInstances - a.protectedInstances ||
       b.cloudStorageBytes - a.cloudStorageBytes ||
-      byName(a.container, b.container),
+      byName(a.container, b.container) ||
+      byName(a.type, b.type),
   );
   return {
     protectedInstances: list.reduce((s, e) => s + e.protectedInstances, 0),

@@ -197,3 +197,28 @@ describe('a SQL policy with differentials: their weekdays and retention in its P
     expect([plain.DiffBackupDaysOfTheWeek, plain.DiffBackupRetentionDuration]).toEqual([null, null]);
   });
 });
+
+describe('a VM backed up as a VM and hosting SQL databases is two billing entities in Usage', () => {
+  // sqlvm-001 also has a VM policy: its VM backup bills one instance at the item (102.4 GiB
+  // used, 50–500 GB), its databases one at the VM (14 GiB), §16.1 and §16.3. Merged, they would
+  // read as one VM with two instances.
+  const text = SCENARIO.replace(
+    'fleet:\n  - { name: sqlvm, region: eastus, disks: [{ size: 1TiB }] }',
+    `policies:
+  - { name: vm, schedule: { frequency: daily, at: "23:00", timeZone: UTC }, retention: { daily: 7 } }
+fleet:
+  - { name: sqlvm, region: eastus, disks: [{ size: 1TiB, used: 10% }], backup: { vault: rsv, policy: vm } }`,
+  );
+  const { result } = run(text);
+  const rows = result.backupReports!.usage.entities.rows;
+
+  it('lists the VM and its SQL Server side by side, each with its own instances and storage', () => {
+    expect(rows.map((e) => [e.container, e.type, e.protectedInstances])).toEqual([
+      ['sqlvm-001', 'VM', 1],
+      ['sqlvm-001', 'SQLDataBase', 1],
+    ]);
+    // The SQL entity keeps the databases' bytes as above; the VM's are its vault points'.
+    expect(rows[1].cloudStorageBytes).toBe(3 * 14 * GiB + 5 * (LOG_A + LOG_B));
+    expect(rows[0].cloudStorageBytes).toBeGreaterThan(0);
+  });
+});
