@@ -17,6 +17,7 @@
 import { MS } from '../../engine/units.js';
 import { VmBackup } from '../backup/vm-backup.js';
 import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
+import { MarsBackup } from '../mars/mars-backup.js';
 import type { Monitor } from '../monitor/monitor.js';
 import type { BackupSignals, Fields, JobDetail } from '../monitor/signals.js';
 import type { EndedRestore } from '../restore/jobs.js';
@@ -286,7 +287,9 @@ export class Diagnostics implements BackupSignals {
     return this.facts.get(item);
   }
 
-  // An item's state at `now`, or null when it has no rows (not yet protected, or deleted).
+  // An item's state at `now`, or null when it has no rows (not yet protected, or deleted). A
+  // MARS server is a backup item from the start, before its first successful backup (its
+  // front-end size unknown until then): an agent that fails every job still shows, as failing.
   private stateOf(item: ProtectedItem, v: VaultRuntime, now: number) {
     const size = item.protectedSize(now);
     let protection: 'Protected' | 'ProtectionStopped' = 'Protected';
@@ -294,7 +297,7 @@ export class Diagnostics implements BackupSignals {
       const st = item.state;
       if (st === 'deleted' || st === 'soft-deleted' || now < (this.from.get(item.id) ?? 0)) return null;
       if (st === 'stopped') protection = 'ProtectionStopped';
-    } else if (size === null) return null;
+    } else if (size === null && !(item instanceof MarsBackup)) return null;
     const cloudBytes = v.ledger.itemBytes(item.id, 'standard') + v.ledger.itemBytes(item.id, 'archive');
     return {
       protection,

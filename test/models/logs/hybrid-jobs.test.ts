@@ -79,6 +79,18 @@ describe('a MARS server’s jobs are rows of AddonAzureBackupJobs', () => {
     expect(jobs[1].DataTransferredInMB).toBeCloseTo(1e10 / 2 ** 20, 6);
   });
 
+  it('shows both servers as backup items, the failing one too (front-end size unknown)', () => {
+    const { result } = run('diagnostics: {}\n');
+    expect(result.backupReports!.items.rows.map((r) => [r.item, r.frontEndBytes])).toEqual(
+      expect.arrayContaining([
+        ['files-001', 1e10],
+        ['old-001', null],
+      ]),
+    );
+    // It never backed up: Optimize lists it as inactive, with no latest point.
+    expect(result.backupReports!.optimize.inactive.rows.map((r) => r.item)).toEqual(['old-001']);
+  });
+
   it('writes none without diagnostics', () => {
     expect(run('').jobs).toEqual([]);
   });
