@@ -272,11 +272,11 @@ export class DpmMachine implements ProtectedItem, SplitItem {
 
   /**
    * The diagnostic tables' backup item (issue 19; docs/reference.md §16.1): the machine's
-   * datasource from its first online backup, its data (uncompressed, with growth) and the
+   * datasource from the start of the run (protection is configured then, whether or not an
+   * online backup succeeds), its data (uncompressed, with growth) and the
    * bytes of its vault points; its protected instances count at its server (§14.6).
    */
   logItems(now: number): LogItem[] {
-    if (Number.isNaN(this.protectedFrom)) return [];
     const ledger = this.vault.ledger;
     return [
       {

@@ -65,8 +65,6 @@ export class FilesItem implements ProtectedItem, SplitItem {
   private signals: BackupSignals | null = null;
   private protectedFrom = Number.NaN;
   private readonly restoresByDay = new Map<string, number>();
-  // The shares with a backup (the diagnostic tables show them from their first snapshot on).
-  private readonly backedUp = new Set<ShareState>();
 
   constructor(
     private readonly world: World,
@@ -125,7 +123,6 @@ export class FilesItem implements ProtectedItem, SplitItem {
       if (!Number.isNaN(gap)) this.group.rpo.add(gap);
       this.group.succeeded('snapshot');
       if (Number.isNaN(this.protectedFrom)) this.protectedFrom = t;
-      this.backedUp.add(share);
       this.signals?.jobCompleted(share.id, this.vault.spec.name, t, 0, FILES_DATASOURCE);
       this.tagSnapshot(share, id, slot);
       // §13.1: the day's last scheduled snapshot goes to the vault (vault tier).
@@ -286,14 +283,13 @@ export class FilesItem implements ProtectedItem, SplitItem {
 
   /**
    * The diagnostic tables' backup items (issue 19; docs/reference.md §16.1): each share from
-   * its first snapshot, its used data (with growth) and the bytes of its vault points (the
+   * the start of the run (backed up yet or not), its used data (with growth) and the bytes of its vault points (the
    * vault tier's; share snapshots stay in the storage account, §13.1, and are not the vault's).
    */
   logItems(now: number): LogItem[] {
     const out: LogItem[] = [];
     const ledger = this.vault.ledger;
     for (const share of this.shares) {
-      if (!this.backedUp.has(share)) continue;
       out.push({
         id: share.id,
         frontEndBytes: share.usedAt(now),

@@ -38,7 +38,7 @@ export interface LogItem {
  * server protects (models/dpm/machine.ts), counted at its server.
  */
 export interface SplitItem {
-  /** Its backup items that have a backup in the vault by `now`, in order. */
+  /** Its backup items (protected from the start of the run, backed up yet or not), in order. */
   logItems(now: number): readonly LogItem[];
 }
 

@@ -67,8 +67,6 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
   private lastTick = Number.NEGATIVE_INFINITY;
   private signals: BackupSignals | null = null;
   private protectedFrom = Number.NaN;
-  // The databases with a full in the vault (the diagnostic tables show them from then on).
-  private readonly inVault = new Set<SqlDb>();
 
   constructor(
     private readonly world: World,
@@ -190,7 +188,6 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
     if (job.full !== null) db.fullLanded(job.full, now, job.slotEpoch);
     else db.differentialLanded(job.takenAt, transfer.size, now, job.base!);
     if (Number.isNaN(this.protectedFrom)) this.protectedFrom = now;
-    this.inVault.add(db);
     const type = job.full !== null ? 'full' : 'differential';
     this.group.succeeded(type);
     this.group.stats.transfer(now - transfer.started, transfer.size);
@@ -308,14 +305,13 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
 
   /**
    * The diagnostic tables' backup items (issue 19; docs/reference.md §16.3: "cloud storage per
-   * item (e.g. each SQL DB)"): each database with a full in the vault, its data size (as
+   * item (e.g. each SQL DB)"): each database from the start of the run, its data size (as
    * protectedSize, uncompressed, with growth) and the bytes of its fulls, differentials and
    * logs kept — the bytes this item counts in the ledger, split by database.
    */
   logItems(now: number): LogItem[] {
     const out: LogItem[] = [];
     for (const db of this.dbs) {
-      if (!this.inVault.has(db)) continue;
       out.push({
         id: db.id,
         frontEndBytes: grownUsed(db.spec.size, db.spec.growth, Number.POSITIVE_INFINITY, now),

@@ -284,6 +284,38 @@ describe('a MABS server’s own storage is a Storage row of type Volume, once a 
   });
 });
 
+describe('a MABS server offline from the start: its machines are items that never backed up', () => {
+  // Offline for the whole run: every 02:00 online backup fails (`no-connectivity`, §14.4). Azure
+  // lists a datasource once protection is configured, so the machines are backup items from day 1
+  // with no latest point and nothing in the vault — not adherent, and inactive.
+  const { result, rows } = run(SCENARIO('    offline: [{ at: 0s, for: 2d }]\n'));
+  const br = result.backupReports!;
+
+  it('writes their BackupItem rows each day, no latest point, 0 MB in the vault', () => {
+    const items = of(rows, 'CoreAzureBackup', 'BackupItem').filter((r) =>
+      MACHINES.includes(r.BackupItemUniqueId as string),
+    );
+    expect(items.map((r) => [r.TimeGenerated, r.BackupItemUniqueId, r.LatestRecoveryPointTime])).toEqual([
+      [day1, MACHINES[0], null],
+      [day1, MACHINES[1], null],
+      [day2, MACHINES[0], null],
+      [day2, MACHINES[1], null],
+    ]);
+    const assoc = of(rows, 'AddonAzureBackupStorage', 'StorageAssociation').filter((r) =>
+      MACHINES.includes(r.BackupItemUniqueId as string),
+    );
+    expect(assoc.every((r) => r.StorageConsumedInMBs === 0)).toBe(true);
+  });
+
+  it('the reports count them as not adherent and inactive', () => {
+    expect(br.adherence.daily!.periods.map((p) => [p.items, p.adherent])).toEqual([
+      [5, 3],
+      [5, 3],
+    ]);
+    expect(br.optimize.inactive.rows.map((r) => r.item)).toEqual(MACHINES);
+  });
+});
+
 describe('a MABS server offline on day 2: its machines miss that day', () => {
   // Offline from Jan 2 00:00 for 12 h: the 02:00 online backups fail (`no-connectivity`, §14.4),
   // disk synchronisations go on (under 15 days). The machines keep Jan 1's point and bytes.
