@@ -65,7 +65,7 @@ describe('layout bench, columnar-full', () => {
   });
 
   it('counts every job once when the link and the slots are saturated', () => {
-    // 2,000 VMs: 200 a vault for 100 slots, and day 0's 2,000 full copies (604 TB) need 33 h of
+    // 2,000 VMs: 200 a vault for 100 slots, and day 0's 2,000 full copies (605 TB) need 34 h of
     // the 40 Gbps link: the first 1,000 share it at 5 MB/s each (a quarter of their cap) for
     // 16.8 h, then the 1,000 that waited for a slot, still in flight at day 1's slot, whose
     // jobs fail with job-in-progress (no snapshot). Each attempt
