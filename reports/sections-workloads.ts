@@ -86,11 +86,12 @@ export function workloadTables(r: RunResult): ReportTable[] {
       rows: w.fileRestores.map((x) => [
         x.at,
         x.share,
-        x.kind,
+        // An item-level restore counts items; their sizes are not modelled (docs/model.md F6).
+        x.kind === 'share' ? 'whole share' : `${formatCount(x.items)} ${x.items === 1 ? 'item' : 'items'}`,
         x.to,
         x.outcome === 'ok' ? 'ok' : `refused: ${x.note}`,
         x.tier ?? '—',
-        formatBytes(x.bytes),
+        x.kind === 'share' ? formatBytes(x.bytes) : '—',
       ]),
     });
   if (w.servers.length > 0)

@@ -90,7 +90,7 @@ function restoreLines(w: SummaryWorkloads): string[] {
       const what = `${r.kind === 'share' ? 'whole share' : 'items'} to ${r.to} location`;
       const how =
         r.outcome === 'ok'
-          ? `from the ${r.tier} tier, point ${formatMinute(r.point ?? '')}, ${formatBytes(r.bytes)}`
+          ? `from the ${r.tier} tier, point ${formatMinute(r.point ?? '')}, ${r.kind === 'share' ? formatBytes(r.bytes) : `${formatCount(r.items)} ${r.items === 1 ? 'item' : 'items'}`}`
           : `REFUSED: ${r.note}`;
       return `    ${formatMinute(r.at)} ${r.share}: ${what}, ${how}`;
     }),

@@ -109,9 +109,9 @@ describe('file shares in the reports', () => {
     expect(summary.runs[0].cost.totals.snapshots.amount).toBe(0);
   });
 
-  it('the table lists the restores', () => {
+  it('the table lists the restores: an item restore by its item count (item sizes are not modelled)', () => {
     expect(renderTable(summary)).toContain(
-      '    2026-02-15 10:00 stteams/team-01: items to original location, from the snapshot tier, point 2026-02-14 23:00, 0 B',
+      '    2026-02-15 10:00 stteams/team-01: items to original location, from the snapshot tier, point 2026-02-14 23:00, 12 items',
     );
   });
 });
