@@ -140,6 +140,8 @@ function jobRows(runs: SummaryRun[]): Row[] {
   const causes = [...new Set(runs.flatMap((r) => r.jobs.flatMap((j) => Object.keys(j.failedByCause))))].sort(
     (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   );
+  // Only workloads (SQL, file shares, MABS/DPM) have jobs: theirs are in the Workloads table.
+  if (runs.every((r) => r.jobs.length === 0)) return [];
   return [
     { title: 'Backup jobs' },
     numeric('  succeeded', runs, (r) => sum(r, (j) => j.succeeded), formatCount),
@@ -166,6 +168,7 @@ function transferRows(runs: SummaryRun[]): Row[] {
       cells: r.cells.map((c, i) => (transferGroups(runs[i]).length > 1 ? `*${c}` : c)),
     };
   };
+  if (runs.every((r) => transferGroups(r).length === 0)) return [];
   return [{ title: 'Vault transfer duration' }, row('p50'), row('p95'), row('max')];
 }
 
