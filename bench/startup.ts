@@ -16,7 +16,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './measure.js';
+import { type BenchResult, median } from './measure.js';
 
 /** The built CLI this bench starts by default: the one beside it in dist/. */
 export const DEFAULT_CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
@@ -108,13 +108,6 @@ function childCpu(args: string[], hook: string, cwd: string): number {
       `startup bench: node ${args.join(' ')} exited ${child.status ?? child.signal}: ${child.stderr}`,
     );
   return micros / 1e6;
-}
-
-/** The median of a non-empty list (the mean of the middle two for an even length). */
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -13,6 +13,8 @@ export interface SuiteOptions {
   days: number | null;
   /** --cli: the built vaultsim the startup and sweep suites start (default: this one). */
   cli: string | null;
+  /** --rounds: how many times the fleet suite runs the model and the sketches in turn (default 1). */
+  rounds: number;
 }
 
 /** What a suite reports: figures (results), and ratios measured side by side in the same run. */
@@ -52,11 +54,12 @@ export const SUITES: Readonly<Record<string, Suite>> = {
     },
   },
   fleet: {
-    describe: '10,000 VMs × 365 days, daily GFS backups to 10 vaults (--quick: 500 × 30; --vms, --days)',
+    describe:
+      '10,000 VMs × 365 days, daily GFS backups to 10 vaults (--quick: 500 × 30; --vms, --days; --rounds: medians of several)',
     sized: true,
     run: async (o) => {
       const { benchFleet } = await import('./fleet.js');
-      return benchFleet(o.vms ?? (o.quick ? 500 : 10_000), o.days ?? (o.quick ? 30 : 365));
+      return benchFleet(o.vms ?? (o.quick ? 500 : 10_000), o.days ?? (o.quick ? 30 : 365), o.rounds);
     },
   },
   dr: {

@@ -377,6 +377,11 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--vms <n>', 'fleet and layout suites: this many VMs', integer('--vms', 1, 10_000_000))
     .option('--days <d>', 'fleet and layout suites: this many days', integer('--days', 1, 36_500))
     .option(
+      '--rounds <n>',
+      'fleet suite: run the model and the sketches this many times in turn and report medians (a noisy machine)',
+      integer('--rounds', 1, 100),
+    )
+    .option(
       '--cli <path>',
       "startup and sweep suites: start this built vaultsim (dist/cli/main.js) instead of this one's",
     )

@@ -35,6 +35,7 @@ export interface BenchOptions {
   vms?: number;
   days?: number;
   cli?: string;
+  rounds?: number;
 }
 
 /** Where bench prints and which directory relative paths start from. */
@@ -95,12 +96,18 @@ export async function runBench(
           ? `--threshold ${t.text} judges the ${t.suite} suite, which this run does not include; add ${t.suite}.`
           : `--threshold ${t.text}: no bench suite "${t.suite}" (suites: ${known.join(', ')}).`,
       );
+  // A setting that would change nothing is an error, never silently accepted.
+  if (opts.rounds !== undefined && !selected.includes('fleet'))
+    throw new InputError(
+      '--rounds sets how often the fleet suite runs, and this run does not include it; add fleet.',
+    );
   const baseline = opts.baseline === undefined ? null : readBaseline(opts.baseline, io.cwd);
   const options: SuiteOptions = {
     quick: opts.quick === true,
     vms: opts.vms ?? null,
     days: opts.days ?? null,
     cli: opts.cli === undefined ? null : resolve(io.cwd, opts.cli),
+    rounds: opts.rounds ?? 1,
   };
 
   const reports: SuiteReport[] = [];

@@ -190,4 +190,36 @@ describe('vaultsim bench on the command line', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown bench suite "flete" (did you mean "fleet"?)');
   });
+
+  it('--rounds without the fleet suite is a usage error: it would change nothing', async () => {
+    const r = await runIn(tempDir(), 'bench', 'kernel', '--rounds', '3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--rounds sets how often the fleet suite runs, and this run does not include it; add fleet.',
+    );
+    const zero = await runIn(tempDir(), 'bench', 'fleet', '--rounds', '0');
+    expect(zero.code).toBe(2);
+  });
+});
+
+describe('the fleet suite with --rounds', () => {
+  it('runs the model and both sketches in turn and reports medians, the same events and fingerprint', async () => {
+    const { benchFleet } = await import('../../bench/fleet.js');
+    const one = benchFleet(20, 3);
+    const three = benchFleet(20, 3, 3);
+    const figure = (f: typeof one, name: string) =>
+      [...f.results, ...f.ratios].find((r) => r.name === name)?.value;
+    expect(figure(three, 'fleet.rounds')).toBe(3);
+    expect(figure(one, 'fleet.rounds')).toBeUndefined();
+    expect(figure(three, 'fleet.events')).toBe(figure(one, 'fleet.events'));
+    expect(three.results.filter((r) => r.name.startsWith('fleet.fingerprint.'))).toEqual(
+      one.results.filter((r) => r.name.startsWith('fleet.fingerprint.')),
+    );
+    for (const name of [
+      'fleet.cpu_per_vm_day',
+      'fleet.sketch_full_cpu_per_vm_day',
+      'fleet.ratio_to_full_sketch',
+    ])
+      expect(figure(three, name)).toBeGreaterThan(0);
+  });
 });
