@@ -156,13 +156,16 @@ function usage(
     daily.push({ day: date(d), protectedInstances: c.instances[d], cloudStorageBytes: c.storageMB[d] * MB });
     instanceDays += c.instances[d];
   }
-  const list = [...entities.values()].sort(
-    (a, b) =>
-      b.protectedInstances - a.protectedInstances ||
-      b.cloudStorageBytes - a.cloudStorageBytes ||
-      byName(a.container, b.container) ||
-      byName(a.type, b.type),
-  );
+  // A container that bills nothing (an item that never backed up, §2.6) is no billing entity.
+  const list = [...entities.values()]
+    .filter((e) => e.protectedInstances > 0 || e.cloudStorageBytes > 0)
+    .sort(
+      (a, b) =>
+        b.protectedInstances - a.protectedInstances ||
+        b.cloudStorageBytes - a.cloudStorageBytes ||
+        byName(a.container, b.container) ||
+        byName(a.type, b.type),
+    );
   return {
     protectedInstances: list.reduce((s, e) => s + e.protectedInstances, 0),
     cloudStorageBytes: list.reduce((s, e) => s + e.cloudStorageBytes, 0),

@@ -87,8 +87,10 @@ describe('a MARS server’s jobs are rows of AddonAzureBackupJobs', () => {
         ['old-001', null],
       ]),
     );
-    // It never backed up: Optimize lists it as inactive, with no latest point.
+    // It never backed up: Optimize lists it as inactive, with no latest point; it bills
+    // nothing, so Usage has no billing entity for it.
     expect(result.backupReports!.optimize.inactive.rows.map((r) => r.item)).toEqual(['old-001']);
+    expect(result.backupReports!.usage.entities.rows.map((e) => e.container)).toEqual(['files-001']);
   });
 
   it('writes none without diagnostics', () => {
