@@ -101,19 +101,27 @@ function chartBlock(c: Chart): string {
   ].join('\n');
 }
 
-function tableBlock(t: ReportTable): string {
+/** One table as an HTML block: its title, note, and the table, or (none) when it has no rows. */
+export function tableBlock(t: ReportTable): string {
   const cell = (tag: 'th' | 'td', text: string, i: number) =>
     `<${tag}${t.columns[i]?.align === 'right' ? ' class="num"' : ''}>${esc(text)}</${tag}>`;
+  // A table with no rows says so, as the terminal does, rather than showing a bare header.
+  const body =
+    t.rows.length === 0
+      ? ['<p class="note">(none)</p>']
+      : [
+          '<table>',
+          `<thead><tr>${t.columns.map((c, i) => cell('th', c.label, i)).join('')}</tr></thead>`,
+          '<tbody>',
+          ...t.rows.map((r) => `<tr>${r.map((text, i) => cell('td', text, i)).join('')}</tr>`),
+          '</tbody>',
+          '</table>',
+        ];
   return [
     '<div class="table">',
     `<h3>${esc(t.title)}</h3>`,
     ...(t.note === '' ? [] : [`<p class="note">${esc(t.note)}</p>`]),
-    '<table>',
-    `<thead><tr>${t.columns.map((c, i) => cell('th', c.label, i)).join('')}</tr></thead>`,
-    '<tbody>',
-    ...t.rows.map((r) => `<tr>${r.map((text, i) => cell('td', text, i)).join('')}</tr>`),
-    '</tbody>',
-    '</table>',
+    ...body,
     '</div>',
   ].join('\n');
 }

@@ -39,14 +39,10 @@ export function renderMarkdown(
 export function markdownTable(t: ReportTable): string[] {
   const row = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
   const rule = `| ${t.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`;
-  return [
-    `**${escapeText(t.title)}**`,
-    ...(t.note === '' ? [] : ['', escapeText(t.note)]),
-    '',
-    row(t.columns.map((c) => c.label)),
-    rule,
-    ...t.rows.map(row),
-  ];
+  const head = [`**${escapeText(t.title)}**`, ...(t.note === '' ? [] : ['', escapeText(t.note)]), ''];
+  // A table with no rows says so, as the terminal does, rather than showing a bare header.
+  if (t.rows.length === 0) return [...head, '(none)'];
+  return [...head, row(t.columns.map((c) => c.label)), rule, ...t.rows.map(row)];
 }
 
 // A pipe or a line break would end the cell early.

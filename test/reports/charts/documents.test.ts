@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../models/results/types.js';
 import { buildCharts, type Chart } from '../../../reports/charts/index.js';
-import { type EmbedLibraries, loadEmbedLibraries, renderHtml } from '../../../reports/html.js';
+import { type EmbedLibraries, loadEmbedLibraries, renderHtml, tableBlock } from '../../../reports/html.js';
 import { markdownTable, renderMarkdown } from '../../../reports/markdown.js';
 import { chartSvg, renderImages, svgToPng } from '../../../reports/render.js';
 import { reportSections } from '../../../reports/sections.js';
@@ -72,6 +72,22 @@ describe('report.md', () => {
     expect(lines).toEqual(['**a \\*b\\***', '', '| x\\|y |', '| :--- |', '| p\\|q \\<r\\> |']);
   });
 
+  it('says (none) for a table without rows instead of a bare header, as the terminal does', () => {
+    const lines = markdownTable({
+      title: 'Optimize',
+      note: 'Items with no recovery point in the last 7 days.',
+      columns: [{ label: 'item', align: 'left' }],
+      rows: [],
+    });
+    expect(lines).toEqual([
+      '**Optimize**',
+      '',
+      'Items with no recovery point in the last 7 days.',
+      '',
+      '(none)',
+    ]);
+  });
+
   it('links the chart images written beside it', () => {
     const md = renderMarkdown(full, META, [{ file: 'storage.svg', title: 'Storage growth per tier' }]);
     expect(md).toContain('![Storage growth per tier](storage.svg)');
@@ -111,6 +127,22 @@ describe('report.html', () => {
     const html = renderHtml(full, META, charts, tricky);
     expect(html).toContain('var a = "<\\/script><b>";');
     expect(html.match(/<script\b/g)?.length).toBe(html.match(/<\/script>/g)?.length);
+  });
+
+  it('says (none) for a table without rows instead of an empty table element', () => {
+    const table = (rows: string[][]) =>
+      tableBlock({ title: 'Optimize', note: 'n', columns: [{ label: 'item', align: 'left' }], rows });
+    expect(table([])).toBe(
+      [
+        '<div class="table">',
+        '<h3>Optimize</h3>',
+        '<p class="note">n</p>',
+        '<p class="note">(none)</p>',
+        '</div>',
+      ].join('\n'),
+    );
+    expect(table([['a']])).toContain('<tbody>\n<tr><td>a</td></tr>\n</tbody>');
+    expect(table([['a']])).not.toContain('(none)');
   });
 
   it('escapes names from the scenario', () => {
