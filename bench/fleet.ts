@@ -4,7 +4,7 @@
 // figures (events, fingerprint) are what a CI gate should compare. CPU time is the steadier
 // figure on a shared machine (wall time counts the time other processes hold the cores).
 
-import { loadScenarioText, simulate } from '../index.js';
+import { loadScenarioText, type Scenario, simulate } from '../index.js';
 import { runLayout } from './layout.js';
 import { type BenchResult, clock, median, peakRss } from './measure.js';
 
@@ -58,12 +58,10 @@ interface Round {
   full: number;
 }
 
-function oneRound(text: string, vms: number, days: number): Round {
-  const loaded = loadScenarioText(text, 'fleet-bench.yaml');
-  if (!loaded.ok) throw new Error(`bench scenario invalid: ${loaded.issues[0].message}`);
+function oneRound(scenario: Scenario, vms: number, days: number): Round {
   const t0 = clock();
   const cpu0 = process.cpuUsage();
-  const result = simulate(loaded.scenarios[0]);
+  const result = simulate(scenario);
   const cpu = process.cpuUsage(cpu0);
   const seconds = clock() - t0;
   // Read before the sketches run: the peak is the model's.
@@ -104,9 +102,10 @@ export function benchFleet(
   days: number,
   rounds = 1,
 ): { results: BenchResult[]; ratios: BenchResult[] } {
-  const text = fleetScenario(vms, days);
+  const loaded = loadScenarioText(fleetScenario(vms, days), 'fleet-bench.yaml');
+  if (!loaded.ok) throw new Error(`bench scenario invalid: ${loaded.issues[0].message}`);
   const all: Round[] = [];
-  for (let k = 0; k < rounds; k++) all.push(oneRound(text, vms, days));
+  for (let k = 0; k < rounds; k++) all.push(oneRound(loaded.scenarios[0], vms, days));
   const first = all[0];
   if (all.some((r) => r.fingerprint !== first.fingerprint || r.events !== first.events))
     throw new Error(

@@ -17,7 +17,6 @@
 import { MS } from '../../engine/units.js';
 import { VmBackup } from '../backup/vm-backup.js';
 import type { ProtectedItem, VaultRuntime, World } from '../backup/world.js';
-import { MarsBackup } from '../mars/mars-backup.js';
 import type { Monitor } from '../monitor/monitor.js';
 import type { BackupSignals, Fields, JobDetail } from '../monitor/signals.js';
 import type { EndedRestore } from '../restore/jobs.js';
@@ -226,7 +225,7 @@ export class Diagnostics implements BackupSignals {
         }
         if (split) {
           const count = this.splitRows(item, facts, v, now);
-          const disk = onDisk(item) ? item.diskBytes(now) : null;
+          const disk = item.diskBytes?.(now) ?? null;
           if (held === null) held = { facts, count, disk };
           else {
             held.count = sum(held.count, count);
@@ -287,9 +286,10 @@ export class Diagnostics implements BackupSignals {
     return this.facts.get(item);
   }
 
-  // An item's state at `now`, or null when it has no rows (not yet protected, or deleted). A
-  // MARS server is a backup item from the start, before its first successful backup (its
-  // front-end size unknown until then): an agent that fails every job still shows, as failing.
+  // An item's state at `now`, or null when it has no rows (an Azure VM not yet protected, or
+  // deleted). Every other item is a backup item from the start of the run, before its first
+  // successful backup too (a MARS server's front-end size is unknown until then), so one whose
+  // every job fails still shows, as failing.
   private stateOf(item: ProtectedItem, v: VaultRuntime, now: number) {
     const size = item.protectedSize(now);
     let protection: 'Protected' | 'ProtectionStopped' = 'Protected';
@@ -297,7 +297,7 @@ export class Diagnostics implements BackupSignals {
       const st = item.state;
       if (st === 'deleted' || st === 'soft-deleted' || now < (this.from.get(item.id) ?? 0)) return null;
       if (st === 'stopped') protection = 'ProtectionStopped';
-    } else if (size === null && !(item instanceof MarsBackup)) return null;
+    }
     const cloudBytes = v.ledger.itemBytes(item.id, 'standard') + v.ledger.itemBytes(item.id, 'archive');
     return {
       protection,
@@ -344,11 +344,6 @@ interface Container {
 }
 
 const sum = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
-
-// Whether an item keeps backups on its server's own storage (a MABS/DPM machine).
-function onDisk(item: ProtectedItem): item is ProtectedItem & { diskBytes(t: number): number } {
-  return typeof (item as { diskBytes?: unknown }).diskBytes === 'function';
-}
 
 /** The run's diagnostics, or null when the scenario has no `diagnostics:` section. */
 export function setupDiagnostics(

@@ -40,6 +40,8 @@ export interface LogItem {
 export interface SplitItem {
   /** Its backup items (protected from the start of the run, backed up yet or not), in order. */
   logItems(now: number): readonly LogItem[];
+  /** Bytes it keeps on its protected container's own storage at t (a MABS/DPM machine); absent when it keeps none there. */
+  diskBytes?(t: number): number;
 }
 
 /** Whether a model item is shown as several backup items. */

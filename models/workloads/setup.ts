@@ -209,8 +209,7 @@ export function setupWorkloads(
       : null;
   return {
     observe(signals, tables) {
-      if (signals !== null) for (const item of sqlItems) item.observe(signals);
-      if (signals !== null) for (const item of fileItems) item.observe(signals);
+      if (signals !== null) for (const item of [...sqlItems, ...fileItems]) item.observe(signals);
       if (tables !== null) for (const s of servers) for (const m of s.machines) m.observe(tables);
     },
     start() {
