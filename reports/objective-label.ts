@@ -6,13 +6,26 @@ export function objectiveLabel(metric: string, scope: string, targetSeconds: num
   return `${metric.toUpperCase()} ≤ ${formatTarget(targetSeconds)} (${scope})`;
 }
 
-/** A target duration in its largest whole unit: 86400 → "1d", 5400 → "90m", 45 → "45s". */
+/**
+ * A target duration in its largest whole unit while that reads well (86400 → "1d", 5400 →
+ * "90m", 45 → "45s"), else exactly in parts (91920 → "1d 1h 32m", not "1532m").
+ */
 export function formatTarget(seconds: number): string {
-  for (const [unit, size] of [
+  const units = [
     ['d', 86_400],
     ['h', 3600],
     ['m', 60],
-  ] as const)
-    if (seconds >= size && seconds % size === 0) return `${seconds / size}${unit}`;
-  return `${seconds}s`;
+    ['s', 1],
+  ] as const;
+  for (const [unit, size] of units)
+    if (seconds >= size && seconds % size === 0 && seconds / size < 100) return `${seconds / size}${unit}`;
+  if (seconds < 100) return `${seconds}s`;
+  const parts: string[] = [];
+  let rest = seconds;
+  for (const [unit, size] of units) {
+    const n = unit === 's' ? Math.round(rest * 10) / 10 : Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= unit === 's' ? rest : n * size;
+  }
+  return parts.join(' ');
 }

@@ -4,6 +4,7 @@
 
 import type { Incident, ObjectiveResult, ReplicaPoints, VmRecovery } from '../models/results/types.js';
 import { formatBytes, formatSeconds } from './format.js';
+import { formatTarget } from './objective-label.js';
 import type { SummaryRun } from './summary.js';
 
 const dur = (s: number | null): string => (s === null ? 'never' : formatSeconds(s));
@@ -152,5 +153,5 @@ function paths(vms: readonly VmRecovery[]): string {
 }
 
 function objectiveLine(o: ObjectiveResult): string {
-  return `  ${o.status.toUpperCase()}  ${o.metric.toUpperCase()} ≤ ${dur(o.targetSeconds)} for ${o.scope}: ${o.evidence}`;
+  return `  ${o.status.toUpperCase()}  ${o.metric.toUpperCase()} ≤ ${formatTarget(o.targetSeconds)} for ${o.scope}: ${o.evidence}`;
 }

@@ -8,7 +8,7 @@
 import type { Incident, ObjectiveResult, VmRecovery } from '../results/types.js';
 import type { ObjectiveScope } from '../scenario/dr.js';
 import type { Objectives, Vm } from '../scenario/types.js';
-import { duration, type ScheduleFigure } from './schedule.js';
+import { durationsAgainst, type ScheduleFigure } from './schedule.js';
 import { appOf, inScope, scopeName } from './scope.js';
 
 const MAX_FAILING = 20;
@@ -70,12 +70,13 @@ function judge(
     }
   }
   const label = metric.toUpperCase();
+  const [worstText, targetText] = durationsAgainst(worst === null ? null : worst * 1000, target * 1000);
   const evidence =
     inside.length === 0
       ? `no incident touched ${scope}`
       : failed === 0
-        ? `${inside.length} recoveries in ${scope}, worst ${label} ${fmt(worst)} within ${fmt(target)}`
-        : `${failed} of ${inside.length} recoveries in ${scope} broke ${label} ${fmt(target)}; worst ${worst === null ? 'never recovered' : fmt(worst)} (${worstAt!.vm} in ${worstAt!.incident})`;
+        ? `${inside.length} recoveries in ${scope}, worst ${label} ${worstText} within ${targetText}`
+        : `${failed} of ${inside.length} recoveries in ${scope} broke ${label} ${targetText}; worst ${worstText ?? 'never recovered'} (${worstAt!.vm} in ${worstAt!.incident})`;
   return {
     scope,
     metric,
@@ -110,12 +111,13 @@ function judgeSchedule(
   const label = metric.toUpperCase();
   const worstValue = worst === null ? null : value(worst);
   const why = worst === null ? '' : metric === 'rpo' ? worst.rpoEvidence : worst.rtoEvidence;
+  const [worstText, targetText] = durationsAgainst(worstValue, target);
   const evidence =
     figures.length === 0
       ? `no protected VM in ${scope}: the schedule has nothing to judge`
       : failing.length === 0
-        ? `the schedule guarantees ${label} ${duration(worstValue!)} at worst for ${figures.length} VMs in ${scope}, within ${duration(target)} (${worst!.vm}: ${why})`
-        : `the schedule breaks ${label} ${duration(target)} for ${failing.length} of ${figures.length} VMs in ${scope}; worst ${worstValue === null ? 'unbounded' : duration(worstValue)} (${worst!.vm}: ${why})`;
+        ? `the schedule guarantees ${label} ${worstText} at worst for ${figures.length} VMs in ${scope}, within ${targetText} (${worst!.vm}: ${why})`
+        : `the schedule breaks ${label} ${targetText} for ${failing.length} of ${figures.length} VMs in ${scope}; worst ${worstText ?? 'unbounded'} (${worst!.vm}: ${why})`;
   return {
     judged: figures.length,
     failed: failing.length,
@@ -138,9 +140,4 @@ function combine(incidents: ObjectiveResult, schedule: ObjectiveResult['schedule
     evidence: `${schedule.evidence}; ${incidents.evidence}`,
     schedule,
   };
-}
-
-// Seconds as a short duration, as reports print them: 42.0s, 5m 0s, 15h 59m, 2d 3h.
-function fmt(seconds: number | null): string {
-  return seconds === null ? '—' : duration(seconds * 1000);
 }

@@ -166,6 +166,38 @@ function figure(
   };
 }
 
+/**
+ * A duration to the second, every unit that is not zero: 1d 1h 32m 7.6s, 25h → 1d 1h, 90m →
+ * 1h 30m. For a figure set beside another that the short form (duration) would print the same.
+ */
+export function exactDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const tenths = Math.round(ms / 100);
+  const seconds = (tenths % 600) / 10;
+  const minutes = Math.floor(tenths / 600);
+  const parts: string[] = [];
+  const units: [number, string][] = [
+    [Math.floor(minutes / 1440), 'd'],
+    [Math.floor(minutes / 60) % 24, 'h'],
+    [minutes % 60, 'm'],
+  ];
+  for (const [n, unit] of units) if (n > 0) parts.push(`${n}${unit}`);
+  if (seconds > 0 || parts.length === 0)
+    parts.push(`${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`);
+  return parts.join(' ');
+}
+
+/**
+ * A figure and the target it is judged against, each as short as still tells them apart:
+ * the short form (duration) unless it prints the two alike while they differ, then both
+ * exactly (a worst RPO of 25h 32m 7.6s against 25h 32m must not read "1d 2h" against "1d 2h").
+ */
+export function durationsAgainst(value: number | null, target: number): [string | null, string] {
+  if (value === null) return [null, duration(target)];
+  const [v, t] = [duration(value), duration(target)];
+  return v === t && value !== target ? [exactDuration(value), exactDuration(target)] : [v, t];
+}
+
 /** A duration as reports print it: 42.0s, 5m 0s, 15h 59m, 2d 3h. */
 export function duration(ms: number): string {
   const seconds = ms / 1000;

@@ -115,7 +115,7 @@ fleet: [{ name: web, region: eastus, disks: [{ size: 64GiB }] }]
 
   it('print SKIP in the table', () => {
     const text = renderTable(buildSummary([result], { file: 'quiet.yaml', version: '0' }));
-    expect(text).toContain('  SKIP  RPO ≤ 1d 0h for tag:tier=gold: no protected VM in tag:tier=gold');
+    expect(text).toContain('  SKIP  RPO ≤ 1d for tag:tier=gold: no protected VM in tag:tier=gold');
   });
 
   it('are <skipped/> test cases in JUnit, counted on the suites', () => {

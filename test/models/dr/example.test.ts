@@ -128,7 +128,7 @@ describe('scenarios/examples/region-outage.yaml', () => {
     const text = renderTable(summary);
     expect(text).toContain('region-outage-1 (eastus)');
     expect(text).toContain('drill shop');
-    expect(text).toMatch(/FAIL {2}RTO ≤ 4h 0m for all/);
+    expect(text).toMatch(/FAIL {2}RTO ≤ 4h for all/);
   });
 });
 
