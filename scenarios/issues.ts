@@ -46,6 +46,7 @@ export const WARNING_CODES = [
   'unused-action-group',
   'untriggered-plan',
   'restore-beyond-guidance',
+  'fault-hits-nothing',
 ] as const;
 
 /** One of the closed list of issue codes: an error or a warning code. */

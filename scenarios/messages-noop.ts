@@ -63,6 +63,18 @@ export const NOOP_MSG = {
     ` ${orList(days.map(weekdayName))}`,
   unusedActionGroup: (name: string) =>
     `action group "${name}" is in no alert rule's or built-in alerts' actions, so it is never notified`,
+  idleRegion: (kind: 'region-outage' | 'control-plane', region: string) =>
+    `${kind === 'region-outage' ? 'this outage' : 'this control-plane outage'} would change nothing:` +
+    ` nothing of the scenario runs or is stored in ${region} (no VM, Site Recovery target, vault,` +
+    ` Cross Region Restore pair or file share there)`,
+  idleZone: (region: string, zone: number, regional: boolean) =>
+    `this zone outage would change nothing: no VM in ${region} is pinned to zone ${zone}` +
+    `${regional ? ` (VMs without a zone are not taken down by a zone outage; give them \`zone: ${zone}\` to rehearse it)` : ''}`,
+  idleSpike: (targets: string) =>
+    `this churn spike would change nothing: none of ${targets} replicates with Site Recovery,` +
+    " and a spike raises only replication churn (backups read the disks' own churn)",
+  idleReplication: (region: string) =>
+    `this degradation would change nothing: no VM in ${region} replicates with Site Recovery`,
   untriggeredPlan: (name: string) =>
     `recovery plan "${name}" never runs: no outage hits its VMs, no drill or other event names it` +
     ` and no alert action is failover:${name}`,

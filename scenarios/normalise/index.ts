@@ -103,7 +103,16 @@ export function normalise(
   if (ctx.issues.length > 0 || duration === null || start === null || backupJobs === null)
     return { scenario: null, issues: ctx.issues, warnings: [] };
   // Issue 15: what the scenario names but would never act, once it has no errors.
-  warnNoOps(ctx, r, { policies, servers, vms, faults: dr.faults, plans: dr.recoveryPlans });
+  warnNoOps(ctx, r, {
+    policies,
+    servers,
+    vms,
+    faults: dr.faults,
+    plans: dr.recoveryPlans,
+    vaults: [...vaults.values()],
+    regions: [...regions.values()],
+    workloads,
+  });
   return {
     scenario: {
       name: r.name,

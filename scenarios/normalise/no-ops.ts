@@ -1,14 +1,17 @@
 // Warnings for what a scenario names that would never act (issue 15): a retention tier the
 // schedule cannot fill (models/retention/reach.ts), an action group no rule or built-in
-// alert uses, a recovery plan that no outage, event or alert action runs. The scenario still
+// alert uses, a recovery plan that no outage, event or alert action runs, a fault that hits
+// nothing (no-op-faults.ts). The scenario still
 // runs; `--strict` makes these errors. Checked on a scenario that has no errors.
 
 import { backupWeekdays, unreachableTiers } from '../../models/retention/reach.js';
 import type { FaultSpec, RecoveryPlanSpec } from '../../models/scenario/dr.js';
-import type { MarsServer, Policy, Retention, Vm } from '../../models/scenario/types.js';
+import type { MarsServer, Policy, Region, Retention, Vault, Vm } from '../../models/scenario/types.js';
+import type { Workloads } from '../../models/scenario/workloads.js';
 import { describeDayRule, NOOP_MSG } from '../messages-noop.js';
 import type { PathSegment } from '../source.js';
 import type { Context } from './context.js';
+import { warnIdleFaults } from './no-op-faults.js';
 
 type Raw = Record<string, unknown>;
 
@@ -19,6 +22,9 @@ export interface NoOpParts {
   vms: readonly Vm[];
   faults: readonly FaultSpec[];
   plans: readonly RecoveryPlanSpec[];
+  vaults: readonly Vault[];
+  regions: readonly Region[];
+  workloads: Workloads | null;
 }
 
 /** Records a warning for each thing the scenario names that would never act. */
@@ -63,6 +69,7 @@ export function warnNoOps(ctx: Context, raw: Raw, parts: NoOpParts): void {
     if (parts.plans.some((plan) => plan.name === name) && !run.has(name))
       ctx.warn('untriggered-plan', ['recoveryPlans', i, 'name'], NOOP_MSG.untriggeredPlan(name));
   });
+  warnIdleFaults(ctx, raw.events, parts);
 }
 
 // Each named item of a raw list with its index, the first of each name only (a repeated
