@@ -29,9 +29,13 @@ export function needsDr(s: Scenario): boolean {
   return s.faults.length > 0 || s.recoveryPlans.length > 0 || s.vms.some((vm) => vm.replicate !== null);
 }
 
-/** Whether a scenario asks for restores or restore drills. */
+/** Whether a scenario asks for restores or restore drills, or judges drills (an objective without any shows as SKIP). */
 export function hasRestores(s: Scenario): boolean {
-  return (s.restores?.length ?? 0) > 0 || (s.restoreTests?.length ?? 0) > 0;
+  return (
+    (s.restores?.length ?? 0) > 0 ||
+    (s.restoreTests?.length ?? 0) > 0 ||
+    s.objectives.restoreTest !== undefined
+  );
 }
 
 /** Whether a run of a scenario uses each subsystem (simulate() builds it exactly then). */

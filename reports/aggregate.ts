@@ -246,12 +246,20 @@ export function renderAggregate(a: SweepAggregate, format: 'text' | 'md' = 'text
     }
   }
   lines.push('');
-  const objectives = a.runs.some((r) => r.objectives.length > 0);
-  if (!objectives) lines.push('verdict: pass (no objectives set)');
-  else if (a.verdict.pass)
+  const objectives = a.runs.flatMap((r) => r.objectives);
+  // An objective skipped in every replication judged nothing: the verdict must not count it as passed.
+  const neverJudged = objectives.filter((o) => o.rate === null).length;
+  const skippedNote =
+    neverJudged === 0 ? '' : `; ${neverJudged} skipped in every replication (nothing to judge)`;
+  if (objectives.length === 0) lines.push('verdict: pass (no objectives set)');
+  else if (!a.verdict.pass) lines.push('verdict: FAIL', ...a.verdict.failing.map((f) => `  ${f}`));
+  else if (neverJudged === objectives.length)
     lines.push(
-      `verdict: pass (every objective passed in at least ${percent(a.verdict.minPassRate)} of replications)`,
+      `verdict: pass (no objective judged anything: all ${neverJudged} skipped in every replication)`,
     );
-  else lines.push('verdict: FAIL', ...a.verdict.failing.map((f) => `  ${f}`));
+  else
+    lines.push(
+      `verdict: pass (every judged objective passed in at least ${percent(a.verdict.minPassRate)} of replications${skippedNote})`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -47,6 +47,7 @@ export const WARNING_CODES = [
   'untriggered-plan',
   'restore-beyond-guidance',
   'fault-hits-nothing',
+  'objective-never-judged',
 ] as const;
 
 /** One of the closed list of issue codes: an error or a warning code. */

@@ -75,6 +75,12 @@ export const NOOP_MSG = {
     " and a spike raises only replication churn (backups read the disks' own churn)",
   idleReplication: (region: string) =>
     `this degradation would change nothing: no VM in ${region} replicates with Site Recovery`,
+  noDrills: () =>
+    'no restore drill is defined (restoreTests), so this objective has nothing to judge and' +
+    ' shows as SKIP in every run',
+  nothingToJudge: (where: string) =>
+    `no VM in ${where} is protected (backup or replicate) and no fault strikes, so this objective` +
+    ' has nothing to judge and shows as SKIP in every run',
   untriggeredPlan: (name: string) =>
     `recovery plan "${name}" never runs: no outage hits its VMs, no drill or other event names it` +
     ` and no alert action is failover:${name}`,

@@ -112,6 +112,7 @@ export function normalise(
     vaults: [...vaults.values()],
     regions: [...regions.values()],
     workloads,
+    scoped: dr.scoped,
   });
   return {
     scenario: {

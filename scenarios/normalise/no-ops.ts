@@ -1,17 +1,18 @@
 // Warnings for what a scenario names that would never act (issue 15): a retention tier the
 // schedule cannot fill (models/retention/reach.ts), an action group no rule or built-in
 // alert uses, a recovery plan that no outage, event or alert action runs, a fault that hits
-// nothing (no-op-faults.ts). The scenario still
+// nothing (no-op-faults.ts), an objective with nothing to judge (no-op-objectives.ts). The scenario still
 // runs; `--strict` makes these errors. Checked on a scenario that has no errors.
 
 import { backupWeekdays, unreachableTiers } from '../../models/retention/reach.js';
-import type { FaultSpec, RecoveryPlanSpec } from '../../models/scenario/dr.js';
+import type { FaultSpec, RecoveryPlanSpec, ScopedObjective } from '../../models/scenario/dr.js';
 import type { MarsServer, Policy, Region, Retention, Vault, Vm } from '../../models/scenario/types.js';
 import type { Workloads } from '../../models/scenario/workloads.js';
 import { describeDayRule, NOOP_MSG } from '../messages-noop.js';
 import type { PathSegment } from '../source.js';
 import type { Context } from './context.js';
 import { warnIdleFaults } from './no-op-faults.js';
+import { warnUnjudgedObjectives } from './no-op-objectives.js';
 
 type Raw = Record<string, unknown>;
 
@@ -25,6 +26,7 @@ export interface NoOpParts {
   vaults: readonly Vault[];
   regions: readonly Region[];
   workloads: Workloads | null;
+  scoped: readonly ScopedObjective[];
 }
 
 /** Records a warning for each thing the scenario names that would never act. */
@@ -70,6 +72,7 @@ export function warnNoOps(ctx: Context, raw: Raw, parts: NoOpParts): void {
       ctx.warn('untriggered-plan', ['recoveryPlans', i, 'name'], NOOP_MSG.untriggeredPlan(name));
   });
   warnIdleFaults(ctx, raw.events, parts);
+  warnUnjudgedObjectives(ctx, raw, parts);
 }
 
 // Each named item of a raw list with its index, the first of each name only (a repeated

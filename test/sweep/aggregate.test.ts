@@ -97,6 +97,46 @@ describe('aggregate', () => {
   });
 });
 
+describe('the verdict with objectives skipped in every replication', () => {
+  // RPO (all) has nothing to judge in any replication (a SKIP each time); RTO (group:web) passes.
+  function skipped(withRto: boolean): SweepTable {
+    const reps = replications(3, ['base'], () => [
+      { name: 'objective.rpo.all.skipped', unit: 'count' as const, value: 1 },
+      { name: 'objective.rpo.all.target', unit: 'seconds' as const, value: 3600 },
+      ...(withRto
+        ? [
+            { name: 'objective.rto.group:web.pass', unit: 'pass' as const, value: 1 },
+            { name: 'objective.rto.group:web.target', unit: 'seconds' as const, value: 14_400 },
+          ]
+        : []),
+    ]);
+    const part = buildPart(reps, {
+      version: '1.0.0',
+      scenario: { file: 's.yaml', name: 's', hash: 'f'.repeat(64), seed: 1 },
+      variants: ['base'],
+      currencies: ['USD'],
+      total: 3,
+      shard: { index: 1, count: 1 },
+    });
+    const merged = mergeParts([{ label: 'p', part }]);
+    if (!merged.ok) throw new Error(merged.problems.join());
+    return merged.table;
+  }
+
+  it('does not call objectives that judged nothing passed', () => {
+    const none = renderAggregate(aggregate(skipped(false), 1));
+    expect(none).toContain('RPO ≤ 1h (all): SKIP in all 3 replications (nothing to judge)');
+    expect(none).toContain(
+      'verdict: pass (no objective judged anything: all 1 skipped in every replication)',
+    );
+    expect(none).not.toContain('every objective passed');
+    const some = renderAggregate(aggregate(skipped(true), 1));
+    expect(some).toContain(
+      'verdict: pass (every judged objective passed in at least 100.0% of replications; 1 skipped in every replication (nothing to judge))',
+    );
+  });
+});
+
 describe('keyed counts over replications', () => {
   // 4 replications. jobs.failed.timeout: 3 in r0, 5 in r2, absent (no timeout) in r1 and r3.
   // dr.app.rto.p95 (seconds): 600 in r0 only, a percentile of recoveries r1–r3 did not have.
