@@ -14,7 +14,7 @@
 //            manifest listing this run's files (complete: true), remove the stale ones
 
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AtomicFile, isTempName, writeFileAtomic } from './atomic-file.js';
 import { InputError, IoError } from './errors.js';
 import { printable } from './terminal-text.js';
@@ -83,7 +83,7 @@ export class OutputFolder {
     } catch (error) {
       if (error instanceof InputError) throw error;
       try {
-        mkdirSync(abs, { recursive: true });
+        makeDirs(abs);
       } catch (cause) {
         throw new IoError('create --out', shown, cause);
       }
@@ -214,4 +214,21 @@ export function removedNote(shown: string, removed: readonly string[]): string[]
   return [
     `removed ${removed.length} file${s} of an earlier run from ${shown}: ${printable(removed.join(', '))}\n`,
   ];
+}
+
+/**
+ * mkdir -p, one level at a time: Node's own recursive mkdirSync never returns for a path
+ * the system refuses with ENOENT while its parent exists (/proc/x), where this throws.
+ */
+export function makeDirs(path: string): void {
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && statSync(path).isDirectory()) return;
+    const parent = dirname(path);
+    if (code !== 'ENOENT' || parent === path) throw error;
+    makeDirs(parent);
+    mkdirSync(path);
+  }
 }
