@@ -92,13 +92,21 @@ function sumPoints(r: SummaryRun, which: 'end' | 'peak', key: keyof PointCounts)
   return r.jobs.reduce((s, j) => s + j.points[which][key], 0);
 }
 
+// On-demand points (kept by their own retention, not a GFS tier) only where a run has any: the
+// vault row counts them, so without this row the tiers would not add up to it.
 function pointRows(runs: SummaryRun[]): Row[] {
-  return (['end', 'peak'] as const).flatMap((which) => [
-    { title: `Recovery points (${which})` },
-    ...POINT_ROWS.map(([key, label]) =>
-      numeric(`  ${label}`, runs, (r) => sumPoints(r, which, key), formatCount),
-    ),
-  ]);
+  return (['end', 'peak'] as const).flatMap((which) => {
+    const onDemand = runs.some((r) => sumPoints(r, which, 'onDemand') > 0);
+    const rows: [keyof PointCounts, string][] = onDemand
+      ? [...POINT_ROWS, ['onDemand', 'on-demand']]
+      : POINT_ROWS;
+    return [
+      { title: `Recovery points (${which})` },
+      ...rows.map(([key, label]) =>
+        numeric(`  ${label}`, runs, (r) => sumPoints(r, which, key), formatCount),
+      ),
+    ];
+  });
 }
 
 const TIER_ROWS: [keyof TierBytes, string][] = [
