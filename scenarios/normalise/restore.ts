@@ -21,6 +21,7 @@ import { formatSize, parseDuration, parseSize } from '../units.js';
 import type { Context } from './context.js';
 import { readTargets } from './dr.js';
 import { readTime } from './events.js';
+import type { DeclaredFleet } from './fleet.js';
 
 type Raw = Record<string, unknown>;
 
@@ -109,7 +110,7 @@ function readHow(ctx: Context, raw: Raw, path: readonly PathSegment[], instants:
         ctx.warn(
           'restore-beyond-guidance',
           [...path, 'files'],
-          RESTORE_MSG.beyondGuidance(formatSize(files)),
+          RESTORE_MSG.beyondGuidance(typeof raw.files === 'string' ? raw.files : formatSize(files)),
         );
     }
   } else if (option === 'files') {
@@ -153,7 +154,12 @@ function checkVms(
 export function normaliseRestores(
   ctx: Context,
   r: Raw,
-  refs: { vms: readonly Vm[]; regions: ReadonlyMap<string, Region>; vaults: ReadonlyMap<string, Vault> },
+  refs: {
+    vms: readonly Vm[];
+    declared: DeclaredFleet;
+    regions: ReadonlyMap<string, Region>;
+    vaults: ReadonlyMap<string, Vault>;
+  },
 ): { restores: RestoreSpec[]; tests: RestoreTestSpec[]; objective: Millis | null } {
   const vmIds = new Map(refs.vms.map((vm) => [vm.id, vm]));
   const groups = new Map<string, string[]>();
@@ -162,7 +168,7 @@ export function normaliseRestores(
     vms: vmIds,
     vaults: refs.vaults,
     regions: refs.regions,
-    targets: (raw, path) => readTargets(ctx, raw, path, vmIds, groups),
+    targets: (raw, path) => readTargets(ctx, raw, path, { vms: vmIds, groups, declared: refs.declared }),
   };
   const objective = (r.objectives as Raw | undefined)?.restoreTest;
   const target =
