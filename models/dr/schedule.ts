@@ -19,7 +19,10 @@
 //   its points. RTO = detection + restore + boot: from the snapshot tier when the policy keeps
 //   snapshots at least as long as the widest gap, else from the vault (overhead + largest disk
 //   at the restore rate, or, when longer, every VM of the vault restoring at once at the
-//   vault's restore throughput, as in a region outage: models/restore/jobs.ts).
+//   vault's restore throughput, as in a region outage: models/restore/jobs.ts). That RTO is
+//   for a failure of the VM: in a region outage a backed-up VM waits for its region, or is
+//   restored in the paired region once the copy is there, for as long as the outage makes it
+//   — no schedule bounds that, so it is judged by the incidents only, and the evidence says so.
 // - A VM with neither is unprotected: nothing bounds its loss.
 // Corruption, ransomware and deleted backups are judged by what incidents achieved only.
 // Timings are at their distribution's mean (assumption); the Cross Region Restore lag, a bound
@@ -149,7 +152,7 @@ function figure(
     const work = Math.max(alone, shared);
     rtos.push({
       ms: detect + work + boot,
-      why: `restore from the ${fromSnapshot ? 'snapshot tier' : 'vault'}: detection ${duration(detect)} + restore ${duration(work)}${shared > alone ? ` (its ${load!.vms} VMs restoring at once share the vault's restore throughput)` : ''} + boot ${duration(boot)}`,
+      why: `a failure of the VM, restored from the ${fromSnapshot ? 'snapshot tier' : 'vault'} in place (a region outage waits for the region or restores across it: judged by incidents): detection ${duration(detect)} + restore ${duration(work)}${shared > alone ? ` (its ${load!.vms} VMs restoring at once share the vault's restore throughput)` : ''} + boot ${duration(boot)}`,
     });
   }
   const worst = <T extends { ms: number }>(xs: T[]) =>

@@ -54,6 +54,17 @@ describe('objective evidence', () => {
     expect(rpoAll('2d').schedule.evidence).toContain('RPO 1d 2h at worst for 2 VMs in all, within 2d 0h');
   });
 
+  it("says a backed-up VM's guaranteed RTO is for a failure of the VM, not a region outage", () => {
+    const loaded = loadScenarioText(scenario('2d, rto: 4h'), 'rto.yaml');
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+    const rto = simulate(loaded.scenarios[0]).objectives.find(
+      (o) => o.metric === 'rto' && o.scope === 'all',
+    )!;
+    // Detection 15m + snapshot restore 11m 40s + boot 2m 40s = 29m 20s, for a failure of the VM.
+    expect(rto.schedule.evidence).toContain('RTO 29m 20s at worst');
+    expect(rto.schedule.evidence).toContain('a failure of the VM, restored from the snapshot tier in place');
+  });
+
   it('prints a duration exactly, and a pair as short as still tells them apart', () => {
     expect([91_927_600, 0, 500, 60_000, 3_600_000, 90_061_000].map(exactDuration)).toEqual([
       '1d 1h 32m 7.6s',
