@@ -27,6 +27,7 @@ import { runDrill } from './drill.js';
 import { type Fault, Outages, resolveFaults } from './faults.js';
 import { Paths } from './paths.js';
 import { planGroupsFor, runPlan } from './plans.js';
+import { awaitsRestoreJob, decisionNote } from './record.js';
 import type { DrVm } from './recovery-types.js';
 import { Returns, type Short } from './returns.js';
 import { DownSignal } from './signals.js';
@@ -153,8 +154,7 @@ export class DisasterRecovery {
       this.vms.get(id) ?? (id.includes('@') ? this.vms.get(id.slice(0, id.lastIndexOf('@'))) : undefined);
     if (v === undefined) return null;
     if (this.outages.regionDown(v.region, t)) return 'region-outage';
-    const home = v.region === v.vm.region;
-    if (home && v.vm.zone !== null && this.outages.zoneDown(v.region, v.vm.zone, t)) return 'region-outage';
+    if (v.zone !== null && this.outages.zoneDown(v.region, v.zone, t)) return 'region-outage';
     if (v.downSince !== null) return 'vm-unavailable';
     return null;
   };
@@ -241,8 +241,7 @@ export class DisasterRecovery {
 
   private hits(f: Fault, v: DrVm): boolean {
     if (f.kind === 'region-outage') return v.region === f.region;
-    if (f.kind === 'zone-outage')
-      return v.region === f.region && v.region === v.vm.region && v.vm.zone === f.zone;
+    if (f.kind === 'zone-outage') return v.region === f.region && v.zone === f.zone;
     if (VM_FAULTS.has(f.kind))
       return (f as Fault & { targets: { vms: string[] } }).targets.vms.includes(v.vm.id);
     return false;
@@ -339,12 +338,16 @@ export class DisasterRecovery {
         shorts.get(v.vm.id) ?? null,
       );
       incident.vms.push(r);
-      this.traceDecided(v, r, incident, draws.get(v.vm.id)!);
+      this.traceDecided(v, r, decided.get(v.vm.id)!, incident, draws.get(v.vm.id)!);
     }
   }
 
-  // The trace says why: the path, the point and where it lived, and the figures.
-  private traceDecided(v: DrVm, r: VmRecovery, incident: Incident, dr: Draws): void {
+  // The trace says why: the path, the point and where it lived, and the figures. A restore's
+  // RTO is known only when its job ends (it shares the vault's restore throughput): the
+  // decision says so, and `dr-recovered` (returns.ts) gives it when the VM is back.
+  private traceDecided(v: DrVm, r: VmRecovery, decided: Decided, incident: Incident, dr: Draws): void {
+    const pending = awaitsRestoreJob(decided);
+    const note = pending ? decisionNote(decided) : r.note;
     this.trace?.({
       t: this.sim.now,
       kind: 'dr-decided',
@@ -354,8 +357,8 @@ export class DisasterRecovery {
         path: r.path,
         point: r.point === null ? 'none' : `${r.point.source}@${r.point.at}`,
         rpoSeconds: r.rpoSeconds ?? -1,
-        rtoSeconds: r.rtoSeconds ?? -1,
-        ...(r.note === '' ? {} : { note: r.note }),
+        ...(pending ? { rto: 'unknown until the restore job ends' } : { rtoSeconds: r.rtoSeconds ?? -1 }),
+        ...(note === '' ? {} : { note }),
         // The lag drawn for this VM and incident (§2.2): why newer vault points were not in the pair.
         ...(r.path === 'cross-region-restore' ? { crossRegionLagSeconds: dr.crossRegionLag / 1000 } : {}),
       },

@@ -176,8 +176,8 @@ export class Paths {
     const detection = d - down;
     const note = why === '' ? 'waited for the region' : `${why}; waited for the region`;
     const back =
-      f.kind === 'zone-outage' && v.vm.zone !== null && v.region === v.vm.region
-        ? this.outages.zoneUpFrom(v.region, v.vm.zone, d)
+      f.kind === 'zone-outage' && v.zone !== null
+        ? this.outages.zoneUpFrom(v.region, v.zone, d)
         : this.outages.regionUpFrom(v.region, d);
     const start = this.outages.controlPlaneUpFrom(v.region, back);
     const choice = this.planOf.get(v.vm.id)?.afterOutage ?? this.settings.afterOutage;
@@ -276,7 +276,9 @@ export class Paths {
   private restoreContext(v: DrVm, dr: Draws): RestoreContext | null {
     if (v.vault === null || v.restorePoints === null) return null;
     return {
-      vm: v.region === v.vm.region ? v.vm : { ...v.vm, region: v.region, zone: null },
+      vm:
+        v.region === v.vm.region && v.zone === v.vm.zone ? v.vm : { ...v.vm, region: v.region, zone: v.zone },
+      zones: this.regions.get(v.region)?.zones ?? 0,
       vault: v.vault,
       pair: this.regions.get(v.vault.region)?.pair ?? null,
       outages: this.outages,

@@ -1,6 +1,6 @@
 // What the disaster-recovery orchestrator knows about each VM during a run.
 
-import type { RestorePoint } from '../backup/vm-backup.js';
+import type { ProtectionState, RestorePoint } from '../backup/vm-backup.js';
 import type { Vault, Vm } from '../scenario/types.js';
 import type { VmReplica } from './replica.js';
 
@@ -34,12 +34,16 @@ export interface DrVm {
   follow: ((region: string) => string | null) | null;
   /** The vault that would protect it in a region, without moving anything; null when not backed up. */
   vaultIn: ((region: string) => string | null) | null;
+  /** Where protection of the item protecting it now (or the last one that did) stands; null when not backed up. */
+  backupState: (() => ProtectionState) | null;
   /** The region where it holds recovery cores (capacity.ts), or null. */
   holds: string | null;
   /** Bytes written in [from, to) (ms), for data lost. */
   written: (from: number, to: number) => number;
   /** Where the VM runs now (a failover moves it). */
   region: string;
+  /** Its zone there: its own, or the one a cross-zonal restore put it in (restore.ts); null when regional or away from home. */
+  zone: number | null;
   /** Down since (sim ms) and not yet recovered, or null while running. */
   downSince: number | null;
   /** Deleted (a vm-deletion fault) and not brought back: a restore cannot replace its disks. */

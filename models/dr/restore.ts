@@ -3,7 +3,8 @@
 // in hours at up to 60 MB/s per disk), §1.8 (cross-zonal and cross-region restores are not
 // from snapshots), §2.1–2.2 (LRS/ZRS data unavailable with its region; GRS + Cross Region
 // Restore reads points that reached the paired region, up to 12 h after the vault), §2.4
-// (archived points need rehydration and are not restored across regions).
+// (archived points need rehydration and are not restored across regions), §15.1 (a
+// cross-zonal restore needs a ZRS vault or one with Cross Region Restore).
 
 import type { RestorePoint } from '../backup/vm-backup.js';
 import type { RestorePlan } from '../restore/rules.js';
@@ -29,7 +30,10 @@ export interface RestoreOption {
 
 /** Where the VM and its backups are. */
 export interface RestoreContext {
+  /** The VM as it stands: the region and zone it runs in now. */
   vm: Vm;
+  /** Availability zones of the region it runs in (a cross-zonal restore lands in one of them). */
+  zones: number;
   vault: Vault;
   /** The vault region's pair, or null. */
   pair: string | null;
@@ -46,12 +50,14 @@ export function vaultRestoreWork(vm: Vm, settings: RecoverySettings, t: number):
   return settings.vaultRestoreOverhead + copyAlone(diskBytesAt(vm, t), settings);
 }
 
-// The plan of a restore from `source` at t: its preparing time and its copy (models/restore/rules.ts).
+// The plan of a restore from `source` at t landing in `zone` (null: regional, or the paired
+// region): its preparing time and its copy (models/restore/rules.ts).
 function planOf(
   vm: Vm,
   source: PointSource,
   pointAt: number,
   region: string,
+  zone: number | null,
   preparing: number,
   t: number,
 ): RestorePlan {
@@ -65,12 +71,29 @@ function planOf(
   return {
     point: { at: pointAt, source },
     region,
-    zone: source === 'secondary-vault' ? null : vm.zone,
+    zone,
     preparing,
     copy,
     boot: 0,
-    notes: [],
+    notes:
+      zone !== null && vm.zone !== null && zone !== vm.zone
+        ? [`cross-zonal restore into zone ${zone}: zone ${vm.zone} is down (docs/reference.md §15.1)`]
+        : [],
   };
+}
+
+/**
+ * The zone a cross-zonal restore of a zonal VM lands in at t, or null when none can: §15.1
+ * allows it from a ZRS vault or one with Cross Region Restore; it goes to the lowest-numbered
+ * other zone of the region that is up (**assumption**: Azure lets the user choose; the lowest
+ * keeps the run deterministic).
+ */
+export function crossZonalTarget(ctx: RestoreContext, t: number): number | null {
+  const { vm, vault, outages } = ctx;
+  if (vm.zone === null) return null;
+  if (!(vault.redundancy === 'ZRS' || (vault.redundancy === 'GRS' && vault.crossRegionRestore))) return null;
+  for (let z = 1; z <= ctx.zones; z++) if (z !== vm.zone && !outages.zoneDown(vm.region, z, t)) return z;
+  return null;
 }
 
 // An option from its plan: work = preparing + the copy alone.
@@ -89,8 +112,10 @@ function option(path: RecoveryPath, plan: RestorePlan, settings: RecoverySetting
 /**
  * The best restore in the VM's own region at time t from points taken at or before
  * `notAfter`: the latest snapshot-tier point if its zone is up (minutes), else the latest
- * vault point if the vault is readable (hours), archived points after rehydration. Null
- * when nothing is usable.
+ * vault point if the vault is readable (hours), archived points after rehydration. A zonal
+ * VM whose zone is down cannot come back there: only a cross-zonal restore from the vault
+ * tiers into a zone that is up (§1.8, §15.1, crossZonalTarget) can restore it. Null when
+ * nothing is usable.
  */
 export function primaryRestore(
   ctx: RestoreContext,
@@ -101,6 +126,8 @@ export function primaryRestore(
   const { vm, vault, outages, settings } = ctx;
   if (outages.regionDown(vm.region, t)) return null;
   const zoneUp = vm.zone === null || !outages.zoneDown(vm.region, vm.zone, t);
+  const zone = zoneUp ? vm.zone : crossZonalTarget(ctx, t);
+  if (!zoneUp && zone === null) return null;
   // Assumption: an LRS vault's single datacenter is unknown, so any zone outage in its region hides it.
   const vaultUp =
     !outages.regionDown(vault.region, t) &&
@@ -113,15 +140,15 @@ export function primaryRestore(
     if (p.snapshot && zoneUp)
       o = option(
         'restore-snapshot',
-        planOf(vm, 'snapshot', p.takenAt, vm.region, ctx.snapshotWork, t),
+        planOf(vm, 'snapshot', p.takenAt, vm.region, zone, ctx.snapshotWork, t),
         settings,
       );
     else if (p.vault === 'standard' && vaultUp && p.vaultAt <= t)
-      o = option('restore-vault', planOf(vm, 'vault', p.takenAt, vm.region, overhead, t), settings);
+      o = option('restore-vault', planOf(vm, 'vault', p.takenAt, vm.region, zone, overhead, t), settings);
     else if (p.vault === 'archive' && vaultUp)
       o = option(
         'restore-archive',
-        planOf(vm, 'archive', p.takenAt, vm.region, settings.rehydration + overhead, t),
+        planOf(vm, 'archive', p.takenAt, vm.region, zone, settings.rehydration + overhead, t),
         settings,
       );
     if (o !== null && (best === null || better(o, best))) best = o;
@@ -150,7 +177,7 @@ export function crossRegionRestore(
     if (latest === null || p.takenAt > latest.takenAt) latest = p;
   }
   if (latest === null) return null;
-  const plan = planOf(vm, 'secondary-vault', latest.takenAt, pair, settings.vaultRestoreOverhead, t);
+  const plan = planOf(vm, 'secondary-vault', latest.takenAt, pair, null, settings.vaultRestoreOverhead, t);
   return option('cross-region-restore', plan, settings);
 }
 

@@ -159,7 +159,13 @@ export class Returns {
       vm: v.vm.id,
       vault: v.vault!.name,
       option: 'new-vm',
-      target: d.path === 'cross-region-restore' ? 'cross-region' : 'same',
+      // A cross-zonal restore (restore.ts) lands in another zone of the region it runs in.
+      target:
+        d.path === 'cross-region-restore'
+          ? 'cross-region'
+          : d.plan!.zone !== null && d.plan!.zone !== v.zone
+            ? `zone ${d.plan!.zone}`
+            : 'same',
     };
     this.ctx.jobs.run(req, { ...d.plan!, boot: d.boot }, p.at, start, (done) => {
       p.job = 'done';
@@ -227,6 +233,8 @@ export class Returns {
         to: null,
       });
     v.region = decided.region;
+    // Its zone: where a restore put it at home, else as it was; none away from home.
+    v.zone = decided.region === v.vm.region ? (decided.plan?.zone ?? v.zone ?? v.vm.zone) : null;
     if (v.holds !== null && v.holds !== decided.region) this.ctx.release(v);
     if (decided.region !== v.vm.region && this.ctx.capacity.limited(decided.region)) v.holds = decided.region;
     // Its backup follows it (relocate.ts); without that hook, protection where it was stops.
@@ -244,6 +252,18 @@ export class Returns {
     }
     if (decided.path.startsWith('restore') || decided.path === 'cross-region-restore')
       signal?.restored(v.vm.id, 'Healthy');
+    // The trace's word on the figures the summary gives (a restore's RTO is known only now).
+    this.ctx.trace?.({
+      t: now,
+      kind: 'dr-recovered',
+      subject: v.vm.id,
+      detail: {
+        incident: p.incident,
+        path: decided.path,
+        rtoSeconds: p.record.rtoSeconds ?? -1,
+        region: v.region,
+      },
+    });
   }
 
   // The window from the data the VM came back with to its next replication's first usable point.

@@ -124,9 +124,11 @@ export function setupDr(
       replicateFrom: replica === null ? null : replicate,
       follow: null,
       vaultIn: null,
+      backupState: null,
       holds: null,
       written: (from, to) => bytesWritten(rates, spikes, from, to),
       region: vm.region,
+      zone: vm.zone,
       downSince: null,
       deleted: false,
     });
@@ -143,6 +145,7 @@ export function setupDr(
       item.stopProtection(deleteData);
     };
     v.softDeleted = () => item.softDeletedPoints();
+    v.backupState = () => item.state;
     v.undelete =
       undelete ??
       (() => {
@@ -179,7 +182,7 @@ export function setupDr(
       if (v === undefined) return null;
       return {
         region: v.region,
-        zone: v.region === v.vm.region ? v.vm.zone : null,
+        zone: v.zone,
         exists: !v.deleted,
         vault: v.vault,
         points: () => v.restorePoints?.() ?? [],
