@@ -44,7 +44,15 @@ export function rtoProblems(result: RunResult, vm: string, incident: string | un
   if (!result.guarantees.some((g) => g.vm === vm))
     return [`--vm ${vm}: no such VM in the run (VMs: ${listOf(result.guarantees.map((g) => g.vm))})`];
   const hit = (result.dr?.incidents ?? []).filter((i) => i.vms.some((r) => r.vm === vm)).map((i) => i.id);
-  if (hit.length === 0) return [`--vm ${vm}: no incident took this VM down, so it has no RTO to explain`];
+  if (hit.length === 0) {
+    // The verdict still cites what the schedule guarantees: say it here too.
+    const g = result.guarantees.find((x) => x.vm === vm)!;
+    const guaranteed =
+      g.rto === null
+        ? `nothing bounds its RTO: ${g.rtoEvidence}`
+        : `its schedule guarantees RTO ${formatSeconds(g.rto / 1000)}: ${g.rtoEvidence}`;
+    return [`--vm ${vm}: no incident took this VM down, so no achieved RTO to explain; ${guaranteed}`];
+  }
   if (incident !== undefined && !hit.includes(incident))
     return [`--incident ${incident}: not an incident of ${vm} (its incidents: ${listOf(hit)})`];
   return [];

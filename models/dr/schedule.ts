@@ -152,7 +152,7 @@ function figure(
     const work = Math.max(alone, shared);
     rtos.push({
       ms: detect + work + boot,
-      why: `a failure of the VM, restored from the ${fromSnapshot ? 'snapshot tier' : 'vault'} in place (a region outage waits for the region or restores across it: judged by incidents): detection ${duration(detect)} + restore ${duration(work)}${shared > alone ? ` (its ${load!.vms} VMs restoring at once share the vault's restore throughput)` : ''} + boot ${duration(boot)}`,
+      why: `for a failure of the VM, a restore in place from the ${fromSnapshot ? 'snapshot tier' : 'vault'} (a region outage's RTO is judged by incidents): detection ${duration(detect)} + restore ${duration(work)}${shared > alone ? ` (its ${load!.vms} VMs restoring at once share the vault's restore throughput)` : ''} + boot ${duration(boot)}`,
     });
   }
   const worst = <T extends { ms: number }>(xs: T[]) =>

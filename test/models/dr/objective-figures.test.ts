@@ -62,7 +62,9 @@ describe('objective evidence', () => {
     )!;
     // Detection 15m + snapshot restore 11m 40s + boot 2m 40s = 29m 20s, for a failure of the VM.
     expect(rto.schedule.evidence).toContain('RTO 29m 20s at worst');
-    expect(rto.schedule.evidence).toContain('a failure of the VM, restored from the snapshot tier in place');
+    expect(rto.schedule.evidence).toContain(
+      'for a failure of the VM, a restore in place from the snapshot tier',
+    );
   });
 
   it('prints a duration exactly, and a pair as short as still tells them apart', () => {
