@@ -130,6 +130,11 @@ function afterLine(vms: readonly VmRecovery[]): string {
     parts.push(`backed up to ${vault} (${n})`);
   const unprotected = back.filter((a) => a.backup === null && a.note.startsWith('unprotected')).length;
   if (unprotected > 0) parts.push(`unprotected by backup (${unprotected}: no vault named where they run)`);
+  // Back where they ran with their backup item's protection stopped (models/dr/record.ts).
+  const stopped = back.filter(
+    (a) => a.backup === null && a.note.includes('not backed up: protection stopped'),
+  ).length;
+  if (stopped > 0) parts.push(`not backed up: protection stopped (${stopped})`);
   return parts.join('; ');
 }
 
