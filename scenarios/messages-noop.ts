@@ -68,7 +68,7 @@ export const NOOP_MSG = {
     ` nothing of the scenario runs or is stored in ${region} (no VM, Site Recovery target, vault,` +
     ` Cross Region Restore pair or file share there)`,
   idleZone: (region: string, zone: number, regional: boolean) =>
-    `this zone outage would change nothing: no VM in ${region} is pinned to zone ${zone}` +
+    `this zone outage would change nothing: no VM in ${region} is pinned to zone ${zone} and no vault there is LRS` +
     `${regional ? ` (VMs without a zone are not taken down by a zone outage; give them \`zone: ${zone}\` to rehearse it)` : ''}`,
   idleSpike: (targets: string) =>
     `this churn spike would change nothing: none of ${targets} replicates with Site Recovery,` +

@@ -8,6 +8,8 @@ export type FailureCause =
   | 'mars-agent-outdated'
   | 'vm-unavailable'
   | 'region-outage'
+  // The VM's availability zone is out (it runs in the zone that is down).
+  | 'zone-outage'
   // Issue 17: a MABS/DPM server without connectivity to Azure Backup (§14.4), a file share at
   // its 200 snapshots (§13.3).
   | 'no-connectivity'

@@ -154,7 +154,7 @@ export class DisasterRecovery {
       this.vms.get(id) ?? (id.includes('@') ? this.vms.get(id.slice(0, id.lastIndexOf('@'))) : undefined);
     if (v === undefined) return null;
     if (this.outages.regionDown(v.region, t)) return 'region-outage';
-    if (v.zone !== null && this.outages.zoneDown(v.region, v.zone, t)) return 'region-outage';
+    if (v.zone !== null && this.outages.zoneDown(v.region, v.zone, t)) return 'zone-outage';
     if (v.downSince !== null) return 'vm-unavailable';
     return null;
   };

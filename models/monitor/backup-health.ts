@@ -58,7 +58,7 @@ export type BuiltInKind = keyof typeof BUILT_IN_ALERTS;
 export type BuiltInSink = (kind: BuiltInKind, t: number, instance: Record<string, string>) => void;
 
 // Failures caused by the service rather than the user's setup.
-const SERVICE_ERRORS = new Set(['transient', 'region-outage']);
+const SERVICE_ERRORS = new Set(['transient', 'region-outage', 'zone-outage']);
 // §7.5: "VM backup failure alerts not sent when … another backup job in progress".
 const NO_FAILURE_ALERT = new Set(['job-in-progress']);
 

@@ -1,6 +1,6 @@
 // Warnings for injected faults that would hit nothing (issue 15's "no silent no-ops" for the
 // events list): an outage or control-plane outage of a region where nothing of the scenario
-// runs or is stored, a zone outage with no VM in that zone, a churn spike on VMs none of
+// runs or is stored, a zone outage with no VM in that zone (nor an LRS vault in its region), a churn spike on VMs none of
 // which Site Recovery replicates (a spike raises only replication churn, models/dr/replica.ts),
 // a degraded replication out of a region no VM replicates from. A rehearsal whose fault did
 // nothing must say so rather than pass every objective with "no incident touched" it.
@@ -55,8 +55,10 @@ function idle(f: FaultSpec, t: FaultTargets, used: ReadonlyMap<string, string[]>
     case 'control-plane':
       return used.has(f.region) ? null : NOOP_MSG.idleRegion(f.kind, f.region);
     case 'zone-outage': {
+      // docs/model.md: an LRS vault is unreadable during any zone outage of its region.
       const zonal = t.vms.some((vm) => vm.region === f.region && vm.zone === f.zone);
-      return zonal
+      const lrs = t.vaults.some((v) => v.region === f.region && v.redundancy === 'LRS');
+      return zonal || lrs
         ? null
         : NOOP_MSG.idleZone(
             f.region,

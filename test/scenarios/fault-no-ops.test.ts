@@ -44,6 +44,12 @@ describe('fault-hits-nothing', () => {
     expect(warned(zonal, noVaults, '  - { at: 5d, outage: { region: eastus, zone: 2, for: 4h } }')).toEqual(
       [],
     );
+    // An LRS vault is unreadable during any zone outage of its region (docs/model.md); a ZRS one is not.
+    const zoneOutage = '  - { at: 5d, outage: { region: eastus, zone: 2, for: 4h } }';
+    expect(warned(web, 'vaults: [{ name: v, region: eastus, redundancy: LRS }]', zoneOutage)).toEqual([]);
+    expect(warned(web, 'vaults: [{ name: v, region: eastus, redundancy: ZRS }]', zoneOutage)).toEqual([
+      'events[0].outage',
+    ]);
   });
 
   it("counts a vault, and a Cross Region Restore vault's paired region, as something there", () => {
