@@ -7,23 +7,28 @@ import { studentTQuantile } from '../../reports/stats.js';
 import { buildPart, mergeParts, type SweepTable } from '../../reports/sweep-part.js';
 import { replications } from './fixtures.js';
 
+// One shard of `total` replications, merged: the sweep table the aggregate reads.
+function tableOf(reps: Parameters<typeof buildPart>[0], total: number): SweepTable {
+  const part = buildPart(reps, {
+    version: '1.0.0',
+    scenario: { file: 's.yaml', name: 's', hash: 'f'.repeat(64), seed: 1 },
+    variants: ['base'],
+    currencies: ['USD'],
+    total,
+    shard: { index: 1, count: 1 },
+  });
+  const merged = mergeParts([{ label: 'p', part }]);
+  if (!merged.ok) throw new Error(merged.problems.join());
+  return merged.table;
+}
+
 function table(n: number, passEvery: number): SweepTable {
   const reps = replications(n, ['base'], (r) => [
     { name: 'cost.total', unit: 'money', value: r + 1 },
     { name: 'objective.rto.group:web.pass', unit: 'pass', value: r % passEvery === passEvery - 1 ? 0 : 1 },
     { name: 'objective.rto.group:web.target', unit: 'seconds', value: 14_400 },
   ]);
-  const part = buildPart(reps, {
-    version: '1.0.0',
-    scenario: { file: 's.yaml', name: 's', hash: 'f'.repeat(64), seed: 1 },
-    variants: ['base'],
-    currencies: ['USD'],
-    total: n,
-    shard: { index: 1, count: 1 },
-  });
-  const merged = mergeParts([{ label: 'p', part }]);
-  if (!merged.ok) throw new Error(merged.problems.join());
-  return merged.table;
+  return tableOf(reps, n);
 }
 
 describe('figureStats', () => {
@@ -110,17 +115,7 @@ describe('the verdict with objectives skipped in every replication', () => {
           ]
         : []),
     ]);
-    const part = buildPart(reps, {
-      version: '1.0.0',
-      scenario: { file: 's.yaml', name: 's', hash: 'f'.repeat(64), seed: 1 },
-      variants: ['base'],
-      currencies: ['USD'],
-      total: 3,
-      shard: { index: 1, count: 1 },
-    });
-    const merged = mergeParts([{ label: 'p', part }]);
-    if (!merged.ok) throw new Error(merged.problems.join());
-    return merged.table;
+    return tableOf(reps, 3);
   }
 
   it('does not call objectives that judged nothing passed', () => {
@@ -147,17 +142,7 @@ describe('keyed counts over replications', () => {
         : []),
       ...(r === 0 ? [{ name: 'dr.app.rto.p95', unit: 'seconds' as const, value: 600 }] : []),
     ]);
-    const part = buildPart(reps, {
-      version: '1.0.0',
-      scenario: { file: 's.yaml', name: 's', hash: 'f'.repeat(64), seed: 1 },
-      variants: ['base'],
-      currencies: ['USD'],
-      total: 4,
-      shard: { index: 1, count: 1 },
-    });
-    const merged = mergeParts([{ label: 'p', part }]);
-    if (!merged.ok) throw new Error(merged.problems.join());
-    return merged.table;
+    return tableOf(reps, 4);
   }
 
   it('averages a cause of failure over every replication, a replication without it counting 0', () => {
