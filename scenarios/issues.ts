@@ -48,6 +48,7 @@ export const WARNING_CODES = [
   'restore-beyond-guidance',
   'fault-hits-nothing',
   'objective-never-judged',
+  'draw-beyond-horizon',
 ] as const;
 
 /** One of the closed list of issue codes: an error or a warning code. */

@@ -22,6 +22,7 @@ export const MSG = {
   forbiddenKey: (key: string) => `key "${key}" is not allowed (it could alter object prototypes)`,
   unusedSizePrice: (size: string, used: readonly string[]) =>
     `no VM has size "${size}", so this price would change nothing; ${used.length > 0 ? `sizes in the fleet: ${used.join(', ')}` : 'no fleet group sets size:'}`,
+  unusedPrice: (reason: string) => `${reason}, so this price would change nothing`,
   required: (field: string) => `missing required field "${field}"`,
   unknownField: (field: string, suggestion: string | null) =>
     `unknown field "${field}"${suggestion !== null ? `; did you mean "${suggestion}"?` : ''}`,
@@ -46,6 +47,12 @@ export const MSG = {
       : `zone ${zone} does not exist: region ${region} has zones 1–${zones}`,
   beyondHorizon: (what: string, value: string, horizon: string) =>
     `${what} ${value} is beyond the scenario's duration ${horizon}`,
+  beyondHorizonDraws: (what: string, range: string, horizon: string) =>
+    `${what} draws ${range}, all at or beyond the scenario's duration ${horizon}`,
+  drawBeyondHorizon: (what: string, range: string, horizon: string) =>
+    `${what} draws ${range}, which reaches past the scenario's duration ${horizon}: in a run that draws ${horizon} or later the event does not happen, and that run is judged without it`,
+  drawBelowZero: (what: string, kind: string, offset: boolean) =>
+    `a ${kind} can draw below 0, and ${what} cannot be ${offset ? 'before the start of the run' : 'negative'} (a draw is not moved to 0); use a distribution that stays at 0 or above: uniform, triangular, lognormal, exponential, weibull or empirical`,
   variantPath: (path: string, detail: string) => `variant path "${path}": ${detail}`,
   sweepTooLarge: (count: number, limit: number) =>
     `the sweep expands to ${count} runs; at most ${limit} are allowed (narrow a range or split the sweep)`,
@@ -75,6 +82,10 @@ export const MSG = {
     `${kind} does not take "${param}"; it takes ${wanted.join(', ')}`,
   distributionMissing: (kind: string, missing: string[]) => `${kind} needs ${missing.join(' and ')}`,
   lognormalBad: () => 'lognormal needs mean > 0 and sd >= 0',
+  distributionOrder: (kind: 'uniform' | 'triangular', given: readonly string[]) =>
+    `${kind} needs ${kind === 'uniform' ? 'min <= max' : 'min <= mode <= max and min < max'}, got ${given.join(kind === 'uniform' ? ' and ' : ', ')}`,
+  distributionPositive: (kind: string, param: string, got: string) =>
+    `${kind} ${param} must be > 0, got ${got}`,
   spreadWithDistribution: () =>
     'spread applies to a fixed daily churn; a distribution carries its own spread',
   spreadNeedsMean: () => 'a churn spread needs a daily churn above 0%',
@@ -129,6 +140,10 @@ export const MSG = {
     `Cross Region Restore needs a GRS vault, but this vault is ${redundancy} (Recovery Services vault docs)`,
   crrNeedsPair: (region: string) =>
     `Cross Region Restore needs a paired region, but region ${region} has no pair`,
+  zrsNeedsZones: (vault: string, region: string) =>
+    `vault ${vault} is ZRS, but region ${region} has no availability zones (zones: 0); ZRS copies the data across availability zones (Azure Storage redundancy docs); use LRS, or a region with zones`,
+  grsNeedsPair: (vault: string, region: string) =>
+    `vault ${vault} is GRS, but region ${region} has no pair; GRS copies the data to the paired region (Azure Storage redundancy docs); declare the region's pair, or use LRS or ZRS`,
   softDeleteRange: (got: string) =>
     `soft-delete retention must be whole days from 14d to 180d, got ${got} (Azure Backup soft delete docs)`,
 } as const;

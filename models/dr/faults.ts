@@ -24,8 +24,15 @@ export type Fault = FaultSpec & {
   found: number;
 };
 
-const draw = (spec: TimeSpec, streams: Streams, name: string): number =>
-  'fixed' in spec ? spec.fixed : Math.max(0, Math.round(makeSampler(spec.draw)(streams.get(name))));
+// The normaliser rejects a time distribution that can draw below 0 (scenarios/normalise/events.ts),
+// so a negative draw is a bug: it is not moved to 0, which would put the fault at the start.
+const draw = (spec: TimeSpec, streams: Streams, name: string): number => {
+  if ('fixed' in spec) return spec.fixed;
+  const t = Math.round(makeSampler(spec.draw)(streams.get(name)));
+  if (t < 0)
+    throw new RangeError(`${name}: a time drawn below 0 (${t} ms); its distribution must stay at 0 or above`);
+  return t;
+};
 
 /** Draws every fault's times; order and indexes follow the scenario. */
 export function resolveFaults(specs: readonly FaultSpec[], streams: Streams): Fault[] {

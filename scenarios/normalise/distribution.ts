@@ -63,9 +63,41 @@ export function readDistribution(
   const p = Object.fromEntries(wanted.filter((k) => k !== 'values').map((k) => [k, num(k)]));
   if (!ok || Object.values(p).some((v) => v === null) || values.some((v) => v === null)) return null;
   const dist = build(d.distribution, p as Record<string, number>, values as number[]);
-  const problems = dist === null ? [MSG.lognormalBad()] : validateDistribution(dist);
+  // The rules the parsed numbers can break are checked here, so the message quotes the
+  // parameters as written (min 30d, not min 2592000000); the engine's check is the backstop.
+  const own = rawProblems(d, p as Record<string, number>);
+  const problems = own.length > 0 ? own : dist === null ? [MSG.lognormalBad()] : validateDistribution(dist);
   for (const problem of problems) ctx.add('invalid-distribution', path, MSG.invalidDistribution(problem));
   return problems.length > 0 ? null : dist;
+}
+
+/** What breaks a distribution's rules (docs/scenario-format.md §4), in the user's spelling of each parameter. */
+function rawProblems(d: RawDistribution, p: Record<string, number>): string[] {
+  const as = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : String(d[k]));
+  switch (d.distribution) {
+    case 'uniform':
+      return p.min <= p.max
+        ? []
+        : [MSG.distributionOrder('uniform', [`min ${as('min')}`, `max ${as('max')}`])];
+    case 'triangular':
+      return p.min <= p.mode && p.mode <= p.max && p.min < p.max
+        ? []
+        : [
+            MSG.distributionOrder('triangular', [
+              `min ${as('min')}`,
+              `mode ${as('mode')}`,
+              `max ${as('max')}`,
+            ]),
+          ];
+    case 'exponential':
+      return p.mean > 0 ? [] : [MSG.distributionPositive('exponential', 'mean', as('mean'))];
+    case 'weibull':
+      return (['shape', 'scale'] as const)
+        .filter((k) => !(p[k] > 0))
+        .map((k) => MSG.distributionPositive('weibull', k, as(k)));
+    default:
+      return [];
+  }
 }
 
 function build(kind: Distribution['kind'], p: Record<string, number>, values: number[]): Distribution | null {

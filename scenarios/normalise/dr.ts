@@ -26,6 +26,7 @@ import { formatDuration, parseBandwidth, parseDuration, parseSize } from '../uni
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
 import { readEvents } from './events.js';
+import type { DeclaredFleet } from './fleet.js';
 import { readOperations } from './operations.js';
 
 type Raw = Record<string, unknown>;
@@ -144,6 +145,8 @@ export function normaliseReplicate(
 /** What the DR sections (and the operations among the events) refer to. */
 export interface DrRefs {
   vms: readonly Vm[];
+  /** Every VM id and group the fleet declares, including those of groups with issues (not in `vms`). */
+  declared: DeclaredFleet;
   regions: ReadonlyMap<string, Region>;
   links: ReadonlyMap<string, LinkSpec>;
   vaults: ReadonlyMap<string, Vault>;
@@ -170,7 +173,7 @@ export function normaliseDr(ctx: Context, r: Raw, refs: DrRefs): DrSections {
   }
   checkReplicationGroups(ctx, refs.vms);
   const targets = (raw: Raw, path: readonly PathSegment[]): VmTargets | null =>
-    readTargets(ctx, raw, path, vmIds, groups);
+    readTargets(ctx, raw, path, { vms: vmIds, groups, declared: refs.declared });
   const recoveryPlans = readPlans(ctx, (r.recoveryPlans as Raw[] | undefined) ?? [], vmIds, targets);
   const faults = readEvents(
     ctx,
@@ -186,18 +189,34 @@ export function normaliseDr(ctx: Context, r: Raw, refs: DrRefs): DrSections {
     targets,
   );
   const recovery = readRecovery(ctx, (r.recovery as Raw | undefined) ?? {});
-  const scoped = readScoped(ctx, (r.objectives as Raw | undefined)?.per as Raw[] | undefined, refs.vms);
+  const scoped = readScoped(
+    ctx,
+    (r.objectives as Raw | undefined)?.per as Raw[] | undefined,
+    refs.vms,
+    refs.declared,
+  );
   return { faults, operations, recoveryPlans, recovery, scoped };
 }
 
-/** Reads `vms` or `group` into resolved VM ids; null (with an issue) otherwise. */
+/** The VMs a target list may name: those loaded, by id and by group, and every one the fleet declares. */
+export interface TargetRefs {
+  vms: ReadonlyMap<string, Vm>;
+  groups: ReadonlyMap<string, string[]>;
+  declared: DeclaredFleet;
+}
+
+/**
+ * Reads `vms` or `group` into resolved VM ids; null (with an issue) otherwise. A VM or group
+ * the fleet declares but could not load (its group has issues of its own) gives null and no
+ * issue: the group's own issue says what is wrong.
+ */
 export function readTargets(
   ctx: Context,
   raw: Raw,
   path: readonly PathSegment[],
-  vmIds: ReadonlyMap<string, Vm>,
-  groups: ReadonlyMap<string, string[]>,
+  refs: TargetRefs,
 ): VmTargets | null {
+  const { vms: vmIds, groups, declared } = refs;
   const vms = raw.vms as string[] | undefined;
   const group = raw.group as string | undefined;
   if ((vms === undefined) === (group === undefined)) {
@@ -205,18 +224,28 @@ export function readTargets(
     return null;
   }
   if (group !== undefined) {
-    if (!ctx.reference('fleet group', group, groups, [...path, 'group'])) return null;
+    if (!declared.groups.has(group)) {
+      ctx.reference('fleet group', group, declared.groups, [...path, 'group']);
+      return null;
+    }
+    if (!groups.has(group)) return null;
     return { vms: [...groups.get(group)!].sort(), label: `group ${group}` };
   }
   let ok = true;
+  const seen = new Set<string>();
   vms!.forEach((id, i) => {
-    if (!vmIds.has(id)) {
-      ctx.add('unknown-reference', [...path, 'vms', i], DR_MSG.unknownVm(id, closest(id, [...vmIds.keys()])));
+    if (seen.has(id)) {
+      ctx.add('duplicate-item', [...path, 'vms', i], MSG.duplicateItem(id));
       ok = false;
     }
+    seen.add(id);
+    if (!declared.ids.has(id)) {
+      ctx.add('unknown-reference', [...path, 'vms', i], DR_MSG.unknownVm(id, closest(id, [...declared.ids])));
+      ok = false;
+    } else if (!vmIds.has(id)) ok = false;
   });
   if (!ok) return null;
-  const sorted = [...new Set(vms!)].sort();
+  const sorted = [...seen].sort();
   return { vms: sorted, label: sorted.length <= 3 ? sorted.join(', ') : `${sorted.length} VMs` };
 }
 
@@ -399,7 +428,14 @@ function crossRegionLag(ctx: Context, raw: unknown, fallback: Distribution): Dis
   return d;
 }
 
-function readScoped(ctx: Context, raw: Raw[] | undefined, vms: readonly Vm[]): ScopedObjective[] {
+function readScoped(
+  ctx: Context,
+  raw: Raw[] | undefined,
+  vms: readonly Vm[],
+  declared: DeclaredFleet,
+): ScopedObjective[] {
+  // An app or tag found on no loaded VM may be on a group that has issues of its own: say nothing then.
+  const complete = vms.length === declared.ids.size;
   const out: ScopedObjective[] = [];
   (raw ?? []).forEach((o, i) => {
     const path = ['objectives', 'per', i];
@@ -416,11 +452,11 @@ function readScoped(ctx: Context, raw: Raw[] | undefined, vms: readonly Vm[]): S
     const value = o[kind] as string;
     let scope: ObjectiveScope;
     if (kind === 'group') {
-      if (!ctx.reference('fleet group', value, new Set(vms.map((v) => v.group)), [...path, 'group'])) return;
+      if (!ctx.reference('fleet group', value, declared.groups, [...path, 'group'])) return;
       scope = { kind: 'group', name: value };
     } else if (kind === 'app') {
       if (!vms.some((vm) => appOf(vm) === value)) {
-        ctx.add('unknown-reference', [...path, 'app'], DR_MSG.unknownApp(value));
+        if (complete) ctx.add('unknown-reference', [...path, 'app'], DR_MSG.unknownApp(value));
         return;
       }
       scope = { kind: 'app', name: value };
@@ -429,7 +465,7 @@ function readScoped(ctx: Context, raw: Raw[] | undefined, vms: readonly Vm[]): S
       const key = value.slice(0, eq);
       const tagValue = value.slice(eq + 1);
       if (!vms.some((vm) => vm.tags[key] === tagValue)) {
-        ctx.add('unknown-reference', [...path, 'tag'], DR_MSG.unknownTag(value));
+        if (complete) ctx.add('unknown-reference', [...path, 'tag'], DR_MSG.unknownTag(value));
         return;
       }
       scope = { kind: 'tag', key, value: tagValue };

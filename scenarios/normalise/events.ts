@@ -1,11 +1,13 @@
 // The scenario's `events:` → typed faults and drills: one kind per event, times fixed or
 // drawn (a distribution), VMs, regions, links and plans checked (docs/reference.md §2, §5).
 
+import { bounds, type Distribution } from '../../engine/distributions.js';
 import { millis } from '../../engine/units.js';
 import type { FaultSpec, TimeSpec, VmTargets } from '../../models/scenario/dr.js';
+import { MSG } from '../messages.js';
 import { DR_MSG } from '../messages-dr.js';
 import type { PathSegment } from '../source.js';
-import { parseBandwidth, parseDuration, parsePercent } from '../units.js';
+import { formatDuration, parseBandwidth, parseDuration, parsePercent } from '../units.js';
 import type { Context } from './context.js';
 import { readDistribution } from './distribution.js';
 import type { DrRefs } from './dr.js';
@@ -29,7 +31,12 @@ export const FAULT_KINDS = [
 /** The kinds of event, by their key in the scenario: faults and drills, operations (operations.ts), restores (restore.ts). */
 export const EVENT_KINDS = [...FAULT_KINDS, ...OPERATION_KINDS, 'restore'] as const;
 
-/** An event's `at` (offset: must fall in the run) or a duration: fixed, or a distribution drawn per run. */
+/**
+ * An event's `at` (offset: must fall in the run) or a duration: fixed, or a distribution drawn
+ * per run. A distribution is checked by where its draws can fall (docs/scenario-format.md
+ * §events): none below 0 (a draw is never moved to the start), not all at or after the end
+ * (an error, as for a fixed `at`), and a warning when only some are (that run lacks the event).
+ */
 export function readTime(
   ctx: Context,
   path: readonly PathSegment[],
@@ -38,11 +45,43 @@ export function readTime(
 ): TimeSpec | null {
   if (typeof raw === 'object' && raw !== null) {
     const d = readDistribution(ctx, path, raw, parseDuration);
-    return d === null ? null : { draw: d };
+    return d === null || !drawsFit(ctx, path, d, offset) ? null : { draw: d };
   }
   const t = offset ? ctx.offset(path, raw) : ctx.unit(parseDuration, path, raw);
   return t === null ? null : { fixed: millis(t) };
 }
+
+/** Whether a time distribution's draws can be used as they are; records the issue or warning. */
+function drawsFit(ctx: Context, path: readonly PathSegment[], d: Distribution, offset: boolean): boolean {
+  const { min, max } = bounds(d);
+  const field = path
+    .filter((s) => typeof s === 'string')
+    .slice(-2)
+    .join('.');
+  if (min < 0) {
+    ctx.add('invalid-distribution', path, MSG.invalidDistribution(MSG.drawBelowZero(field, d.kind, offset)));
+    return false;
+  }
+  const horizon = ctx.horizon;
+  if (!offset || horizon === null || max < horizon) return true;
+  const end = formatDuration(horizon);
+  if (min >= horizon) {
+    const message =
+      min === max
+        ? MSG.beyondHorizon(field, formatDuration(min), end)
+        : MSG.beyondHorizonDraws(field, drawRange(min, max), end);
+    ctx.add('beyond-horizon', path, message);
+    return false;
+  }
+  ctx.warn('draw-beyond-horizon', path, MSG.drawBeyondHorizon(field, drawRange(min, max), end));
+  return true;
+}
+
+/** A range of draws for a message: `from 30d to 90d`, or `from 0s up without limit`. */
+const drawRange = (min: number, max: number): string =>
+  Number.isFinite(max)
+    ? `from ${formatDuration(min)} to ${formatDuration(max)}`
+    : `from ${formatDuration(min)} up without limit`;
 
 /** Reads the faults and drills of `events:` in scenario order (operations.ts reads the rest); an event with issues is left out. */
 export function readEvents(

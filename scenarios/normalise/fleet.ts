@@ -69,6 +69,29 @@ const MAX_VMS_PER_VAULT = 1000;
 const percent = (v: unknown) => parsePercent(v);
 const percentUncapped = (v: unknown) => parsePercent(v, { max: 1000 });
 
+/**
+ * The VM ids and group names the fleet declares, worked out from names and counts alone: what
+ * references to VMs and groups are checked against, so that a group with a bad field of its
+ * own (left out of the loaded fleet) does not also make every mention of its VMs "unknown".
+ */
+export interface DeclaredFleet {
+  /** Every VM id, `<group>-001` …, in fleet order. */
+  ids: ReadonlySet<string>;
+  /** Every group name. */
+  groups: ReadonlySet<string>;
+}
+
+/** A VM's id: its group's name and its number, zero-padded to at least three digits. */
+const vmId = (group: string, n: number, count: number): string =>
+  `${group}-${String(n).padStart(Math.max(3, String(count).length), '0')}`;
+
+/** The VM ids and group names of the raw fleet, whatever issues its groups have. */
+export function declareFleet(raw: readonly { name: string; count?: number }[]): DeclaredFleet {
+  const ids = new Set<string>();
+  for (const g of raw) for (let n = 1; n <= (g.count ?? 1); n++) ids.add(vmId(g.name, n, g.count ?? 1));
+  return { ids, groups: new Set(raw.map((g) => g.name)) };
+}
+
 /** Topology the fleet refers to. */
 export interface FleetRefs {
   regions: ReadonlyMap<string, Region>;
@@ -106,13 +129,12 @@ export function normaliseFleet(ctx: Context, raw: RawGroup[], refs: FleetRefs): 
     }
     if (disks.some((d) => d === null)) return;
     const count = g.count ?? 1;
-    const width = Math.max(3, String(count).length);
     const tags = Object.fromEntries(
       Object.entries(g.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     );
     for (let n = 1; n <= count; n++) {
       vms.push({
-        id: `${g.name}-${String(n).padStart(width, '0')}`,
+        id: vmId(g.name, n, count),
         group: g.name,
         region: g.region,
         zone: g.zone ?? null,

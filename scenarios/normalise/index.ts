@@ -12,7 +12,7 @@ import type { Source } from '../source.js';
 import { formatDuration, formatInstant, parseDuration, parseInstant } from '../units.js';
 import { Context } from './context.js';
 import { normaliseDr } from './dr.js';
-import { normaliseFleet } from './fleet.js';
+import { declareFleet, normaliseFleet } from './fleet.js';
 import { normaliseBackupJobs, normaliseServers } from './mars.js';
 import { warnNoOps } from './no-ops.js';
 import { normalisePolicies } from './policies.js';
@@ -55,13 +55,10 @@ export function normalise(
     declared: { vaults: declared('vaults'), policies: declared('policies') },
     duration,
   });
-  const prices = normalisePricing(ctx, r.pricing, [...regions.values()], vms);
-  const servers = normaliseServers(
-    ctx,
-    list('servers') as never[],
-    declared('vaults'),
-    new Set(vms.map((vm) => vm.id)),
-  );
+  // References to VMs and groups are checked against every group, loaded or not (fleet.ts).
+  const declaredVms = declareFleet(list('fleet'));
+  const prices = normalisePricing(ctx, r.pricing, [...regions.values()], vms, r);
+  const servers = normaliseServers(ctx, list('servers') as never[], declared('vaults'), declaredVms.ids);
   const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
   // Issue 17: SQL Server in Azure VMs, Azure file shares, MABS/DPM servers.
   const workloads = HAS_SECTION.workloads(r)
@@ -70,6 +67,7 @@ export function normalise(
         vaults,
         declaredVaults: declared('vaults'),
         vms,
+        declaredGroups: declaredVms.groups,
       })
     : noWorkloads();
   const objectives = r.objectives as { rpo?: string; rto?: string } | undefined;
@@ -77,10 +75,10 @@ export function normalise(
     objectives?.rpo === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rpo'], objectives.rpo);
   const rto =
     objectives?.rto === undefined ? null : ctx.unit(parseDuration, ['objectives', 'rto'], objectives.rto);
-  const dr = normaliseDr(ctx, r, { vms, regions, links, vaults, policies });
+  const dr = normaliseDr(ctx, r, { vms, declared: declaredVms, regions, links, vaults, policies });
   // Issue 18: restores users run and restore drills.
   const restores = HAS_SECTION.restores(r)
-    ? SECTIONS.get('restores').normaliseRestores(ctx, r, { vms, regions, vaults })
+    ? SECTIONS.get('restores').normaliseRestores(ctx, r, { vms, declared: declaredVms, regions, vaults })
     : { restores: [], tests: [], objective: null };
   // Issue 19: the Log Analytics tables the vaults send; log rules may read only those.
   const diagnostics = HAS_SECTION.diagnostics(r)
@@ -95,8 +93,8 @@ export function normalise(
     ? SECTIONS.get('monitor').normaliseMonitor(
         ctx,
         r.monitor as never,
-        new Set(dr.recoveryPlans.map((p) => p.name)),
-        new Set(vms.map((vm) => vm.group)),
+        declared('recoveryPlans'),
+        declaredVms.groups,
         diagnostics === null ? null : new Set(diagnostics.vaults.flatMap((v) => v.tables)),
       )
     : null;

@@ -1,12 +1,14 @@
 // `pricing:` — the price overrides, checked as a whole (mergePrices names the field of a bad
 // number), their regions against the scenario's, and VM-size prices against the sizes the
-// fleet uses: a price no charge would read is an error, not a silent no-op.
+// fleet uses, and every other price against what the scenario could bill (pricing-uses.ts): a
+// price no charge would read is an error, not a silent no-op.
 
 import { DEFAULT_PRICES, mergePrices } from '../../models/pricing/defaults.js';
-import type { PriceOverrides } from '../../models/pricing/types.js';
+import type { PriceOverrides, RegionPriceOverrides } from '../../models/pricing/types.js';
 import type { Region, Vm } from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
 import type { Context } from './context.js';
+import { billedVaults, blockPath, unusedReason, unusedStorageReason } from './pricing-uses.js';
 
 /** Checks the scenario's price overrides; records an issue per problem and returns them (or {}). */
 export function normalisePricing(
@@ -14,6 +16,7 @@ export function normalisePricing(
   raw: unknown,
   regions: readonly Region[],
   vms: readonly Vm[],
+  scenario: Record<string, unknown>,
 ): PriceOverrides {
   if (raw === undefined) return {};
   const pricing = raw as PriceOverrides;
@@ -38,5 +41,39 @@ export function normalisePricing(
   check(['pricing', 'compute', 'sizes'], pricing.compute?.sizes);
   for (const [name, r] of Object.entries(pricing.regions ?? {}))
     check(['pricing', 'regions', name, 'compute', 'sizes'], r.compute?.sizes);
+  checkUnbilled(ctx, pricing, scenario, known);
   return pricing;
+}
+
+// Every other price a block overrides must be one something in the scenario could bill.
+function checkUnbilled(
+  ctx: Context,
+  pricing: PriceOverrides,
+  scenario: Record<string, unknown>,
+  known: ReadonlySet<string>,
+): void {
+  const vaults = billedVaults(scenario);
+  const regional = pricing.regions ?? {};
+  const overrides = (region: string, key: string) =>
+    Object.hasOwn(regional, region) && regional[region].vaultStorage?.[key as 'LRS'] !== undefined;
+  const blocks: [string | null, RegionPriceOverrides][] = [
+    [null, pricing],
+    // A block for an undeclared region has its issue already (unknown region).
+    ...Object.entries(regional)
+      .filter(([name]) => known.has(name))
+      .map(([name, r]): [string, RegionPriceOverrides] => [name, r]),
+  ];
+  for (const [region, block] of blocks) {
+    for (const key of Object.keys(block)) {
+      if (key === 'vaultStorage' || key === 'regions') continue;
+      const reason = unusedReason(scenario, key);
+      if (reason !== null)
+        ctx.add('no-effect', blockPath(region, key), MSG.unusedPrice(reason), { key: true });
+    }
+    for (const key of Object.keys(block.vaultStorage ?? {}) as ('LRS' | 'ZRS' | 'GRS' | 'RA-GRS')[]) {
+      const reason = unusedStorageReason(vaults, key, region, (r) => overrides(r, key));
+      if (reason !== null)
+        ctx.add('no-effect', blockPath(region, 'vaultStorage', key), MSG.unusedPrice(reason), { key: true });
+    }
+  }
 }

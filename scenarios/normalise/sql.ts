@@ -215,6 +215,8 @@ export interface SqlRefs {
   declaredVaults: ReadonlySet<string>;
   policies: ReadonlySet<string>;
   vms: readonly Vm[];
+  /** Every fleet group declared, including groups with issues of their own (not in `vms`). */
+  declaredGroups: ReadonlySet<string>;
 }
 
 /** SQL databases expanded per VM of their host group (ids `<vm>/<name>`), every rule checked. */
@@ -232,7 +234,10 @@ export function normaliseSqlDatabases(ctx: Context, raw: RawSqlDatabases[], refs
   const perVm = new Map<string, { count: number; vault: string }>();
   raw.forEach((g, i) => {
     const at = (...more: (string | number)[]) => ['sqlDatabases', i, ...more];
-    const hostOk = ctx.reference('fleet group', g.host, hosts, at('host'));
+    // A host group with issues of its own loads no VM; its own issue says so.
+    const hostOk = refs.declaredGroups.has(g.host)
+      ? hosts.has(g.host)
+      : ctx.reference('fleet group', g.host, refs.declaredGroups, at('host'));
     const vaultOk = ctx.reference('vault', g.vault, refs.declaredVaults, at('vault'));
     ctx.reference('SQL policy', g.policy, refs.policies, at('policy'));
     const vms = hosts.get(g.host) ?? [];

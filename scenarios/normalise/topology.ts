@@ -94,6 +94,7 @@ export function normaliseVaults(
     ctx.reference('region', v.region, regions, at('region'));
     if (v.link !== undefined) ctx.reference('link', v.link, links, at('link'));
     const redundancy = v.redundancy ?? 'GRS';
+    checkRedundancy(ctx, v, regions.get(v.region), at('redundancy'));
     const crr = v.crossRegionRestore ?? false;
     // docs/reference.md §2.2: Cross Region Restore is only for GRS vaults.
     if (crr && redundancy !== 'GRS')
@@ -125,6 +126,25 @@ export function normaliseVaults(
     });
   });
   return out;
+}
+
+/**
+ * The redundancy a vault's region can give (docs/scenario-format.md §vaults): ZRS spreads copies
+ * over availability zones, GRS copies to the paired region (Azure Storage redundancy docs). Only
+ * a redundancy the scenario writes is checked: the default GRS is Azure's own default, kept in a
+ * region without `pair:` as before (the pair then only matters to Cross Region Restore).
+ */
+function checkRedundancy(
+  ctx: Context,
+  v: RawVault,
+  region: Region | undefined,
+  path: readonly PathSegment[],
+): void {
+  if (region === undefined) return;
+  if (v.redundancy === 'ZRS' && region.zones === 0)
+    ctx.add('policy-limit', path, MSG.zrsNeedsZones(v.name, region.name));
+  if (v.redundancy === 'GRS' && region.pair === null)
+    ctx.add('policy-limit', path, MSG.grsNeedsPair(v.name, region.name));
 }
 
 // A vault's Resource Guard (docs/reference.md §18.1), or null without one.

@@ -14,6 +14,8 @@ export interface WorkloadRefs {
   vaults: ReadonlyMap<string, Vault>;
   declaredVaults: ReadonlySet<string>;
   vms: readonly Vm[];
+  /** Every fleet group declared, including groups with issues of their own (not in `vms`). */
+  declaredGroups: ReadonlySet<string>;
 }
 
 /** Every workload section of a raw scenario, typed (empty lists for the sections it lacks). */

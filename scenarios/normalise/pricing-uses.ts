@@ -1,0 +1,101 @@
+// Which price overrides could bill anything: a price no meter of the scenario would ever read is
+// a `no-effect` issue (pricing.ts), never a silently ignored number. Worked out from the raw
+// scenario, so a part with issues of its own (a fleet group with a bad disk) still counts.
+
+import type { PathSegment } from '../source.js';
+
+type Raw = Record<string, unknown>;
+
+/** A vault-storage rate, by the key a vault is billed at (models/pricing/meters.ts vaultStorageKey). */
+type StorageKey = 'LRS' | 'ZRS' | 'GRS' | 'RA-GRS';
+
+/** One vault as billed: its name, region and vault-storage rate. */
+export interface BilledVault {
+  name: string;
+  region: string;
+  key: StorageKey;
+}
+
+/** The vaults of the raw scenario with the storage rate each is billed at. */
+export function billedVaults(r: Raw): BilledVault[] {
+  const vaults =
+    (r.vaults as { name: string; region: string; redundancy?: string; crossRegionRestore?: boolean }[]) ?? [];
+  // §8.1, §2.2: a vault with Cross Region Restore pays RA-GRS instead of its redundancy's rate.
+  return vaults.map((v) => ({
+    name: v.name,
+    region: v.region,
+    key: v.crossRegionRestore === true ? 'RA-GRS' : ((v.redundancy ?? 'GRS') as StorageKey),
+  }));
+}
+
+/**
+ * Why the price at `key` (a top-level key of a price block) would bill nothing in this scenario,
+ * or null when something could bill it. Scenario-wide: a region's own block is judged like the
+ * default for everything but vault storage (checked per region by the caller).
+ */
+export function unusedReason(r: Raw, key: string): string | null {
+  const list = (field: string) => (r[field] as Raw[] | undefined) ?? [];
+  const fleetHas = (field: string) => list('fleet').some((g) => g[field] !== undefined);
+  switch (key) {
+    case 'protectedInstance': {
+      const items = ['servers', 'sqlDatabases', 'fileShares', 'backupServers'];
+      return fleetHas('backup') || items.some((f) => list(f).length > 0)
+        ? null
+        : 'nothing is protected (no fleet group has backup:, and there are no servers, sqlDatabases, fileShares or backupServers)';
+    }
+    case 'vaultArchive':
+    case 'archiveEarlyDeletionDays':
+      // Only a policy's archive: moves points to the archive tier (§2.4).
+      return [...list('policies'), ...list('sqlPolicies')].some((p) => p.archive !== undefined)
+        ? null
+        : 'no policy or sqlPolicy moves points to the archive tier (archive:)';
+    case 'instantRestoreSnapshot':
+      return fleetHas('backup')
+        ? null
+        : 'no fleet group is backed up (backup:), and only Azure VM backups keep instant-restore snapshots';
+    case 'diskSnapshot':
+      return fleetHas('snapshots') ? null : 'no fleet group takes managed-disk snapshots (snapshots:)';
+    case 'fileShareSnapshot':
+      return list('fileShares').length > 0 ? null : 'the scenario has no fileShares';
+    case 'siteRecovery':
+      return fleetHas('replicate') ? null : 'no fleet group replicates with Site Recovery (replicate:)';
+    case 'softDeleteFreeDays': {
+      const on = list('vaults').some((v) => v.softDelete !== false);
+      const turnedOn = list('events').some((e) => e.setSoftDelete !== undefined);
+      return on || turnedOn ? null : 'every vault has softDelete: false and no event turns soft delete on';
+    }
+    default:
+      // currency labels every amount; compute prices are checked by VM size (pricing.ts) or
+      // depend on what recovers where (failovers, drills, restores): counted as used.
+      return null;
+  }
+}
+
+/**
+ * Why the vault-storage rate `key` of a price block (the default's when `region` is null, else
+ * `regions.<region>`'s) bills no vault, or null when a vault pays it. A default rate reaches a
+ * vault unless the vault's region overrides that same rate.
+ */
+export function unusedStorageReason(
+  vaults: readonly BilledVault[],
+  key: StorageKey,
+  region: string | null,
+  regionOverrides: (region: string) => boolean,
+): string | null {
+  const payers = vaults.filter(
+    (v) => v.key === key && (region === null ? !regionOverrides(v.region) : v.region === region),
+  );
+  if (payers.length > 0) return null;
+  const where = region === null ? '' : ` in ${region}`;
+  const here = region === null ? vaults : vaults.filter((v) => v.region === region);
+  if (here.length === 0) return region === null ? 'the scenario has no vault' : `no vault is in ${region}`;
+  const billed = key === 'RA-GRS' ? 'RA-GRS (a GRS vault with crossRegionRestore: true)' : key;
+  const shown = here.map((v) =>
+    v.key === key ? `${v.name}: ${key}, at regions.${v.region}'s own price` : `${v.name}: ${v.key}`,
+  );
+  return `no vault${where} is billed at ${billed} (${shown.join('; ')})`;
+}
+
+/** The path of a price-block key: the default's, or a region's. */
+export const blockPath = (region: string | null, ...rest: string[]): PathSegment[] =>
+  region === null ? ['pricing', ...rest] : ['pricing', 'regions', region, ...rest];
