@@ -2,7 +2,9 @@
 //
 //   1. build    the world: kernel, random streams, vaults (ledger, link, pool), links
 //   2. protect  one process per protected item (Azure VM backup, MARS server, disk snapshots)
-//   3. sample   a daily event per run: cleanup (retention, snapshots, archive, purge) and samples
+//   3. sample   two daily events per run: first the day's close (each item's protected-instance
+//               size, before anything else at midnight acts), then the round: cleanup
+//               (retention, snapshots, archive, purge) and samples
 //   4. run      the event loop to the horizon
 //   5. collect  plain results: storage, recovery points, jobs, cost
 //
@@ -62,6 +64,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const seed = options.seed ?? scenario.seed;
   // 1. build
   const sim = new Simulation();
+  // Each day's close is the first event at its instant (scheduled before anything else), so the
+  // protected-instance days (docs/model.md, Cost) see the state just before midnight, whichever
+  // way an operation at midnight was spelled. The handler is bound once the items exist (3.).
+  const days = Math.ceil(scenario.duration / MS.day);
+  let closeDay: (dayStart: number, now: number) => void = () => {};
+  for (let k = 1; k <= days; k++)
+    sim.at(Math.min(k * MS.day, scenario.duration), () => closeDay((k - 1) * MS.day, sim.now), 'run/close');
   const world: World = {
     sim,
     streams: createStreams(seed),
@@ -180,7 +189,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const sampled = newSamples(vaults, stats);
   const round = dailyRound(sim, vaults, stats, sampled, scenario.duration, options.onProgress);
   const endOfDay = round.endOfDay;
-  const days = Math.ceil(scenario.duration / MS.day);
+  closeDay = round.closeDay;
   world.cleanupEvery = MS.day;
   for (let k = 1; k <= days; k++)
     sim.at(Math.min(k * MS.day, scenario.duration), () => endOfDay(k, sim.now), 'run/daily');
@@ -379,15 +388,26 @@ const emptyDaily = () => ({
   points: [],
 });
 
-type Usage = { from: number; to: number; used: Series };
+/** A stretch [from, to) of run time, in ms. */
+type Span = { from: number; to: number };
 
 /**
- * The end of day k: per vault, each item's cleanup (retention, snapshots, archive), then the
- * vault's purge, then the samples (storage, recovery points, protected-instance sizes). Each
- * item is visited once for all of it: with 10,000 items, one pass that finds an item's data
- * in the processor's cache costs far less than four that do not. Items touch only their own
- * vault's ledger, and the sums are of whole numbers, so this gives what cleaning every vault
- * first and sampling after would.
+ * An item's protected-instance record: the days it was billed as protected, as disjoint spans in
+ * time order (a gap — soft delete, a purge — stays a gap even when the item is protected again
+ * later), `from` and `to` their bounds, and its size from each recorded day on.
+ */
+type Usage = { from: number; to: number; spans: Span[]; used: Series };
+
+/**
+ * The close of each day and the end of day k. The close (`closeDay`, the first event at its
+ * instant) records each item's protected-instance size for the day that ends then: a day is
+ * billed when the item holds protected data at its close, at that size (docs/model.md, Cost).
+ * The end of day k then runs, per vault, each item's cleanup (retention, snapshots, archive),
+ * the vault's purge and the samples (storage, recovery points). Each item is visited once for
+ * all of the end of day: with 10,000 items, one pass that finds an item's data in the
+ * processor's cache costs far less than four that do not. Items touch only their own vault's
+ * ledger, and the sums are of whole numbers, so this gives what cleaning every vault first and
+ * sampling after would.
  */
 function dailyRound(
   sim: Simulation,
@@ -396,7 +416,11 @@ function dailyRound(
   s: Sampled,
   horizon: number,
   onProgress: ((fraction: number) => void) | undefined,
-): { endOfDay: (k: number, now: number) => void; finish: () => void } {
+): {
+  closeDay: (dayStart: number, now: number) => void;
+  endOfDay: (k: number, now: number) => void;
+  finish: () => void;
+} {
   const groupNames = [...groups.keys()];
   const groupOf = new Map<ProtectedItem, number>();
   groupNames.forEach((name, g) => {
@@ -425,10 +449,22 @@ function dailyRound(
   const one = zeroPoints();
   // Which round's SizeMemo made each protected-size usage (recordProtectedSize).
   const owners = new Map<Usage, { sizes: SizeMemo; i: number }>();
+  // The day [dayStart, now) closes: each item holding protected data now is billed for it.
+  const closeDay = (dayStart: number, now: number): void => {
+    for (const { v, usages, sizes } of rounds) {
+      const items = v.items;
+      for (let i = 0; i < items.length; i++) {
+        const size = items[i].protectedSize(now);
+        // The usual day: the size this round last recorded, the day after the last, in a series only this round writes.
+        if (size !== null && !sizes.unchanged(i, size, dayStart, now))
+          recordProtectedSize(s, usages, sizes, owners, i, items[i], size, dayStart, now);
+      }
+    }
+  };
   const endOfDay = (k: number, now: number): void => {
     const groupSums = groupNames.map(zeroPoints);
     for (const round of rounds) {
-      const { v, daily: d, usages, sizes } = round;
+      const { v, daily: d } = round;
       const sum = zeroPoints();
       const items = v.items;
       // Items started during the run (a VM's backup relocated after a failover) join their policy's group.
@@ -446,10 +482,6 @@ function dailyRound(
           addPoints(sum, one);
           addPoints(groupSums[g], one);
         }
-        const size = item.protectedSize(now);
-        // The usual day: the size this round last recorded, in a series only this round writes.
-        if (size !== null && !sizes.unchanged(i, size, now))
-          recordProtectedSize(s, usages, sizes, owners, i, item, size, now);
       }
       v.ledger.purgeDue(now);
       // Retention, archive moves and purges happen inside this event: the fingerprint
@@ -478,7 +510,7 @@ function dailyRound(
   const finish = (): void => {
     for (const { usages, sizes } of rounds) sizes.flush(usages);
   };
-  return { endOfDay, finish };
+  return { closeDay, endOfDay, finish };
 }
 
 // Adds the counts of `b` into `a`.
@@ -500,19 +532,21 @@ function clearPoints(a: PointCounts): void {
 
 /**
  * A vault round's memory of each item's protected size (by the item's index), in typed arrays:
- * on the usual day an item's size is the one last recorded, and the round then only notes the
- * day there instead of touching the item's usage and series (at 10,000 items each is a cache
- * miss). Only for usages this round made (an id another round also records takes the full
- * path every day); flush writes the last days into the usages before the results are read.
+ * on the usual day an item's size is the one last recorded and its last span ends where the day
+ * starts, and the close then only notes the day's end there instead of touching the item's
+ * usage and series (at 10,000 items each is a cache miss). Only for usages this round made (an
+ * id another round also records takes the full path every day); flush writes the last spans'
+ * ends into the usages before the results are read.
  */
 class SizeMemo {
   private size = new Float64Array(0);
   private to = new Float64Array(0);
   private mine = new Uint8Array(0);
 
-  // Whether item i's size is the one this round last recorded, noting the day if so.
-  unchanged(i: number, size: number, now: number): boolean {
-    if (i >= this.mine.length || this.mine[i] === 0 || this.size[i] !== size) return false;
+  // Whether item i's size is the one this round last recorded, on the day after its last: if so, the day is noted.
+  unchanged(i: number, size: number, dayStart: number, now: number): boolean {
+    if (i >= this.mine.length || this.mine[i] === 0 || this.size[i] !== size || this.to[i] !== dayStart)
+      return false;
     this.to[i] = now;
     return true;
   }
@@ -525,16 +559,21 @@ class SizeMemo {
     this.to[i] = now;
   }
 
+  // Writes item i's last day back into its usage, when this round kept it in the memo.
+  writeBack(i: number, usage: Usage): void {
+    if (i < this.mine.length && this.mine[i] === 1) endLastSpan(usage, this.to[i]);
+  }
+
   // Item i's usage is shared with another round from now on: its last day goes back into it.
   release(i: number, usage: Usage): void {
-    if (i < this.mine.length && this.mine[i] === 1) usage.to = this.to[i];
+    this.writeBack(i, usage);
     if (i < this.mine.length) this.mine[i] = 0;
   }
 
   flush(usages: readonly (Usage | undefined)[]): void {
     for (let i = 0; i < this.mine.length; i++) {
       const usage = usages[i];
-      if (this.mine[i] === 1 && usage !== undefined) usage.to = this.to[i];
+      if (usage !== undefined) this.writeBack(i, usage);
     }
   }
 
@@ -552,9 +591,17 @@ class SizeMemo {
   }
 }
 
-// An item's size for protected-instance billing over the day that ends now. The step series
-// gets a sample only when the size changes: pricing reads it with valueAt and min, which a
-// repeated value does not change, and 10,000 items × 365 samples would not be small.
+// Moves the end of a usage's last span (and of the usage) to `to`.
+function endLastSpan(usage: Usage, to: number): void {
+  usage.spans[usage.spans.length - 1].to = to;
+  usage.to = to;
+}
+
+// An item's size for protected-instance billing over the day [dayStart, now) that closes now:
+// the day joins the item's last span when it follows it, else it opens a new one (the days
+// between are not billed). The step series gets a sample only when the size changes: pricing
+// reads it with valueAt and min, which a repeated value does not change, and 10,000 items × 365
+// samples would not be small.
 function recordProtectedSize(
   s: Sampled,
   usages: (Usage | undefined)[],
@@ -563,13 +610,15 @@ function recordProtectedSize(
   i: number,
   item: ProtectedItem,
   size: number,
+  dayStart: number,
   now: number,
 ): void {
   let usage = usages[i];
   if (usage === undefined) {
     usage = s.protectedSize.get(item.id);
     if (usage === undefined) {
-      usage = { from: now - MS.day, to: now, used: new Series(`${item.id}/protected`, { kind: 'step' }) };
+      const used = new Series(`${item.id}/protected`, { kind: 'step' });
+      usage = { from: dayStart, to: now, spans: [], used };
       s.protectedSize.set(item.id, usage);
       owners.set(usage, { sizes, i });
     } else {
@@ -579,9 +628,16 @@ function recordProtectedSize(
       owners.delete(usage);
     }
     usages[i] = usage;
+  } else sizes.writeBack(i, usage);
+  const spans = usage.spans;
+  const last = spans[spans.length - 1];
+  // Two rounds recording one id close the same day: the second finds it already in the span.
+  if (last !== undefined && last.to >= dayStart) endLastSpan(usage, Math.max(last.to, now));
+  else {
+    spans.push({ from: dayStart, to: now });
+    usage.to = now;
   }
   const used = usage.used;
-  if (used.count === 0 || used.last() !== size) used.record(now - MS.day, size);
-  usage.to = now;
-  sizes.recorded(i, size, now, owners.get(usage)?.sizes === sizes);
+  if (used.count === 0 || used.last() !== size) used.record(dayStart, size);
+  sizes.recorded(i, size, usage.to, owners.get(usage)?.sizes === sizes);
 }

@@ -5,9 +5,9 @@
 // - A GB-month is ∫ bytes dt / (BYTES_PER_GB × the calendar month's own length): Azure bills
 //   storage as the average daily usage over the month (§4: 10 GiB for a whole 31-day month is
 //   10 GB-month). A month cut by the horizon is prorated by the part of it inside.
-// - Protected instances are prorated by days protected in the month (§2.6, §8.1). Each UTC day
-//   the item is protected pays units(size) × (time protected that day / month length), the size
-//   read at the last millisecond of that day it is protected (the day's closing size).
+// - Protected instances are prorated by days billed in the month (§2.6, §8.1; instance-spans.ts
+//   says which): each billed UTC day pays units(size) × (its length / month length), the size
+//   read at its last millisecond (the day's closing size).
 // - Soft-deleted data is billed at the vault's rates for the soft-delete period's days before
 //   its last `softDeleteFreeDays` (§2.3: a 60-day period undeleted after 52 days bills 46 days,
 //   6 free); a period no longer than the free days costs nothing. Purged or not, the billed days
@@ -21,8 +21,17 @@ import { MS } from '../../engine/units.js';
 import { startOfLocalDay } from '../calendar.js';
 import type { MonthSpan, PricingContext } from './context.js';
 import { BYTES_PER_GB } from './defaults.js';
+import { billedSpans, type HeldPeriod } from './instance-spans.js';
 import { EARLY_DELETION_DAYS_PER_MONTH, instanceUnits, vaultStorageKey } from './meters.js';
-import type { CostInput, CostLine, Meter, MeterUnit, ProtectedItemUsage, VaultUsage } from './types.js';
+import type {
+  CostInput,
+  CostLine,
+  Meter,
+  MeterUnit,
+  ProtectedItemUsage,
+  TimeSpan,
+  VaultUsage,
+} from './types.js';
 
 /** A cost line without its month, quantity and price. */
 export type LineHead = Omit<CostLine, 'month' | 'amount' | 'quantity' | 'unitPrice' | 'price'>;
@@ -229,21 +238,27 @@ export function diskSnapshotLines(input: CostInput, ctx: PricingContext): CostLi
 
 /**
  * Protected instances (§8.2) per item and month, in Azure's units: an item of at most
- * smallMaxGB is one small instance; above, one instance per started blockGB (500 GB → 1,
- * 501 GB → 2, 2,000 GB → 4), prorated by the time protected. One line per tier the item was in.
+ * smallMaxGB is one small instance; above, one instance per started blockGB (500 GiB → 1,
+ * 501 GiB → 2, 2,000 GiB → 4; GB read as 2³⁰ bytes, defaults.ts), over the days billed
+ * (instance-spans.ts: protected at the day's close, or in soft delete before the period's free
+ * days), prorated by the month's length. One line per tier the item was in.
  */
 export function protectedInstanceLines(input: CostInput, ctx: PricingContext): CostLine[] {
   const regionOf = new Map(input.vaults.map((v) => [v.name, v.region]));
+  const held = heldPeriods(input, ctx);
   const out: CostLine[] = [];
   for (const item of input.protectedItems) {
     const region = regionOf.get(item.vault) ?? '';
     const smallMax = ctx.price(region, 'protectedInstance.smallMaxGB').value * BYTES_PER_GB;
     const block = ctx.price(region, 'protectedInstance.blockGB').value * BYTES_PER_GB;
+    const billed = billedSpans(item, held.get(item.item) ?? [], input.start, input.end);
     for (const span of ctx.months) {
-      const from = Math.max(item.from, span.from);
-      const to = Math.min(item.to, span.to);
-      if (to <= from) continue;
-      const tally = instanceDays(item, from, to, span, ctx.origin, smallMax, block);
+      const tally = instanceDays(item, billed.spans, span, ctx.origin, smallMax, block);
+      const heldDays = daysWithin(billed.softDeleted, span);
+      const inSoftDelete =
+        heldDays > 0
+          ? `; ${formatDays(heldDays)} of them in soft delete before the period's free days (§2.3)`
+          : '';
       for (const [tier, t] of [
         ['small', tally.small],
         ['blocks', tally.blocks],
@@ -254,16 +269,17 @@ export function protectedInstanceLines(input: CostInput, ctx: PricingContext): C
           tier === 'small' ? 'protectedInstance.small' : 'protectedInstance.perBlock',
         );
         const sizes = t.minUnits === t.maxUnits ? `${t.minUnits}` : `${t.minUnits}–${t.maxUnits}`;
+        const days = `${formatDays(t.days)} billed (§8.2), each a day that closed holding data that bills the fee${inSoftDelete}`;
         const rule =
           tier === 'small'
-            ? `at most ${smallMax / BYTES_PER_GB} GB used: 1 small instance, prorated by time protected in the month (§8.2)`
-            : `${sizes} instance(s) of ${block / BYTES_PER_GB} GB (one per started block of used data), prorated by time protected in the month (§8.2)`;
+            ? `at most ${smallMax / BYTES_PER_GB} ${GIB} used: 1 small instance; ${days}`
+            : `${sizes} instance(s) of ${block / BYTES_PER_GB} ${GIB} (one per started block of used data); ${days}`;
         const l = line(
           {
             meter: 'protectedInstances',
             sku:
               tier === 'small'
-                ? `Protected instance (≤ ${smallMax / BYTES_PER_GB} GB)`
+                ? `Protected instance (≤ ${smallMax / BYTES_PER_GB} ${GIB})`
                 : 'Protected instance',
             vault: item.vault,
             policy: item.policy,
@@ -284,39 +300,78 @@ export function protectedInstanceLines(input: CostInput, ctx: PricingContext): C
   return out;
 }
 
+// The protected-instance tiers' unit in the rule and SKU texts: the model reads the tiers' "GB"
+// as 2³⁰ bytes (BYTES_PER_GB; docs/model.md), so they say GiB, not the scenario format's 10⁹-byte GB.
+const GIB = 'GiB';
+
+// "12 d", "0.5 d".
+function formatDays(ms: number): string {
+  return `${Number((ms / MS.day).toFixed(3))} d`;
+}
+
+// Each item's soft-delete periods, with the free days of its vault's region.
+function heldPeriods(input: CostInput, ctx: PricingContext): Map<string, HeldPeriod[]> {
+  const out = new Map<string, HeldPeriod[]>();
+  for (const v of input.vaults) {
+    if (v.softDeleted.length === 0) continue;
+    const freeDays = ctx.price(v.region, 'softDeleteFreeDays').value;
+    for (const entry of v.softDeleted) {
+      const periods = out.get(entry.item);
+      if (periods === undefined) out.set(entry.item, [{ entry, freeDays }]);
+      else periods.push({ entry, freeDays });
+    }
+  }
+  return out;
+}
+
+// The ms of `spans` inside a month's part.
+function daysWithin(spans: readonly TimeSpan[], span: MonthSpan): number {
+  let ms = 0;
+  for (const s of spans) ms += Math.max(0, Math.min(s.to, span.to) - Math.max(s.from, span.from));
+  return ms;
+}
+
 interface TierTally {
   quantity: number;
+  /** The ms billed in this tier. */
+  days: number;
   minUnits: number;
   maxUnits: number;
 }
 
-// Instance-months of an item over [from, to) of a month, split by tier, a UTC day at a time.
+// Instance-months of an item over its billed spans' part in a month, split by tier, a UTC day
+// at a time, each day at its closing size.
 function instanceDays(
   item: ProtectedItemUsage,
-  from: number,
-  to: number,
+  spans: readonly TimeSpan[],
   span: MonthSpan,
   origin: number,
   smallMax: number,
   block: number,
 ): { small: TierTally; blocks: TierTally } {
   // Unit-milliseconds are whole numbers, so a whole month sums exactly before the one division.
-  const small = { quantity: 0, minUnits: 1, maxUnits: 1 };
-  const blocks = { quantity: 0, minUnits: Number.POSITIVE_INFINITY, maxUnits: 0 };
-  for (let dayStart = from; dayStart < to; ) {
-    const dayEnd = startOfLocalDay(origin + dayStart, 'UTC') - origin + MS.day;
-    const end = Math.min(dayEnd, to);
-    const share = end - dayStart;
-    const size = item.used.valueAt(Math.max(dayStart, end - 1));
-    if (!(size >= 0)) throw new RangeError(`protected item "${item.item}": used size ${size} is not >= 0`);
-    const { tier, units } = instanceUnits(size, smallMax, block);
-    if (tier === 'small') small.quantity += share;
-    else {
-      blocks.quantity += share * units;
-      blocks.minUnits = Math.min(blocks.minUnits, units);
-      blocks.maxUnits = Math.max(blocks.maxUnits, units);
+  const small = { quantity: 0, days: 0, minUnits: 1, maxUnits: 1 };
+  const blocks = { quantity: 0, days: 0, minUnits: Number.POSITIVE_INFINITY, maxUnits: 0 };
+  for (const billed of spans) {
+    const to = Math.min(billed.to, span.to);
+    for (let dayStart = Math.max(billed.from, span.from); dayStart < to; ) {
+      const dayEnd = startOfLocalDay(origin + dayStart, 'UTC') - origin + MS.day;
+      const end = Math.min(dayEnd, to);
+      const share = end - dayStart;
+      const size = item.used.valueAt(Math.max(dayStart, end - 1));
+      if (!(size >= 0)) throw new RangeError(`protected item "${item.item}": used size ${size} is not >= 0`);
+      const { tier, units } = instanceUnits(size, smallMax, block);
+      if (tier === 'small') {
+        small.quantity += share;
+        small.days += share;
+      } else {
+        blocks.quantity += share * units;
+        blocks.days += share;
+        blocks.minUnits = Math.min(blocks.minUnits, units);
+        blocks.maxUnits = Math.max(blocks.maxUnits, units);
+      }
+      dayStart = end;
     }
-    dayStart = end;
   }
   small.quantity /= span.length;
   blocks.quantity /= span.length;

@@ -24,7 +24,8 @@ export const DEFAULT_PRICES: PriceTable = {
   currency: 'USD',
   protectedInstance: {
     small: { value: 5, unit: PER_INSTANCE_MONTH, source: TIERS, date: '2015' },
-    smallMaxGB: { value: 50, unit: 'GB', source: TIERS, date: '2015' },
+    // The tiers' "GB" read as 2³⁰ bytes (BYTES_PER_GB), so the unit says GiB (a scenario's GB is 10⁹).
+    smallMaxGB: { value: 50, unit: 'GiB', source: TIERS, date: '2015' },
     // §8.3 confirms the $10 instance price in 2026.
     perBlock: {
       value: 10,
@@ -32,7 +33,7 @@ export const DEFAULT_PRICES: PriceTable = {
       source: `${TIERS}; ${SECONDARY_UK}`,
       date: '2026-04',
     },
-    blockGB: { value: 500, unit: 'GB', source: TIERS, date: '2015' },
+    blockGB: { value: 500, unit: 'GiB', source: TIERS, date: '2015' },
   },
   vaultStorage: {
     LRS: { value: 0.028, unit: PER_GB_MONTH, source: SECONDARY_UK, date: '2026-04' },

@@ -237,6 +237,15 @@ function checkInput(input: CostInput): void {
   }
   for (const p of input.protectedItems) {
     interval(`protected item "${p.item}"`, p.from, p.to);
+    let end = p.from;
+    for (const span of p.spans ?? []) {
+      interval(`protected item "${p.item}" span`, span.from, span.to);
+      if (span.from < end || span.to > p.to)
+        throw new RangeError(
+          `protected item "${p.item}": spans must be disjoint, in order, within [from, to]`,
+        );
+      end = span.to;
+    }
     nonNegative(`protected item "${p.item}" used`, p.used);
   }
   for (const g of input.diskSnapshots ?? []) nonNegative(`disk snapshots of ${g.group}`, g.bytes);

@@ -174,15 +174,26 @@ export interface VaultUsage {
   readonly softDeleted: readonly (SoftDeletedEntry & { readonly policy: string })[];
 }
 
+/** A stretch [from, to) of run time, in ms from the start of the run. */
+export interface TimeSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
 /** One protected item (a VM) and the used size its protected-instance fee is tiered on. */
 export interface ProtectedItemUsage {
   readonly item: string;
   readonly vault: string;
   readonly policy: string;
-  /** Start of billing (the first successful backup, docs/reference.md §2.6). */
+  /** Start of billing (the first day closed with protected data, docs/model.md, Cost). */
   readonly from: number;
-  /** End of billing (when no backup data of the item is left). */
+  /** End of billing (the end of the last day closed with protected data). */
   readonly to: number;
+  /**
+   * The days billed as protected, as disjoint spans in time order within [from, to); the gaps
+   * between them (data in soft delete, purged) are not billed as protected. Absent: [from, to).
+   */
+  readonly spans?: readonly TimeSpan[];
   /** Protected-instance size in bytes over time (used data, or the last backup's size after stop-protection). */
   readonly used: Series;
 }

@@ -44,7 +44,11 @@ export interface GroupSamples {
 export interface Sampled {
   vaults: Map<string, VaultDaily & { points: PointCounts[] }>;
   groups: Map<string, GroupSamples>;
-  protectedSize: Map<string, { from: number; to: number; used: Series }>;
+  /** Per item: the days billed as protected (disjoint spans, `from`–`to` their bounds) and its size. */
+  protectedSize: Map<
+    string,
+    { from: number; to: number; spans: { from: number; to: number }[]; used: Series }
+  >;
 }
 
 /** Everything collectResult reads. */
@@ -174,6 +178,7 @@ function costInput(run: RunState): CostInput {
       policy: policy(item),
       from: u.from,
       to: u.to,
+      spans: u.spans,
       used: u.used,
     })),
     archiveEarlyDeletions: vaults.flatMap((v) =>

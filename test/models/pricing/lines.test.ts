@@ -51,7 +51,7 @@ describe('protected instances in Azure units (§8.2)', () => {
   // One whole 31-day month at a constant size: the quantity is the number of instances.
   const cases: [string, number, number, string, number][] = [
     // size, GB, instances, sku, amount: small $5; otherwise $10 per started 500 GB.
-    ['47 GB', 47, 1, 'Protected instance (≤ 50 GB)', 5],
+    ['47 GB', 47, 1, 'Protected instance (≤ 50 GiB)', 5],
     ['500 GB', 500, 1, 'Protected instance', 10],
     ['501 GB', 501, 2, 'Protected instance', 20],
     ['1.3 TB (1,300 GB)', 1300, 3, 'Protected instance', 30], // §8.2: 1.3 TB costs 3 × the block price
@@ -110,7 +110,7 @@ describe('protected instances in Azure units (§8.2)', () => {
     // 4 instances × 10/31 of the month = 40/31 instance-months × $10 = $12.90.
     expect(pi.quantity).toBeCloseTo(40 / 31, 12);
     expect(pi.amount).toBeCloseTo(400 / 31, 10);
-    expect(pi.rule).toMatch(/4 instance\(s\) of 500 GB/);
+    expect(pi.rule).toMatch(/4 instance\(s\) of 500 GiB/);
   });
 });
 
