@@ -106,13 +106,15 @@ function checkAndExpand(source: Source, value: Record<string, unknown>): Runs | 
 function shapeRuns({ source, base: baseRaw, expansions, problems }: Runs): LoadResult {
   const all: Issue[] = [...problems];
   // The base is checked first: its issues would otherwise repeat in every variant.
-  const base = normalise(baseRaw, source, 'base');
+  const raws = [baseRaw, ...expansions.filter((e) => e.name !== 'base').map((e) => e.raw)];
+  const base = normalise(baseRaw, source, 'base', raws);
   if (base.scenario === null) return fail(dedupe([...all, ...base.issues]));
   const warnings = [...base.warnings];
   const inBase = new Set(base.warnings.map(warningKey));
   const scenarios: Scenario[] = [];
   for (const e of expansions) {
-    const run = e.name === 'base' ? { scenario: base.scenario, warnings: [] } : loadExpansion(e, source);
+    const run =
+      e.name === 'base' ? { scenario: base.scenario, warnings: [] } : loadExpansion(e, source, raws);
     if ('scenario' in run) {
       scenarios.push(run.scenario);
       for (const w of run.warnings)
@@ -128,13 +130,14 @@ const warningKey = (w: Issue) => `${w.code}:${w.line}:${w.column}:${w.path}:${w.
 function loadExpansion(
   e: Expansion,
   source: Source,
+  raws: readonly unknown[],
 ): { scenario: Scenario; warnings: Issue[] } | { issues: Issue[] } {
   const located = relocating(source, e);
   const schemaIssues = checkSchema(e.raw, located);
   const { scenario, issues, warnings } =
     schemaIssues.length > 0
       ? { scenario: null, issues: schemaIssues, warnings: [] }
-      : normalise(e.raw, located, e.name);
+      : normalise(e.raw, located, e.name, raws);
   if (scenario !== null) return { scenario, warnings };
   return { issues: issues.map((i) => ({ ...i, message: MSG.inVariant(e.name, i.message) })) };
 }

@@ -35,6 +35,8 @@ export function normalise(
   raw: unknown,
   source: Source,
   variant: string,
+  /** Every run's raw scenario in the file (base, variants, sweep points): a price is judged by all. */
+  runs: readonly unknown[] = [raw],
 ): { scenario: Scenario | null; issues: Issue[]; warnings: Issue[] } {
   const ctx = new Context(source);
   const r = raw as Raw;
@@ -57,7 +59,7 @@ export function normalise(
   });
   // References to VMs and groups are checked against every group, loaded or not (fleet.ts).
   const declaredVms = declareFleet(list('fleet'));
-  const prices = normalisePricing(ctx, r.pricing, [...regions.values()], vms, r);
+  const prices = normalisePricing(ctx, r.pricing, [...regions.values()], vms, runs as Raw[]);
   const servers = normaliseServers(ctx, list('servers') as never[], declared('vaults'), declaredVms.ids);
   const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
   // Issue 17: SQL Server in Azure VMs, Azure file shares, MABS/DPM servers.

@@ -1,7 +1,7 @@
 // `pricing:` — the price overrides, checked as a whole (mergePrices names the field of a bad
 // number), their regions against the scenario's, and VM-size prices against the sizes the
-// fleet uses, and every other price against what the scenario could bill (pricing-uses.ts): a
-// price no charge would read is an error, not a silent no-op.
+// fleet uses, and every other price against what the scenario could bill in any of its runs
+// (pricing-uses.ts): a price no charge would read is an error, not a silent no-op.
 
 import { DEFAULT_PRICES, mergePrices } from '../../models/pricing/defaults.js';
 import type { PriceOverrides, RegionPriceOverrides } from '../../models/pricing/types.js';
@@ -16,7 +16,7 @@ export function normalisePricing(
   raw: unknown,
   regions: readonly Region[],
   vms: readonly Vm[],
-  scenario: Record<string, unknown>,
+  runs: readonly Record<string, unknown>[],
 ): PriceOverrides {
   if (raw === undefined) return {};
   const pricing = raw as PriceOverrides;
@@ -28,7 +28,13 @@ export function normalisePricing(
   const known = new Set(regions.map((r) => r.name));
   for (const name of Object.keys(pricing.regions ?? {}))
     ctx.reference('region', name, known, ['pricing', 'regions', name]);
-  const sizes = new Set(vms.map((vm) => vm.size).filter((s): s is string => s !== null && s !== undefined));
+  // A size any run of the file (base, variant, sweep point) gives a fleet group is priced there.
+  const rawSizes = runs.flatMap((r) =>
+    ((r.fleet as Record<string, unknown>[] | undefined) ?? []).map((g) => g.size),
+  );
+  const sizes = new Set(
+    [...vms.map((vm) => vm.size), ...rawSizes].filter((s): s is string => typeof s === 'string'),
+  );
   const check = (at: readonly (string | number)[], given: Readonly<Record<string, unknown>> | undefined) => {
     for (const size of Object.keys(given ?? {})) {
       if (sizes.has(size)) continue;
@@ -41,18 +47,19 @@ export function normalisePricing(
   check(['pricing', 'compute', 'sizes'], pricing.compute?.sizes);
   for (const [name, r] of Object.entries(pricing.regions ?? {}))
     check(['pricing', 'regions', name, 'compute', 'sizes'], r.compute?.sizes);
-  checkUnbilled(ctx, pricing, scenario, known);
+  checkUnbilled(ctx, pricing, runs, known);
   return pricing;
 }
 
-// Every other price a block overrides must be one something in the scenario could bill.
+// Every other price a block overrides must be one something in the scenario could bill: in
+// any of its runs (the base, a variant or a sweep point may be the one that bills it).
 function checkUnbilled(
   ctx: Context,
   pricing: PriceOverrides,
-  scenario: Record<string, unknown>,
+  runs: readonly Record<string, unknown>[],
   known: ReadonlySet<string>,
 ): void {
-  const vaults = billedVaults(scenario);
+  const vaults = runs.flatMap(billedVaults);
   const regional = pricing.regions ?? {};
   const overrides = (region: string, key: string) =>
     Object.hasOwn(regional, region) && regional[region].vaultStorage?.[key as 'LRS'] !== undefined;
@@ -66,7 +73,8 @@ function checkUnbilled(
   for (const [region, block] of blocks) {
     for (const key of Object.keys(block)) {
       if (key === 'vaultStorage' || key === 'regions') continue;
-      const reason = unusedReason(scenario, key);
+      const reasons = runs.map((r) => unusedReason(r, key));
+      const reason = reasons.every((x) => x !== null) ? reasons[0] : null;
       if (reason !== null)
         ctx.add('no-effect', blockPath(region, key), MSG.unusedPrice(reason), { key: true });
     }
