@@ -237,7 +237,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   restores?.start(dr, backupsById(byGroup), vaults);
   // Nothing outside a job watches its steps: jobs may be decided ahead (docs/model.md).
   const inspections = options.inspect ?? [];
-  if (inspections.length > 0) scheduleInspections(sim, scenario, inspections, backupsById(byGroup), dr);
+  if (inspections.length > 0) scheduleInspections(sim, scenario, inspections, backupsById(byGroup), dr, vaults);
   world.eagerStarts =
     world.trace === null &&
     dr === null &&

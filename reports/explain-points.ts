@@ -37,32 +37,11 @@ export function explainPoints(
 export function renderPointsExplanation(e: PointsExplanation): string {
   const h = e.held;
   const out = [`${h.vm} at ${h.at} (${e.scenario}, ${e.variant}, seed ${e.seed})`];
-  if (h.backup === null && h.replication === null)
+  if (h.backup === null && h.replication === null && h.elsewhere.length === 0)
     out.push('', 'Neither backed up nor replicated: no recovery points.');
-  if (h.backup !== null) {
-    const b = h.backup;
-    out.push(
-      '',
-      `Vault points (policy ${b.policy}, vault ${b.vault}; instants in ${b.timeZone}): ${b.points.length}`,
-    );
-    if (b.protection !== 'protected')
-      out.push(`  protection ${b.protection}: no backups, and retention no longer expires the points (§1.5)`);
-    for (const p of b.points) {
-      const keep = p.onDemand
-        ? 'on demand'
-        : p.keptBy.length === 0
-          ? 'no tier (expires at the next cleanup)'
-          : p.keptBy.map((k) => `${k.tier} until ${k.until}`).join(', ');
-      out.push(
-        `  ${p.taken ?? p.created}  ${(p.tier ?? 'not in the vault').padEnd(8)}  kept by ${keep}; expires ${p.expires}`,
-      );
-    }
-    out.push(`Instant-restore snapshots: ${b.snapshots.length}`);
-    for (const s of b.snapshots)
-      out.push(
-        `  ${s.taken ?? '(time not kept)'}  ${s.expired ? `expired ${s.expires}: kept until the next successful backup collects it (§1.4)` : `expires ${s.expires}`}`,
-      );
-  }
+  if (h.backup !== null) backupLines(out, h.backup, '');
+  // Items in vaults of other regions, started once the VM ran there (docs/model.md).
+  for (const e of h.elsewhere) backupLines(out, e, ` as ${e.item}, since it ran in that vault's region`);
   if (h.replication !== null) {
     const r = h.replication;
     out.push(
@@ -79,4 +58,29 @@ export function renderPointsExplanation(e: PointsExplanation): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+// One backup item's vault points and snapshots, with what keeps each; `as` names an item in another vault.
+function backupLines(out: string[], b: NonNullable<HeldView['backup']>, as: string): void {
+  out.push(
+    '',
+    `Vault points (policy ${b.policy}, vault ${b.vault}${as}; instants in ${b.timeZone}): ${b.points.length}`,
+  );
+  if (b.protection !== 'protected')
+    out.push(`  protection ${b.protection}: no backups, and retention no longer expires the points (§1.5)`);
+  for (const p of b.points) {
+    const keep = p.onDemand
+      ? 'on demand'
+      : p.keptBy.length === 0
+        ? 'no tier (expires at the next cleanup)'
+        : p.keptBy.map((k) => `${k.tier} until ${k.until}`).join(', ');
+    out.push(
+      `  ${p.taken ?? p.created}  ${(p.tier ?? 'not in the vault').padEnd(8)}  kept by ${keep}; expires ${p.expires}`,
+    );
+  }
+  out.push(`Instant-restore snapshots: ${b.snapshots.length}`);
+  for (const s of b.snapshots)
+    out.push(
+      `  ${s.taken ?? '(time not kept)'}  ${s.expired ? `expired ${s.expires}: kept until the next successful backup collects it (§1.4)` : `expires ${s.expires}`}`,
+    );
 }

@@ -50,6 +50,20 @@ export interface HeldView {
   } | null;
   /** Its Site Recovery points, or null when it is not replicated. */
   replication: ReplicaPoints | null;
+  /**
+   * Its protected items in other vaults at that instant (`<vm>@<vault>`, started after it ran
+   * in another region: docs/model.md), each as `backup` shows one; empty when it has none.
+   */
+  elsewhere: (NonNullable<HeldView['backup']> & { item: string })[];
+}
+
+/** A backup item as the view is built from it. */
+export interface HeldBackupInput {
+  policy: string;
+  vault: string;
+  timeZone: string;
+  protection: ProtectionState;
+  held: HeldPoints;
 }
 
 /** What the view is built from. */
@@ -59,50 +73,52 @@ export interface HeldInput {
   t: number;
   /** Epoch ms of sim time 0. */
   origin: number;
-  backup: {
-    policy: string;
-    vault: string;
-    timeZone: string;
-    protection: ProtectionState;
-    held: HeldPoints;
-  } | null;
+  backup: HeldBackupInput | null;
   replication: ReplicaPoints | null;
+  /** Its items in other vaults, by item id. */
+  elsewhere?: readonly (HeldBackupInput & { item: string })[];
 }
 
 /** The plain view of what a VM holds at an instant. */
 export function heldView(input: HeldInput): HeldView {
   const { origin, t, backup } = input;
   const at = new Date(origin + t).toISOString();
-  if (backup === null) return { vm: input.vm, at, backup: null, replication: input.replication };
-  const local = (epochMs: number) => zonedIso(epochMs, backup.timeZone);
-  const sim = (ms: number | null) => (ms === null ? null : local(origin + ms));
+  const elsewhere = (input.elsewhere ?? []).map((e) => ({ item: e.item, ...backupView(e, origin, t) }));
   return {
     vm: input.vm,
     at,
-    backup: {
-      policy: backup.policy,
-      vault: backup.vault,
-      timeZone: backup.timeZone,
-      protection: backup.protection,
-      snapshots: backup.held.snapshots.map((s) => ({
-        taken: sim(s.takenAt),
-        expires: local(origin + s.expiresAt),
-        expired: s.expiresAt <= t,
-      })),
-      points: backup.held.vault.map((v) => ({
-        taken: sim(v.takenAt),
-        created: local(v.point.createdAt),
-        tier: v.tier,
-        onDemand: v.onDemand,
-        keptBy: v.onDemand
-          ? []
-          : v.tiers.map((tier) => ({
-              tier,
-              until: local(v.point.tags.until[tier] ?? v.point.tags.expiresAt),
-            })),
-        expires: local(v.point.tags.expiresAt),
-      })),
-    },
+    backup: backup === null ? null : backupView(backup, origin, t),
     replication: input.replication,
+    elsewhere,
+  };
+}
+
+// One backup item's points and snapshots, instants in its policy's time zone.
+function backupView(backup: HeldBackupInput, origin: number, t: number): NonNullable<HeldView['backup']> {
+  const local = (epochMs: number) => zonedIso(epochMs, backup.timeZone);
+  const sim = (ms: number | null) => (ms === null ? null : local(origin + ms));
+  return {
+    policy: backup.policy,
+    vault: backup.vault,
+    timeZone: backup.timeZone,
+    protection: backup.protection,
+    snapshots: backup.held.snapshots.map((s) => ({
+      taken: sim(s.takenAt),
+      expires: local(origin + s.expiresAt),
+      expired: s.expiresAt <= t,
+    })),
+    points: backup.held.vault.map((v) => ({
+      taken: sim(v.takenAt),
+      created: local(v.point.createdAt),
+      tier: v.tier,
+      onDemand: v.onDemand,
+      keptBy: v.onDemand
+        ? []
+        : v.tiers.map((tier) => ({
+            tier,
+            until: local(v.point.tags.until[tier] ?? v.point.tags.expiresAt),
+          })),
+      expires: local(v.point.tags.expiresAt),
+    })),
   };
 }
