@@ -1,12 +1,14 @@
 // `vaultsim bench [SUITE...]`: run bench suites from the built code (no rebuild), print
 // their figures, and judge them as CI asks.
 //
-//   1. plan     suites by name (all when none), thresholds parsed and matched to their suite,
-//               the baseline read; any mistake is bad input (exit 2) before anything runs
+//   1. plan     suites by name (all when none), thresholds parsed and matched to their suite
+//               and to the figures it declares (bench/suites.ts), the baseline read and its
+//               shape checked; any mistake is bad input (exit 2) before anything runs
 //   2. run      each suite; a threshold it crosses is confirmed by running that suite once
 //               more (a noisy runner must not fail a build on one slow sample): it fails
 //               only when both runs cross it; a threshold naming a figure the suite does not
-//               print is bad input, never a silent pass
+//               print is bad input, never a silent pass (checked again after the run, for a
+//               suite that declares no figures)
 //   3. judge    deterministic figures against --baseline (events, fingerprints)
 //   4. write    tables or JSON lines on stdout, --write-baseline, --junit
 //
@@ -17,7 +19,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Baseline, compareToBaseline, deterministicFigures } from '../../bench/baseline.js';
 import type { BenchResult } from '../../bench/measure.js';
-import { SUITES, type Suite, type SuiteFigures, type SuiteOptions } from '../../bench/suites.js';
+import {
+  declaresFigure,
+  SUITES,
+  type Suite,
+  type SuiteFigures,
+  type SuiteOptions,
+} from '../../bench/suites.js';
 import { figureValue, meets, parseThreshold, type Threshold } from '../../bench/thresholds.js';
 import { type JunitSuite, junitXml } from '../../reports/junit.js';
 import { closest } from '../../scenarios/suggest.js';
@@ -101,7 +109,6 @@ export async function runBench(
     throw new InputError(
       '--rounds sets how often the fleet suite runs, and this run does not include it; add fleet.',
     );
-  const baseline = opts.baseline === undefined ? null : readBaseline(opts.baseline, io.cwd);
   const options: SuiteOptions = {
     quick: opts.quick === true,
     vms: opts.vms ?? null,
@@ -109,6 +116,14 @@ export async function runBench(
     cli: opts.cli === undefined ? null : resolve(io.cwd, opts.cli),
     rounds: opts.rounds ?? 1,
   };
+  // A figure the suite's declaration does not name is one it will not print: refused now,
+  // not after a run of the whole suite.
+  for (const t of thresholds) {
+    const declared = suites[t.suite].figures?.(options);
+    if (declared !== undefined && !declared.some((d) => declaresFigure(d, t.figure)))
+      throw noSuchFigure(t, declared);
+  }
+  const baseline = opts.baseline === undefined ? null : readBaseline(opts.baseline, io.cwd);
 
   const reports: SuiteReport[] = [];
   const recorded: Baseline = {};
@@ -123,7 +138,7 @@ export async function runBench(
       thresholds: [],
     };
     const own = thresholds.filter((t) => t.suite === name);
-    const first = own.map((t) => ({ t, value: printedValue(t, report, name) }));
+    const first = own.map((t) => ({ t, value: printedValue(t, report) }));
     if (first.some((x) => !meets(x.t, x.value))) {
       for (const x of first.filter((y) => !meets(y.t, y.value)))
         io.stderr.write(
@@ -177,25 +192,69 @@ export async function runBench(
 const all = (f: SuiteFigures): BenchResult[] => [...f.results, ...f.ratios];
 
 // A threshold's figure in the first run; naming one the suite does not print is bad input.
-function printedValue(t: Threshold, report: SuiteReport, suite: string): number {
+function printedValue(t: Threshold, report: SuiteReport): number {
   const value = figureValue(t, all(report));
   if (value !== null) return value;
-  const names = all(report).map((f) => f.name);
+  throw noSuchFigure(
+    t,
+    all(report).map((f) => f.name),
+  );
+}
+
+// The bad-input error for a threshold on a figure its suite does not print, with those it does
+// (`<hash>` standing for a part known only after a run).
+function noSuchFigure(t: Threshold, names: readonly string[]): InputError {
   const near = closest(t.figure, names);
-  throw new InputError(
-    `--threshold ${t.text}: the ${suite} suite prints no figure ${t.figure}` +
+  return new InputError(
+    `--threshold ${t.text}: the ${t.suite} suite prints no figure ${t.figure}` +
       `${near === null ? '' : ` (did you mean ${near}?)`}; it prints: ${names.join(', ')}.`,
   );
 }
 
+const BASELINE_SHAPE =
+  'a JSON object of suites, each an object of figures and numbers, like {"fleet.quick": {"fleet.events": 30090}}, as --write-baseline writes';
+
 function readBaseline(file: string, cwd: string): Baseline {
+  let data: unknown;
   try {
-    return JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as Baseline;
+    data = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     throw new InputError(`cannot read --baseline ${file}: ${e.code ?? e.message}.`);
   }
+  const wrong = baselineShapeError(data);
+  if (wrong !== null)
+    throw new InputError(`--baseline ${file} is not a bench baseline: ${wrong}; expected ${BASELINE_SHAPE}.`);
+  return data as Baseline;
 }
+
+// What is wrong with a parsed baseline's shape (the first thing found), or null when it is one.
+function baselineShapeError(data: unknown): string | null {
+  if (!isObject(data)) return `it holds ${kindOf(data)}`;
+  for (const [key, figures] of Object.entries(data)) {
+    if (!isObject(figures)) return `"${key}" is ${kindOf(figures)}, not an object of figures`;
+    for (const [name, value] of Object.entries(figures))
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return `"${key}"."${name}" is ${kindOf(value)}, not a number`;
+  }
+  return null;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const kindOf = (x: unknown): string =>
+  x === null
+    ? 'null'
+    : Array.isArray(x)
+      ? 'an array'
+      : typeof x === 'object'
+        ? 'an object'
+        : typeof x === 'number'
+          ? `the number ${x}`
+          : typeof x === 'string'
+            ? `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}`
+            : `a ${typeof x}`;
 
 /** The text table of one suite: its figures, a confirmation run's, and its thresholds. */
 export function renderReport(report: SuiteReport): string {
