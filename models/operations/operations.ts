@@ -58,11 +58,18 @@ export class Operations {
   start(security: SecurityAlerts): void {
     this.security = security;
     const ops = this.scenario.operations;
-    const times = ops.map((op, i) =>
-      'fixed' in op.at
-        ? op.at.fixed
-        : Math.max(0, Math.round(makeSampler(op.at.draw)(this.world.streams.get(`operation/${i}/at`)))),
-    );
+    const times = ops.map((op, i) => {
+      if ('fixed' in op.at) return op.at.fixed;
+      const name = `operation/${i}/at`;
+      const t = Math.round(makeSampler(op.at.draw)(this.world.streams.get(name)));
+      // The normaliser rejects a time distribution that can draw below 0 (scenarios/normalise/events.ts),
+      // so a negative draw is a bug: it is not moved to 0, which would put the operation at the start.
+      if (t < 0)
+        throw new RangeError(
+          `${name}: a time drawn below 0 (${t} ms); its distribution must stay at 0 or above`,
+        );
+      return t;
+    });
     // The attack ends with the attacker's last operation (the last issued, then in scenario order).
     let last = -1;
     ops.forEach((op, i) => {
