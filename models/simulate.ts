@@ -107,6 +107,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       },
     ]),
   );
+  // §2.3: soft-deleted data is purged at its purge time, not at the next daily round: from
+  // then on it cannot be undeleted, and Purge Complete fires then.
+  for (const v of vaults.values())
+    v.ledger.onSoftDelete = (entry) => {
+      if (entry.purgeAt < scenario.duration)
+        sim.at(entry.purgeAt, () => v.ledger.purgeDue(sim.now), 'vault/purge');
+    };
   // Restore jobs (issue 18): users' restores, restore drills and disaster recovery's share the
   // vaults' restore throughput; null when nothing restores.
   const restores = USES.restores(scenario)
@@ -237,7 +244,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   restores?.start(dr, backupsById(byGroup), vaults);
   // Nothing outside a job watches its steps: jobs may be decided ahead (docs/model.md).
   const inspections = options.inspect ?? [];
-  if (inspections.length > 0) scheduleInspections(sim, scenario, inspections, backupsById(byGroup), dr, vaults);
+  if (inspections.length > 0)
+    scheduleInspections(sim, scenario, inspections, backupsById(byGroup), dr, vaults);
   world.eagerStarts =
     world.trace === null &&
     dr === null &&

@@ -154,6 +154,8 @@ export class Ledger {
   private seq = 0;
   /** Told of every soft-deleted entry purged (its time come, or soft delete disabled), as it goes. */
   onPurge: ((entry: SoftDeletedEntry, now: number) => void) | null = null;
+  /** Told of every entry that goes to soft delete, so that its purge can happen at its purgeAt. */
+  onSoftDelete: ((entry: SoftDeletedEntry) => void) | null = null;
 
   /** An empty ledger; series default to one-hour buckets and at most 10,000 samples per tier. */
   constructor(name: string, options: LedgerOptions = {}) {
@@ -370,6 +372,7 @@ export class Ledger {
     this.heldBy.set(item, rec);
     this.softByItem.set(item, (this.softByItem.get(item) ?? 0) + total);
     this.change(now, SOFT, total, st.part);
+    this.onSoftDelete?.(entry);
     return entry;
   }
 
