@@ -1,6 +1,7 @@
 // Option parsers for run, compare, sweep and merge; a rejection becomes commander's usage error (exit 2).
 
 import { InvalidArgumentError } from 'commander';
+import { COST_DIMENSIONS, type CostDimension, type CostSplit } from '../models/pricing/types.js';
 
 /** `--shard i/n`: shard i (1-based) of n. */
 export function parseShard(value: string): { index: number; count: number } {
@@ -23,6 +24,18 @@ export function parseRate(value: string): number {
       '--min-pass-rate takes a fraction from 0 to 1 or a percentage, e.g. 0.95 or 95%.',
     );
   return rate;
+}
+
+/**
+ * `--cost-by vault|policy|region|meter|item|tag:<key>`: a cost dimension, or a fleet tag key
+ * written as in the scenario (docs/scenario-format.md, fleet `tags`: 1–64 letters, digits, `_`, `.`, `-`).
+ */
+export function parseCostBy(value: string): CostSplit {
+  if ((COST_DIMENSIONS as readonly string[]).includes(value)) return value as CostDimension;
+  if (/^tag:[A-Za-z0-9_.-]{1,64}$/.test(value)) return value as CostSplit;
+  throw new InvalidArgumentError(
+    `--cost-by takes one of ${COST_DIMENSIONS.join(', ')}, or tag:<key> with a fleet tag key (e.g. tag:env).`,
+  );
 }
 
 /** `--format text|md`. */

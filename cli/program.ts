@@ -21,6 +21,7 @@ import type { TestAlertsOptions } from './commands/test-alerts.js';
 import { EXIT, reportError } from './errors.js';
 import {
   parseCompareFormat,
+  parseCostBy,
   parseFormat,
   parseMaxWork,
   parseRate,
@@ -114,7 +115,7 @@ export function buildProgram(io: CliIo, exit: (code: number) => void): Command {
     .option('--strict', 'treat warnings (things the scenario names that would never act) as errors: exit 2')
     .addOption(
       costBy(
-        'also print the cost split by this dimension (items: the 20 largest); stacks the HTML cost chart by it',
+        `also print the cost split by this dimension (${COST_DIMENSIONS.join(', ')}, or tag:<key> for a fleet tag's values; items: the 20 largest); stacks the HTML cost chart by it`,
       ),
     )
     .action(async (file: string, opts: RunOptions) => {
@@ -438,9 +439,9 @@ const maxWork = () =>
     'refuse (exit 2) work estimated above n events (default 1e9, about 1½ hours of one core); off: no budget or memory check',
   ).argParser(parseMaxWork);
 
-// --cost-by of run: a cost dimension, checked by commander.
+// --cost-by of run: a cost dimension or tag:<key> (cli/options.ts parseCostBy).
 const costBy = (description: string) =>
-  new Option('--cost-by <dimension>', description).choices(COST_DIMENSIONS);
+  new Option('--cost-by <dimension>', description).argParser(parseCostBy);
 
 // A repeatable option's values, in order (--threshold: bench parses them, cli/commands/bench.ts).
 function collect(value: string, previous: string[] = []): string[] {

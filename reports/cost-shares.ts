@@ -1,8 +1,9 @@
-// A run's cost split along one dimension (vault, policy, region, meter or item), shaped for
-// reports: the keys of several runs in one order, and the item dimension cut to its largest
-// items with the rest summed in one row. Only sums and orders; rounding is the caller's.
+// A run's cost split along one dimension (vault, policy, region, meter or item) or one fleet
+// tag key (`tag:<key>`), shaped for reports: the keys of several runs in one order, and the
+// item dimension cut to its largest items with the rest summed in one row. Only sums and
+// orders; rounding is the caller's.
 
-import type { CostDimension, CostLine, CostShare } from '../models/pricing/types.js';
+import type { CostDimension, CostLine, CostShare, CostSplit } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
 import { round } from './format.js';
 
@@ -22,8 +23,17 @@ export function isOtherItemsKey(key: string): boolean {
   return /^\(\d+ other items?\)$/.test(key);
 }
 
-/** The key a cost line has along a dimension. */
-export function lineKey(line: CostLine, dimension: CostDimension): string {
+/** The tag key a split reads (`tag:env` → `env`), or null for a dimension. */
+export function splitTagKey(split: CostSplit): string | null {
+  return split.startsWith('tag:') ? split.slice('tag:'.length) : null;
+}
+
+/** The key a cost line has along a dimension or tag key (a tag's value; `(none)` on a line without it). */
+export function lineKey(line: CostLine, split: CostSplit): string {
+  const tag = splitTagKey(split);
+  if (tag !== null)
+    return line.tags !== undefined && Object.hasOwn(line.tags, tag) ? line.tags[tag] : NONE_KEY;
+  const dimension = split as CostDimension;
   switch (dimension) {
     case 'vault':
       return line.vault ?? NONE_KEY;
@@ -86,12 +96,27 @@ function orderKeys(runs: readonly (readonly CostShare[])[]): string[] {
   });
 }
 
+// A run's shares along a split: the model's for a dimension; for a tag key, summed from the
+// lines, largest first, ties by key in code-unit order (as the model orders its splits).
+function sharesOf(result: Pick<RunResult, 'cost'>, split: CostSplit): readonly CostShare[] {
+  if (splitTagKey(split) === null) return result.cost.by[split as CostDimension];
+  const sums = new Map<string, number>();
+  for (const l of result.cost.lines) {
+    const key = lineKey(l, split);
+    sums.set(key, (sums.get(key) ?? 0) + l.amount);
+  }
+  return [...sums]
+    .map(([key, amount]) => ({ key, amount }))
+    .sort((a, b) => b.amount - a.amount || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 /**
- * Several runs' splits along one dimension as rows (keys ordered as the base ranks them); for
- * items, the first ITEM_LIMIT item rows and one `(N other items)` row summing the rest per run.
+ * Several runs' splits along one dimension or tag key as rows (keys ordered as the base ranks
+ * them); for items, the first ITEM_LIMIT item rows and one `(N other items)` row summing the
+ * rest per run.
  */
-export function shareRows(results: readonly Pick<RunResult, 'cost'>[], dimension: CostDimension): ShareRow[] {
-  const runs = results.map((r) => r.cost.by[dimension]);
+export function shareRows(results: readonly Pick<RunResult, 'cost'>[], dimension: CostSplit): ShareRow[] {
+  const runs = results.map((r) => sharesOf(r, dimension));
   // Per run, each key's amount (its first share), so thousands of items are not searched per key.
   const amounts = runs.map((shares) => {
     const byKey = new Map<string, number>();

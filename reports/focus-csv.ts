@@ -7,9 +7,11 @@
 // Money is written at full precision (the shortest decimal that reads back as the same
 // double, never in exponent form), so a FinOps tool summing BilledCost gets the run's total
 // to the cent; vaultsim prices at list price, so ListCost = ContractedCost = EffectiveCost =
-// BilledCost.
+// BilledCost. Tags: the fleet tags of the VM or fleet group a row charges, as a JSON object
+// with its keys in code-unit order (FOCUS KeyValueFormat); empty (a FOCUS null) on rows that
+// charge no single tagged resource.
 
-import type { Meter, MeterUnit } from '../models/pricing/types.js';
+import type { CostTags, Meter, MeterUnit } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
 import { csvField } from './csv.js';
 
@@ -187,9 +189,29 @@ function resourceName(line: RunResult['cost']['lines'][number]): string {
   return parts[parts.length - 1];
 }
 
+/**
+ * A line's tags as FOCUS's Tags column holds them: a JSON object (FOCUS KeyValueFormat, string
+ * values), keys in code-unit order whatever order they came in; '' (a FOCUS null) without tags.
+ */
+export function focusTags(tags: CostTags | undefined): string {
+  if (tags === undefined) return '';
+  const keys = Object.keys(tags).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return keys.length === 0 ? '' : JSON.stringify(Object.fromEntries(keys.map((k) => [k, tags[k]])));
+}
+
 /** Every run's cost lines as FOCUS-shaped CSV text, header first, each line ending in `\n`. */
 export function costsCsv(results: readonly RunResult[]): string {
   const out = [COSTS_COLUMNS.join(',')];
+  // Lines of one VM or group share one tags object (pricing/tags.ts): serialise each once.
+  const tagText = new Map<CostTags, string>();
+  const tagsOf = (tags: CostTags | undefined) => {
+    if (tags === undefined) return '';
+    const known = tagText.get(tags);
+    if (known !== undefined) return known;
+    const text = focusTags(tags);
+    tagText.set(tags, text);
+    return text;
+  };
   for (const r of results) {
     const runStart = Date.parse(r.start);
     const runEnd = Date.parse(r.end);
@@ -245,7 +267,7 @@ export function costsCsv(results: readonly RunResult[]): string {
         SubAccountId: `${r.scenario}/${r.variant}`,
         SubAccountName: r.variant,
         SubAccountType: 'Variant',
-        Tags: '',
+        Tags: tagsOf(line.tags),
         x_Variant: r.variant,
         x_Vault: line.vault ?? '',
         x_Policy: line.policy,

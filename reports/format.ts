@@ -2,7 +2,7 @@
 // function is deterministic and locale-free (no toLocaleString, no Intl), so a report
 // reads the same on every machine and its golden files never drift.
 
-import type { CostDimension, Meter } from '../models/pricing/types.js';
+import type { CostDimension, CostSplit, Meter } from '../models/pricing/types.js';
 import type { Summary5 } from '../models/results/types.js';
 
 /** Cost meters in report order with their labels; typed as a Record so a new meter must be added here. */
@@ -32,6 +32,13 @@ export const COST_DIMENSION_LABELS: Readonly<Record<CostDimension, string>> = {
   meter: 'meter',
   item: 'item',
 };
+
+/** How a `--cost-by` split is named in titles: the dimension's label, or `tag env` for `tag:env`. */
+export function costSplitLabel(split: CostSplit): string {
+  return split.startsWith('tag:')
+    ? `tag ${split.slice('tag:'.length)}`
+    : COST_DIMENSION_LABELS[split as CostDimension];
+}
 
 /** The cost dimensions in report order. */
 export const COST_DIMENSION_ORDER = Object.keys(COST_DIMENSION_LABELS) as CostDimension[];

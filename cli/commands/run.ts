@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TraceRecord } from '../../models/backup/world.js';
-import type { CostDimension } from '../../models/pricing/types.js';
+import type { CostSplit } from '../../models/pricing/types.js';
 import type { Scenario } from '../../models/scenario/types.js';
 import { hasWorkloads } from '../../models/scenario/workloads.js';
 import { simulate } from '../../models/simulate.js';
@@ -58,7 +58,7 @@ export interface RunOptions {
   /** --quiet: no progress bar. */
   quiet?: boolean;
   /** --cost-by: also print the cost split by this dimension, and stack the HTML cost chart by it. */
-  costBy?: CostDimension;
+  costBy?: CostSplit;
   /** --strict: a warning (issue 15) is bad input, exit 2, nothing simulated. */
   strict?: boolean;
   /** --force: replace files in --out that no earlier vaultsim run wrote. */

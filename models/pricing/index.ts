@@ -20,4 +20,5 @@ export {
   type PricedRun,
   priceRun,
 } from './monthly.js';
+export { lineTags, type TagIndex, tagIndex, tagLines } from './tags.js';
 export * from './types.js';

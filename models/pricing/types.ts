@@ -312,6 +312,9 @@ export const COST_DIMENSIONS = ['vault', 'policy', 'region', 'meter', 'item'] as
 /** A cost dimension's name. */
 export type CostDimension = (typeof COST_DIMENSIONS)[number];
 
+/** What `run --cost-by` splits a run's cost by: a dimension, or the values of one fleet tag key (`tag:<key>`, read from the lines' tags). */
+export type CostSplit = CostDimension | `tag:${string}`;
+
 /**
  * One charge: a meter's use by one resource in one calendar month at one unit price. Every
  * amount in a run's cost is the sum of its lines; `price` names the price-table entry
@@ -344,7 +347,16 @@ export interface CostLine {
   readonly price: string;
   /** How the quantity was counted (free days, proration, tier), in a sentence. */
   readonly rule: string;
+  /**
+   * The fleet tags of the VM (or fleet group) the line charges, keys in code-unit order (FOCUS
+   * `Tags`); absent when it charges no single tagged resource (vault-level storage, untagged
+   * VMs, MARS servers, workloads). Set by tags.ts once the run is priced.
+   */
+  readonly tags?: CostTags;
 }
+
+/** A resource's tags as a cost line carries them: key → value, keys in code-unit order. */
+export type CostTags = Readonly<Record<string, string>>;
 
 /** A price-table entry a run used, with where it comes from. */
 export interface PriceCitation extends Priced {

@@ -11,6 +11,7 @@ import { utcOffsetAt } from '../calendar.js';
 import type { ScheduleFigure } from '../dr/schedule.js';
 import { DEFAULT_PRICES, mergePrices } from '../pricing/defaults.js';
 import { priceRun } from '../pricing/monthly.js';
+import { tagIndex, tagLines } from '../pricing/tags.js';
 import type { ComputeRun, CostInput, PriceTable, ReplicatedVmUsage } from '../pricing/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { filledDisks } from '../workload/growth.js';
@@ -83,7 +84,17 @@ export function collectResult(run: RunState): RunResult {
   const { scenario, sim } = run;
   const vaults = [...run.vaults.values()].map((v) => vaultResult(v, run.sampled.vaults.get(v.spec.name)!));
   const prices = run.prices ?? mergePrices(DEFAULT_PRICES, scenario.prices);
-  const { currency, months, summary, lines, by, prices: cited, notes } = priceRun(costInput(run), prices);
+  const {
+    currency,
+    months,
+    summary,
+    lines: priced,
+    by,
+    prices: cited,
+    notes,
+  } = priceRun(costInput(run), prices);
+  // FOCUS Tags: each line charging one tagged VM or fleet group carries its tags (pricing/tags.ts).
+  const lines = tagLines(priced, tagIndex(scenario.vms));
   return {
     scenario: scenario.name,
     variant: scenario.variant,

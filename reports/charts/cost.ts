@@ -1,11 +1,11 @@
-// Monthly cost by a dimension (meter by default; `run --cost-by` picks vault, policy, region
-// or item): one stacked bar per calendar month of each run (a partial first or last month is
+// Monthly cost by a dimension (meter by default; `run --cost-by` picks vault, policy, region,
+// item or a fleet tag key): one stacked bar per calendar month of each run (a partial first or last month is
 // billed for its part, as the cost model does), one colour per key. Read from the cost lines.
 
-import type { CostDimension } from '../../models/pricing/types.js';
+import type { CostSplit } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
-import { isOtherItemsKey, lineKey, NONE_KEY, shareRows } from '../cost-shares.js';
-import { COST_DIMENSION_LABELS, METER_LABELS, METER_ORDER, round } from '../format.js';
+import { isOtherItemsKey, lineKey, NONE_KEY, shareRows, splitTagKey } from '../cost-shares.js';
+import { costSplitLabel, METER_LABELS, METER_ORDER, round } from '../format.js';
 import { costKeyLabel } from '../table-cost.js';
 import { asSpec, type Chart, CONFIG, colourBy, frame, HEIGHT, perRun, type Row, WIDTH } from './common.js';
 
@@ -42,7 +42,7 @@ const NONE_COLOUR = '#d9d9d9';
 const OTHER_COLOUR = '#969696';
 
 // The keys shown (in stack and legend order) with their labels and colours.
-function keysOf(results: readonly RunResult[], by: CostDimension) {
+function keysOf(results: readonly RunResult[], by: CostSplit) {
   if (by === 'meter') {
     const used = METER_ORDER.filter((m) => results.some((r) => r.cost.lines.some((l) => l.meter === m)));
     return used.map((m) => ({
@@ -64,7 +64,9 @@ function keysOf(results: readonly RunResult[], by: CostDimension) {
 }
 
 /** The stacked-bar chart of monthly cost by `by` (meter by default), or null when no run has a charge. */
-export function costChart(results: readonly RunResult[], by: CostDimension = 'meter'): Chart | null {
+export function costChart(results: readonly RunResult[], by: CostSplit = 'meter'): Chart | null {
+  // The data field of the split: the dimension's name, or `tag` for a tag key.
+  const field = splitTagKey(by) === null ? by : 'tag';
   const all = keysOf(results, by);
   const known = new Set(all.map((k) => k.key));
   // Items past the largest are summed into the other-items row.
@@ -94,7 +96,7 @@ export function costChart(results: readonly RunResult[], by: CostDimension = 'me
         values.push({
           run: r.variant,
           month: mo.month,
-          [by]: k.label,
+          [field]: k.label,
           order,
           amount: round(sums[i].get(mo.month)?.get(k.key) ?? 0, 2),
           fraction: round(mo.fraction, 4),
@@ -104,7 +106,7 @@ export function costChart(results: readonly RunResult[], by: CostDimension = 'me
   const currency = results[0].cost.currency;
   const labels = keys.map((k) => k.label);
   const colours = Object.fromEntries(keys.map((k) => [k.label, k.colour]));
-  const dimension = COST_DIMENSION_LABELS[by];
+  const dimension = costSplitLabel(by);
   const months = new Set(values.map((v) => v.month)).size;
   const inner = {
     // A bar per month at a readable width; many months squeeze into the standard width.
@@ -114,12 +116,12 @@ export function costChart(results: readonly RunResult[], by: CostDimension = 'me
     encoding: {
       x: { field: 'month', type: 'ordinal', title: 'month', axis: { labelAngle: months <= 12 ? 0 : -45 } },
       y: { field: 'amount', type: 'quantitative', stack: 'zero', title: `cost (${currency})` },
-      color: colourBy(by, labels, colours, dimension),
+      color: colourBy(field, labels, colours, dimension),
       order: { field: 'order', type: 'quantitative' },
       tooltip: [
         { field: 'run', type: 'nominal' },
         { field: 'month', type: 'ordinal' },
-        { field: by, type: 'nominal' },
+        { field, type: 'nominal' },
         { field: 'amount', type: 'quantitative', title: currency, format: ',.2f' },
         { field: 'fraction', type: 'quantitative', title: 'part of month', format: '.0%' },
       ],

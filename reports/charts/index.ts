@@ -1,7 +1,7 @@
 // Every chart of a report, in report order: RunResult[] (base first, then variants) →
 // vega-lite specs. A chart whose data no run has (no replication, no alerts) is left out.
 
-import type { CostDimension } from '../../models/pricing/types.js';
+import type { CostSplit } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
 import { alertsChart } from './alerts.js';
 import { adherenceChart, backupJobsChart, usageChart } from './backup-reports.js';
@@ -21,7 +21,7 @@ export { VEGA_LITE_SCHEMA } from './common.js';
 /** Choices that change what a chart shows. */
 export interface ChartOptions {
   /** The dimension the monthly cost chart is stacked by (`run --cost-by`); meter when absent. */
-  costBy?: CostDimension;
+  costBy?: CostSplit;
 }
 
 /** The chart builders in report order. */

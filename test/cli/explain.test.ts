@@ -118,6 +118,21 @@ describe('vaultsim run: cost outputs', () => {
     expect(() => JSON.parse(json.stdout)).not.toThrow();
   });
 
+  it('--cost-by tag:<key> splits by a fleet tag; tag keys are checked as the scenario writes them', async () => {
+    writeFileSync(
+      join(dir, 'tagged.yaml'),
+      TINY.replace('    count: 2\n', '    count: 2\n    tags: { env: prod }\n'),
+    );
+    const r = await run('run', 'tagged.yaml', '--no-out', '--cost-by', 'tag:env');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Cost by tag env \(USD\), over the run$/m);
+    expect(r.stdout).toMatch(/^ {2}prod +\$\d+\.\d\d/m);
+    expect(r.stdout).toMatch(/^ {2}\(no env tag\) +\$\d+\.\d\d/m);
+    const bad = await run('run', 'tagged.yaml', '--no-out', '--cost-by', 'tag:a b');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('tag:<key>');
+  });
+
   it('rejects an unknown --cost-by with exit 2', async () => {
     const r = await run('run', 'tiny.yaml', '--no-out', '--cost-by', 'team');
     expect(r.code).toBe(2);

@@ -1,17 +1,21 @@
 // costs.csv: FOCUS columns and values, charge periods clipped to the run, RFC 4180 quoting,
-// exact numbers, and the property that BilledCost adds up to the summary's total to the cent.
+// exact numbers, Tags as sorted JSON, and the property that BilledCost adds up to the
+// summary's total to the cent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CostLine, Meter } from '../../models/pricing/types.js';
+import { simulate } from '../../models/simulate.js';
 import {
   COSTS_COLUMNS,
   costsCsv,
   FOCUS_UNITS,
   focusNumber,
+  focusTags,
   METER_SERVICES,
 } from '../../reports/focus-csv.js';
 import { round } from '../../reports/format.js';
 import { buildSummary } from '../../reports/summary.js';
+import { loadScenarioText } from '../../scenarios/load.js';
 import { aLine, aRun } from './cost-fixture.js';
 
 /** Parses RFC 4180 text (quoted fields may hold commas, quotes and line breaks) into rows of fields. */
@@ -248,6 +252,22 @@ describe('costsCsv', () => {
   });
 });
 
+describe('Tags', () => {
+  it("writes a line's tags as a JSON object with sorted keys, quoted so it reads back unchanged", () => {
+    const tags = { env: 'prod,eu', team: 'data "core"', App: 'shop' };
+    const [tagged, plain] = records(costsCsv([aRun([aLine({ item: 'db-001', tags }), aLine()])]));
+    expect(tagged.Tags).toBe('{"App":"shop","env":"prod,eu","team":"data \\"core\\""}');
+    expect(JSON.parse(tagged.Tags)).toEqual(tags);
+    expect(plain.Tags).toBe('');
+  });
+
+  it('leaves Tags empty (a FOCUS null) without tags or with an empty set', () => {
+    expect(focusTags(undefined)).toBe('');
+    expect(focusTags({})).toBe('');
+    expect(focusTags({ b: '2', a: '1' })).toBe('{"a":"1","b":"2"}');
+  });
+});
+
 describe('focusNumber', () => {
   it('writes plain decimals, never an exponent', () => {
     expect(focusNumber(0)).toBe('0');
@@ -304,5 +324,88 @@ describe('costs.csv against the summary', () => {
         });
       }),
     );
+  });
+});
+
+// Two tagged fleet groups and one untagged: the web group's VMs (protected instances, Site
+// Recovery, its disk snapshots) carry web's tags, db's VM db's, batch's rows and the
+// vault-level rows (storage by policy) none; the amounts are those of the same scenario
+// without tags.
+const TAGGED = `name: tagged
+seed: 5
+start: "2026-03-01T00:00:00Z"
+duration: 45d
+regions: [{ name: eastus, pair: westus }, { name: westus, pair: eastus }]
+vaults: [{ name: rsv, region: eastus, redundancy: GRS, softDelete: 14d }]
+policies:
+  - name: daily
+    schedule: { frequency: daily, at: "22:30" }
+    instantRestore: 2d
+    retention: { daily: 7 }
+fleet:
+  - name: web
+    count: 2
+    region: eastus
+    tags: { env: prod, app: shop, cost-center: "42" }
+    disks: [{ size: 128GiB, used: 50%, churn: { daily: 2% } }]
+    backup: { vault: rsv, policy: daily }
+    snapshots: { every: 1d, keep: 3 }
+    replicate: { to: westus }
+  - name: db
+    region: eastus
+    tags: { team: 'data "core"', env: "prod,eu" }
+    disks: [{ size: 256GiB, used: 50%, churn: { daily: 1% } }]
+    backup: { vault: rsv, policy: daily }
+  - name: batch
+    region: eastus
+    disks: [{ size: 64GiB, used: 50%, churn: { daily: 1% } }]
+    backup: { vault: rsv, policy: daily }
+    snapshots: { every: 1d, keep: 2 }
+`;
+
+function csvOf(text: string): string {
+  const loaded = loadScenarioText(text, 'tagged.yaml');
+  if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+  return costsCsv(loaded.scenarios.map((sc) => simulate(sc)));
+}
+
+describe('costs.csv of a run with tagged fleet groups', () => {
+  const text = csvOf(TAGGED);
+  const rows = records(text);
+  const WEB = '{"app":"shop","cost-center":"42","env":"prod"}';
+  const DB = '{"env":"prod,eu","team":"data \\"core\\""}';
+
+  it("carries each VM's group tags on the rows that charge it, and its group's on the group's snapshots", () => {
+    const tagsOf = (pick: (r: Record<string, string>) => boolean) =>
+      new Set(rows.filter(pick).map((r) => r.Tags));
+    expect(tagsOf((r) => r.x_Item.startsWith('web-'))).toEqual(new Set([WEB]));
+    expect(tagsOf((r) => r.x_Item === 'db-001')).toEqual(new Set([DB]));
+    expect(tagsOf((r) => r.x_Item === 'batch-001')).toEqual(new Set(['']));
+    expect(tagsOf((r) => r.x_Policy === 'snapshots:web')).toEqual(new Set([WEB]));
+    expect(tagsOf((r) => r.x_Policy === 'snapshots:batch')).toEqual(new Set(['']));
+    // Vault-level rows (storage per vault and policy) charge no single VM.
+    expect(tagsOf((r) => r.x_Item === '' && !r.x_Policy.startsWith('snapshots:'))).toEqual(new Set(['']));
+    // Every meter a tagged VM is billed on here: protected instances and Site Recovery's.
+    const webMeters = new Set(rows.filter((r) => r.Tags === WEB).map((r) => r.x_Meter));
+    expect(webMeters).toContain('protectedInstances');
+    expect(webMeters).toContain('asrInstances');
+    expect(webMeters).toContain('diskSnapshots');
+  });
+
+  it('stays valid RFC 4180: every row has every column, and each Tags cell parses as a JSON object of strings', () => {
+    const [head, ...body] = parseCsv(text);
+    expect(head).toEqual([...COSTS_COLUMNS]);
+    for (const r of body) expect(r).toHaveLength(COSTS_COLUMNS.length);
+    for (const r of rows.filter((x) => x.Tags !== '')) {
+      const tags = JSON.parse(r.Tags) as Record<string, unknown>;
+      expect(Object.keys(tags)).toEqual(Object.keys(tags).sort());
+      for (const v of Object.values(tags)) expect(typeof v).toBe('string');
+    }
+  });
+
+  it('changes no amount: every row but Tags is the same as without the tags', () => {
+    const untagged = records(csvOf(TAGGED.replace(/^ {4}tags: .*\n/gm, '')));
+    expect(untagged.every((r) => r.Tags === '')).toBe(true);
+    expect(rows.map(({ Tags, ...rest }) => rest)).toEqual(untagged.map(({ Tags, ...rest }) => rest));
   });
 });

@@ -74,6 +74,49 @@ describe('renderCostTable', () => {
     expect(text).toMatch(/^ {2}\(not per item\) +\$5\.60$/m);
   });
 
+  it('splits by a tag key: one row per value, the lines without that tag last', () => {
+    const tagged: CostLine[] = [
+      aLine({
+        meter: 'protectedInstances',
+        item: 'web-001',
+        quantity: 1,
+        unitPrice: 10,
+        tags: { env: 'prod' },
+      }),
+      aLine({
+        meter: 'protectedInstances',
+        item: 'web-002',
+        quantity: 1,
+        unitPrice: 10,
+        tags: { env: 'prod' },
+      }),
+      aLine({
+        meter: 'protectedInstances',
+        item: 'db-001',
+        quantity: 1,
+        unitPrice: 5,
+        tags: { env: 'test', app: 'x' },
+      }),
+      aLine({ meter: 'protectedInstances', item: 'ops-001', quantity: 1, unitPrice: 7, tags: { app: 'x' } }),
+      aLine({ quantity: 100 }), // vault level: $5.60
+    ];
+    expect(renderCostTable([aRun(tagged)], 'tag:env')).toBe(
+      [
+        'Cost by tag env (USD), over the run',
+        '                  base',
+        '  prod          $20.00',
+        '  test           $5.00',
+        '  (no env tag)  $12.60',
+        '  total         $37.60',
+        '',
+      ].join('\n'),
+    );
+    expect(shareRows([aRun(tagged)], 'tag:app')).toEqual([
+      { key: 'x', amounts: [12] },
+      { key: '(none)', amounts: [25.6] },
+    ]);
+  });
+
   it('should never print a line wider than MAX_WIDTH, continuing runs in blocks', () => {
     const runs = [
       'base',
@@ -123,6 +166,24 @@ describe('cost splits', () => {
           });
         }
       }),
+    );
+  });
+
+  it("should always add a tag key's rows up to each run's total", () => {
+    const taggedArb = fc
+      .tuple(lineArb, fc.option(fc.constantFrom('prod', 'test', 'dev'), { nil: undefined }))
+      .map(([l, env]) => (env === undefined ? l : { ...l, tags: { env } }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(taggedArb, { maxLength: 60 }), { minLength: 1, maxLength: 3 }),
+        (runs) => {
+          const results = runs.map((lines, i) => aRun(lines, { variant: `r${i}` }));
+          const rows = shareRows(results, 'tag:env');
+          results.forEach((r, i) => {
+            expect(rows.reduce((s, row) => s + row.amounts[i], 0)).toBeCloseTo(r.cost.summary.total, 6);
+          });
+        },
+      ),
     );
   });
 

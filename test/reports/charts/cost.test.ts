@@ -80,6 +80,16 @@ describe('costChart', () => {
       }
   });
 
+  it('stacks by a tag key: valid vega-lite, one colour per value and one for the lines without the tag', () => {
+    const tagged = lines.map((l, i) =>
+      i % 2 === 0 ? { ...l, tags: { env: i === 0 ? 'prod' : 'test' } } : l,
+    );
+    const chart = costChart([aRun(tagged, { end: '2026-05-01T00:00:00.000Z' })], 'tag:env') as Chart;
+    expect(validate(chart.spec) ? [] : validate.errors?.slice(0, 3)).toEqual([]);
+    expect(chart.title).toBe('Monthly cost by tag env');
+    expect(new Set(valuesOf(chart).map((v) => v.tag))).toEqual(new Set(['prod', 'test', '(no env tag)']));
+  });
+
   it('stacks by meter unless told otherwise, and buildCharts passes --cost-by through', () => {
     expect(costChart(results)?.title).toBe('Monthly cost by meter');
     const byVault = buildCharts(results, { costBy: 'vault' }).find((c) => c.name === 'cost');
