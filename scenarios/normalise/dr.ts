@@ -350,12 +350,19 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
   const path = (f: string) => ['recovery', f];
   const dur = (f: keyof RecoverySettings, fallback: Millis): Millis =>
     raw[f] === undefined ? fallback : millis(ctx.unit(parseDuration, path(f), raw[f]) ?? fallback);
-  const dist = (f: keyof RecoverySettings, fallback: Distribution): Distribution =>
-    raw[f] === undefined ? fallback : (readDistribution(ctx, path(f), raw[f], parseDuration) ?? fallback);
-  const throughput =
-    raw.restoreThroughput === undefined
-      ? null
-      : ctx.unit(parseBandwidth, path('restoreThroughput'), raw.restoreThroughput);
+  // A duration drawn per recovery: none below 0 (a draw is never moved to 0, events.ts).
+  const dist = (f: keyof RecoverySettings, fallback: Distribution): Distribution => {
+    if (raw[f] === undefined) return fallback;
+    const drawn = readDistribution(ctx, path(f), raw[f], parseDuration);
+    if (drawn === null) return fallback;
+    if (bounds(drawn).min < 0)
+      ctx.add(
+        'invalid-distribution',
+        path(f),
+        MSG.invalidDistribution(MSG.drawBelowZero(`recovery.${f}`, drawn.kind, false)),
+      );
+    return drawn;
+  };
   return {
     detection: dur('detection', d.detection),
     acknowledge: dur('acknowledge', d.acknowledge),
@@ -365,8 +372,20 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
     latestProcessing: dist('latestProcessing', d.latestProcessing),
     snapshotRestore: dist('snapshotRestore', d.snapshotRestore),
     vaultRestoreOverhead: dur('vaultRestoreOverhead', d.vaultRestoreOverhead),
-    restoreThroughput: throughput !== null && throughput > 0 ? throughput : d.restoreThroughput,
-    restoreCapacity: positiveBandwidth(ctx, raw.restoreCapacity, path('restoreCapacity'), d.restoreCapacity),
+    restoreThroughput: positiveBandwidth(
+      ctx,
+      raw.restoreThroughput,
+      path('restoreThroughput'),
+      d.restoreThroughput,
+      'restore throughput',
+    ),
+    restoreCapacity: positiveBandwidth(
+      ctx,
+      raw.restoreCapacity,
+      path('restoreCapacity'),
+      d.restoreCapacity,
+      'restore capacity',
+    ),
     fileRecovery: fileRecovery(ctx, (raw.fileRecovery as Raw | undefined) ?? {}, d.fileRecovery),
     rehydration: dur('rehydration', d.rehydration),
     undelete: dur('undelete', d.undelete),
@@ -382,10 +401,11 @@ function positiveBandwidth(
   raw: unknown,
   path: PathSegment[],
   fallback: BytesPerSec,
+  what: string,
 ): BytesPerSec {
   if (raw === undefined) return fallback;
   const v = ctx.unit(parseBandwidth, path, raw);
-  if (v !== null && v <= 0) ctx.add('out-of-range', path, MSG.positive('restore capacity', raw as string));
+  if (v !== null && v <= 0) ctx.add('out-of-range', path, MSG.positive(what, raw as string));
   return v !== null && v > 0 ? v : fallback;
 }
 
