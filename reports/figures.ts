@@ -135,7 +135,7 @@ export function figuresOf(r: RunResult, options: FigureOptions = {}): Figure[] {
     // A skipped objective has no pass figure: a sweep's pass rate counts only runs that judged it.
     if (o.status !== 'skip') add(`${base}.pass`, 'pass', o.pass ? 1 : 0);
     add(`${base}.skipped`, 'count', o.status === 'skip' ? 1 : 0);
-    add(`${base}.failed`, 'count', o.failed);
+    add(`${base}.failed`, 'count', o.failedVms);
     add(`${base}.target`, 'seconds', o.targetSeconds);
   }
   return dedupeSorted(out);

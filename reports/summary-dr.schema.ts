@@ -200,6 +200,7 @@ export const OBJECTIVES_SCHEMA: JsonSchema = list(
     ),
     judged: int('VM recoveries judged in incidents.'),
     failed: int('Recoveries that broke it.'),
+    failedVms: int('VMs that broke either judgement, all of them (failing lists at most 20).'),
     pass: {
       description: 'Whether both judgements hold: what the schedule guarantees and what incidents achieved.',
       type: 'boolean',

@@ -135,6 +135,7 @@ export function summariseObjectives(list: readonly ObjectiveResult[]): Objective
     worstSeconds: s3(o.worstSeconds),
     judged: o.judged,
     failed: o.failed,
+    failedVms: o.failedVms,
     pass: o.pass,
     status: o.status,
     failing: [...o.failing],

@@ -78,9 +78,9 @@ export const NOOP_MSG = {
   noDrills: () =>
     'no restore drill is defined (restoreTests), so this objective has nothing to judge and' +
     ' shows as SKIP in every run',
-  nothingToJudge: (where: string) =>
-    `no VM in ${where} is protected (backup or replicate) and no fault strikes, so this objective` +
-    ' has nothing to judge and shows as SKIP in every run',
+  nothingToJudge: () =>
+    'the scenario has no VM and no fault, so this objective has nothing to judge and shows as SKIP' +
+    ' in every run',
   untriggeredPlan: (name: string) =>
     `recovery plan "${name}" never runs: no outage hits its VMs, no drill or other event names it` +
     ` and no alert action is failover:${name}`,

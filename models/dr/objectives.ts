@@ -40,7 +40,15 @@ export function judgeObjectives(
       if (target === null) continue;
       const scope = scopeName(t.scope);
       const byIncidents = judge(scope, metric, target / 1000, inside);
-      out.push(combine(byIncidents, judgeSchedule(scope, metric, target, covered)));
+      // Every VM failing either judgement, uncapped (the results list at most MAX_FAILING).
+      const value = (x: number | null) => x === null || x > target;
+      const failedVms = new Set([
+        ...inside
+          .filter(({ r }) => value(nullableMs(metric === 'rpo' ? r.rpoSeconds : r.rtoSeconds)))
+          .map(({ r }) => r.vm),
+        ...covered.filter((f) => value(metric === 'rpo' ? f.rpo : f.rto)).map((f) => f.vm),
+      ]).size;
+      out.push(combine(byIncidents, judgeSchedule(scope, metric, target, covered), failedVms));
     }
   }
   return out;
@@ -84,6 +92,7 @@ function judge(
     worstSeconds: inside.length === 0 ? null : worst,
     judged: inside.length,
     failed,
+    failedVms: failing.size,
     pass: failed === 0,
     status: inside.length === 0 ? 'skip' : failed === 0 ? 'pass' : 'fail',
     failing: [...failing].sort().slice(0, MAX_FAILING),
@@ -129,15 +138,23 @@ function judgeSchedule(
 }
 
 // One verdict from both judgements: PASS only when both hold, SKIP only when neither judged anything.
-function combine(incidents: ObjectiveResult, schedule: ObjectiveResult['schedule']): ObjectiveResult {
+function combine(
+  incidents: ObjectiveResult,
+  schedule: ObjectiveResult['schedule'],
+  failedVms: number,
+): ObjectiveResult {
   const judged = incidents.judged + schedule.judged;
   const pass = incidents.pass && schedule.failed === 0;
   return {
     ...incidents,
     pass,
     status: judged === 0 ? 'skip' : pass ? 'pass' : 'fail',
+    failedVms,
     failing: [...new Set([...incidents.failing, ...schedule.failing])].sort().slice(0, MAX_FAILING),
     evidence: `${schedule.evidence}; ${incidents.evidence}`,
     schedule,
   };
 }
+
+// Seconds as the schedule's milliseconds (null stays null: never recovered).
+const nullableMs = (seconds: number | null) => (seconds === null ? null : seconds * 1000);

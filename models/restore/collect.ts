@@ -60,6 +60,7 @@ export function judgeRestoreTests(target: number, jobs: readonly RestoreJobResul
     worstSeconds: worst === null ? null : worst.durationSeconds,
     judged: drills.length,
     failed: bad.length,
+    failedVms: new Set(bad.map((j) => j.vm)).size,
     pass: bad.length === 0,
     status: drills.length === 0 ? 'skip' : bad.length === 0 ? 'pass' : 'fail',
     failing: [...new Set(bad.map((j) => j.vm))].sort().slice(0, MAX_FAILING),

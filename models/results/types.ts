@@ -353,6 +353,8 @@ export interface ObjectiveResult {
   judged: number;
   /** VM recoveries that broke the objective. */
   failed: number;
+  /** VMs that broke either judgement: all of them (`failing` lists at most 20). */
+  failedVms: number;
   /** Both judgements hold (a skipped objective has pass true and status 'skip'). */
   pass: boolean;
   /** 'fail' when either judgement breaks it; 'skip' only when neither had anything to judge. */

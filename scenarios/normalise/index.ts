@@ -112,7 +112,6 @@ export function normalise(
     vaults: [...vaults.values()],
     regions: [...regions.values()],
     workloads,
-    scoped: dr.scoped,
   });
   return {
     scenario: {

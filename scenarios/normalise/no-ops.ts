@@ -5,7 +5,7 @@
 // runs; `--strict` makes these errors. Checked on a scenario that has no errors.
 
 import { backupWeekdays, unreachableTiers } from '../../models/retention/reach.js';
-import type { FaultSpec, RecoveryPlanSpec, ScopedObjective } from '../../models/scenario/dr.js';
+import type { FaultSpec, RecoveryPlanSpec } from '../../models/scenario/dr.js';
 import type { MarsServer, Policy, Region, Retention, Vault, Vm } from '../../models/scenario/types.js';
 import type { Workloads } from '../../models/scenario/workloads.js';
 import { describeDayRule, NOOP_MSG } from '../messages-noop.js';
@@ -26,7 +26,6 @@ export interface NoOpParts {
   vaults: readonly Vault[];
   regions: readonly Region[];
   workloads: Workloads | null;
-  scoped: readonly ScopedObjective[];
 }
 
 /** Records a warning for each thing the scenario names that would never act. */

@@ -17,6 +17,7 @@ export function anObjective(over: Partial<ObjectiveResult> = {}): ObjectiveResul
     worstSeconds: failed > 0 ? 7200 : 1800,
     judged: 10,
     failed,
+    failedVms: failed,
     pass: failed === 0,
     status: failed === 0 ? 'pass' : 'fail',
     schedule: {

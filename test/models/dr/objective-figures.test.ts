@@ -44,6 +44,9 @@ describe('objective evidence', () => {
     expect(failed.schedule.worstSeconds).toBeCloseTo(91_927.6, 1);
     expect(failed.schedule.evidence).toContain('breaks RPO 1d 1h 32m for 1 of 2 VMs');
     expect(failed.schedule.evidence).toContain('worst 1d 1h 32m 7.6s');
+    // No incident: no recovery broke it (failed 0), but one VM's schedule does (failedVms 1),
+    // and that is what a sweep's objective.<metric>.<scope>.failed counts.
+    expect([failed.failed, failed.schedule.failed, failed.failedVms]).toEqual([0, 1, 1]);
     // 25h40m holds it; both still round to "1d 2h", so both are exact again.
     const passed = rpoAll('25h40m');
     expect(passed.status).toBe('pass');

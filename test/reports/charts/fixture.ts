@@ -84,6 +84,7 @@ export function objectivesSection(): ObjectiveResult[] {
       worstSeconds: 27 * HOUR,
       judged: 2,
       failed: 1,
+      failedVms: 1,
       pass: false,
       status: 'fail',
       schedule: {
@@ -104,6 +105,7 @@ export function objectivesSection(): ObjectiveResult[] {
       worstSeconds: 5.5 * HOUR,
       judged: 2,
       failed: 1,
+      failedVms: 1,
       pass: false,
       status: 'fail',
       schedule: {
