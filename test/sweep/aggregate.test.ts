@@ -102,6 +102,17 @@ describe('aggregate', () => {
   });
 });
 
+describe('a pass figure', () => {
+  it("gives Wilson's interval, inside [0, 1], not a t interval that leaves it", () => {
+    // 9 passes in 10: the t interval 0.9 ± 2.262 × 0.3162 / √10 would be 0.674–1.126;
+    // Wilson's score interval (z = 1.96) is 0.596–0.982, as the pass rate line prints.
+    const s = figureStats('objective.rpo.all.pass', 'pass', [1, 1, 1, 1, 0, 1, 1, 1, 1, 1]);
+    expect(s.mean).toBe(0.9);
+    expect(s.ci95![0]).toBeCloseTo(0.596, 3);
+    expect(s.ci95![1]).toBeCloseTo(0.982, 3);
+  });
+});
+
 describe('the verdict with objectives skipped in every replication', () => {
   // RPO (all) has nothing to judge in any replication (a SKIP each time); RTO (group:web) passes.
   function skipped(withRto: boolean): SweepTable {
