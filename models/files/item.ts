@@ -7,7 +7,7 @@
 // event per slot instant for all the item's shares, one per vault copy, one per restore.
 
 import type { StartOptions } from '../../engine/link.js';
-import { cachedNextSlot, type Slot } from '../backup/schedule.js';
+import type { Slot } from '../backup/schedule.js';
 import type { FailureCause } from '../backup/stats.js';
 import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
@@ -20,6 +20,7 @@ import type { Schedule } from '../scenario/types.js';
 import type { FileShare, FileSharePolicy } from '../scenario/workloads.js';
 import type { ContentState } from '../storage/types.js';
 import type { WorkloadGroup } from '../workloads/group.js';
+import { nextShareSlot } from './schedule.js';
 import { ShareState } from './share.js';
 
 /** §13.3: snapshots a share may hold at once. */
@@ -102,7 +103,7 @@ export class FilesItem implements ProtectedItem, SplitItem {
   }
 
   private book(afterEpoch: number): void {
-    const slot = cachedNextSlot(this.policy.schedule, afterEpoch);
+    const slot = nextShareSlot(this.policy.schedule, afterEpoch);
     const at = slot.at - this.world.origin;
     if (at < this.world.horizon) this.world.sim.at(at, () => this.onSlot(slot), 'files/slot');
   }

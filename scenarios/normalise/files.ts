@@ -2,6 +2,7 @@
 // checked and cited (docs/reference.md §13.1–13.4; docs/reference.md §2.5).
 
 import { type Millis, MS, millis } from '../../engine/units.js';
+import { windowSlots } from '../../models/files/schedule.js';
 import type { Region, Retention, Schedule, Vault } from '../../models/scenario/types.js';
 import type { FileRestore, FileShare, FileSharePolicy } from '../../models/scenario/workloads.js';
 import { MSG } from '../messages.js';
@@ -164,9 +165,9 @@ function readSchedule(
   return { frequency: 'hourly', at: start, days: [], every, window, timeZone };
 }
 
-/** Scheduled backups a day: 1, or a window's slots (§13.2: at most 6). */
+/** Scheduled backups a day: 1, or a window's slots, its end included (§13.2: at most 6). */
 export function snapshotsPerDay(s: Schedule): number {
-  return s.frequency === 'hourly' ? Math.floor((s.window - 1) / (s.every ?? MS.day)) + 1 : 1;
+  return windowSlots(s);
 }
 
 /**

@@ -24,15 +24,20 @@ const aPolicy: fc.Arbitrary<FileSharePolicy> = fc
     weekly: fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
     monthly: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
     snapshotDays: fc.integer({ min: 1, max: 30 }),
+    intervals: fc.integer({ min: 1, max: 6 }),
   })
   .map((c) => {
+    // A window the loader accepts (§13.2): 4–24 h, a multiple of the interval, ending by midnight.
+    const hours = Math.min(24, Math.max(4, c.every * c.intervals));
+    const window = hours - (hours % c.every);
+    const at = window === 24 || c.start + window * 60 <= 24 * 60 ? c.start : 0;
     const schedule: Schedule = c.hourly
       ? {
           frequency: 'hourly',
-          at: 0,
+          at,
           days: [],
           every: millis(c.every * MS.hour),
-          window: millis(DAY),
+          window: millis(window * MS.hour),
           timeZone: 'UTC',
         }
       : { frequency: 'daily', at: c.start, days: [], every: null, window: millis(DAY), timeZone: 'UTC' };
