@@ -207,7 +207,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
   private onDemandIds: Set<number> | null = null;
   // The retention kept while the data is in soft delete (null otherwise).
   private softHeld: SoftHeld | null = null;
+  // Failure draws: scheduled first attempts from one stream, retries and on-demand attempts from
+  // another, so that a variant adding retries or on-demand backups leaves every scheduled job's
+  // draw where it was (common random numbers across variants, docs/model.md).
   private failures: RandomStream | null = null;
+  private extraFailures: RandomStream | null = null;
   // Monitoring (issue 6): where job outcomes and deletions are reported, if anywhere.
   private signals: BackupSignals | null = null;
   // Per point id: [taken at, in the vault at] (sim ms), kept only when the world asks (keepPointTimes).
@@ -405,7 +409,10 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     // The VM or its region is down (disaster recovery): the job fails with that cause.
     else if (this.world.blocked !== undefined) cause = this.world.blocked(this.id, at);
     // A rate of 0 never fails, and the stream serves nothing else: no draw, and no stream.
-    else if (this.nums[FAILURE_RATE] > 0 && this.failureStream().next() < this.nums[FAILURE_RATE])
+    else if (
+      this.nums[FAILURE_RATE] > 0 &&
+      this.failureStream(retry > 0 || slot === null).next() < this.nums[FAILURE_RATE]
+    )
       cause = 'transient';
     if (cause !== null) {
       this.stats.fail(cause);
@@ -426,7 +433,11 @@ export class VmBackup implements ProtectedItem, SlotTarget, TransferOwner {
     else this.world.sim.at(doneAt, this.onSnapshot, 'backup/snapshot');
   }
 
-  private failureStream(): RandomStream {
+  private failureStream(extra: boolean): RandomStream {
+    if (extra) {
+      this.extraFailures ??= this.world.streams.get(`vm/${this.vm.id}/backup/retry-failures`);
+      return this.extraFailures;
+    }
     this.failures ??= this.world.streams.get(`vm/${this.vm.id}/backup/failures`);
     return this.failures;
   }
