@@ -23,7 +23,8 @@ import {
 import { checkSchema } from './schema-check.js';
 import { parseSeries, STALE } from './series-notation.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText } from './source.js';
-import { parseDuration } from './units.js';
+import { closest } from './suggest.js';
+import { formatDuration, parseDuration } from './units.js';
 import { validate as validateAlertCases } from './validators/alert-cases.js';
 
 /** A firing a case expects; a null instance matches any. */
@@ -119,6 +120,7 @@ function readCase(ctx: Context, c: Raw, path: PathSegment[]): AlertCase | null {
   const expect = readExpect(ctx, c.expect as Raw, at('expect'));
   const until = c.until === undefined ? null : ctx.unit(parseDuration, at('until'), c.until);
   if (c.series === undefined && c.rows === undefined) ctx.add('required', path, MONITOR_MSG.seriesOrRows());
+  else if (rule !== null) checkRuleInputs(ctx, c, rawRule, rule, at('rule'));
   if (ctx.issues.length > before || rule === null || latency === null || series === null || rows === null)
     return null;
   const { line, column } = ctx.source.locate(path);
@@ -137,6 +139,39 @@ function readCase(ctx: Context, c: Raw, path: PathSegment[]): AlertCase | null {
     until: until ?? defaultUntil(Math.max(series.end, rows.end), rule),
     expect,
   };
+}
+
+// A rule must read something the case provides, or a typo in its metric (or table) makes any
+// "never fires" expectation pass vacuously; the inputs' names are checked as `rows:` columns
+// are. A metric rule on a metric no series has can never fire (its instances appear with
+// their first sample). A log rule is checked only when the case gives some log input: a rule
+// like "fewer than 1 job in 24h" may rightly be tested on no rows at all.
+function checkRuleInputs(ctx: Context, c: Raw, rawRule: Raw, rule: AlertRule, path: PathSegment[]): void {
+  const series = (c.series as Raw[] | undefined) ?? [];
+  const names = (key: 'metric' | 'log') => [
+    ...new Set(series.flatMap((s) => (typeof s[key] === 'string' ? [s[key] as string] : []))),
+  ];
+  const report = (kind: 'metric' | 'log', name: string, known: string[], at: PathSegment[]) => {
+    if (known.includes(name)) return;
+    ctx.add('unknown-signal', at, MONITOR_MSG.unreadSignal(kind, name, closest(name, known), known));
+  };
+  if (rule.kind === 'metric') {
+    const metrics = names('metric');
+    const inline = rawRule.conditions === undefined;
+    rule.conditions.forEach((cond, i) => {
+      report(
+        'metric',
+        cond.metric,
+        metrics,
+        inline ? [...path, 'metric'] : [...path, 'conditions', i, 'metric'],
+      );
+    });
+    return;
+  }
+  const rows = ((c.rows as Raw[] | undefined) ?? []).map((r) => r.table as string);
+  const tables = [...new Set([...names('log'), ...rows])];
+  if (tables.length > 0)
+    report('log', rule.table, tables, [...path, rawRule.query === undefined ? 'log' : 'query']);
 }
 
 // The longest series, the rule's lookback, then ten evaluations: enough for any resolution (§7.1).
@@ -204,11 +239,19 @@ function readSeries(
 
 function readExpect(ctx: Context, e: Raw, path: PathSegment[]): AlertCase['expect'] {
   const firings = (e.firings as Raw[]).map((f, i) => {
-    const fired = ctx.unit(parseDuration, [...path, 'firings', i, 'fired'], f.fired) ?? 0;
+    const firedAt = ctx.unit(parseDuration, [...path, 'firings', i, 'fired'], f.fired);
+    const fired = firedAt ?? 0;
     const resolved =
       f.resolved === undefined
         ? null
         : ctx.unit(parseDuration, [...path, 'firings', i, 'resolved'], f.resolved);
+    // Azure resolves at an evaluation after the one that fired (§7.1): never at or before it.
+    if (firedAt !== null && resolved !== null && resolved <= firedAt)
+      ctx.add(
+        'out-of-range',
+        [...path, 'firings', i, 'resolved'],
+        MONITOR_MSG.resolvedBeforeFired(formatDuration(fired), formatDuration(resolved)),
+      );
     return { fired, resolved, instance: (f.instance as Record<string, string> | undefined) ?? null };
   });
   return { firings, notifications: (e.notifications as ExpectedNotifications | undefined) ?? null };

@@ -49,6 +49,7 @@ export const WARNING_CODES = [
   'fault-hits-nothing',
   'objective-never-judged',
   'draw-beyond-horizon',
+  'window-shorter-than-frequency',
 ] as const;
 
 /** One of the closed list of issue codes: an error or a warning code. */

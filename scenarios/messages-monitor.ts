@@ -54,4 +54,12 @@ export const MONITOR_MSG = {
   duplicateCase: (name: string, line: number) =>
     `duplicate case name "${name}" (first defined on line ${line})`,
   stepZero: () => 'step must be greater than zero',
+  windowShorter: (kind: 'metric' | 'log', window: string, every: string) =>
+    kind === 'metric'
+      ? `the window ${window} is shorter than the frequency ${every}: each evaluation sees only the last ${window} of every ${every}, and samples in between are never evaluated (the aggregation window should be longer than the frequency, §7.2)`
+      : `the lookback ${window} is shorter than the frequency ${every}: each evaluation sees only the last ${window} of every ${every}, and rows in between are never evaluated (§7.3)`,
+  unreadSignal: (kind: 'metric' | 'log', name: string, suggestion: string | null, known: readonly string[]) =>
+    `no ${kind === 'metric' ? 'series of this case has the metric' : 'series or rows of this case are in the table'} "${name}", so the rule sees no data and any expectation that it never fires passes vacuously${suggestion !== null ? `; did you mean "${suggestion}"?` : ` (the case has ${known.length === 0 ? 'no metric series' : `${kind === 'metric' ? 'metrics' : 'tables'} ${list(known)}`})`}`,
+  resolvedBeforeFired: (fired: string, resolved: string) =>
+    `an expected firing must resolve after it fires (at a later evaluation, §7.1), got fired ${fired} and resolved ${resolved}`,
 } as const;

@@ -2,8 +2,9 @@
 // documented columns (docs/reference.md §16.1 for Azure Backup's schema V2, §16.4
 // for Site Recovery). A row's kind is its OperationName (§16.1: "Record type is given by
 // OperationName"). vaultsim writes the columns below, in this order, and no others; a column
-// the model has nothing for is null (OldestRecoveryPointTime, the restore columns of a backup
-// job, …). Types are Kusto's, for queries.
+// the model has nothing for is null (the restore columns of a backup job, …), and so is
+// OldestRecoveryPointTime: a run keeps point instants only when something reads them
+// (docs/monitoring.md, Log Analytics tables). Types are Kusto's, for queries.
 
 import type { Column, Schema } from '../kql/values.js';
 import { BACKUP_JOBS_TABLE } from '../monitor/signals.js';

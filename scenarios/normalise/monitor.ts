@@ -160,6 +160,7 @@ function readMetric(ctx: Context, r: Raw, path: Path, base: Base): AlertRule | n
     conditions = [readCondition(ctx, r, path)];
   }
   if (every === null || window === null || conditions.some((c) => c === null)) return null;
+  warnWindow(ctx, 'metric', window, every, [...path, r.window === undefined ? 'every' : 'window']);
   return {
     kind: 'metric',
     ...base,
@@ -235,6 +236,8 @@ function readLog(
   if (r.when === undefined) ctx.add('required', path, MSG.required('when'));
   const threshold = r.when === undefined ? null : readThreshold(ctx, r.when, at('when'));
   if (every === null || lookback === null || mute === null || threshold === null) return null;
+  // A lookback given by the query's bin is the query's doing: the warning points at every.
+  warnWindow(ctx, 'log', lookback, every, at(r.lookback === undefined ? 'every' : 'lookback'));
   return {
     kind: 'log',
     ...base,
@@ -251,6 +254,17 @@ function readLog(
     violations,
     muteActions: mute,
   };
+}
+
+// §7.2, §7.3: a window (lookback) shorter than the frequency leaves the time between windows
+// unevaluated; the rule still runs, as in Azure, so this is a warning (`--strict`: an error).
+function warnWindow(ctx: Context, kind: 'metric' | 'log', window: Millis, every: Millis, path: Path): void {
+  if (window < every)
+    ctx.warn(
+      'window-shorter-than-frequency',
+      path,
+      MONITOR_MSG.windowShorter(kind, formatDuration(window), formatDuration(every)),
+    );
 }
 
 /** Parses a static threshold like "> 70"; dynamic thresholds are reported as unsupported. */
