@@ -34,8 +34,19 @@ export function rangeNote(b: BackupReportsResult): string {
       : r.cutBy === 'run'
         ? ` (cut from ${r.asked} days: the run has no more completed days)`
         : '';
-  return `Last ${r.days} completed days, ${r.from} to ${r.to} (UTC)${cut}; storage and protected instances at the end of the range.`;
+  // `to` is exclusive (the range ends at its midnight); the label names the last day shown.
+  const days =
+    r.days === 0
+      ? 'No completed day'
+      : r.days === 1
+        ? `Last completed day, ${r.from}`
+        : `Last ${r.days} completed days, ${r.from} to ${dayBefore(r.to)}`;
+  return `${days} (UTC)${cut}; storage and protected instances at the end of the range.`;
 }
+
+// The UTC date (YYYY-MM-DD) before `date`.
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** The tables of the views asked for (all by default), for one run. */
 export function backupReportTables(

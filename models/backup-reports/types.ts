@@ -3,11 +3,11 @@
 // adherence, over one time range. Days are UTC dates (YYYY-MM-DD); sizes bytes; a list cut to
 // its largest entries says how many there were.
 
-/** The time range of the views: the last `days` completed UTC days before `to`. */
+/** The time range of the views: the last `days` completed UTC days, from `from` (inclusive) to `to` (exclusive). */
 export interface ReportRange {
   /** First day in the range (YYYY-MM-DD). */
   from: string;
-  /** The day after the last one (the range ends at its midnight). */
+  /** The day after the last one, exclusive: the range ends at its midnight (reports print the last day, `to` − 1). */
   to: string;
   days: number;
   /** Days asked for (null: everything the workspace keeps). */

@@ -135,7 +135,7 @@ describe('vaultsim report', () => {
     expect(r.code).toBe(0);
     // 3 days (2026-01-01 to 01-04): the last 2 completed are 01-02 and 01-03, 3 jobs and 1 failure each.
     expect(r.stdout).toContain('Backup Reports, Jobs: per day (base)');
-    expect(r.stdout).toContain('Last 2 completed days, 2026-01-02 to 2026-01-04 (UTC)');
+    expect(r.stdout).toContain('Last 2 completed days, 2026-01-02 to 2026-01-03 (UTC)');
     expect(r.stdout).toContain(
       [
         '  day         completed  failed',
