@@ -29,13 +29,14 @@ export function workloadTables(r: RunResult): ReportTable[] {
         formatBytes(g.storage.end[t] ?? 0),
         jobs === undefined ? '' : formatCount(jobs.succeeded),
         jobs === undefined ? '' : formatCount(jobs.failed),
-        rpo(g.rpoSeconds.count, g.rpoSeconds.p50, g.rpoSeconds.max),
+        // A DPM group's vault row shows its online points' figure, its disk row the disk's.
+        gaps(t === 'vault' && g.onlineRpoSeconds !== undefined ? g.onlineRpoSeconds : g.rpoSeconds),
       ]);
     }
   const tables: ReportTable[] = [
     {
       title: `Workloads by type: ${r.variant}`,
-      note: 'Points and bytes at the end of the run (peak: the highest day); jobs over the run; RPO between points p50 / max. DPM disk points are on the server, not in Azure.',
+      note: "Points and bytes at the end of the run (peak: the highest day); jobs over the run; RPO between points p50 / max: SQL's logs (full recovery model), the shares' snapshots, a DPM group's disk points (its vault row: its online points); for shares and DPM the window still open at the end of the run counts. DPM disk points are on the server, not in Azure.",
       columns: [
         left('group'),
         left('type'),
@@ -120,5 +121,6 @@ export function workloadTables(r: RunResult): ReportTable[] {
   return tables;
 }
 
-const rpo = (count: number, p50: number, max: number) =>
-  count === 0 ? '—' : `${formatSeconds(p50)} / ${formatSeconds(max)}`;
+// A gap figure as p50 / max, or a dash when it has no gap.
+const gaps = (s: { count: number; p50: number; max: number }) =>
+  s.count === 0 ? '—' : `${formatSeconds(s.p50)} / ${formatSeconds(s.max)}`;

@@ -11,7 +11,7 @@ import type {
   WorkloadsResult,
 } from '../models/results/workloads.js';
 import { round, roundSummary5 } from './format.js';
-import { int, type JsonSchema, list, nullable, num, obj, ref, str } from './schema-nodes.js';
+import { int, type JsonSchema, list, nullable, num, obj, ref, str, withOptional } from './schema-nodes.js';
 
 /**
  * Recovery-point and job types in report order, with what each is (the models' POINT_TYPES;
@@ -66,6 +66,7 @@ export function summariseWorkloads(w: WorkloadsResult): SummaryWorkloads {
       storage: { end: byType(g.storage.end), peak: byType(g.storage.peak) },
       jobs: jobs(g.jobs),
       rpoSeconds: roundSummary5(g.rpoSeconds),
+      ...(g.onlineRpoSeconds === undefined ? {} : { onlineRpoSeconds: roundSummary5(g.onlineRpoSeconds) }),
     })),
     sqlRecoveries: w.sqlRecoveries.map((r) => ({
       incident: r.incident,
@@ -143,7 +144,15 @@ const GROUP = obj('One workload group: a SQL policy, a file-share policy or a gr
     additionalProperties: TYPE_JOBS,
   },
   rpoSeconds: ref(
-    "Time between an item's consecutive recovery points by data instant, seconds: for SQL in the full recovery model the log-backup RPO; for shares the snapshots'; for DPM the disk points' (synchronisations).",
+    "Time between an item's consecutive recovery points by data instant, seconds: for SQL in the full recovery model the log-backup RPO; for shares the snapshots'; for DPM the disk points' (synchronisations). For shares and DPM machines the last gap is the window still open at the end of the run (after a lost MABS/DPM server, until the end).",
+    'summary5',
+  ),
+});
+
+// DPM groups add their online points' figure.
+const GROUP_WITH_ONLINE = withOptional(GROUP, {
+  onlineRpoSeconds: ref(
+    "DPM groups only: the time between a machine's consecutive online (vault) points by data instant, seconds, with the window still open at the end of the run.",
     'summary5',
   ),
 });
@@ -205,7 +214,7 @@ const SERVER = obj('A MABS or DPM server.', {
 export const WORKLOADS_SCHEMA: JsonSchema = obj(
   'SQL Server in Azure VMs, Azure file shares and MABS/DPM servers (present only when the scenario has any).',
   {
-    groups: list('Per workload group, in job order.', GROUP),
+    groups: list('Per workload group, in job order.', GROUP_WITH_ONLINE),
     sqlRecoveries: list('SQL databases restored in incidents, in incident order.', RECOVERY),
     fileRestores: list('File-share restores, in time order.', RESTORE),
     servers: list('MABS/DPM servers, in scenario order.', SERVER),

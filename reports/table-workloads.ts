@@ -5,7 +5,7 @@
 import { formatBytes, formatCount, formatMinute, formatSeconds } from './format.js';
 import { renderGrid } from './grid.js';
 import type { SummaryRun } from './summary.js';
-import { POINT_TYPES, type SummaryWorkloads } from './summary-workloads.js';
+import { POINT_TYPES, type SummaryWorkloadGroup, type SummaryWorkloads } from './summary-workloads.js';
 
 // At most this many lines of SQL restores per run (the summary has them all).
 const MAX_RESTORE_LINES = 20;
@@ -19,13 +19,29 @@ export function workloadLines(runs: readonly SummaryRun[]): string[] {
     const name = runs.length > 1 ? ` (${r.variant})` : '';
     out.push('', `Workloads${name}`);
     out.push(...workloadGrid(w, 'text').map((l) => `  ${l}`));
-    for (const g of w.groups)
-      if (g.rpoSeconds.count > 0)
-        out.push(
-          `  RPO between points${g.workload === 'sql' ? ' (log backups: the log-backup RPO)' : ''} ${g.group}: p50 ${formatSeconds(g.rpoSeconds.p50)}, p95 ${formatSeconds(g.rpoSeconds.p95)}, max ${formatSeconds(g.rpoSeconds.max)}`,
-        );
+    for (const g of w.groups) out.push(...rpoLines(g));
     out.push(...recoveryLines(w), ...restoreLines(w), ...serverLines(w));
   }
+  return out;
+}
+
+// What a group's gap figures are measured on: SQL's logs (full recovery model), the shares'
+// snapshots, a DPM machine's disk points and online points; for shares and machines the
+// window still open at the end of the run counts (docs/model.md F2, D2).
+const RPO_ON: Record<SummaryWorkloadGroup['workload'], string> = {
+  sql: 'points (log backups: the log-backup RPO)',
+  files: 'snapshots',
+  dpm: 'disk points',
+};
+
+// The "RPO between …" lines of a group: p50, p95 and max of each figure it has.
+function rpoLines(g: SummaryWorkloadGroup): string[] {
+  const line = (on: string, s: SummaryWorkloadGroup['rpoSeconds']) =>
+    `  RPO between ${on} ${g.group}: p50 ${formatSeconds(s.p50)}, p95 ${formatSeconds(s.p95)}, max ${formatSeconds(s.max)}`;
+  const out: string[] = [];
+  if (g.rpoSeconds.count > 0) out.push(line(RPO_ON[g.workload], g.rpoSeconds));
+  if (g.onlineRpoSeconds !== undefined && g.onlineRpoSeconds.count > 0)
+    out.push(line('online (vault) points', g.onlineRpoSeconds));
   return out;
 }
 
@@ -33,7 +49,7 @@ export function workloadLines(runs: readonly SummaryRun[]): string[] {
 export function workloadGrid(w: SummaryWorkloads, format: 'text' | 'md'): string[] {
   const rows: string[][] = [];
   for (const g of w.groups) {
-    rows.push([g.group, formatCount(g.items), '', '', '', '', '', '']);
+    rows.push([g.group, itemsLabel(g.workload, g.items), '', '', '', '', '', '']);
     for (const t of POINT_TYPES) {
       const points = g.points.end[t];
       if (points === undefined) continue;
@@ -61,6 +77,13 @@ export function workloadGrid(w: SummaryWorkloads, format: 'text' | 'md'): string
     rows,
     format,
   );
+}
+
+// A group's items as the cell says them: a SQL group's are its databases (each a backup item
+// of Azure's, §16.3), not the model's protected items (a VM's databases under one policy, Q1).
+function itemsLabel(workload: string, items: number): string {
+  if (workload !== 'sql') return formatCount(items);
+  return `${formatCount(items)} ${items === 1 ? 'database' : 'databases'}`;
 }
 
 function recoveryLines(w: SummaryWorkloads): string[] {

@@ -54,6 +54,8 @@ export class DpmMachine implements ProtectedItem, SplitItem {
   private busy = false;
   private pointSeq = 0;
   private lastPointAt = Number.NaN;
+  // The data instant of the latest online point (the disk point it sent), NaN before the first.
+  private lastOnlineAt = Number.NaN;
   private protectedFrom = Number.NaN;
   private signals: BackupSignals | null = null;
 
@@ -206,6 +208,12 @@ export class DpmMachine implements ProtectedItem, SplitItem {
     const id = ++this.pointSeq;
     this.vault.ledger.addVaultPoint(now, this.id, id, state);
     this.lastVault = state;
+    // Online gaps by data instant, as the disk's (two slots sending one disk point add none).
+    if (Number.isNaN(this.lastOnlineAt)) this.lastOnlineAt = state.time;
+    else if (state.time > this.lastOnlineAt) {
+      this.group.onlineRpo.add(state.time - this.lastOnlineAt);
+      this.lastOnlineAt = state.time;
+    }
     if (Number.isNaN(this.protectedFrom)) this.protectedFrom = now;
     const created = this.world.origin + now;
     const tags = slotTags(this.pg.online.retention, this.longTerm, slot, created);
@@ -213,6 +221,17 @@ export class DpmMachine implements ProtectedItem, SplitItem {
     this.group.succeeded('vault');
     this.group.stats.transfer(now - started, size);
     this.signals?.jobCompleted(this.id, this.vault.spec.name, now, now - started, 'DPM', { bytes: size });
+  }
+
+  /**
+   * Adds the windows still open at `end` (the run's end) since its latest disk and online points
+   * to the group's gaps, as a VM's exposure counts them (docs/model.md, RPO exposure). After the
+   * server's loss they run on to the end: the machine is still there, and nothing protects it.
+   * A machine with no point of a kind adds none for it.
+   */
+  closeGaps(end: number): void {
+    if (end > this.lastPointAt) this.group.rpo.add(end - this.lastPointAt);
+    if (end > this.lastOnlineAt) this.group.onlineRpo.add(end - this.lastOnlineAt);
   }
 
   /** Daily round: synchronisations filed, disk and vault retention, samples. */

@@ -132,6 +132,18 @@ export class FilesItem implements ProtectedItem, SplitItem {
     this.countSnapshots(t);
   }
 
+  /**
+   * Adds each share's window still open at `end` (the run's end) to the group's gaps, as a VM's
+   * exposure counts it (docs/model.md, RPO exposure): a share whose snapshots stopped, in a
+   * region outage or at the 200 limit, shows the whole stretch. A share never snapshotted adds none.
+   */
+  closeGaps(end: number): void {
+    for (const share of this.shares) {
+      const gap = share.openGap(end);
+      if (gap > 0) this.group.rpo.add(gap);
+    }
+  }
+
   // Snapshot tier: the daily tier keeps every snapshot, the long-term tiers the day's last (§13.3).
   private tagSnapshot(share: ShareState, id: number, slot: Slot): void {
     if (this.policy.tier !== 'snapshot') return;

@@ -111,6 +111,11 @@ export class ShareState {
     return { id, state, gap };
   }
 
+  /** The window still open at `end` since its newest snapshot (NaN before the first). */
+  openGap(end: number): number {
+    return end - this.lastPointAt;
+  }
+
   /** Deletes a snapshot; its blocks go to its predecessor. */
   remove(id: number): void {
     const k = this.snaps.findIndex((s) => s.id === id);

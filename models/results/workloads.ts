@@ -60,8 +60,12 @@ export interface WorkloadGroupResult {
    * instants, seconds: for SQL in the full recovery model the log-backup RPO (what a failure
    * just before a backup would lose, point-in-time restore to the last log), else the full and
    * differential points'; for shares the snapshots'; for DPM the disk points' (synchronisations).
+   * For shares and DPM machines the last gap is the window still open at the end of the run
+   * (after a lost MABS server, until the end: nothing protects its machines any more).
    */
   rpoSeconds: Summary5;
+  /** DPM only: the same over the machines' online (vault) points, with the window open at the end. */
+  onlineRpoSeconds?: Summary5;
   /** Per-day samples (entry k at the end of day k), by type. */
   daily: { day: number[]; points: ByTypeSeries; bytes: ByTypeSeries };
 }

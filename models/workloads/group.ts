@@ -28,8 +28,14 @@ export class WorkloadGroup {
   readonly types: readonly PointType[];
   /** Protected items (databases, shares, machines), counted as they are made. */
   items = 0;
-  /** Gaps between an item's consecutive recovery points (ms), by data instant. */
+  /**
+   * Gaps between an item's consecutive recovery points (ms), by data instant: SQL's points (the
+   * logs in the full model), the shares' snapshots, the DPM machines' disk points; shares and
+   * machines add the window still open at the end of the run (their closeGaps).
+   */
   readonly rpo = new WeightedSample();
+  /** The same over the DPM machines' online points (vault), data instant to data instant. */
+  readonly onlineRpo = new WeightedSample();
   /** The run's job statistics of the group (jobs[] in the results): every attempt counts there too. */
   readonly stats: JobStats;
   private readonly counters = new Map<PointType, Counter>();
@@ -118,6 +124,7 @@ export class WorkloadGroup {
       storage: { end: endBytes, peak: peakBytes },
       jobs,
       rpoSeconds: this.rpo.summary(1 / MS.second),
+      ...(this.kind === 'dpm' ? { onlineRpoSeconds: this.onlineRpo.summary(1 / MS.second) } : {}),
       daily: { day: Array.from({ length: days }, (_, i) => i + 1), points, bytes },
     };
   }
