@@ -49,6 +49,7 @@ export const WARNING_CODES = [
   'fault-hits-nothing',
   'objective-never-judged',
   'draw-beyond-horizon',
+  'field-never-acts',
   'window-shorter-than-frequency',
 ] as const;
 

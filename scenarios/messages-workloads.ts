@@ -29,6 +29,10 @@ export const SQL_MSG = {
   duplicateDatabase: (id: string) => `two databases would both be named ${id}; rename a sqlDatabases group`,
   vaultRegion: (vault: string, vaultRegion: string, vmRegion: string) =>
     `vault ${vault} is in ${vaultRegion} but the databases' VMs run in ${vmRegion}; a workload is backed up to a vault in its own region (Azure Backup support matrix, reference §2.5)`,
+  savingWithoutCompression: (policy: string) =>
+    `compressionSaving acts only when the policy compresses, and SQL policy ${policy} has compression off (the default): its backups are the databases' full size, so this changes nothing (set compression: true on the policy, or remove it)`,
+  churnWithoutDifferentials: (policy: string) =>
+    `churn is what a differential carries, and SQL policy ${policy} takes no differentials: nothing reads it (add differential to the policy, or remove it)`,
 } as const;
 
 const FILES = 'Azure Files backup docs, workloads';

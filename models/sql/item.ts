@@ -14,7 +14,7 @@ import { type TransferOwner, VaultTransfer } from '../backup/vault-transfer.js';
 import type { ItemPoints, ProtectedItem, VaultRuntime, World } from '../backup/world.js';
 import type { LogItem, SplitItem } from '../logs/facts.js';
 import type { BackupSignals } from '../monitor/signals.js';
-import { addTierCounts, pointsOf } from '../results/item-points.js';
+import { pointsOf } from '../results/item-points.js';
 import type { SqlDatabase, SqlPolicy } from '../scenario/workloads.js';
 import { grownUsed } from '../workload/growth.js';
 import type { WorkloadGroup } from '../workloads/group.js';
@@ -36,13 +36,28 @@ const LOG_JOB = { subType: 'Log' } as const;
 const subTypeOf = (type: 'full' | 'differential') => (type === 'full' ? 'Full' : 'Differential');
 const OPTIONS: StartOptions = { cap: SQL_STREAM_RATE, tag: 'sql/transfer' };
 
+// The figures of the daily sample (Tally's slots): points and bytes by type, the vault's
+// points, and the fulls' GFS memberships (daily, weekly, monthly, yearly).
+const FULL = 0;
+const FULL_BYTES = 1;
+const DIFF = 2;
+const DIFF_BYTES = 3;
+const LOG = 4;
+const LOG_BYTES = 5;
+const ARCHIVE = 6;
+const ARCHIVE_BYTES = 7;
+const VAULT = 8;
+const TIERS = 9;
+const TALLY = TIERS + 4;
+
 // One full or differential job in flight: told by its transfer when its bytes are in.
 class Job implements TransferOwner {
   constructor(
     private readonly item: SqlItem,
     readonly db: SqlDb,
     readonly takenAt: number,
-    readonly slotEpoch: number,
+    /** The slot whose GFS tiers the full earns (an auto-heal full standing in for a scheduled one takes its slot). */
+    public slotEpoch: number,
     readonly full: FullPoint | null,
     readonly base: FullPoint | null,
   ) {}
@@ -67,6 +82,12 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
   private lastTick = Number.NEGATIVE_INFINITY;
   private signals: BackupSignals | null = null;
   private protectedFrom = Number.NaN;
+  // Auto-heal fulls in flight, by database (a scheduled full that finds one does not run).
+  private readonly healing = new Map<SqlDb, Job>();
+  // The state just before the daily round, and the day's sample: each figure's most held since
+  // the last round (docs/model.md Q14).
+  private readonly before = new Float64Array(TALLY);
+  private readonly day = new Float64Array(TALLY);
 
   constructor(
     private readonly world: World,
@@ -138,13 +159,22 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
   // A full (converted: auto-heal in place of a log or differential) of one database at t.
   private attempt(db: SqlDb, t: number, converted: boolean): void {
     const cause = this.blocked(t) ?? (db.busy ? 'job-in-progress' : null);
-    if (cause !== null) this.failed(db, 'full', t, cause);
+    const healing = converted ? undefined : this.healing.get(db);
+    if (cause === 'job-in-progress' && healing !== undefined) {
+      // Q7 (assumption): the model's own auto-heal full, still running, is the full this slot
+      // would take (§12.1: one scheduled full a day), so the slot runs nothing and fails nothing;
+      // that full earns this slot's GFS tiers.
+      healing.slotEpoch = this.world.origin + t;
+      this.trace('sql-full-covered', db, { byAutoHealAt: healing.takenAt });
+    } else if (cause !== null) this.failed(db, 'full', t, cause);
     else {
       db.busy = true;
       const { bytes, state } = db.fullSize(t);
       const point = db.fullStarted(t, bytes, state, converted);
       this.trace('sql-full', db, { bytes, ...(converted ? { autoHeal: true } : {}) });
-      this.send(new Job(this, db, t, this.world.origin + t, point, null), bytes);
+      const job = new Job(this, db, t, this.world.origin + t, point, null);
+      if (converted) this.healing.set(db, job);
+      this.send(job, bytes);
     }
     // The next log or differential after 15 days without a new full is a full (§12.3).
     const latest = db.latest;
@@ -184,6 +214,7 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
     const now = this.now;
     const db = job.db;
     db.busy = false;
+    if (this.healing.get(db) === job) this.healing.delete(db);
     this.vault.ledger.countLoose(now, 'standard', transfer.size, this.id);
     if (job.full !== null) db.fullLanded(job.full, now, job.slotEpoch);
     else db.differentialLanded(job.takenAt, transfer.size, now, job.base!);
@@ -239,6 +270,7 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
   cleanup(now: number): void {
     const ledger = this.vault.ledger;
     const delta: TierDelta = { standard: 0, archive: 0 };
+    this.tally(this.before);
     for (const db of this.dbs) {
       delta.standard += db.decideLogs(now, this.watched ? this : null);
       const d = db.expire(now);
@@ -258,43 +290,58 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
     this.sample(now);
   }
 
+  // Each figure's most held since the last round (docs/model.md Q14). Between rounds an item
+  // only gains (fulls and differentials land; logs are filed, points released and fulls
+  // archived at rounds), so that is the larger of the state just before and just after this
+  // round: a full that lands at 01:12 and a full released at the next midnight are both in it.
   private sample(now: number): void {
-    let full = 0;
-    let fullBytes = 0;
-    let archive = 0;
-    let archiveBytes = 0;
-    let diff = 0;
-    let diffBytes = 0;
-    let logs = 0;
-    let logBytes = 0;
-    for (const db of this.dbs) {
-      full += db.live.full;
-      fullBytes += db.live.fullBytes;
-      archive += db.live.archive;
-      archiveBytes += db.live.archiveBytes;
-      diff += db.live.diff;
-      diffBytes += db.live.diffBytes;
-      logs += db.logCount;
-      logBytes += db.logBytes;
-    }
+    const day = this.day;
+    this.tally(day);
+    // GFS memberships as the round leaves them: one that lapses at this round had lapsed during
+    // the day already (its expiry is at or before now), as the next full took its place.
+    for (let k = 0; k < TIERS; k++) if (this.before[k] > day[k]) day[k] = this.before[k];
     const g = this.group;
-    g.addDay(now, 'full', full, fullBytes);
-    g.addDay(now, 'differential', diff, diffBytes);
-    g.addDay(now, 'log', logs, logBytes);
-    g.addDay(now, 'archive', archive, archiveBytes);
+    g.addDay(now, 'full', day[FULL], day[FULL_BYTES]);
+    g.addDay(now, 'differential', day[DIFF], day[DIFF_BYTES]);
+    g.addDay(now, 'log', day[LOG], day[LOG_BYTES]);
+    g.addDay(now, 'archive', day[ARCHIVE], day[ARCHIVE_BYTES]);
   }
 
-  /** Live recovery points: fulls, differentials and logs in the vault; archived fulls; GFS memberships of fulls. */
+  // The item's points and bytes as they stand, into `out` (the slots above).
+  private tally(out: Float64Array): void {
+    out.fill(0);
+    for (const db of this.dbs) {
+      const live = db.live;
+      out[FULL] += live.full;
+      out[FULL_BYTES] += live.fullBytes;
+      out[DIFF] += live.diff;
+      out[DIFF_BYTES] += live.diffBytes;
+      out[LOG] += db.logCount;
+      out[LOG_BYTES] += db.logBytes;
+      out[ARCHIVE] += live.archive;
+      out[ARCHIVE_BYTES] += live.archiveBytes;
+      for (let k = 0; k < 4; k++) out[TIERS + k] += db.tierCount(k);
+    }
+    out[VAULT] = out[FULL] + out[DIFF] + out[LOG];
+  }
+
+  /**
+   * Recovery points as the last daily round sampled them (docs/model.md Q14: each count the most
+   * held since the round before): fulls, differentials and logs in the vault; archived fulls;
+   * GFS memberships of fulls.
+   */
   points(): ItemPoints {
     return pointsOf(this);
   }
 
   addPointsTo(sum: ItemPoints): void {
-    for (const db of this.dbs) {
-      sum.vault += db.live.full + db.live.diff + db.logCount;
-      sum.archive += db.live.archive;
-      addTierCounts(sum, db);
-    }
+    const day = this.day;
+    sum.vault += day[VAULT];
+    sum.archive += day[ARCHIVE];
+    sum.daily += day[TIERS];
+    sum.weekly += day[TIERS + 1];
+    sum.monthly += day[TIERS + 2];
+    sum.yearly += day[TIERS + 3];
   }
 
   /** §12.7: the VM's databases' data, from the first backup in the vault; null for the VM's other items. */

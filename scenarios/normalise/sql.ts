@@ -214,6 +214,8 @@ export interface SqlRefs {
   vaults: ReadonlyMap<string, Vault>;
   declaredVaults: ReadonlySet<string>;
   policies: ReadonlySet<string>;
+  /** The SQL policies that loaded without issues, by name (what a database's fields act through). */
+  loaded: ReadonlyMap<string, SqlPolicy>;
   vms: readonly Vm[];
   /** Every fleet group declared, including groups with issues of their own (not in `vms`). */
   declaredGroups: ReadonlySet<string>;
@@ -255,6 +257,7 @@ export function normaliseSqlDatabases(ctx: Context, raw: RawSqlDatabases[], refs
       g.compressionSaving === undefined
         ? DEFAULT_COMPRESSION_SAVING
         : ctx.unit(parsePercent, at('compressionSaving'), g.compressionSaving);
+    warnIdleFields(ctx, g, refs.loaded.get(g.policy), at);
     const count = g.count ?? 1;
     for (const vm of vms) {
       const seenVm = perVm.get(vm.id);
@@ -300,4 +303,20 @@ export function normaliseSqlDatabases(ctx: Context, raw: RawSqlDatabases[], refs
       }
   });
   return out;
+}
+
+// Fields of a database group that its policy never reads (issue 15's warnings): a compression
+// saving without compression (Q3), a churn without differentials (Q3: churn is what a
+// differential carries). Said only of a policy that loaded.
+function warnIdleFields(
+  ctx: Context,
+  g: RawSqlDatabases,
+  policy: SqlPolicy | undefined,
+  at: (...more: (string | number)[]) => (string | number)[],
+): void {
+  if (policy === undefined) return;
+  if (g.compressionSaving !== undefined && !policy.compression)
+    ctx.warn('field-never-acts', at('compressionSaving'), SQL_MSG.savingWithoutCompression(policy.name));
+  if (g.churn !== undefined && policy.differential === null)
+    ctx.warn('field-never-acts', at('churn'), SQL_MSG.churnWithoutDifferentials(policy.name));
 }

@@ -29,6 +29,7 @@ export function normaliseWorkloads(
   const sqlDatabases = normaliseSqlDatabases(ctx, list('sqlDatabases'), {
     ...refs,
     policies: new Set((list('sqlPolicies') as { name: string }[]).map((p) => p.name)),
+    loaded: sqlPolicies,
   });
   const filePolicies = normaliseFilePolicies(ctx, list('fileSharePolicies'));
   const fileShares = normaliseFileShares(ctx, list('fileShares'), {

@@ -98,8 +98,11 @@ describe('daily full kept 30 days, logs every 15 min kept 7 days', () => {
     expect(released.map((x) => x.at / DAY)).toEqual([31, 32, 33, 34, 35, 36, 37, 38, 39, 40]);
     expect(new Set(released.map((x) => x.keptBy))).toEqual(new Set(['retention']));
     // Left at the end of day 40: the fulls of days 10…39, the oldest kept by retention until
-    // day 40 + 4,295 s (its logs went at about day 18).
-    expect(group(r).points.end.full).toBe(30);
+    // day 40 + 4,295 s (its logs went at about day 18). The last day's sample is the most held
+    // that day (docs/model.md Q14): from the day-39 full's landing (day 39 + 4,295 s) to the
+    // round of day 40 that releases the day-9 full, days 9…39 were held: 31.
+    expect(group(r).points.end.full).toBe(31);
+    expect(r.storage.end.standard).toBe(30 * 100 * GiB + 672 * 55_924_053);
   });
 });
 
