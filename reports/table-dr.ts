@@ -87,18 +87,17 @@ function incidentLines(i: Incident): string[] {
   ];
   const groups = [...new Set(i.vms.map((v) => v.group))].sort();
   const width = Math.max(6, ...groups.map((g) => g.length)) + 2;
+  const lost = groups.map((g) => dataLost(i.vms.filter((v) => v.group === g)));
+  const lostWidth = Math.max(12, ...lost.map((l) => l.length + 2));
   lines.push(
-    `    ${pad('group', width)}${pad('VMs', 5)}${pad('RPO p50 / max', 20)}${pad('RTO p50 / max', 20)}${pad('data lost', 12)}paths`,
+    `    ${pad('group', width)}${pad('VMs', 5)}${pad('RPO p50 / max', 20)}${pad('RTO p50 / max', 20)}${pad('data lost', lostWidth)}paths`,
   );
-  for (const g of groups) {
+  groups.forEach((g, k) => {
     const vms = i.vms.filter((v) => v.group === g);
     lines.push(
-      `    ${pad(g, width)}${pad(String(vms.length), 5)}${pad(pair(vms.map((v) => v.rpoSeconds)), 20)}${pad(pair(vms.map((v) => v.rtoSeconds)), 20)}${pad(
-        formatBytes(vms.reduce((s, v) => s + v.dataLostBytes, 0)),
-        12,
-      )}${paths(vms)}`,
+      `    ${pad(g, width)}${pad(String(vms.length), 5)}${pad(pair(vms.map((v) => v.rpoSeconds)), 20)}${pad(pair(vms.map((v) => v.rtoSeconds)), 20)}${pad(lost[k], lostWidth)}${paths(vms)}`,
     );
-  }
+  });
   for (const g of groups) {
     const after = afterLine(i.vms.filter((v) => v.group === g));
     if (after !== '') lines.push(`    afterwards ${g}: ${after}`);
@@ -146,6 +145,17 @@ function pair(values: (number | null)[]): string {
   }
   const sorted = (values as number[]).sort((a, b) => a - b);
   return `${dur(sorted[Math.floor((sorted.length - 1) / 2)])} / ${dur(sorted[sorted.length - 1])}`;
+}
+
+// A group's data lost: the bytes written between its VMs' points and the fault. An unrecovered
+// VM has no point, so what it lost is unknown — all it wrote since its last point, or all of
+// it — not the 0 summary.json's dataLostBytes holds for it: "—" when no VM of the group came
+// back, else the recovered VMs' sum as a lower bound ("≥").
+function dataLost(vms: readonly VmRecovery[]): string {
+  const recovered = vms.filter((v) => v.path !== 'unrecovered');
+  const bytes = formatBytes(recovered.reduce((s, v) => s + v.dataLostBytes, 0));
+  if (recovered.length === vms.length) return bytes;
+  return recovered.length === 0 ? '—' : `≥ ${bytes}`;
 }
 
 function paths(vms: readonly VmRecovery[]): string {
