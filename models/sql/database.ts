@@ -234,6 +234,15 @@ export class SqlDb {
     this.pendingStarts = pending.slice(k);
   }
 
+  /**
+   * Adds the window still open at `end` (the run's end) to the group's gaps, as a VM's exposure
+   * does: from the last point's data instant, with starts not yet merged counted first.
+   */
+  closeGaps(end: number): void {
+    this.mergeStarts(end);
+    if (!Number.isNaN(this.lastPointAt) && end > this.lastPointAt) this.group.rpo.add(end - this.lastPointAt);
+  }
+
   // A point at a new data instant: the gap since the previous one (a log at a full's instant adds none).
   private gap(t: number): void {
     if (Number.isNaN(this.lastPointAt)) this.lastPointAt = t;

@@ -344,6 +344,11 @@ export class SqlItem implements ProtectedItem, BlockedSlots, SplitItem {
     sum.yearly += day[TIERS + 3];
   }
 
+  /** Adds each database's window still open at `end` (the run's end) to the group's gaps. */
+  closeGaps(end: number): void {
+    for (const db of this.dbs) db.closeGaps(end);
+  }
+
   /** §12.7: the VM's databases' data, from the first backup in the vault; null for the VM's other items. */
   protectedSize(now: number): number | null {
     if (this.instanceSize === null || Number.isNaN(this.protectedFrom)) return null;

@@ -222,7 +222,8 @@ export function setupWorkloads(
       sqlRecoveries?.start(sqlItems);
     },
     finish(days) {
-      // The windows still open at the end of the run count among the gaps (shares, machines).
+      // The windows still open at the end of the run count among the gaps (databases, shares, machines).
+      for (const item of sqlItems) item.closeGaps(world.horizon);
       for (const item of fileItems) item.closeGaps(world.horizon);
       for (const s of servers) for (const m of s.machines) m.closeGaps(world.horizon);
       return {
