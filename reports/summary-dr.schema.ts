@@ -142,6 +142,14 @@ export const DR_SCHEMA: JsonSchema = nullable(
     'Disaster recovery: incidents, drills, replication, RPO/RTO per group; null when the scenario has none.',
     {
       incidents: list('Incidents in the order they happened.', INCIDENT),
+      pastEnd: list(
+        'Faults whose drawn time fell at or after the end of the run, so they did not happen in it (a load warning, draw-beyond-horizon, says it can).',
+        obj('One fault that did not happen.', {
+          event: int('Its index in the scenario events list (0-based).'),
+          kind: str('The fault kind, like region-outage.'),
+          at: str('The instant drawn (UTC).'),
+        }),
+      ),
       drills: list('Drills in the order they ran.', DRILL),
       replication: list(
         'Site Recovery replication per fleet group.',

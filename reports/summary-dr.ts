@@ -73,6 +73,7 @@ export function summariseDr(dr: DrResult | null): SummaryDr | null {
   if (dr === null) return null;
   return {
     incidents: dr.incidents.map(incident),
+    pastEnd: dr.pastEnd.map((e) => ({ event: e.event, kind: e.kind, at: e.at })),
     drills: dr.drills.map((d) => ({
       plan: d.plan,
       at: d.at,

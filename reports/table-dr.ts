@@ -21,12 +21,17 @@ export function drLines(runs: readonly SummaryRun[]): string[] {
   for (const r of runs) {
     const dr = r.dr;
     const hasDr =
-      dr !== null && (dr.incidents.length > 0 || dr.drills.length > 0 || dr.replication.length > 0);
+      dr !== null &&
+      (dr.incidents.length > 0 || dr.drills.length > 0 || dr.replication.length > 0 || dr.pastEnd.length > 0);
     if (!hasDr && r.objectives.length === 0) continue;
     const name = runs.length > 1 ? ` (${r.variant})` : '';
     if (hasDr) {
       out.push('', `Disaster recovery${name}`);
       for (const i of dr!.incidents) out.push(...incidentLines(i));
+      for (const e of dr!.pastEnd)
+        out.push(
+          `  events[${e.event}] (${e.kind}) drawn at ${e.at}, at or after the end of the run: it did not happen`,
+        );
       for (const g of dr!.replication)
         out.push(
           `  replication ${g.group}: ${g.vms} VMs, peak RPO p50 ${dur(g.peakRpoSeconds.p50)}, max ${dur(g.peakRpoSeconds.max)}; RPO ${dur(g.rpoTargetSeconds)} needs ${

@@ -31,6 +31,7 @@ export function collectDr(
 ): DrResult {
   return {
     incidents: dr.incidents,
+    pastEnd: dr.pastEnd,
     drills: dr.drills,
     replication: replicationResults(histories, horizon, rpoTarget),
     byGroup: recoveryStats(dr.incidents.flatMap((i) => i.vms)),

@@ -17,7 +17,7 @@ import type { TraceRecord } from '../backup/world.js';
 import type { Monitor } from '../monitor/monitor.js';
 import { RestoreJobs } from '../restore/jobs.js';
 import type { RestorePlan } from '../restore/rules.js';
-import type { DrillResult, Incident, VmRecovery } from '../results/types.js';
+import type { DrillResult, DrResult, Incident, VmRecovery } from '../results/types.js';
 import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
 import type { Region, Scenario, Vm } from '../scenario/types.js';
 import type { RecoveredVm } from './billing.js';
@@ -68,6 +68,8 @@ export class DisasterRecovery {
   readonly faults: Fault[];
   readonly outages: Outages;
   readonly incidents: Incident[] = [];
+  /** Faults drawn at or after the end of the run (DrResult.pastEnd). */
+  readonly pastEnd: DrResult['pastEnd'] = [];
   readonly drills: DrillResult[] = [];
   /** The restore jobs recoveries run (shared with users' restores and restore drills). */
   readonly jobs: RestoreJobs;
@@ -164,7 +166,12 @@ export class DisasterRecovery {
     this.monitor = monitor;
     this.signal = new DownSignal(this.sim, monitor, this.scenario.duration);
     for (const f of this.faults) {
-      if (f.start >= this.scenario.duration) continue;
+      // A time drawn past the end (a distribution reaching beyond it: a load warning) is not
+      // silently dropped: the run lists it.
+      if (f.start >= this.scenario.duration) {
+        if (f.kind !== 'drill') this.pastEnd.push({ event: f.index, kind: f.kind, at: this.iso(f.start) });
+        continue;
+      }
       const tag = `dr/${f.kind}`;
       switch (f.kind) {
         case 'link-degradation':

@@ -338,6 +338,8 @@ export interface DrResult {
   worst: { vm: string; incident: string; rpoSeconds: number | null; rtoSeconds: number | null }[];
   /** Per replicated VM, in fleet order, the Site Recovery points it holds at the end of the run. */
   points: ReplicaPoints[];
+  /** Faults whose drawn time fell at or after the end of the run: they did not happen in it. */
+  pastEnd: { event: number; kind: string; at: string }[];
 }
 
 /** One objective judged over one scope. */

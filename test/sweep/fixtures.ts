@@ -45,6 +45,7 @@ export function richResult(objectives: ObjectiveResult[] = [anObjective()]): Run
     ...base,
     dr: {
       incidents: [],
+      pastEnd: [],
       drills: [],
       replication: [
         {

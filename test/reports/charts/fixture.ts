@@ -55,6 +55,7 @@ export function drSection(scale = 1): DrResult {
   const days = Array.from({ length: 10 }, (_, i) => i + 1);
   return {
     incidents: [incident],
+    pastEnd: [],
     drills: [],
     replication: [
       {
