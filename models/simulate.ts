@@ -491,6 +491,8 @@ function dailyRound(
           addPoints(groupSums[g], one);
         }
       }
+      // Purges have their own events at their purge time (onSoftDelete, above); one due at the
+      // run's last instant is left to this round, so the end-of-run figures see it.
       v.ledger.purgeDue(now);
       // Retention, archive moves and purges happen inside this event: the fingerprint
       // must still see them, so the day's stored bytes and points are folded in.

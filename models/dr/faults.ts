@@ -24,24 +24,28 @@ export type Fault = FaultSpec & {
   found: number;
 };
 
-// The normaliser rejects a time distribution that can draw below 0 (scenarios/normalise/events.ts),
-// so a negative draw is a bug: it is not moved to 0, which would put the fault at the start.
-const draw = (spec: TimeSpec, streams: Streams, name: string): number => {
+/**
+ * An event's time (or duration) for this run: fixed, or drawn from the stream `name`. The
+ * normaliser rejects a time distribution that can draw below 0 (scenarios/normalise/events.ts),
+ * so a negative draw is a bug: it throws rather than being moved to 0, which would put the event
+ * at the start. Faults, operations and restore requests draw their times through it.
+ */
+export function drawTime(spec: TimeSpec, streams: Streams, name: string): number {
   if ('fixed' in spec) return spec.fixed;
   const t = Math.round(makeSampler(spec.draw)(streams.get(name)));
   if (t < 0)
     throw new RangeError(`${name}: a time drawn below 0 (${t} ms); its distribution must stay at 0 or above`);
   return t;
-};
+}
 
 /** Draws every fault's times; order and indexes follow the scenario. */
 export function resolveFaults(specs: readonly FaultSpec[], streams: Streams): Fault[] {
   return specs.map((spec, index) => {
-    const start = draw(spec.at, streams, `fault/${index}/at`);
-    const duration = 'duration' in spec ? draw(spec.duration, streams, `fault/${index}/duration`) : 0;
+    const start = drawTime(spec.at, streams, `fault/${index}/at`);
+    const duration = 'duration' in spec ? drawTime(spec.duration, streams, `fault/${index}/duration`) : 0;
     const found =
       spec.kind === 'ransomware'
-        ? start + draw(spec.detectedAfter, streams, `fault/${index}/detected`)
+        ? start + drawTime(spec.detectedAfter, streams, `fault/${index}/detected`)
         : start;
     return { ...spec, index, start, end: start + duration, found };
   });

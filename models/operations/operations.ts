@@ -9,10 +9,10 @@
 // security alert, marked outcome: blocked (assumption: the sources do not say whether Azure
 // raises it for an attempt; raising it keeps a blocked attack visible).
 
-import { makeSampler } from '../../engine/distributions.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { VmBackup } from '../backup/vm-backup.js';
 import type { VaultRuntime, World } from '../backup/world.js';
+import { drawTime } from '../dr/faults.js';
 import { BUILT_IN_ALERTS } from '../monitor/backup-health.js';
 import type { SecurityAlerts, SecurityKind } from '../monitor/security.js';
 import type { AttackResult, OperationRecord, OperationsResult } from '../results/operations.js';
@@ -58,18 +58,7 @@ export class Operations {
   start(security: SecurityAlerts): void {
     this.security = security;
     const ops = this.scenario.operations;
-    const times = ops.map((op, i) => {
-      if ('fixed' in op.at) return op.at.fixed;
-      const name = `operation/${i}/at`;
-      const t = Math.round(makeSampler(op.at.draw)(this.world.streams.get(name)));
-      // The normaliser rejects a time distribution that can draw below 0 (scenarios/normalise/events.ts),
-      // so a negative draw is a bug: it is not moved to 0, which would put the operation at the start.
-      if (t < 0)
-        throw new RangeError(
-          `${name}: a time drawn below 0 (${t} ms); its distribution must stay at 0 or above`,
-        );
-      return t;
-    });
+    const times = ops.map((op, i) => drawTime(op.at, this.world.streams, `operation/${i}/at`));
     // The attack ends with the attacker's last operation (the last issued, then in scenario order).
     let last = -1;
     ops.forEach((op, i) => {

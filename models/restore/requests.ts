@@ -8,12 +8,12 @@
 // `restore/<event>/<vm>`, a drill's VM choice from `restore-test/<name>/<round>` and its draws
 // from `restore-test/<name>/<round>/<vm>`; a drawn request time from `restore/<event>/at`.
 
-import { type Distribution, makeSampler } from '../../engine/distributions.js';
+import { makeSampler } from '../../engine/distributions.js';
 import type { RandomStream, Streams } from '../../engine/random.js';
 import type { Simulation } from '../../engine/simulation.js';
 import type { RestorePoint } from '../backup/vm-backup.js';
 import type { RecoveredVm } from '../dr/billing.js';
-import type { Outages } from '../dr/faults.js';
+import { drawTime, type Outages } from '../dr/faults.js';
 import type { RestoreOrigin } from '../results/restores.js';
 import type { RestoreHow, RestoreTarget } from '../scenario/restore.js';
 import type { Scenario, Vault, Vm } from '../scenario/types.js';
@@ -46,15 +46,6 @@ export function targetName(t: RestoreTarget): string {
   return t.kind === 'zone' ? `zone ${t.zone}` : t.kind;
 }
 
-// The normaliser rejects a time distribution that can draw below 0 (scenarios/normalise/events.ts),
-// so a negative draw is a bug: it is not moved to 0, which would put the restore at the start.
-function drawnTime(d: Distribution, streams: Streams, name: string): number {
-  const t = Math.round(makeSampler(d)(streams.get(name)));
-  if (t < 0)
-    throw new RangeError(`${name}: a time drawn below 0 (${t} ms); its distribution must stay at 0 or above`);
-  return t;
-}
-
 /** Users' restores and restore drills during a run. */
 export class Requests {
   /** Test VMs the drills created, for compute billing (kind 'drill'). */
@@ -77,8 +68,7 @@ export class Requests {
     const { sim, scenario, streams } = this.ctx;
     const horizon = scenario.duration;
     for (const spec of scenario.restores ?? []) {
-      const at =
-        'fixed' in spec.at ? spec.at.fixed : drawnTime(spec.at.draw, streams, `restore/${spec.index}/at`);
+      const at = drawTime(spec.at, streams, `restore/${spec.index}/at`);
       if (at >= horizon) continue;
       sim.at(
         at,

@@ -49,7 +49,7 @@ export function warnIdleFaults(ctx: Context, rawEvents: unknown, t: FaultTargets
 }
 
 // Why the fault would change nothing, or null when something feels it.
-function idle(f: FaultSpec, t: FaultTargets, used: ReadonlyMap<string, string[]>): string | null {
+function idle(f: FaultSpec, t: FaultTargets, used: ReadonlySet<string>): string | null {
   switch (f.kind) {
     case 'region-outage':
     case 'control-plane':
@@ -82,23 +82,12 @@ function idle(f: FaultSpec, t: FaultTargets, used: ReadonlyMap<string, string[]>
 
 // Every region something of the scenario runs in, is stored in or recovers to: VMs, their
 // Site Recovery targets, vaults, a Cross Region Restore vault's paired region, file shares.
-function regionsInUse(t: FaultTargets): Map<string, string[]> {
-  const used = new Map<string, string[]>();
-  const add = (region: string | null | undefined, what: string) => {
-    if (region === null || region === undefined) return;
-    const list = used.get(region) ?? [];
-    list.push(what);
-    used.set(region, list);
-  };
+function regionsInUse(t: FaultTargets): Set<string> {
   const pairOf = new Map(t.regions.map((r) => [r.name, r.pair]));
-  for (const vm of t.vms) {
-    add(vm.region, 'VM');
-    add(vm.replicate?.to, 'replica');
-  }
-  for (const v of t.vaults) {
-    add(v.region, 'vault');
-    if (v.crossRegionRestore) add(pairOf.get(v.region), 'Cross Region Restore');
-  }
-  for (const share of t.workloads?.fileShares ?? []) add(share.region, 'file share');
-  return used;
+  const regions = [
+    ...t.vms.flatMap((vm) => [vm.region, vm.replicate?.to]),
+    ...t.vaults.flatMap((v) => [v.region, v.crossRegionRestore ? pairOf.get(v.region) : undefined]),
+    ...(t.workloads?.fileShares ?? []).map((share) => share.region),
+  ];
+  return new Set(regions.filter((r): r is string => typeof r === 'string'));
 }
