@@ -2,7 +2,13 @@
 // RPO/RTO per fleet group and recovery path, replication and its recovery points per group,
 // the worst VMs, the drills, and every objective with PASS/FAIL and its evidence. Plain text lines.
 
-import type { Incident, ObjectiveResult, ReplicaPoints, VmRecovery } from '../models/results/types.js';
+import type {
+  Incident,
+  ObjectiveResult,
+  ProtectionAfter,
+  ReplicaPoints,
+  VmRecovery,
+} from '../models/results/types.js';
 import { formatBytes, formatSeconds } from './format.js';
 import { formatTarget } from './objective-label.js';
 import type { SummaryRun } from './summary.js';
@@ -92,21 +98,22 @@ function incidentLines(i: Incident): string[] {
   ];
   const groups = [...new Set(i.vms.map((v) => v.group))].sort();
   const width = Math.max(6, ...groups.map((g) => g.length)) + 2;
-  const lost = groups.map((g) => dataLost(i.vms.filter((v) => v.group === g)));
+  const byGroup = groups.map((g) => i.vms.filter((v) => v.group === g));
+  const lost = byGroup.map(dataLost);
   const lostWidth = Math.max(12, ...lost.map((l) => l.length + 2));
   lines.push(
     `    ${pad('group', width)}${pad('VMs', 5)}${pad('RPO p50 / max', 20)}${pad('RTO p50 / max', 20)}${pad('data lost', lostWidth)}paths`,
   );
   groups.forEach((g, k) => {
-    const vms = i.vms.filter((v) => v.group === g);
+    const vms = byGroup[k];
     lines.push(
       `    ${pad(g, width)}${pad(String(vms.length), 5)}${pad(pair(vms.map((v) => v.rpoSeconds)), 20)}${pad(pair(vms.map((v) => v.rtoSeconds)), 20)}${pad(lost[k], lostWidth)}${paths(vms)}`,
     );
   });
-  for (const g of groups) {
-    const after = afterLine(i.vms.filter((v) => v.group === g));
+  groups.forEach((g, k) => {
+    const after = afterLine(byGroup[k]);
     if (after !== '') lines.push(`    afterwards ${g}: ${after}`);
-  }
+  });
   return lines;
 }
 
@@ -132,12 +139,13 @@ function afterLine(vms: readonly VmRecovery[]): string {
     if (a.backup !== null) vaults.set(a.backup.vault, (vaults.get(a.backup.vault) ?? 0) + 1);
   for (const [vault, n] of [...vaults].sort(([a], [b]) => (a < b ? -1 : 1)))
     parts.push(`backed up to ${vault} (${n})`);
-  const unprotected = back.filter((a) => a.backup === null && a.note.startsWith('unprotected')).length;
+  // Why no vault backs a VM up is the note's clause (models/dr/record.ts joins clauses with '; ',
+  // a replication clause first): no vault where it runs, or its item's protection stopped.
+  const gap = (a: ProtectionAfter, clause: string) =>
+    a.backup === null && a.note.split('; ').some((c) => c.startsWith(clause));
+  const unprotected = back.filter((a) => gap(a, 'unprotected by backup')).length;
   if (unprotected > 0) parts.push(`unprotected by backup (${unprotected}: no vault named where they run)`);
-  // Back where they ran with their backup item's protection stopped (models/dr/record.ts).
-  const stopped = back.filter(
-    (a) => a.backup === null && a.note.includes('not backed up: protection stopped'),
-  ).length;
+  const stopped = back.filter((a) => gap(a, 'not backed up: protection stopped')).length;
   if (stopped > 0) parts.push(`not backed up: protection stopped (${stopped})`);
   return parts.join('; ');
 }

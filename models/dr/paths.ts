@@ -3,6 +3,7 @@
 // archive (soft-deleted points undeleted first), Cross Region Restore, waiting for the region —
 // each passed over when the target region is short of cores, then waited for (capacity.ts).
 
+import { vmAsItRuns } from '../restore/rules.js';
 import type { RecoveryPlanSpec, RecoverySettings } from '../scenario/dr.js';
 import type { Region } from '../scenario/types.js';
 import type { Decided, Draws } from './disaster-recovery.js';
@@ -276,8 +277,7 @@ export class Paths {
   private restoreContext(v: DrVm, dr: Draws): RestoreContext | null {
     if (v.vault === null || v.restorePoints === null) return null;
     return {
-      vm:
-        v.region === v.vm.region && v.zone === v.vm.zone ? v.vm : { ...v.vm, region: v.region, zone: v.zone },
+      vm: vmAsItRuns(v.vm, v.region, v.zone),
       zones: this.regions.get(v.region)?.zones ?? 0,
       vault: v.vault,
       pair: this.regions.get(v.vault.region)?.pair ?? null,

@@ -7,7 +7,7 @@
 // cross-zonal restore needs a ZRS vault or one with Cross Region Restore).
 
 import type { RestorePoint } from '../backup/vm-backup.js';
-import type { RestorePlan } from '../restore/rules.js';
+import { allowsCrossZonal, type RestorePlan } from '../restore/rules.js';
 import { copyAlone, diskBytesAt } from '../restore/timing.js';
 import type { PointSource, RecoveryPath } from '../results/types.js';
 import type { RecoverySettings } from '../scenario/dr.js';
@@ -88,10 +88,9 @@ function planOf(
  * other zone of the region that is up (**assumption**: Azure lets the user choose; the lowest
  * keeps the run deterministic).
  */
-export function crossZonalTarget(ctx: RestoreContext, t: number): number | null {
+function crossZonalTarget(ctx: RestoreContext, t: number): number | null {
   const { vm, vault, outages } = ctx;
-  if (vm.zone === null) return null;
-  if (!(vault.redundancy === 'ZRS' || (vault.redundancy === 'GRS' && vault.crossRegionRestore))) return null;
+  if (vm.zone === null || !allowsCrossZonal(vault)) return null;
   for (let z = 1; z <= ctx.zones; z++) if (z !== vm.zone && !outages.zoneDown(vm.region, z, t)) return z;
   return null;
 }

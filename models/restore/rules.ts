@@ -79,7 +79,7 @@ export function staticRule(how: RestoreHow, vm: Vm, vault: Vault, zones: number)
   if (t.kind === 'cross-region' && !(vault.redundancy === 'GRS' && vault.crossRegionRestore))
     return `Cross Region Restore needs a GRS vault with crossRegionRestore on; ${vault.name} is ${vault.redundancy}${vault.redundancy === 'GRS' ? ' without it' : ''} (docs/reference.md §2.2)`;
   if (t.kind === 'zone') {
-    if (!(vault.redundancy === 'ZRS' || (vault.redundancy === 'GRS' && vault.crossRegionRestore)))
+    if (!allowsCrossZonal(vault))
       return `cross-zonal restore needs a ZRS vault or one with Cross Region Restore; ${vault.name} is ${vault.redundancy} (docs/reference.md §15.1)`;
     if (vm.zone === null) return `cross-zonal restore needs a VM pinned to a zone; ${vm.id} is regional`;
     if (t.zone === vm.zone)
@@ -92,6 +92,16 @@ export function staticRule(how: RestoreHow, vm: Vm, vault: Vault, zones: number)
   return null;
 }
 
+/** §15.1: cross-zonal restore reads a ZRS vault, or one with Cross Region Restore. */
+export function allowsCrossZonal(vault: Vault): boolean {
+  return vault.redundancy === 'ZRS' || (vault.redundancy === 'GRS' && vault.crossRegionRestore);
+}
+
+/** The VM as it runs now: `vm` itself at home in its own zone, else a copy where it is. */
+export function vmAsItRuns(vm: Vm, region: string, zone: number | null): Vm {
+  return region === vm.region && zone === vm.zone ? vm : { ...vm, region, zone };
+}
+
 /** Plans a restore asked at `now`, or the rule that rejects it. */
 export function planRestore(
   how: RestoreHow,
@@ -102,12 +112,8 @@ export function planRestore(
   outages: Outages | null = null,
   zones = 3,
 ): RestorePlan | Rejection {
-  const rule = staticRule(
-    how,
-    s.region === s.vm.region ? s.vm : { ...s.vm, region: s.region, zone: s.zone },
-    s.vault,
-    zones,
-  );
+  // DR may have moved the VM to another zone at home (a cross-zonal restore): judge it there.
+  const rule = staticRule(how, vmAsItRuns(s.vm, s.region, s.zone), s.vault, zones);
   if (rule !== null) return { rejected: rule, code: 'restore-not-allowed' };
   if (how.option === 'replace-disks' && !s.exists)
     return {
