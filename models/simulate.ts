@@ -109,11 +109,15 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   );
   // §2.3: soft-deleted data is purged at its purge time, not at the next daily round: from
   // then on it cannot be undeleted, and Purge Complete fires then.
-  for (const v of vaults.values())
+  // One event per vault and purge time: a bulk deletion at one instant purges in one event.
+  for (const v of vaults.values()) {
+    const scheduled = new Set<number>();
     v.ledger.onSoftDelete = (entry) => {
-      if (entry.purgeAt < scenario.duration)
-        sim.at(entry.purgeAt, () => v.ledger.purgeDue(sim.now), 'vault/purge');
+      if (entry.purgeAt >= scenario.duration || scheduled.has(entry.purgeAt)) return;
+      scheduled.add(entry.purgeAt);
+      sim.at(entry.purgeAt, () => v.ledger.purgeDue(sim.now), 'vault/purge');
     };
+  }
   // Restore jobs (issue 18): users' restores, restore drills and disaster recovery's share the
   // vaults' restore throughput; null when nothing restores.
   const restores = USES.restores(scenario)
@@ -491,8 +495,8 @@ function dailyRound(
           addPoints(groupSums[g], one);
         }
       }
-      // Purges have their own events at their purge time (onSoftDelete, above); one due at the
-      // run's last instant is left to this round, so the end-of-run figures see it.
+      // Purges have their own events at their purge time (onSoftDelete, above); one due at a
+      // round's instant (midnight, or the run's end) is purged here, as the round runs first.
       v.ledger.purgeDue(now);
       // Retention, archive moves and purges happen inside this event: the fingerprint
       // must still see them, so the day's stored bytes and points are folded in.

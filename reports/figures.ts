@@ -197,7 +197,8 @@ function jobFigures(r: RunResult, add: Add): void {
 function drFigures(r: RunResult, add: Add): void {
   if (r.dr === null) return;
   add('dr.incidents', 'count', r.dr.incidents.length);
-  // Faults drawn past the end: a sweep's mean is the share of replications that lacked one.
+  // Faults drawn past the end: a sweep's mean is how many per replication did not happen (with
+  // one drawn fault, the share of replications that lacked it).
   add('dr.pastEnd', 'count', r.dr.pastEnd.length);
   const percentiles = (name: string, s: Summary5) => {
     if (s.count === 0) return;

@@ -6,9 +6,13 @@ export function objectiveLabel(metric: string, scope: string, targetSeconds: num
   return `${metric.toUpperCase()} ≤ ${formatTarget(targetSeconds)} (${scope})`;
 }
 
+// A count of one unit up to this reads at a glance ("90m", "36h"); from it on, parts do
+// ("1d 1h 32m", not "1532m"). A readability choice, not a model figure.
+const MAX_COUNT = 100;
+
 /**
  * A target duration in its largest whole unit while that reads well (86400 → "1d", 5400 →
- * "90m", 45 → "45s"), else exactly in parts (91920 → "1d 1h 32m", not "1532m").
+ * "90m", 45 → "45s"), else exactly in parts (91920 → "1d 1h 32m"), to the tenth of a second.
  */
 export function formatTarget(seconds: number): string {
   const units = [
@@ -18,14 +22,17 @@ export function formatTarget(seconds: number): string {
     ['s', 1],
   ] as const;
   for (const [unit, size] of units)
-    if (seconds >= size && seconds % size === 0 && seconds / size < 100) return `${seconds / size}${unit}`;
-  if (seconds < 100) return `${seconds}s`;
+    if (seconds >= size && seconds % size === 0 && seconds / size < MAX_COUNT)
+      return `${seconds / size}${unit}`;
+  if (seconds < MAX_COUNT) return `${seconds}s`;
+  // In tenths of a second first, so 3599.96 s is "1h", never "59m 60s".
+  let tenths = Math.round(seconds * 10);
   const parts: string[] = [];
-  let rest = seconds;
   for (const [unit, size] of units) {
-    const n = unit === 's' ? Math.round(rest * 10) / 10 : Math.floor(rest / size);
-    if (n > 0) parts.push(`${n}${unit}`);
-    rest -= unit === 's' ? rest : n * size;
+    const n = Math.floor(tenths / (size * 10));
+    tenths -= n * size * 10;
+    const shown = unit === 's' ? n + tenths / 10 : n;
+    if (shown > 0) parts.push(`${shown}${unit}`);
   }
   return parts.join(' ');
 }

@@ -40,15 +40,7 @@ export function judgeObjectives(
       if (target === null) continue;
       const scope = scopeName(t.scope);
       const byIncidents = judge(scope, metric, target / 1000, inside);
-      // Every VM failing either judgement, uncapped (the results list at most MAX_FAILING).
-      const value = (x: number | null) => x === null || x > target;
-      const failedVms = new Set([
-        ...inside
-          .filter(({ r }) => value(nullableMs(metric === 'rpo' ? r.rpoSeconds : r.rtoSeconds)))
-          .map(({ r }) => r.vm),
-        ...covered.filter((f) => value(metric === 'rpo' ? f.rpo : f.rto)).map((f) => f.vm),
-      ]).size;
-      out.push(combine(byIncidents, judgeSchedule(scope, metric, target, covered), failedVms));
+      out.push(combine(byIncidents, judgeSchedule(scope, metric, target, covered)));
     }
   }
   return out;
@@ -95,7 +87,7 @@ function judge(
     failedVms: failing.size,
     pass: failed === 0,
     status: inside.length === 0 ? 'skip' : failed === 0 ? 'pass' : 'fail',
-    failing: [...failing].sort().slice(0, MAX_FAILING),
+    failing: [...failing].sort(), // uncapped until combine
     evidence,
     schedule: { judged: 0, failed: 0, worstSeconds: null, worstVm: null, failing: [], evidence: '' },
   };
@@ -132,29 +124,24 @@ function judgeSchedule(
     failed: failing.length,
     worstSeconds: worst === null || worstValue === null ? null : Math.round(worstValue) / 1000,
     worstVm: worst?.vm ?? null,
-    failing: failing.sort().slice(0, MAX_FAILING),
+    failing: failing.sort(), // uncapped until combine
     evidence,
   };
 }
 
 // One verdict from both judgements: PASS only when both hold, SKIP only when neither judged anything.
-function combine(
-  incidents: ObjectiveResult,
-  schedule: ObjectiveResult['schedule'],
-  failedVms: number,
-): ObjectiveResult {
+// Both judgements' failing VMs arrive uncapped: their union counts failedVms, then lists are capped.
+function combine(incidents: ObjectiveResult, schedule: ObjectiveResult['schedule']): ObjectiveResult {
   const judged = incidents.judged + schedule.judged;
   const pass = incidents.pass && schedule.failed === 0;
+  const failing = [...new Set([...incidents.failing, ...schedule.failing])].sort();
   return {
     ...incidents,
     pass,
     status: judged === 0 ? 'skip' : pass ? 'pass' : 'fail',
-    failedVms,
-    failing: [...new Set([...incidents.failing, ...schedule.failing])].sort().slice(0, MAX_FAILING),
+    failedVms: failing.length,
+    failing: failing.slice(0, MAX_FAILING),
     evidence: `${schedule.evidence}; ${incidents.evidence}`,
-    schedule,
+    schedule: { ...schedule, failing: schedule.failing.slice(0, MAX_FAILING) },
   };
 }
-
-// Seconds as the schedule's milliseconds (null stays null: never recovered).
-const nullableMs = (seconds: number | null) => (seconds === null ? null : seconds * 1000);

@@ -13,7 +13,7 @@ import type { RecoveredVm } from './billing.js';
 import type { Capacity, CoreWaiter } from './capacity.js';
 import type { Decided } from './disaster-recovery.js';
 import type { Fault } from './faults.js';
-import { recoveryRecord } from './record.js';
+import { awaitsRestoreJob, recoveryRecord } from './record.js';
 import type { DrVm } from './recovery-types.js';
 import {
   firstPointUsable,
@@ -106,7 +106,7 @@ export class Returns {
     const { sim, horizon } = this.ctx;
     const { decided, fault: f, down } = p;
     const total = decided.detection + decided.waiting + decided.work + decided.boot;
-    const viaJob = decided.plan !== undefined && decided.path !== 'unrecovered' && p.job !== 'done';
+    const viaJob = awaitsRestoreJob(decided) && p.job !== 'done';
     const recoveredAt =
       decided.path === 'unrecovered' ? null : viaJob ? Number.POSITIVE_INFINITY : down + total;
     const reprotect =

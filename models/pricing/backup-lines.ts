@@ -21,7 +21,7 @@ import { MS } from '../../engine/units.js';
 import { startOfLocalDay } from '../calendar.js';
 import type { MonthSpan, PricingContext } from './context.js';
 import { BYTES_PER_GB } from './defaults.js';
-import { billedSpans, type HeldPeriod } from './instance-spans.js';
+import { billedSpans, type HeldPeriod, softDeleteBilledUntil } from './instance-spans.js';
 import { EARLY_DELETION_DAYS_PER_MONTH, instanceUnits, vaultStorageKey } from './meters.js';
 import type {
   CostInput,
@@ -151,8 +151,8 @@ export function softDeleteLines(input: CostInput, ctx: PricingContext): CostLine
     for (const e of v.softDeleted) {
       const free = ctx.price(v.region, 'softDeleteFreeDays');
       const period = e.purgeAt - e.deletedAt;
-      const billedUntil = Math.min(e.leftAt ?? e.purgeAt, e.purgeAt - free.value * MS.day);
-      const days = (ms: number) => `${Number((ms / MS.day).toFixed(3))} d`;
+      const billedUntil = softDeleteBilledUntil(e, free.value);
+      const days = formatDays;
       const left =
         e.leftAt === undefined
           ? 'still held at the end'

@@ -42,8 +42,16 @@ export function closedDays(after: number, until: number, start: number, end: num
 /** The days a soft-delete period bills the fee: those closing after deletion and by the end of its billed part. */
 export function heldDays(period: HeldPeriod, start: number, end: number): TimeSpan | null {
   const { entry, freeDays } = period;
-  const billedUntil = Math.min(entry.leftAt ?? entry.purgeAt, entry.purgeAt - freeDays * MS.day);
-  return closedDays(entry.deletedAt, billedUntil, start, end);
+  return closedDays(entry.deletedAt, softDeleteBilledUntil(entry, freeDays), start, end);
+}
+
+/**
+ * §2.3: when a soft-deleted entry stops being billed — when it left soft delete, or at its
+ * period's last `freeDays` (free), whichever is first. The softDelete meter and the
+ * protected-instance days both bill up to it.
+ */
+export function softDeleteBilledUntil(entry: SoftDeletedEntry, freeDays: number): number {
+  return Math.min(entry.leftAt ?? entry.purgeAt, entry.purgeAt - freeDays * MS.day);
 }
 
 /** An item's billed spans: its protected days and its billed soft-delete days, merged. */

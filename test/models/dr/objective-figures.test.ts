@@ -84,6 +84,11 @@ describe('objective evidence', () => {
     expect(durationsAgainst(null, 3_600_000)).toEqual([null, '1h 0m']);
   });
 
+  it('rounds a target in parts to the tenth of a second before splitting it', () => {
+    // 3599.96 s is 1 h to the tenth: never "59m 60s".
+    expect([3599.96, 3600.5].map(formatTarget)).toEqual(['1h', '1h 0.5s']);
+  });
+
   it('names a target as written: a whole unit while it reads well, else in parts', () => {
     // 25h32m = 91,920 s = 1,532 min: no whole days or hours, and "1532m" does not read.
     expect([86_400, 5400, 91_920, 360_000, 150].map(formatTarget)).toEqual([
