@@ -5,7 +5,7 @@
 
 import type { CostDimension, CostLine, CostShare, CostSplit } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
-import { round } from './format.js';
+import { round, splitTagKey } from './format.js';
 
 /** How many items the item dimension lists before summing the rest in one row. */
 export const ITEM_LIMIT = 20;
@@ -21,11 +21,6 @@ export function otherItemsKey(count: number): string {
 /** Whether `key` is the row summing the items past ITEM_LIMIT. */
 export function isOtherItemsKey(key: string): boolean {
   return /^\(\d+ other items?\)$/.test(key);
-}
-
-/** The tag key a split reads (`tag:env` → `env`), or null for a dimension. */
-export function splitTagKey(split: CostSplit): string | null {
-  return split.startsWith('tag:') ? split.slice('tag:'.length) : null;
 }
 
 /** The key a cost line has along a dimension or tag key (a tag's value; `(none)` on a line without it). */

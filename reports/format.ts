@@ -33,11 +33,15 @@ export const COST_DIMENSION_LABELS: Readonly<Record<CostDimension, string>> = {
   item: 'item',
 };
 
+/** The tag key a split reads (`tag:env` → `env`), or null for a dimension. */
+export function splitTagKey(split: CostSplit): string | null {
+  return split.startsWith('tag:') ? split.slice('tag:'.length) : null;
+}
+
 /** How a `--cost-by` split is named in titles: the dimension's label, or `tag env` for `tag:env`. */
 export function costSplitLabel(split: CostSplit): string {
-  return split.startsWith('tag:')
-    ? `tag ${split.slice('tag:'.length)}`
-    : COST_DIMENSION_LABELS[split as CostDimension];
+  const tag = splitTagKey(split);
+  return tag !== null ? `tag ${tag}` : COST_DIMENSION_LABELS[split as CostDimension];
 }
 
 /** The cost dimensions in report order. */

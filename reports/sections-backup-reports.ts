@@ -4,6 +4,7 @@
 
 import type { BackupReportsResult, ReportView } from '../models/backup-reports/types.js';
 import type { RunResult } from '../models/results/types.js';
+import { afterDays, dateOf } from './charts/common.js';
 import { formatBytes, formatCount, formatMinute, round } from './format.js';
 import type { ReportTable } from './sections.js';
 
@@ -45,8 +46,7 @@ export function rangeNote(b: BackupReportsResult): string {
 }
 
 // The UTC date (YYYY-MM-DD) before `date`.
-const dayBefore = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (date: string) => dateOf(afterDays(`${date}T00:00:00Z`, -1));
 
 /** The tables of the views asked for (all by default), for one run. */
 export function backupReportTables(

@@ -5,15 +5,8 @@
 
 import type { CostDimension, CostSplit, Meter } from '../models/pricing/types.js';
 import type { RunResult } from '../models/results/types.js';
-import {
-  centsAddingUp,
-  ITEM_LIMIT,
-  isOtherItemsKey,
-  NONE_KEY,
-  shareRows,
-  splitTagKey,
-} from './cost-shares.js';
-import { costSplitLabel, formatMoney, METER_LABELS, round } from './format.js';
+import { centsAddingUp, ITEM_LIMIT, isOtherItemsKey, NONE_KEY, shareRows } from './cost-shares.js';
+import { costSplitLabel, formatMoney, METER_LABELS, round, splitTagKey } from './format.js';
 import { layout, numeric, type Row } from './table.js';
 
 // What the no-value row stands for in each dimension.

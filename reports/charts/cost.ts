@@ -4,8 +4,8 @@
 
 import type { CostSplit } from '../../models/pricing/types.js';
 import type { RunResult } from '../../models/results/types.js';
-import { isOtherItemsKey, lineKey, NONE_KEY, shareRows, splitTagKey } from '../cost-shares.js';
-import { costSplitLabel, METER_LABELS, METER_ORDER, round } from '../format.js';
+import { isOtherItemsKey, lineKey, NONE_KEY, shareRows } from '../cost-shares.js';
+import { costSplitLabel, METER_LABELS, METER_ORDER, round, splitTagKey } from '../format.js';
 import { costKeyLabel } from '../table-cost.js';
 import { asSpec, type Chart, CONFIG, colourBy, frame, HEIGHT, perRun, type Row, WIDTH } from './common.js';
 
