@@ -16,6 +16,7 @@ import type { Scenario } from '../models/scenario/types.js';
 import { type Issue, sortIssues } from './issues.js';
 import { MSG } from './messages.js';
 import { normalise } from './normalise/index.js';
+import { type PriceUse, priceUse } from './normalise/pricing-uses.js';
 import { loadSections } from './normalise/sections.js';
 import { checkSchema } from './schema-check.js';
 import { issueAt, type PathSegment, parseSource, readScenarioText, type Source } from './source.js';
@@ -60,8 +61,7 @@ export async function loadScenarioFileLazily(file: string): Promise<LoadResult> 
   const runs = checkAndExpand(doc.source, doc.value);
   if ('result' in runs) return runs.result;
   // A variant or sweep point may set a section the base does not have.
-  const raws = [runs.base, ...runs.expansions.map((e) => e.raw)];
-  await Promise.all([loadValidators(raws), loadSections(raws)]);
+  await Promise.all([loadValidators(runs.raws), loadSections(runs.raws)]);
   return shapeRuns(runs);
 }
 
@@ -70,6 +70,8 @@ interface Runs {
   source: Source;
   base: Record<string, unknown>;
   expansions: Expansion[];
+  /** The raw base, then every other run's raw (the expansion named base is the base itself). */
+  raws: Record<string, unknown>[];
   problems: Issue[];
 }
 
@@ -98,23 +100,24 @@ function checkAndExpand(source: Source, value: Record<string, unknown>): Runs | 
     source,
     base,
     expansions,
+    raws: [base, ...expansions.filter((e) => e.name !== 'base').map((e) => e.raw)],
     problems: problems.map((p) => issueAt(source, p.code, p.origin, p.message, { key: true })),
   };
 }
 
 // Step 5: every run shaped into a Scenario, or every issue.
-function shapeRuns({ source, base: baseRaw, expansions, problems }: Runs): LoadResult {
+function shapeRuns({ source, base: baseRaw, expansions, raws, problems }: Runs): LoadResult {
   const all: Issue[] = [...problems];
+  // What every run could bill, worked out once: each run's prices are judged by all of them.
+  const use = priceUse(raws);
   // The base is checked first: its issues would otherwise repeat in every variant.
-  const raws = [baseRaw, ...expansions.filter((e) => e.name !== 'base').map((e) => e.raw)];
-  const base = normalise(baseRaw, source, 'base', raws);
+  const base = normalise(baseRaw, source, 'base', use);
   if (base.scenario === null) return fail(dedupe([...all, ...base.issues]));
   const warnings = [...base.warnings];
   const inBase = new Set(base.warnings.map(warningKey));
   const scenarios: Scenario[] = [];
   for (const e of expansions) {
-    const run =
-      e.name === 'base' ? { scenario: base.scenario, warnings: [] } : loadExpansion(e, source, raws);
+    const run = e.name === 'base' ? { scenario: base.scenario, warnings: [] } : loadExpansion(e, source, use);
     if ('scenario' in run) {
       scenarios.push(run.scenario);
       for (const w of run.warnings)
@@ -130,14 +133,14 @@ const warningKey = (w: Issue) => `${w.code}:${w.line}:${w.column}:${w.path}:${w.
 function loadExpansion(
   e: Expansion,
   source: Source,
-  raws: readonly unknown[],
+  use: PriceUse,
 ): { scenario: Scenario; warnings: Issue[] } | { issues: Issue[] } {
   const located = relocating(source, e);
   const schemaIssues = checkSchema(e.raw, located);
   const { scenario, issues, warnings } =
     schemaIssues.length > 0
       ? { scenario: null, issues: schemaIssues, warnings: [] }
-      : normalise(e.raw, located, e.name, raws);
+      : normalise(e.raw, located, e.name, use);
   if (scenario !== null) return { scenario, warnings };
   return { issues: issues.map((i) => ({ ...i, message: MSG.inVariant(e.name, i.message) })) };
 }

@@ -15,7 +15,7 @@ import { DIAG_MSG } from '../messages-kql.js';
 import type { PathSegment } from '../source.js';
 import { formatDuration, parseDuration } from '../units.js';
 import type { Context } from './context.js';
-import { readDistribution } from './distribution.js';
+import { NON_NEGATIVE, readDistribution } from './distribution.js';
 
 type Raw = Record<string, unknown>;
 
@@ -62,7 +62,7 @@ export function normaliseDiagnostics(
   const latency =
     raw.latency === undefined
       ? { ...DEFAULT_LATENCY }
-      : readDistribution(ctx, at('latency'), raw.latency, parseDuration);
+      : readDistribution(ctx, at('latency'), raw.latency, parseDuration, NON_NEGATIVE);
   const reports = (raw.reports as Raw | undefined) ?? {};
   const range =
     reports.range === undefined ? null : days(ctx, reports.range, at('reports', 'range'), 'reports.range');

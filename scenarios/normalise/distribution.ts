@@ -1,7 +1,12 @@
 // A quantity-or-distribution field of the scenario → an engine Distribution, with each
 // parameter parsed in the field's unit and checked by the engine's own validation.
 
-import { type Distribution, lognormalFromMeanSd, validateDistribution } from '../../engine/distributions.js';
+import {
+  bounds,
+  type Distribution,
+  lognormalFromMeanSd,
+  validateDistribution,
+} from '../../engine/distributions.js';
 import { MSG } from '../messages.js';
 import type { PathSegment } from '../source.js';
 import type { UnitResult } from '../units.js';
@@ -22,12 +27,24 @@ const PARAMS: Record<Distribution['kind'], string[]> = {
   empirical: ['values'],
 };
 
+/**
+ * A duration drawn per use is never below 0 (a draw is not moved to 0): `offset` when it is a
+ * time from the start of the run (the message says "before the start of the run").
+ */
+export interface DrawOptions {
+  nonNegative?: { offset: boolean };
+}
+
+/** A duration drawn per use (a latency, a recovery step): no draw below 0. */
+export const NON_NEGATIVE: DrawOptions = { nonNegative: { offset: false } };
+
 /** Reads `3%` or `{distribution: …}` into a Distribution over the unit's numbers; null on issues. */
 export function readDistribution(
   ctx: Context,
   path: readonly PathSegment[],
   raw: unknown,
   parse: (v: unknown) => UnitResult<number>,
+  options: DrawOptions = {},
 ): Distribution | null {
   if (typeof raw !== 'object' || raw === null) {
     const value = ctx.unit(parse, path, raw);
@@ -68,8 +85,24 @@ export function readDistribution(
   const own = rawProblems(d, p as Record<string, number>);
   const problems = own.length > 0 ? own : dist === null ? [MSG.lognormalBad()] : validateDistribution(dist);
   for (const problem of problems) ctx.add('invalid-distribution', path, MSG.invalidDistribution(problem));
-  return problems.length > 0 ? null : dist;
+  if (problems.length > 0 || dist === null) return null;
+  if (options.nonNegative !== undefined && bounds(dist).min < 0) {
+    ctx.add(
+      'invalid-distribution',
+      path,
+      MSG.invalidDistribution(MSG.drawBelowZero(fieldName(path), dist.kind, options.nonNegative.offset)),
+    );
+    return null;
+  }
+  return dist;
 }
+
+/** The field a message names: the path's last two keys (`outage.for`, `recovery.boot`). */
+export const fieldName = (path: readonly PathSegment[]): string =>
+  path
+    .filter((s) => typeof s === 'string')
+    .slice(-2)
+    .join('.');
 
 /** What breaks a distribution's rules (docs/scenario-format.md §4), in the user's spelling of each parameter. */
 function rawProblems(d: RawDistribution, p: Record<string, number>): string[] {

@@ -24,7 +24,7 @@ import type { PathSegment } from '../source.js';
 import { closest } from '../suggest.js';
 import { formatDuration, parseBandwidth, parseDuration, parseSize } from '../units.js';
 import type { Context } from './context.js';
-import { readDistribution } from './distribution.js';
+import { NON_NEGATIVE, readDistribution } from './distribution.js';
 import { readEvents } from './events.js';
 import type { DeclaredFleet } from './fleet.js';
 import { readOperations } from './operations.js';
@@ -199,7 +199,7 @@ export function normaliseDr(ctx: Context, r: Raw, refs: DrRefs): DrSections {
 }
 
 /** The VMs a target list may name: those loaded, by id and by group, and every one the fleet declares. */
-export interface TargetRefs {
+interface TargetRefs {
   vms: ReadonlyMap<string, Vm>;
   groups: ReadonlyMap<string, string[]>;
   declared: DeclaredFleet;
@@ -224,11 +224,8 @@ export function readTargets(
     return null;
   }
   if (group !== undefined) {
-    if (!declared.groups.has(group)) {
-      ctx.reference('fleet group', group, declared.groups, [...path, 'group']);
+    if (!(ctx.reference('fleet group', group, declared.groups, [...path, 'group']) && groups.has(group)))
       return null;
-    }
-    if (!groups.has(group)) return null;
     return { vms: [...groups.get(group)!].sort(), label: `group ${group}` };
   }
   let ok = true;
@@ -350,19 +347,11 @@ function readRecovery(ctx: Context, raw: Raw): RecoverySettings {
   const path = (f: string) => ['recovery', f];
   const dur = (f: keyof RecoverySettings, fallback: Millis): Millis =>
     raw[f] === undefined ? fallback : millis(ctx.unit(parseDuration, path(f), raw[f]) ?? fallback);
-  // A duration drawn per recovery: none below 0 (a draw is never moved to 0, events.ts).
-  const dist = (f: keyof RecoverySettings, fallback: Distribution): Distribution => {
-    if (raw[f] === undefined) return fallback;
-    const drawn = readDistribution(ctx, path(f), raw[f], parseDuration);
-    if (drawn === null) return fallback;
-    if (bounds(drawn).min < 0)
-      ctx.add(
-        'invalid-distribution',
-        path(f),
-        MSG.invalidDistribution(MSG.drawBelowZero(`recovery.${f}`, drawn.kind, false)),
-      );
-    return drawn;
-  };
+  // A duration drawn per recovery: none below 0 (a draw is never moved to 0).
+  const dist = (f: keyof RecoverySettings, fallback: Distribution): Distribution =>
+    raw[f] === undefined
+      ? fallback
+      : (readDistribution(ctx, path(f), raw[f], parseDuration, NON_NEGATIVE) ?? fallback);
   return {
     detection: dur('detection', d.detection),
     acknowledge: dur('acknowledge', d.acknowledge),

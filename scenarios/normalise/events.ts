@@ -9,7 +9,7 @@ import { DR_MSG } from '../messages-dr.js';
 import type { PathSegment } from '../source.js';
 import { formatDuration, parseBandwidth, parseDuration, parsePercent } from '../units.js';
 import type { Context } from './context.js';
-import { readDistribution } from './distribution.js';
+import { fieldName, readDistribution } from './distribution.js';
 import type { DrRefs } from './dr.js';
 import { OPERATION_KINDS } from './operations.js';
 
@@ -44,24 +44,17 @@ export function readTime(
   offset: boolean,
 ): TimeSpec | null {
   if (typeof raw === 'object' && raw !== null) {
-    const d = readDistribution(ctx, path, raw, parseDuration);
+    const d = readDistribution(ctx, path, raw, parseDuration, { nonNegative: { offset } });
     return d === null || !drawsFit(ctx, path, d, offset) ? null : { draw: d };
   }
   const t = offset ? ctx.offset(path, raw) : ctx.unit(parseDuration, path, raw);
   return t === null ? null : { fixed: millis(t) };
 }
 
-/** Whether a time distribution's draws can be used as they are; records the issue or warning. */
+/** Whether a time distribution's draws (none below 0: readDistribution) fall in the run; records the issue or warning. */
 function drawsFit(ctx: Context, path: readonly PathSegment[], d: Distribution, offset: boolean): boolean {
   const { min, max } = bounds(d);
-  const field = path
-    .filter((s) => typeof s === 'string')
-    .slice(-2)
-    .join('.');
-  if (min < 0) {
-    ctx.add('invalid-distribution', path, MSG.invalidDistribution(MSG.drawBelowZero(field, d.kind, offset)));
-    return false;
-  }
+  const field = fieldName(path);
   const horizon = ctx.horizon;
   if (!offset || horizon === null || max < horizon) return true;
   const end = formatDuration(horizon);

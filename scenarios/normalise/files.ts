@@ -91,7 +91,7 @@ function normaliseFilePolicy(ctx: Context, p: RawFilePolicy, i: number): FileSha
   } else if (p.snapshotRetention !== undefined)
     ctx.add('policy-limit', at('snapshotRetention'), FILES_MSG.snapshotRetentionTier());
   if (schedule === null) return null;
-  const perDay = snapshotsPerDay(schedule);
+  const perDay = windowSlots(schedule);
   if (tier === 'snapshot') checkSnapshotTier(ctx, retention, perDay, at('retention'));
   const count = snapshotCount(tier, retention, perDay, snapshotRetention);
   if (count.total > MAX_SNAPSHOTS)
@@ -163,11 +163,6 @@ function readSchedule(
     ctx.add('policy-limit', at('window'), FILES_MSG.windowPastMidnight(startText, formatDuration(window)));
   if (every === null || start === null || timeZone === null || start % 30 !== 0) return null;
   return { frequency: 'hourly', at: start, days: [], every, window, timeZone };
-}
-
-/** Scheduled backups a day: 1, or a window's slots, its end included (§13.2: at most 6). */
-export function snapshotsPerDay(s: Schedule): number {
-  return windowSlots(s);
 }
 
 /**

@@ -17,6 +17,7 @@ import { normaliseBackupJobs, normaliseServers } from './mars.js';
 import { warnNoOps } from './no-ops.js';
 import { normalisePolicies } from './policies.js';
 import { normalisePricing } from './pricing.js';
+import type { PriceUse } from './pricing-uses.js';
 import { HAS_SECTION, SECTIONS } from './sections.js';
 import { normaliseLinks, normaliseRegions, normaliseVaults } from './topology.js';
 
@@ -35,8 +36,8 @@ export function normalise(
   raw: unknown,
   source: Source,
   variant: string,
-  /** Every run's raw scenario in the file (base, variants, sweep points): a price is judged by all. */
-  runs: readonly unknown[] = [raw],
+  /** What every run of the file (base, variants, sweep points) could bill: a price is judged by all. */
+  priceUse: PriceUse,
 ): { scenario: Scenario | null; issues: Issue[]; warnings: Issue[] } {
   const ctx = new Context(source);
   const r = raw as Raw;
@@ -59,7 +60,7 @@ export function normalise(
   });
   // References to VMs and groups are checked against every group, loaded or not (fleet.ts).
   const declaredVms = declareFleet(list('fleet'));
-  const prices = normalisePricing(ctx, r.pricing, [...regions.values()], vms, runs as Raw[]);
+  const prices = normalisePricing(ctx, r.pricing, [...regions.values()], priceUse);
   const servers = normaliseServers(ctx, list('servers') as never[], declared('vaults'), declaredVms.ids);
   const backupJobs = normaliseBackupJobs(ctx, r.backupJobs as never);
   // Issue 17: SQL Server in Azure VMs, Azure file shares, MABS/DPM servers.

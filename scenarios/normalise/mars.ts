@@ -16,7 +16,7 @@ import {
   parseTimeZone,
 } from '../units.js';
 import type { Context } from './context.js';
-import { readDistribution } from './distribution.js';
+import { NON_NEGATIVE, readDistribution } from './distribution.js';
 import { readChurn } from './fleet.js';
 import { normaliseRetention, type RawRetention } from './policies.js';
 
@@ -174,7 +174,7 @@ export function normaliseBackupJobs(
   const snapshot =
     r.snapshotDuration === undefined
       ? DEFAULT_SNAPSHOT
-      : readDistribution(ctx, at('snapshotDuration'), r.snapshotDuration, parseDuration);
+      : readDistribution(ctx, at('snapshotDuration'), r.snapshotDuration, parseDuration, NON_NEGATIVE);
   const initial =
     r.initialThroughput === undefined
       ? bytesPerSec(160e6 / 8)

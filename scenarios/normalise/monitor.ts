@@ -34,7 +34,7 @@ import type { PathSegment } from '../source.js';
 import { closest } from '../suggest.js';
 import { formatDuration, parseDuration, parsePercent, parseTimeOfDay, parseTimeZone } from '../units.js';
 import type { Context } from './context.js';
-import { readDistribution } from './distribution.js';
+import { NON_NEGATIVE, readDistribution } from './distribution.js';
 import { checkBin, readQueryRule } from './kql.js';
 import { checkSignals } from './signals.js';
 
@@ -427,7 +427,9 @@ export function readLatency(
   defaults: IngestionLatency,
 ): IngestionLatency | null {
   const read = (key: 'metric' | 'log'): Distribution | null =>
-    raw?.[key] === undefined ? defaults[key] : readDistribution(ctx, [...path, key], raw[key], parseDuration);
+    raw?.[key] === undefined
+      ? defaults[key]
+      : readDistribution(ctx, [...path, key], raw[key], parseDuration, NON_NEGATIVE);
   const metric = read('metric');
   const log = read('log');
   return metric === null || log === null ? null : { metric, log };

@@ -29,6 +29,66 @@ export function billedVaults(r: Raw): BilledVault[] {
 }
 
 /**
+ * What every run of a file (base, variants, sweep points) could bill, worked out once for the
+ * file (load.ts) rather than per run: a price is judged by all the runs.
+ */
+export interface PriceUse {
+  /** The VM sizes any run gives a fleet group. */
+  sizes: ReadonlySet<string>;
+  /** unusedReason over every run: the first run's reason when no run bills `key`, else null. */
+  unused(key: string): string | null;
+  /** unusedStorageReason over every run's vaults. */
+  unusedStorage(
+    key: StorageKey,
+    region: string | null,
+    regionOverrides: (region: string) => boolean,
+  ): string | null;
+}
+
+/** The price use of `runs` (the first is the base: its reason is the one reported). */
+export function priceUse(runs: readonly Raw[]): PriceUse {
+  const sizes = new Set<string>();
+  for (const r of runs)
+    for (const g of (r.fleet as Raw[] | undefined) ?? []) if (typeof g.size === 'string') sizes.add(g.size);
+  const vaults = runs.flatMap(billedVaults);
+  // The regions with a vault billed at each rate: whether a block's rate has a payer, without a scan.
+  const regionsAt = new Map<StorageKey, Set<string>>();
+  for (const v of vaults) {
+    const set = regionsAt.get(v.key);
+    if (set === undefined) regionsAt.set(v.key, new Set([v.region]));
+    else set.add(v.region);
+  }
+  // Memoised: a reason depends on the runs only (a storage reason, once no vault pays, too).
+  const reasons = new Map<string, string | null>();
+  const memo = (id: string, work: () => string | null): string | null => {
+    const known = reasons.get(id);
+    if (known !== undefined) return known;
+    const reason = work();
+    reasons.set(id, reason);
+    return reason;
+  };
+  return {
+    sizes,
+    unused: (key) =>
+      memo(`price:${key}`, () => {
+        const first = runs.length > 0 ? unusedReason(runs[0], key) : null;
+        return first !== null && runs.every((r, i) => i === 0 || unusedReason(r, key) !== null)
+          ? first
+          : null;
+      }),
+    unusedStorage(key, region, regionOverrides) {
+      const at = regionsAt.get(key);
+      const paid =
+        at !== undefined && (region === null ? [...at].some((r) => !regionOverrides(r)) : at.has(region));
+      if (paid) return null;
+      return memo(JSON.stringify(['storage', key, region]), () =>
+        unusedStorageReason(vaults, key, region, regionOverrides),
+      );
+    },
+  };
+}
+
+/**
  * Why the price at `key` (a top-level key of a price block) would bill nothing in this scenario,
  * or null when something could bill it. Scenario-wide: a region's own block is judged like the
  * default for everything but vault storage (checked per region by the caller).

@@ -1,22 +1,22 @@
 // `pricing:` — the price overrides, checked as a whole (mergePrices names the field of a bad
 // number), their regions against the scenario's, and VM-size prices against the sizes the
 // fleet uses, and every other price against what the scenario could bill in any of its runs
-// (pricing-uses.ts): a price no charge would read is an error, not a silent no-op.
+// (pricing-uses.ts, worked out once per file): a price no charge would read is an error, not a
+// silent no-op.
 
 import { DEFAULT_PRICES, mergePrices } from '../../models/pricing/defaults.js';
 import type { PriceOverrides, RegionPriceOverrides } from '../../models/pricing/types.js';
-import type { Region, Vm } from '../../models/scenario/types.js';
+import type { Region } from '../../models/scenario/types.js';
 import { MSG } from '../messages.js';
 import type { Context } from './context.js';
-import { billedVaults, blockPath, unusedReason, unusedStorageReason } from './pricing-uses.js';
+import { blockPath, type PriceUse } from './pricing-uses.js';
 
 /** Checks the scenario's price overrides; records an issue per problem and returns them (or {}). */
 export function normalisePricing(
   ctx: Context,
   raw: unknown,
   regions: readonly Region[],
-  vms: readonly Vm[],
-  runs: readonly Record<string, unknown>[],
+  use: PriceUse,
 ): PriceOverrides {
   if (raw === undefined) return {};
   const pricing = raw as PriceOverrides;
@@ -29,12 +29,7 @@ export function normalisePricing(
   for (const name of Object.keys(pricing.regions ?? {}))
     ctx.reference('region', name, known, ['pricing', 'regions', name]);
   // A size any run of the file (base, variant, sweep point) gives a fleet group is priced there.
-  const rawSizes = runs.flatMap((r) =>
-    ((r.fleet as Record<string, unknown>[] | undefined) ?? []).map((g) => g.size),
-  );
-  const sizes = new Set(
-    [...vms.map((vm) => vm.size), ...rawSizes].filter((s): s is string => typeof s === 'string'),
-  );
+  const sizes = use.sizes;
   const check = (at: readonly (string | number)[], given: Readonly<Record<string, unknown>> | undefined) => {
     for (const size of Object.keys(given ?? {})) {
       if (sizes.has(size)) continue;
@@ -47,7 +42,7 @@ export function normalisePricing(
   check(['pricing', 'compute', 'sizes'], pricing.compute?.sizes);
   for (const [name, r] of Object.entries(pricing.regions ?? {}))
     check(['pricing', 'regions', name, 'compute', 'sizes'], r.compute?.sizes);
-  checkUnbilled(ctx, pricing, runs, known);
+  checkUnbilled(ctx, pricing, use, known);
   return pricing;
 }
 
@@ -56,10 +51,9 @@ export function normalisePricing(
 function checkUnbilled(
   ctx: Context,
   pricing: PriceOverrides,
-  runs: readonly Record<string, unknown>[],
+  use: PriceUse,
   known: ReadonlySet<string>,
 ): void {
-  const vaults = runs.flatMap(billedVaults);
   const regional = pricing.regions ?? {};
   const overrides = (region: string, key: string) =>
     Object.hasOwn(regional, region) && regional[region].vaultStorage?.[key as 'LRS'] !== undefined;
@@ -73,13 +67,12 @@ function checkUnbilled(
   for (const [region, block] of blocks) {
     for (const key of Object.keys(block)) {
       if (key === 'vaultStorage' || key === 'regions') continue;
-      const reasons = runs.map((r) => unusedReason(r, key));
-      const reason = reasons.every((x) => x !== null) ? reasons[0] : null;
+      const reason = use.unused(key);
       if (reason !== null)
         ctx.add('no-effect', blockPath(region, key), MSG.unusedPrice(reason), { key: true });
     }
     for (const key of Object.keys(block.vaultStorage ?? {}) as ('LRS' | 'ZRS' | 'GRS' | 'RA-GRS')[]) {
-      const reason = unusedStorageReason(vaults, key, region, (r) => overrides(r, key));
+      const reason = use.unusedStorage(key, region, (r) => overrides(r, key));
       if (reason !== null)
         ctx.add('no-effect', blockPath(region, 'vaultStorage', key), MSG.unusedPrice(reason), { key: true });
     }

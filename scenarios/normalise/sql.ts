@@ -237,9 +237,7 @@ export function normaliseSqlDatabases(ctx: Context, raw: RawSqlDatabases[], refs
   raw.forEach((g, i) => {
     const at = (...more: (string | number)[]) => ['sqlDatabases', i, ...more];
     // A host group with issues of its own loads no VM; its own issue says so.
-    const hostOk = refs.declaredGroups.has(g.host)
-      ? hosts.has(g.host)
-      : ctx.reference('fleet group', g.host, refs.declaredGroups, at('host'));
+    const hostOk = ctx.reference('fleet group', g.host, refs.declaredGroups, at('host')) && hosts.has(g.host);
     const vaultOk = ctx.reference('vault', g.vault, refs.declaredVaults, at('vault'));
     ctx.reference('SQL policy', g.policy, refs.policies, at('policy'));
     const vms = hosts.get(g.host) ?? [];

@@ -94,12 +94,13 @@ export function normaliseVaults(
     ctx.reference('region', v.region, regions, at('region'));
     if (v.link !== undefined) ctx.reference('link', v.link, links, at('link'));
     const redundancy = v.redundancy ?? 'GRS';
-    checkRedundancy(ctx, v, regions.get(v.region), at('redundancy'));
+    const unpairedGrs = checkRedundancy(ctx, v, regions.get(v.region), at('redundancy'));
     const crr = v.crossRegionRestore ?? false;
     // docs/reference.md §2.2: Cross Region Restore is only for GRS vaults.
     if (crr && redundancy !== 'GRS')
       ctx.add('policy-limit', at('crossRegionRestore'), MSG.crrNeedsGrs(redundancy));
-    if (crr && regions.get(v.region)?.pair === null)
+    // A written GRS without a pair has its issue already: the same missing pair is said once.
+    if (crr && !unpairedGrs && regions.get(v.region)?.pair === null)
       ctx.add('policy-limit', at('crossRegionRestore'), MSG.crrNeedsPair(v.region));
     let softDelete: Millis | null = SOFT_DELETE_MIN as Millis;
     if (v.softDelete === false) softDelete = null;
@@ -133,18 +134,20 @@ export function normaliseVaults(
  * over availability zones, GRS copies to the paired region (Azure Storage redundancy docs). Only
  * a redundancy the scenario writes is checked: the default GRS is Azure's own default, kept in a
  * region without `pair:` as before (the pair then only matters to Cross Region Restore).
+ * Returns whether it reported a GRS vault's missing pair.
  */
 function checkRedundancy(
   ctx: Context,
   v: RawVault,
   region: Region | undefined,
   path: readonly PathSegment[],
-): void {
-  if (region === undefined) return;
+): boolean {
+  if (region === undefined) return false;
   if (v.redundancy === 'ZRS' && region.zones === 0)
     ctx.add('policy-limit', path, MSG.zrsNeedsZones(v.name, region.name));
-  if (v.redundancy === 'GRS' && region.pair === null)
-    ctx.add('policy-limit', path, MSG.grsNeedsPair(v.name, region.name));
+  if (v.redundancy !== 'GRS' || region.pair !== null) return false;
+  ctx.add('policy-limit', path, MSG.grsNeedsPair(v.name, region.name));
+  return true;
 }
 
 // A vault's Resource Guard (docs/reference.md §18.1), or null without one.

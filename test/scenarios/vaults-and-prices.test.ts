@@ -47,6 +47,23 @@ describe('vault redundancy', () => {
     expect(printed(scenario(paired, '[ { name: v1, region: eastus, redundancy: GRS } ]'))).toEqual([]);
   });
 
+  it('says a GRS vault with Cross Region Restore lacks its pair once, at the redundancy field', () => {
+    const lines = printed(
+      scenario(
+        '[ { name: eastus } ]',
+        '[ { name: v1, region: eastus, redundancy: GRS, crossRegionRestore: true } ]',
+      ),
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^s\.yaml:\d+:\d+ vaults\[0\]\.redundancy: vault v1 is GRS, but region eastus has no pair/,
+    );
+    // With the default GRS (not written), Cross Region Restore's own check says it.
+    expect(
+      printed(scenario('[ { name: eastus } ]', '[ { name: v1, region: eastus, crossRegionRestore: true } ]')),
+    ).toEqual([expect.stringContaining('Cross Region Restore needs a paired region')]);
+  });
+
   it('keeps the default GRS valid in a region without a pair (Azure creates vaults GRS)', () => {
     expect(printed(scenario('[ { name: eastus, zones: 0 } ]', '[ { name: v1, region: eastus } ]'))).toEqual(
       [],

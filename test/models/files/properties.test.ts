@@ -5,9 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Bytes, MS, millis } from '../../../engine/units.js';
 import { FilesItem, SNAPSHOT_LIMIT } from '../../../models/files/item.js';
+import { windowSlots } from '../../../models/files/schedule.js';
 import type { Retention, Schedule } from '../../../models/scenario/types.js';
 import type { FileShare, FileSharePolicy } from '../../../models/scenario/workloads.js';
-import { snapshotCount, snapshotsPerDay } from '../../../scenarios/normalise/files.js';
+import { snapshotCount } from '../../../scenarios/normalise/files.js';
 import { aWorld } from '../../support/world.js';
 import { aGroup, aVaultRuntime } from '../workloads/fixtures.js';
 
@@ -113,7 +114,7 @@ describe('Azure Files snapshots (properties)', () => {
           for (const share of item.shares) expect(share.snapshots).toBeLessThanOrEqual(SNAPSHOT_LIMIT);
         });
         // A policy within §13.3's count never meets the limit.
-        const perDay = snapshotsPerDay(policy.schedule);
+        const perDay = windowSlots(policy.schedule);
         if (
           snapshotCount(policy.tier, policy.retention, perDay, policy.snapshotRetention).total <=
           SNAPSHOT_LIMIT
