@@ -18,8 +18,12 @@ export interface BilledVault {
 
 /** The vaults of the raw scenario with the storage rate each is billed at. */
 export function billedVaults(r: Raw): BilledVault[] {
-  const vaults =
-    (r.vaults as { name: string; region: string; redundancy?: string; crossRegionRestore?: boolean }[]) ?? [];
+  const vaults = objects(r.vaults) as {
+    name: string;
+    region: string;
+    redundancy?: string;
+    crossRegionRestore?: boolean;
+  }[];
   // §8.1, §2.2: a vault with Cross Region Restore pays RA-GRS instead of its redundancy's rate.
   return vaults.map((v) => ({
     name: v.name,
@@ -48,8 +52,7 @@ export interface PriceUse {
 /** The price use of `runs` (the first is the base: its reason is the one reported). */
 export function priceUse(runs: readonly Raw[]): PriceUse {
   const sizes = new Set<string>();
-  for (const r of runs)
-    for (const g of (r.fleet as Raw[] | undefined) ?? []) if (typeof g.size === 'string') sizes.add(g.size);
+  for (const r of runs) for (const g of objects(r.fleet)) if (typeof g.size === 'string') sizes.add(g.size);
   const vaults = runs.flatMap(billedVaults);
   // The regions with a vault billed at each rate: whether a block's rate has a payer, without a scan.
   const regionsAt = new Map<StorageKey, Set<string>>();
@@ -94,7 +97,7 @@ export function priceUse(runs: readonly Raw[]): PriceUse {
  * default for everything but vault storage (checked per region by the caller).
  */
 export function unusedReason(r: Raw, key: string): string | null {
-  const list = (field: string) => (r[field] as Raw[] | undefined) ?? [];
+  const list = (field: string) => objects(r[field]);
   const fleetHas = (field: string) => list('fleet').some((g) => g[field] !== undefined);
   switch (key) {
     case 'protectedInstance': {
@@ -159,3 +162,9 @@ export function unusedStorageReason(
 /** The path of a price-block key: the default's, or a region's. */
 export const blockPath = (region: string | null, ...rest: string[]): PathSegment[] =>
   region === null ? ['pricing', ...rest] : ['pricing', 'regions', region, ...rest];
+
+// The objects of a raw list. The runs of a file are read before each variant is schema-checked
+// (load.ts works the price use out once, first), so a list may be missing or hold anything.
+function objects(list: unknown): Raw[] {
+  return Array.isArray(list) ? list.filter((x): x is Raw => typeof x === 'object' && x !== null) : [];
+}
